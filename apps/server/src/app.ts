@@ -1,0 +1,127 @@
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import Fastify from "fastify";
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { ApiErrorSchema } from "../../../packages/contracts/src/common.ts";
+import type { Clock } from "./platform/clock.ts";
+import type { Config } from "./platform/config.ts";
+import type { Database } from "./platform/db/client.ts";
+import type { Access } from "./platform/http/access-config.ts";
+import type { App, RouteDeps } from "./platform/http/app-types.ts";
+import { installAuthHook } from "./platform/http/auth-hook.ts";
+import { installErrorHandler, sendError } from "./platform/http/error-handler.ts";
+import { makeCtxFactory } from "./platform/http/request-context.ts";
+import { registerApiKeyRoutes } from "./modules/api-keys/api-keys.routes.ts";
+import { resolveApiKey } from "./modules/api-keys/api-keys.service.ts";
+import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
+import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
+import { resolveSession } from "./modules/auth/auth.service.ts";
+import { registerOrgRoutes } from "./modules/org/org.routes.ts";
+import { registerUserRoutes } from "./modules/users/users.routes.ts";
+
+export const WEB_DIST = fileURLToPath(new URL("../../../dist/web/", import.meta.url));
+
+/** `access` is read late: a plugin's own onRoute hook may set it after ours has run. */
+export type RegisteredRoute = { method: string; url: string; readonly access: Access | undefined };
+
+// Personal data and secrets never reach the log.
+const REDACT = [
+  "req.headers.cookie",
+  "req.headers.authorization",
+  'req.headers["x-api-key"]',
+  'req.headers["x-csrf-token"]',
+  "*.password",
+  "*.phone",
+  "*.idNumber",
+];
+
+/** Builds the HTTP app: platform hooks, then each module's routes. */
+export async function buildApp(opts: { database: Database; config: Config; clock: Clock; logger?: boolean }) {
+  const { database, config, clock } = opts;
+  const fastify = Fastify({
+    logger: opts.logger === false ? false : { level: config.logLevel, redact: REDACT },
+    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+  });
+  const app: App = fastify.withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  const routes: RegisteredRoute[] = [];
+  app.addHook("onRoute", (r) => {
+    const methods = Array.isArray(r.method) ? r.method : [r.method];
+    for (const method of methods) {
+      routes.push({
+        method,
+        url: r.url,
+        get access() {
+          return r.config?.access;
+        },
+      });
+    }
+  });
+  app.addHook("onSend", async (req, reply) => {
+    reply.header("x-request-id", req.id);
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifySwagger, {
+    openapi: { info: { title: "Zhengwu 政务 API", version: "0.1.0" } },
+    transform: jsonSchemaTransform,
+  });
+  installErrorHandler(app);
+  installAuthHook(app, database.db, clock, { resolveSession, resolveApiKey });
+
+  const deps: RouteDeps = { database, clock, config, ctx: makeCtxFactory(database.db, clock) };
+  app.get("/healthz", {
+    config: { access: { kind: "public" } },
+    schema: { hide: true, response: { 200: z.object({ status: z.literal("ok") }), 503: ApiErrorSchema } },
+    handler: async (req, reply) => {
+      try {
+        await Promise.race([
+          database.ping(),
+          new Promise((_, reject) => setTimeout(() => reject(new Error("db ping timeout")), 2000).unref()),
+        ]);
+        return { status: "ok" as const };
+      } catch (err) {
+        req.log.warn({ err }, "health check failed");
+        return sendError(reply.code(503), 503, String(req.id), "unavailable", "数据库不可用");
+      }
+    },
+  });
+  app.get("/api/docs", {
+    config: { access: { kind: "public" } },
+    schema: { hide: true },
+    handler: async () => app.swagger(),
+  });
+  registerAuthRoutes(app, deps);
+  registerOrgRoutes(app, deps);
+  registerUserRoutes(app, deps);
+  registerApiKeyRoutes(app, deps);
+  registerAuditRoutes(app, deps);
+
+  const hasWeb = existsSync(`${WEB_DIST}index.html`);
+  if (hasWeb) {
+    await app.register(async (staticApp) => {
+      staticApp.addHook("onRoute", (r) => {
+        r.config = { ...r.config, access: { kind: "public" } };
+      });
+      await staticApp.register(fastifyStatic, { root: WEB_DIST, wildcard: false, index: false });
+    });
+  }
+  app.setNotFoundHandler((req, reply) => {
+    const isApi = req.url.startsWith("/api/") || req.url.startsWith("/open311/") || req.url === "/healthz";
+    if (!isApi && hasWeb && (req.method === "GET" || req.method === "HEAD")) {
+      // Client-side routes of the single-page app.
+      return reply.type("text/html").sendFile("index.html", WEB_DIST);
+    }
+    return sendError(reply, 404, String(req.id), "not_found", "接口不存在");
+  });
+  await app.ready();
+  return { app, routes };
+}

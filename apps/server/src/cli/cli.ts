@@ -1,0 +1,55 @@
+import { Command } from "commander";
+import { loadConfig } from "../platform/config.ts";
+import { systemClock } from "../platform/clock.ts";
+import { loadDemo } from "../modules/demo/demo.service.ts";
+import { serve } from "../serve.ts";
+import { registerAdminCommands } from "./commands/admin-commands.ts";
+import { withDatabase } from "./run-with-db.ts";
+
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const program = new Command()
+    .name("zhengwu")
+    .description("Zhengwu 政务 — 政务服务数据管理平台命令行")
+    .showHelpAfterError()
+    .configureOutput({ outputError: (s, write) => write(s) });
+
+  program
+    .command("serve")
+    .description("启动 API 与网页（PORT、DATABASE_URL、ZHENGWU_DATA_DIR 可配置）")
+    .action(async () => serve(config));
+
+  program
+    .command("db")
+    .description("数据库")
+    .command("migrate")
+    .description("执行数据库迁移（嵌入式数据库或 DATABASE_URL 指向的服务器）")
+    .action(async () => {
+      await withDatabase(config, "db migrate", async (database) => {
+        process.stdout.write(`迁移完成（${database.driver}）\n`);
+      });
+    });
+
+  program
+    .command("demo")
+    .description("演示数据")
+    .command("load")
+    .description("加载演示租户（组织机构与各角色演示账号）")
+    .option("--tenant <code>", "租户区划代码", "440114")
+    .action(async (o: { tenant: string }) => {
+      await withDatabase(config, "demo load", async (database) => {
+        await loadDemo(database.db, systemClock, o.tenant, (m) => process.stdout.write(`${m}\n`));
+        process.stdout.write("演示数据已就绪\n");
+      });
+    });
+
+  registerAdminCommands(program, config);
+  await program.parseAsync(process.argv);
+}
+
+main().catch((err: unknown) => {
+  const message = err instanceof Error ? err.message : String(err);
+  const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : "error";
+  process.stderr.write(`${code}: ${message}\n`);
+  process.exit(1);
+});

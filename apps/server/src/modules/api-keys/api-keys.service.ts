@@ -1,0 +1,133 @@
+import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
+import type { ApiKeyScope, CreateApiKeyInput } from "../../../../../packages/contracts/src/api-keys.ts";
+import { ApiKeyScopeSchema } from "../../../../../packages/contracts/src/api-keys.ts";
+import type { ApiKeyActor, Ctx } from "../../platform/actor.ts";
+import { covers, scopePaths } from "../../platform/access.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { authorize, AppError, notFound } from "../../platform/errors.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import type { apiKeys } from "./api-keys.schema.ts";
+import {
+  type ApiKeyRow,
+  findApiKeyById,
+  findApiKeyByPrefix,
+  findApiKeysInScope,
+  insertApiKey,
+  markRevoked,
+  touchApiKey,
+} from "./api-keys.repo.ts";
+
+export const API_KEY_ROLES = ["admin"] as const;
+
+const sha256 = (s: string) => createHash("sha256").update(s).digest();
+
+/** Key format zwk_<prefix>_<secret>: the prefix finds the row, the secret is compared by hash. */
+function parseKey(key: string): { prefix: string; secret: string } | null {
+  const m = /^zwk_([A-Za-z0-9]{12})_([A-Za-z0-9_-]{32,64})$/.exec(key);
+  return m?.[1] && m[2] ? { prefix: m[1], secret: m[2] } : null;
+}
+
+function scopesOf(row: ApiKeyRow): ApiKeyScope[] {
+  return row.scopes.flatMap((s) => {
+    const parsed = ApiKeyScopeSchema.safeParse(s);
+    return parsed.success ? [parsed.data] : [];
+  });
+}
+
+type Creator = { db: Db; tenantId: string; orgUnitId: string; createdBy: string };
+
+/** Creates a key on an org unit; the secret is returned once and only its hash is stored. */
+export async function issueApiKey(
+  creator: Creator,
+  input: CreateApiKeyInput,
+): Promise<{ row: typeof apiKeys.$inferInsert & { scopes: string[] }; secret: string }> {
+  const prefix = randomBytes(9).toString("base64url").replace(/[-_]/g, "x").slice(0, 12);
+  const secretPart = randomBytes(32).toString("base64url");
+  const row = {
+    id: randomUUID(),
+    tenantId: creator.tenantId,
+    orgUnitId: creator.orgUnitId,
+    name: input.name,
+    prefix,
+    secretHash: sha256(secretPart).toString("hex"),
+    scopes: [...new Set(input.scopes)],
+    createdBy: creator.createdBy,
+  };
+  await insertApiKey(creator.db, row);
+  return { row, secret: `zwk_${prefix}_${secretPart}` };
+}
+
+/** Creates a key on the actor's administered unit. @throws forbidden */
+export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
+  if (ctx.actor.kind !== "user") {
+    throw new AppError("forbidden", "只有用户可以创建接口密钥");
+  }
+  const grant = ctx.actor.grants.find((g) => g.role === "admin");
+  authorize(grant !== undefined);
+  const unitId = grant?.orgUnitId ?? "";
+  const username = ctx.actor.username;
+  const result = await ctx.db.transaction(async (tx) => {
+    const issued = await issueApiKey({ db: tx, tenantId: ctx.actor.tenantId, orgUnitId: unitId, createdBy: username }, input);
+    await recordAudit(
+      { ...ctx, db: tx },
+      {
+        action: "api_key.create",
+        entityType: "api_key",
+        entityId: issued.row.id,
+        scopePath: grant?.path ?? null,
+        summary: { name: input.name, scopes: issued.row.scopes, prefix: issued.row.prefix },
+      },
+    );
+    return issued;
+  });
+  const row = await findApiKeyById(ctx.db, ctx.actor.tenantId, result.row.id);
+  if (!row) {
+    throw notFound("api_key");
+  }
+  return { row, secret: result.secret, scopes: scopesOf(row) };
+}
+
+export async function findApiKeys(ctx: Ctx): Promise<Array<ApiKeyRow & { scopeList: ApiKeyScope[] }>> {
+  const rows = await findApiKeysInScope(ctx.db, ctx.actor.tenantId, scopePaths(ctx.actor, API_KEY_ROLES));
+  return rows.map((r) => ({ ...r, scopeList: scopesOf(r) }));
+}
+
+/** @throws not_found (outside the actor's subtrees), forbidden */
+export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyRow & { scopeList: ApiKeyScope[] }> {
+  const row = await findApiKeyById(ctx.db, ctx.actor.tenantId, id);
+  if (!row || !covers(scopePaths(ctx.actor), row.orgPath)) {
+    throw notFound("api_key");
+  }
+  authorize(covers(scopePaths(ctx.actor, API_KEY_ROLES), row.orgPath));
+  await ctx.db.transaction(async (tx) => {
+    await markRevoked(tx, id, ctx.clock.now());
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: "api_key.revoke", entityType: "api_key", entityId: id, scopePath: row.orgPath, summary: { name: row.name, prefix: row.prefix } },
+    );
+  });
+  const after = await findApiKeyById(ctx.db, ctx.actor.tenantId, id);
+  if (!after) {
+    throw notFound("api_key");
+  }
+  return { ...after, scopeList: scopesOf(after) };
+}
+
+/** The machine client behind a key; null when unknown, revoked or the secret does not match. */
+export async function resolveApiKey(db: Db, key: string, now: Date): Promise<ApiKeyActor | null> {
+  const parsed = parseKey(key);
+  if (!parsed) {
+    return null;
+  }
+  const row = await findApiKeyByPrefix(db, parsed.prefix);
+  if (!row || row.revokedAt) {
+    return null;
+  }
+  const expected = Buffer.from(row.secretHash, "hex");
+  const actual = sha256(parsed.secret);
+  if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
+    return null;
+  }
+  await touchApiKey(db, row.id, now);
+  return { kind: "api_key", tenantId: row.tenantId, keyId: row.id, name: row.name, scopes: scopesOf(row), orgPath: row.orgPath };
+}

@@ -1,0 +1,109 @@
+import type { AuditVerify } from "../../../../../packages/contracts/src/audit.ts";
+import type { Actor, Ctx } from "../../platform/actor.ts";
+import type { Clock } from "../../platform/clock.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { scopePaths } from "../../platform/access.ts";
+import { chainHash, type ChainedFields } from "./audit-hash.ts";
+import { appendAuditRow, type AuditFilter, findAuditRows, nextChainLink, readChainBatch, readChainHead } from "./audit.repo.ts";
+import { AUDIT_READ_ROLES } from "./audit.policy.ts";
+
+export type AuditEvent = {
+  action: string;
+  entityType: string;
+  entityId?: string | null;
+  /** Org path of the entity, so the entry is visible to those who can see the entity. */
+  scopePath?: string | null;
+  summary: Record<string, unknown>;
+};
+
+type AuditWriter = { db: Db; actor: Actor; clock: Clock; requestId: string | null };
+
+function actorFields(actor: Actor): Pick<ChainedFields, "actorType" | "actorId" | "actorName"> {
+  switch (actor.kind) {
+    case "user":
+      return { actorType: "user", actorId: actor.userId, actorName: actor.displayName };
+    case "api_key":
+      return { actorType: "api_key", actorId: actor.keyId, actorName: actor.name };
+    case "system":
+      return { actorType: "system", actorId: null, actorName: actor.name };
+  }
+}
+
+/** Appends one entry to the tenant's hash chain. Call inside the transaction of the change it records. */
+export async function recordAudit(w: AuditWriter, event: AuditEvent): Promise<void> {
+  const { seq, prevHash } = await nextChainLink(w.db, w.actor.tenantId);
+  const fields: ChainedFields = {
+    tenantId: w.actor.tenantId,
+    seq,
+    at: w.clock.now().toISOString(),
+    ...actorFields(w.actor),
+    action: event.action,
+    entityType: event.entityType,
+    entityId: event.entityId ?? null,
+    scopePath: event.scopePath ?? null,
+    summary: event.summary,
+    requestId: w.requestId,
+  };
+  const hash = chainHash(prevHash, fields);
+  await appendAuditRow(w.db, { ...fields, at: new Date(fields.at), prevHash, hash });
+}
+
+/** Lists entries the actor may see (entities in its subtrees). */
+export async function findAuditEntries(ctx: Ctx, filter: AuditFilter, page: { page: number; pageSize: number }) {
+  const scope = scopePaths(ctx.actor, AUDIT_READ_ROLES);
+  return findAuditRows(ctx.db, ctx.actor.tenantId, scope, filter, {
+    offset: (page.page - 1) * page.pageSize,
+    limit: page.pageSize,
+  });
+}
+
+/**
+ * Walks the tenant's chain from the start and reports the first row whose hash, predecessor or
+ * sequence does not match: an edited row breaks its own hash, a deleted row breaks the next link,
+ * a deleted tail no longer reaches the head kept on the tenant.
+ */
+export async function verifyAuditChain(db: Db, tenantId: string): Promise<AuditVerify> {
+  let prevHash = "";
+  let prevSeq = 0;
+  let checked = 0;
+  for (;;) {
+    const batch = await readChainBatch(db, tenantId, prevSeq, 2000);
+    for (const row of batch) {
+      const fields: ChainedFields = {
+        tenantId: row.tenantId,
+        seq: row.seq,
+        at: row.at.toISOString(),
+        actorType: row.actorType,
+        actorId: row.actorId,
+        actorName: row.actorName,
+        action: row.action,
+        entityType: row.entityType,
+        entityId: row.entityId,
+        scopePath: row.scopePath,
+        summary: row.summary,
+        requestId: row.requestId,
+      };
+      const broken = (reason: string): AuditVerify => ({ ok: false, checked, firstBrokenId: row.id, reason });
+      if (row.seq !== prevSeq + 1) {
+        return broken(`序号不连续：第 ${prevSeq} 条之后是第 ${row.seq} 条（有记录被删除）`);
+      }
+      if (row.prevHash !== prevHash) {
+        return broken(`第 ${row.seq} 条记录的前序哈希与上一条不符`);
+      }
+      if (chainHash(prevHash, fields) !== row.hash) {
+        return broken(`第 ${row.seq} 条记录的内容与其哈希不符（记录被修改）`);
+      }
+      prevHash = row.hash;
+      prevSeq = row.seq;
+      checked += 1;
+    }
+    if (batch.length < 2000) {
+      break;
+    }
+  }
+  const head = await readChainHead(db, tenantId);
+  if (head && (head.seq !== prevSeq || head.head !== prevHash)) {
+    return { ok: false, checked, firstBrokenId: null, reason: `哈希链应有 ${head.seq} 条，只找到 ${prevSeq} 条（末尾记录被删除）` };
+  }
+  return { ok: true, checked, firstBrokenId: null, reason: null };
+}

@@ -1,0 +1,23 @@
+import type { MenuKey } from "../../../../../packages/contracts/src/auth.ts";
+import type { Actor } from "../../platform/actor.ts";
+import { hasRole } from "../../platform/access.ts";
+import { AUDIT_READ_ROLES } from "../audit/audit.policy.ts";
+import { USER_MANAGE_ROLES, USER_READ_ROLES } from "../users/users.policy.ts";
+
+/** The menu entries an actor's roles open; the web UI shows exactly these. */
+export function menuFor(actor: Actor): MenuKey[] {
+  const menu: MenuKey[] = [];
+  if (actor.kind === "user" && actor.grants.length > 0) {
+    menu.push("org");
+  }
+  if (hasRole(actor, USER_READ_ROLES)) {
+    menu.push("users");
+  }
+  if (hasRole(actor, USER_MANAGE_ROLES)) {
+    menu.push("apiKeys");
+  }
+  if (hasRole(actor, AUDIT_READ_ROLES)) {
+    menu.push("audit");
+  }
+  return menu;
+}

@@ -1,0 +1,160 @@
+import { createHash, randomBytes } from "node:crypto";
+import type { ChangePasswordInput, LoginInput, Me } from "../../../../../packages/contracts/src/auth.ts";
+import type { Ctx, SystemActor, UserActor } from "../../platform/actor.ts";
+import type { Clock } from "../../platform/clock.ts";
+import type { Config } from "../../platform/config.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { AppError } from "../../platform/errors.ts";
+import { dummyPasswordHash, hashPassword, verifyPassword } from "../../platform/passwords.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import { findTenantById } from "../tenants/tenants.repo.ts";
+import { findGrantsOfUsers, findUserById, findUserByUsername, recordLoginFailure, updateUser } from "../users/users.repo.ts";
+import { menuFor } from "./auth.policy.ts";
+import { deleteSession, deleteUserSessions, findLiveSession, insertSession } from "./auth.repo.ts";
+import type { IpThrottle } from "./ip-throttle.ts";
+
+export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
+
+type LoginDeps = { db: Db; clock: Clock; auth: Config["auth"]; throttle: IpThrottle; requestId: string };
+
+function formatLocal(d: Date): string {
+  return d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
+}
+
+/**
+ * Verifies a password and opens a session.
+ * @throws rate_limited (address over its limit), account_locked, invalid_credentials, forbidden (disabled)
+ */
+export async function login(deps: LoginDeps, input: LoginInput, ip: string): Promise<{ token: string; actor: UserActor }> {
+  const now = deps.clock.now();
+  if (!deps.throttle.allow(ip, now.getTime())) {
+    throw new AppError("rate_limited", "登录尝试过于频繁，请一分钟后再试");
+  }
+  const user = await findUserByUsername(deps.db, input.username);
+  if (!user) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    throw new AppError("invalid_credentials", "用户名或密码错误");
+  }
+  const system: SystemActor = { kind: "system", tenantId: user.tenantId, name: "登录服务" };
+  const audit = { db: deps.db, actor: system, clock: deps.clock, requestId: deps.requestId };
+  if (user.lockedUntil && user.lockedUntil > now) {
+    throw new AppError("account_locked", `连续登录失败次数过多，账号已锁定至 ${formatLocal(user.lockedUntil)}`, {
+      lockedUntil: user.lockedUntil.toISOString(),
+    });
+  }
+  if (!(await verifyPassword(user.passwordHash, input.password))) {
+    const lockedUntil = await deps.db.transaction(async (tx) => {
+      const until = await recordLoginFailure(tx, user.id, deps.auth.maxFailures, new Date(now.getTime() + deps.auth.lockMs));
+      await recordAudit(
+        { ...audit, db: tx },
+        { action: "auth.login.failed", entityType: "user", entityId: user.id, scopePath: user.orgPath, summary: { username: user.username, ip } },
+      );
+      return until;
+    });
+    if (lockedUntil && lockedUntil > now) {
+      throw new AppError("account_locked", `连续登录失败次数过多，账号已锁定至 ${formatLocal(lockedUntil)}`, {
+        lockedUntil: lockedUntil.toISOString(),
+      });
+    }
+    throw new AppError("invalid_credentials", "用户名或密码错误");
+  }
+  if (user.disabled) {
+    throw new AppError("forbidden", "账号已停用，请联系管理员");
+  }
+  const token = randomBytes(32).toString("base64url");
+  const csrfToken = randomBytes(24).toString("base64url");
+  await deps.db.transaction(async (tx) => {
+    await insertSession(tx, {
+      tokenHash: hashToken(token),
+      tenantId: user.tenantId,
+      userId: user.id,
+      csrfToken,
+      createdAt: now,
+      expiresAt: new Date(now.getTime() + deps.auth.sessionTtlMs),
+    });
+    await updateUser(tx, user.tenantId, user.id, { failedLogins: 0, lockedUntil: null });
+    await recordAudit(
+      { ...audit, db: tx },
+      { action: "auth.login", entityType: "user", entityId: user.id, scopePath: user.orgPath, summary: { username: user.username, ip } },
+    );
+  });
+  const actor = await resolveSession(deps.db, token, now);
+  if (!actor) {
+    throw new AppError("internal", "会话创建失败");
+  }
+  return { token, actor };
+}
+
+/** The signed-in user behind a session cookie, with grants; null when expired, unknown or disabled. */
+export async function resolveSession(db: Db, token: string, now: Date): Promise<UserActor | null> {
+  const session = await findLiveSession(db, hashToken(token), now);
+  if (!session) {
+    return null;
+  }
+  const user = await findUserById(db, session.tenantId, session.userId);
+  if (!user || user.disabled) {
+    return null;
+  }
+  const grants = (await findGrantsOfUsers(db, [user.id])).get(user.id) ?? [];
+  return {
+    kind: "user",
+    tenantId: user.tenantId,
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    grants,
+    csrfToken: session.csrfToken,
+  };
+}
+
+export async function logout(ctx: Ctx, token: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    await deleteSession(tx, hashToken(token));
+    await recordAudit({ ...ctx, db: tx }, { action: "auth.logout", entityType: "session", summary: {} });
+  });
+}
+
+/** @throws invalid_credentials (wrong current password), validation (same password) */
+export async function changePassword(ctx: Ctx, input: ChangePasswordInput, currentToken: string): Promise<void> {
+  if (ctx.actor.kind !== "user") {
+    throw new AppError("forbidden", "只有用户账号可以修改密码");
+  }
+  const user = await findUserById(ctx.db, ctx.actor.tenantId, ctx.actor.userId);
+  if (!user || !(await verifyPassword(user.passwordHash, input.currentPassword))) {
+    throw new AppError("validation", "当前密码不正确", [{ path: "currentPassword", message: "当前密码不正确" }]);
+  }
+  if (input.currentPassword === input.newPassword) {
+    throw new AppError("validation", "新密码不能与当前密码相同", [{ path: "newPassword", message: "新密码不能与当前密码相同" }]);
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await ctx.db.transaction(async (tx) => {
+    await updateUser(tx, user.tenantId, user.id, { passwordHash, mustChangePassword: false });
+    // Every other session of the account ends; this one stays signed in.
+    await deleteUserSessions(tx, user.id, hashToken(currentToken));
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: "auth.password.change", entityType: "user", entityId: user.id, scopePath: user.orgPath, summary: {} },
+    );
+  });
+}
+
+export async function getMe(ctx: Ctx): Promise<Me> {
+  const actor = ctx.actor;
+  if (actor.kind !== "user") {
+    throw new AppError("forbidden", "仅限用户账号");
+  }
+  const [user, tenant] = await Promise.all([
+    findUserById(ctx.db, actor.tenantId, actor.userId),
+    findTenantById(ctx.db, actor.tenantId),
+  ]);
+  if (!user || !tenant) {
+    throw new AppError("unauthenticated", "请先登录");
+  }
+  return {
+    user: { id: user.id, username: user.username, displayName: user.displayName, mustChangePassword: user.mustChangePassword },
+    tenant: { code: tenant.code, name: tenant.fullName },
+    grants: actor.grants.map((g) => ({ id: g.id, role: g.role, orgUnitId: g.orgUnitId, orgUnitName: g.orgUnitName })),
+    menu: menuFor(actor),
+    csrfToken: actor.csrfToken,
+  };
+}

@@ -1,0 +1,45 @@
+export type ErrorCode =
+  | "not_found"
+  | "forbidden"
+  | "unauthenticated"
+  | "validation"
+  | "conflict"
+  | "rate_limited"
+  | "invalid_credentials"
+  | "account_locked"
+  | "csrf_failed"
+  | "internal";
+
+export type FieldIssue = { path: string; message: string };
+
+/** The one application error; the HTTP layer maps `code` to a status. */
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly details: unknown;
+  constructor(code: ErrorCode, message: string, details?: unknown) {
+    super(message);
+    this.code = code;
+    this.details = details;
+  }
+}
+
+const ENTITY_LABELS: Record<string, string> = {
+  org_unit: "机构",
+  user: "用户",
+  api_key: "接口密钥",
+  grant: "授权",
+  tenant: "租户",
+};
+
+export const notFound = (entity: string) => new AppError("not_found", `${ENTITY_LABELS[entity] ?? entity}不存在`);
+export const forbidden = (message = "没有执行此操作的权限") => new AppError("forbidden", message);
+export const conflict = (message: string, details?: unknown) => new AppError("conflict", message, details);
+export const validation = (issues: FieldIssue[]) =>
+  new AppError("validation", issues.map((i) => `${i.path}: ${i.message}`).join("；"), issues);
+
+/** Throws `forbidden` unless the policy allowed the action. */
+export function authorize(allowed: boolean, message?: string): void {
+  if (!allowed) {
+    throw forbidden(message);
+  }
+}

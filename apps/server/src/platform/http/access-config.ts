@@ -1,0 +1,22 @@
+import type { ApiKeyScope } from "../../../../../packages/contracts/src/api-keys.ts";
+import type { Role } from "../../../../../packages/contracts/src/common.ts";
+import type { Actor, Ctx } from "../actor.ts";
+
+/**
+ * Every route declares who may call it. The auth hook refuses a route without one, and the
+ * authorization-matrix test walks every registered route against this declaration.
+ */
+export type Access =
+  | { kind: "public" }
+  | { kind: "user"; roles: readonly Role[] | "any" }
+  | { kind: "api_key"; scopes: readonly ApiKeyScope[] };
+
+declare module "fastify" {
+  interface FastifyContextConfig {
+    access?: Access;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    ctx: Ctx | null;
+  }
+}

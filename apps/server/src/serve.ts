@@ -1,0 +1,46 @@
+import { buildApp } from "./app.ts";
+import { systemClock } from "./platform/clock.ts";
+import type { Config } from "./platform/config.ts";
+import { openConfiguredDatabase } from "./platform/db/open.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
+import { loadDemo } from "./modules/demo/demo.service.ts";
+
+const DEMO_TENANT = "440114";
+
+function say(message: string): void {
+  process.stdout.write(`[zhengwu] ${message}\n`);
+}
+
+/** Starts the API and web UI; on an empty database loads the demo tenant while already answering. */
+export async function serve(config: Config): Promise<void> {
+  const started = Date.now();
+  say(config.db.url ? "连接 PostgreSQL 并执行迁移…" : `打开嵌入式数据库 ${config.db.dataDir} 并执行迁移…`);
+  const database = await openConfiguredDatabase(config, "zhengwu serve");
+  const { app } = await buildApp({ database, config, clock: systemClock });
+  await app.listen({ port: config.http.port, host: config.http.host });
+  const shown = config.http.host === "0.0.0.0" || config.http.host === "127.0.0.1" ? "localhost" : config.http.host;
+  const url = `http://${shown}:${config.http.port}`;
+  let closing = false;
+  const shutdown = async () => {
+    if (closing) {
+      return;
+    }
+    closing = true;
+    say("正在停止…");
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void shutdown());
+  process.on("SIGTERM", () => void shutdown());
+  if (config.demo) {
+    await loadDemo(database.db, systemClock, DEMO_TENANT, (m) => say(`演示数据：${m}`));
+  }
+  say(`已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）：${url}`);
+  if (config.demo) {
+    say(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
+    for (const a of DEMO_ACCOUNTS) {
+      say(`  ${a.username.padEnd(11)} ${a.role.padEnd(16)} ${a.displayName}（${a.memberOf}）`);
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+export const API_KEY_SCOPES = ["tickets:write", "tickets:read", "open311"] as const;
+export const ApiKeyScopeSchema = z.enum(API_KEY_SCOPES);
+export type ApiKeyScope = z.infer<typeof ApiKeyScopeSchema>;
+
+export const ApiKeySchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  prefix: z.string(),
+  scopes: z.array(ApiKeyScopeSchema),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+  revokedAt: z.string().nullable(),
+});
+export type ApiKey = z.infer<typeof ApiKeySchema>;
+export const ApiKeyListSchema = z.object({ items: z.array(ApiKeySchema) });
+
+export const CreateApiKeyInputSchema = z.object({
+  name: z.string({ error: "名称必填" }).trim().min(2, { error: "名称至少2个字" }).max(60),
+  scopes: z.array(ApiKeyScopeSchema).min(1, { error: "至少选择一个权限范围" }),
+});
+export type CreateApiKeyInput = z.infer<typeof CreateApiKeyInputSchema>;
+/** The secret is returned only once, at creation. */
+export const CreatedApiKeySchema = z.object({ apiKey: ApiKeySchema, secret: z.string() });
