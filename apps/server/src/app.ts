@@ -49,6 +49,11 @@ export async function buildApp(opts: { database: Database; config: Config; clock
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
     trustProxy: false,
+    // Router-level failures (over-long or malformed URL parameters) get the same error shape.
+    frameworkErrors: (err, req, reply) => {
+      const status = typeof err.statusCode === "number" && err.statusCode < 500 ? err.statusCode : 400;
+      return sendError(reply, status, String(req.id), "validation", "请求地址或参数格式不正确");
+    },
   });
   const app: App = fastify.withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -33,7 +33,10 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
 }
 
 /** Opens (or creates) an embedded database in `dataDir`, or in memory when `dataDir` is undefined. */
-export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob): Promise<Database> {
+export async function openPglite(
+  dataDir: string | undefined,
+  loadDataDir?: Blob,
+): Promise<Database & { dump(): Promise<Blob> }> {
   if (dataDir) {
     mkdirSync(dataDir, { recursive: true });
   }
@@ -46,5 +49,9 @@ export async function openPglite(dataDir: string | undefined, loadDataDir?: Blob
       await client.query("select 1");
     },
     close: () => client.close(),
+    dump: async () => {
+      const dumped = await client.dumpDataDir("gzip");
+      return dumped;
+    },
   };
 }

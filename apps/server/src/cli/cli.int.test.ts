@@ -1,0 +1,64 @@
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { afterAll, describe, expect, it } from "vitest";
+
+const BIN = fileURLToPath(new URL("../../../../bin/zhengwu.mjs", import.meta.url));
+const dir = mkdtempSync(join(tmpdir(), "zhengwu-cli-"));
+const dataDir = join(dir, "data");
+
+// The CLI runs on its own embedded database here, whatever DATABASE_URL the suite has.
+function cli(...args: string[]) {
+  const res = spawnSync(process.execPath, [BIN, ...args], {
+    env: { ...process.env, ZHENGWU_DATA_DIR: dataDir, DATABASE_URL: "" },
+    encoding: "utf8",
+    timeout: 120_000,
+  });
+  return { code: res.status, out: `${res.stdout}${res.stderr}` };
+}
+
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe("zhengwu CLI", () => {
+  it("prints --help for every verb", () => {
+    for (const verb of [[], ["serve"], ["db", "migrate"], ["user", "create"], ["user", "reset-password"], ["audit", "verify"], ["apikey", "create"], ["tenant", "create"], ["demo", "load"]]) {
+      const { code, out } = cli(...verb, "--help");
+      expect(code, verb.join(" ")).toBe(0);
+      expect(out).toContain("Usage: zhengwu");
+    }
+  });
+
+  it("loads the demo, manages users and keys, and verifies the audit chain until a row is edited", async () => {
+    expect(cli("demo", "load").out).toContain("演示数据已就绪");
+    const created = cli("user", "create", "--username", "zhangsan", "--name", "张三", "--org", "区政务服务中心", "--role", "hall_staff");
+    expect(created.code).toBe(0);
+    expect(created.out).toMatch(/初始密码：\S+/);
+    expect(cli("user", "create", "--username", "zhangsan", "--name", "张三").code).toBe(1);
+    expect(cli("user", "reset-password", "--username", "zhangsan", "--password", "Another-123").code).toBe(0);
+    const key = cli("apikey", "create", "--name", "市12345平台", "--scope", "tickets:write");
+    expect(key.out).toMatch(/zwk_[A-Za-z0-9]{12}_/);
+    expect(cli("apikey", "create", "--name", "x", "--scope", "everything").code).toBe(1);
+    const ok = cli("audit", "verify");
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain("完整");
+
+    const pg = await PGlite.create({ dataDir });
+    await pg.exec("alter table audit_log disable trigger audit_log_no_update_delete");
+    await pg.exec("update audit_log set actor_name = '篡改' where seq = 3");
+    await pg.close();
+    const broken = cli("audit", "verify");
+    expect(broken.code).toBe(1);
+    expect(broken.out).toContain("断裂");
+  });
+
+  it("refuses to open the embedded database while another process holds it", () => {
+    writeFileSync(`${dataDir}.lock`, `${process.pid}\nzhengwu serve\n`);
+    const res = cli("db", "migrate");
+    rmSync(`${dataDir}.lock`);
+    expect(res.code).toBe(1);
+    expect(res.out).toContain("正被进程");
+  });
+});

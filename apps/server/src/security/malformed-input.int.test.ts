@@ -1,0 +1,87 @@
+import { sql } from "drizzle-orm";
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTenant, type TestTenant } from "../../test/factories/tenant.factory.ts";
+import { buildUser, type TestUser } from "../../test/factories/user.factory.ts";
+import { buildTestApp } from "../../test/test-app.ts";
+import { openTestDatabase } from "../../test/test-db.ts";
+import type { Database } from "../platform/db/client.ts";
+import { queryRows } from "../platform/db/rows.ts";
+
+let database: Database;
+let tenant: TestTenant;
+let built: Awaited<ReturnType<typeof buildTestApp>>;
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  tenant = await buildTenant(database.db);
+  built = await buildTestApp(database);
+});
+afterAll(async () => {
+  await built.app.close();
+  await database.close();
+});
+
+/** Row counts of every table plus the audit chain position: any write changes it. */
+async function fingerprint(): Promise<string> {
+  const tables = await queryRows<{ t: string }>(
+    database.db,
+    sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+  );
+  const parts: string[] = [];
+  for (const { t } of tables) {
+    const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from ${sql.identifier(t)}`);
+    parts.push(`${t}=${row?.n}`);
+  }
+  const [audit] = await queryRows<{ s: number }>(database.db, sql`select coalesce(sum(audit_seq), 0)::int as s from tenants`);
+  return `${parts.join(",")};audit=${audit?.s}`;
+}
+
+const idLike = fc.oneof(
+  fc.uuid(),
+  fc.string({ maxLength: 40 }),
+  fc.constantFrom("", "0", "-1", "null", "%00", "../../etc/passwd", "' or 1=1 --", "９９", "花都区", "a".repeat(300)),
+);
+const bodyLike = fc.oneof(
+  fc.anything({ maxDepth: 3 }),
+  fc.dictionary(
+    fc.constantFrom("name", "parentId", "kind", "code", "username", "password", "displayName", "phone", "orgUnitId", "roles", "role", "scopes", "newPassword", "currentPassword", "disabled"),
+    fc.oneof(fc.string({ maxLength: 80 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 })),
+  ),
+);
+const rawBody = fc.constantFrom('{"name":', "[1,2", "null", '"str"', "{}garbage", "\u0000", "{\"a\":1}".repeat(2));
+const queryLike = fc.dictionary(
+  fc.constantFrom("q", "page", "pageSize", "from", "to", "action", "actor", "entityType", "api_key", "x"),
+  fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom("-1", "0", "1e9", "NaN", "2022-13-45", "[]")),
+);
+
+describe("malformed input on every route", () => {
+  it("never answers 5xx, and a refused request writes nothing", async () => {
+    const routes = built.routes.filter((r) => r.url.startsWith("/api") && r.method !== "HEAD");
+    expect(routes.length).toBeGreaterThan(15);
+    for (const route of routes) {
+      let actor: TestUser = await buildUser(database.db, tenant.id, tenant.units.root.id, ["admin", "auditor"]);
+      await fc.assert(
+        fc.asyncProperty(idLike, idLike, fc.oneof(bodyLike, rawBody), queryLike, async (id, grantId, body, query) => {
+          const url = route.url.replace(":id", encodeURIComponent(id)).replace(":grantId", encodeURIComponent(grantId));
+          const qs = new URLSearchParams(query).toString();
+          const before = await fingerprint();
+          const res = await built.app.inject({
+            method: route.method,
+            url: qs ? `${url}?${qs}` : url,
+            headers: { cookie: actor.cookie, "x-csrf-token": actor.csrf, "content-type": "application/json" },
+            payload: route.method === "GET" ? undefined : typeof body === "string" ? body : JSON.stringify(body ?? null),
+          });
+          expect(res.statusCode, `${route.method} ${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
+          if (res.statusCode >= 400) {
+            expect(res.json().error.code, res.body).toBeTypeOf("string");
+            expect(await fingerprint(), `${route.method} ${url} wrote despite ${res.statusCode}`).toBe(before);
+          } else if (route.url === "/api/auth/logout" || route.url === "/api/auth/password") {
+            actor = await buildUser(database.db, tenant.id, tenant.units.root.id, ["admin", "auditor"]);
+          }
+        }),
+        { numRuns: 25, seed: 20221231 },
+      );
+    }
+  });
+});
