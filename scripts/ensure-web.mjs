@@ -20,7 +20,9 @@ if (existsSync(target) && statSync(target).mtimeMs >= sources) {
 }
 process.stdout.write("[zhengwu] 构建网页界面（首次启动或界面有更新）…\n");
 const started = Date.now();
-const res = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], { stdio: "inherit" });
+const res = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], {
+  stdio: "inherit",
+});
 if (res.status !== 0) {
   process.stderr.write("网页界面构建失败\n");
   process.exit(res.status ?? 1);

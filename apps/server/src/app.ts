@@ -5,9 +5,21 @@ import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import Fastify from "fastify";
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from "fastify-type-provider-zod";
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from "fastify-type-provider-zod";
 import { z } from "zod";
 import { ApiErrorSchema } from "../../../packages/contracts/src/common.ts";
+import { registerApiKeyRoutes } from "./modules/api-keys/api-keys.routes.ts";
+import { resolveApiKey } from "./modules/api-keys/api-keys.service.ts";
+import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
+import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
+import { resolveSession } from "./modules/auth/auth.service.ts";
+import { registerOrgRoutes } from "./modules/org/org.routes.ts";
+import { registerUserRoutes } from "./modules/users/users.routes.ts";
 import type { Clock } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/client.ts";
@@ -16,13 +28,6 @@ import type { App, RouteDeps } from "./platform/http/app-types.ts";
 import { installAuthHook } from "./platform/http/auth-hook.ts";
 import { installErrorHandler, sendError } from "./platform/http/error-handler.ts";
 import { makeCtxFactory } from "./platform/http/request-context.ts";
-import { registerApiKeyRoutes } from "./modules/api-keys/api-keys.routes.ts";
-import { resolveApiKey } from "./modules/api-keys/api-keys.service.ts";
-import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
-import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
-import { resolveSession } from "./modules/auth/auth.service.ts";
-import { registerOrgRoutes } from "./modules/org/org.routes.ts";
-import { registerUserRoutes } from "./modules/users/users.routes.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../../../dist/web/", import.meta.url));
 
@@ -112,6 +117,7 @@ export async function buildApp(opts: { database: Database; config: Config; clock
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
   if (hasWeb) {
+    // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins; the rule does not know register's overloads.
     await app.register(async (staticApp) => {
       staticApp.addHook("onRoute", (r) => {
         r.config = { ...r.config, access: { kind: "public" } };

@@ -1,9 +1,9 @@
 import { buildApp } from "./app.ts";
+import { loadDemo } from "./modules/demo/demo.service.ts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
 import { systemClock } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
 import { openConfiguredDatabase } from "./platform/db/open.ts";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
-import { loadDemo } from "./modules/demo/demo.service.ts";
 
 const DEMO_TENANT = "440114";
 

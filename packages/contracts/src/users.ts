@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { USERNAME_PATTERN, PasswordSchema, GrantSchema } from "./auth.ts";
+import { GrantSchema, PasswordSchema, USERNAME_PATTERN } from "./auth.ts";
 import { RoleSchema } from "./common.ts";
 
 /** Mainland mobile numbers: 11 digits starting 1[3-9]. */

@@ -24,7 +24,17 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("zhengwu CLI", () => {
   it("prints --help for every verb", () => {
-    for (const verb of [[], ["serve"], ["db", "migrate"], ["user", "create"], ["user", "reset-password"], ["audit", "verify"], ["apikey", "create"], ["tenant", "create"], ["demo", "load"]]) {
+    for (const verb of [
+      [],
+      ["serve"],
+      ["db", "migrate"],
+      ["user", "create"],
+      ["user", "reset-password"],
+      ["audit", "verify"],
+      ["apikey", "create"],
+      ["tenant", "create"],
+      ["demo", "load"],
+    ]) {
       const { code, out } = cli(...verb, "--help");
       expect(code, verb.join(" ")).toBe(0);
       expect(out).toContain("Usage: zhengwu");
@@ -33,7 +43,18 @@ describe("zhengwu CLI", () => {
 
   it("loads the demo, manages users and keys, and verifies the audit chain until a row is edited", async () => {
     expect(cli("demo", "load").out).toContain("演示数据已就绪");
-    const created = cli("user", "create", "--username", "zhangsan", "--name", "张三", "--org", "区政务服务中心", "--role", "hall_staff");
+    const created = cli(
+      "user",
+      "create",
+      "--username",
+      "zhangsan",
+      "--name",
+      "张三",
+      "--org",
+      "区政务服务中心",
+      "--role",
+      "hall_staff",
+    );
     expect(created.code).toBe(0);
     expect(created.out).toMatch(/初始密码：\S+/);
     expect(cli("user", "create", "--username", "zhangsan", "--name", "张三").code).toBe(1);

@@ -1,7 +1,7 @@
 import { Command } from "commander";
-import { loadConfig } from "../platform/config.ts";
-import { systemClock } from "../platform/clock.ts";
 import { loadDemo } from "../modules/demo/demo.service.ts";
+import { systemClock } from "../platform/clock.ts";
+import { loadConfig } from "../platform/config.ts";
 import { serve } from "../serve.ts";
 import { registerAdminCommands } from "./commands/admin-commands.ts";
 import { withDatabase } from "./run-with-db.ts";

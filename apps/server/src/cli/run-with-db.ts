@@ -1,10 +1,14 @@
+import { findTenantByCode, type TenantRow } from "../modules/tenants/tenants.repo.ts";
 import type { Config } from "../platform/config.ts";
 import type { Database } from "../platform/db/client.ts";
 import { openConfiguredDatabase } from "../platform/db/open.ts";
-import { findTenantByCode, type TenantRow } from "../modules/tenants/tenants.repo.ts";
 
 /** Opens the database for one CLI verb and always closes it (an open PGlite keeps Node alive). */
-export async function withDatabase<T>(config: Config, verb: string, fn: (database: Database) => Promise<T>): Promise<T> {
+export async function withDatabase<T>(
+  config: Config,
+  verb: string,
+  fn: (database: Database) => Promise<T>,
+): Promise<T> {
   const database = await openConfiguredDatabase(config, `zhengwu ${verb}`);
   try {
     return await fn(database);

@@ -1,4 +1,4 @@
-import { type SQL, sql, type AnyColumn } from "drizzle-orm";
+import { type AnyColumn, type SQL, sql } from "drizzle-orm";
 import type { Role } from "../../../../packages/contracts/src/common.ts";
 import type { Actor } from "./actor.ts";
 

@@ -1,5 +1,5 @@
-import type { Role } from "../../../../packages/contracts/src/common.ts";
 import type { ApiKeyScope } from "../../../../packages/contracts/src/api-keys.ts";
+import type { Role } from "../../../../packages/contracts/src/common.ts";
 import type { Clock } from "./clock.ts";
 import type { Db } from "./db/client.ts";
 

@@ -5,9 +5,9 @@ import { buildUser, TEST_PASSWORD } from "../../test/factories/user.factory.ts";
 import { buildTestApp } from "../../test/test-app.ts";
 import { openTestDatabase } from "../../test/test-db.ts";
 import type { RegisteredRoute } from "../app.ts";
-import type { Database } from "../platform/db/client.ts";
 import { issueApiKey } from "../modules/api-keys/api-keys.service.ts";
 import { findGrantsOfUsers } from "../modules/users/users.repo.ts";
+import type { Database } from "../platform/db/client.ts";
 
 /** The resources a request can point at: one set inside the actor's subtree (A1) and one outside (B1). */
 type Targets = { unitId: string; userId: string; grantId: string; apiKeyId: string };
@@ -28,27 +28,81 @@ const SPEC: Record<string, Spec> = {
   "POST /api/auth/login": { roles: "public", ok: 200 },
   "POST /api/auth/logout": { roles: "any", ok: 200 },
   "GET /api/auth/me": { roles: "any", ok: 200 },
-  "POST /api/auth/password": { roles: "any", ok: 200, body: () => ({ currentPassword: TEST_PASSWORD, newPassword: "Changed-pass-456" }) },
+  "POST /api/auth/password": {
+    roles: "any",
+    ok: 200,
+    body: () => ({ currentPassword: TEST_PASSWORD, newPassword: "Changed-pass-456" }),
+  },
   "GET /api/org/tree": { roles: "any", ok: 200, list: true },
   "GET /api/org/units/:id": { roles: "any", ok: 200, url: (t) => `/api/org/units/${t.unitId}`, scoped: true },
-  "POST /api/org/units": { roles: ["admin"], ok: 201, body: (t) => ({ parentId: t.unitId, name: "新设科室", kind: "department_unit" }), scoped: true },
-  "PATCH /api/org/units/:id": { roles: ["admin"], ok: 200, url: (t) => `/api/org/units/${t.unitId}`, body: () => ({ name: "改名科室" }), scoped: true },
+  "POST /api/org/units": {
+    roles: ["admin"],
+    ok: 201,
+    body: (t) => ({ parentId: t.unitId, name: "新设科室", kind: "department_unit" }),
+    scoped: true,
+  },
+  "PATCH /api/org/units/:id": {
+    roles: ["admin"],
+    ok: 200,
+    url: (t) => `/api/org/units/${t.unitId}`,
+    body: () => ({ name: "改名科室" }),
+    scoped: true,
+  },
   "GET /api/users": { roles: ["admin", "auditor"], ok: 200, list: true },
   "POST /api/users": {
     roles: ["admin"],
     ok: 201,
-    body: (t) => ({ username: `n${Math.random().toString(36).slice(2, 10)}`, displayName: "新用户", orgUnitId: t.unitId, password: "Abcdef123", roles: ["handler"] }),
+    body: (t) => ({
+      username: `n${Math.random().toString(36).slice(2, 10)}`,
+      displayName: "新用户",
+      orgUnitId: t.unitId,
+      password: "Abcdef123",
+      roles: ["handler"],
+    }),
     scoped: true,
   },
   "GET /api/users/:id": { roles: ["admin", "auditor"], ok: 200, url: (t) => `/api/users/${t.userId}`, scoped: true },
-  "PATCH /api/users/:id": { roles: ["admin"], ok: 200, url: (t) => `/api/users/${t.userId}`, body: () => ({ displayName: "改名用户" }), scoped: true },
-  "POST /api/users/:id/reset-password": { roles: ["admin"], ok: 200, url: (t) => `/api/users/${t.userId}/reset-password`, body: () => ({ newPassword: "Reset-pass-789" }), scoped: true },
-  "GET /api/users/:id/contact": { roles: ["admin"], ok: 200, url: (t) => `/api/users/${t.userId}/contact`, scoped: true },
-  "POST /api/users/:id/grants": { roles: ["admin"], ok: 201, url: (t) => `/api/users/${t.userId}/grants`, body: (t) => ({ role: "leader", orgUnitId: t.unitId }), scoped: true },
-  "DELETE /api/users/:id/grants/:grantId": { roles: ["admin"], ok: 200, url: (t) => `/api/users/${t.userId}/grants/${t.grantId}`, scoped: true },
+  "PATCH /api/users/:id": {
+    roles: ["admin"],
+    ok: 200,
+    url: (t) => `/api/users/${t.userId}`,
+    body: () => ({ displayName: "改名用户" }),
+    scoped: true,
+  },
+  "POST /api/users/:id/reset-password": {
+    roles: ["admin"],
+    ok: 200,
+    url: (t) => `/api/users/${t.userId}/reset-password`,
+    body: () => ({ newPassword: "Reset-pass-789" }),
+    scoped: true,
+  },
+  "GET /api/users/:id/contact": {
+    roles: ["admin"],
+    ok: 200,
+    url: (t) => `/api/users/${t.userId}/contact`,
+    scoped: true,
+  },
+  "POST /api/users/:id/grants": {
+    roles: ["admin"],
+    ok: 201,
+    url: (t) => `/api/users/${t.userId}/grants`,
+    body: (t) => ({ role: "leader", orgUnitId: t.unitId }),
+    scoped: true,
+  },
+  "DELETE /api/users/:id/grants/:grantId": {
+    roles: ["admin"],
+    ok: 200,
+    url: (t) => `/api/users/${t.userId}/grants/${t.grantId}`,
+    scoped: true,
+  },
   "GET /api/api-keys": { roles: ["admin"], ok: 200, list: true },
   "POST /api/api-keys": { roles: ["admin"], ok: 201, body: () => ({ name: "测试密钥", scopes: ["tickets:read"] }) },
-  "POST /api/api-keys/:id/revoke": { roles: ["admin"], ok: 200, url: (t) => `/api/api-keys/${t.apiKeyId}/revoke`, scoped: true },
+  "POST /api/api-keys/:id/revoke": {
+    roles: ["admin"],
+    ok: 200,
+    url: (t) => `/api/api-keys/${t.apiKeyId}/revoke`,
+    scoped: true,
+  },
   "GET /api/audit": { roles: ["admin", "auditor"], ok: 200, list: true },
   "GET /api/audit/verify": { roles: ["admin", "auditor"], ok: 200 },
   "GET /api/machine/whoami": { roles: "api_key", ok: 200 },
@@ -56,7 +110,8 @@ const SPEC: Record<string, Spec> = {
   "GET /api/docs": { roles: "public", ok: 200 },
 };
 
-const isStatic = (r: RegisteredRoute) => !r.url.startsWith("/api") && r.url !== "/healthz" && !r.url.startsWith("/open311");
+const isStatic = (r: RegisteredRoute) =>
+  !r.url.startsWith("/api") && r.url !== "/healthz" && !r.url.startsWith("/open311");
 
 let database: Database;
 let tenant: TestTenant;
@@ -75,7 +130,10 @@ afterAll(async () => {
 async function targetsIn(unit: { id: string }): Promise<Targets> {
   const user = await buildUser(database.db, tenant.id, unit.id, ["handler"], { phone: "13912345678" });
   const grant = (await findGrantsOfUsers(database.db, [user.id])).get(user.id)?.[0];
-  const key = await issueApiKey({ db: database.db, tenantId: tenant.id, orgUnitId: unit.id, createdBy: "test" }, { name: "k", scopes: ["tickets:read"] });
+  const key = await issueApiKey(
+    { db: database.db, tenantId: tenant.id, orgUnitId: unit.id, createdBy: "test" },
+    { name: "k", scopes: ["tickets:read"] },
+  );
   return { unitId: unit.id, userId: user.id, grantId: grant?.id ?? "", apiKeyId: key.row.id };
 }
 
@@ -106,7 +164,12 @@ describe("authorization matrix", () => {
       expect(res.statusCode).toBe(401);
       if (method !== "GET") {
         const actor = await buildUser(database.db, tenant.id, tenant.units.a.id, ["admin"]);
-        const noCsrf = await built.app.inject({ method, url, headers: { cookie: actor.cookie }, payload: spec.body?.(t) as object | undefined });
+        const noCsrf = await built.app.inject({
+          method,
+          url,
+          headers: { cookie: actor.cookie },
+          payload: spec.body?.(t) as object | undefined,
+        });
         expect(noCsrf.statusCode).toBe(403);
         expect(noCsrf.json().error.code).toBe("csrf_failed");
       }
@@ -116,7 +179,10 @@ describe("authorization matrix", () => {
       it(`${key} as ${role}: ${allowed ? `${spec.ok} in scope${spec.scoped ? ", 404 out of scope" : ""}` : "403"}`, async () => {
         const inside = await targetsIn(tenant.units.a1);
         const outside = await targetsIn(tenant.units.b1);
-        for (const [where, t] of [["in", inside], ["out", outside]] as const) {
+        for (const [where, t] of [
+          ["in", inside],
+          ["out", outside],
+        ] as const) {
           const actor = await buildUser(database.db, tenant.id, tenant.units.a.id, [role]);
           const res = await built.app.inject({
             method,
@@ -137,14 +203,27 @@ describe("authorization matrix", () => {
   }
 
   it("GET /api/machine/whoami: 401 without a key, 200 with a key, 401 once revoked", async () => {
-    const key = await issueApiKey({ db: database.db, tenantId: tenant.id, orgUnitId: tenant.units.a.id, createdBy: "test" }, { name: "市平台", scopes: ["tickets:write"] });
+    const key = await issueApiKey(
+      { db: database.db, tenantId: tenant.id, orgUnitId: tenant.units.a.id, createdBy: "test" },
+      { name: "市平台", scopes: ["tickets:write"] },
+    );
     expect((await built.app.inject({ url: "/api/machine/whoami" })).statusCode).toBe(401);
     const ok = await built.app.inject({ url: "/api/machine/whoami", headers: { "x-api-key": key.secret } });
     expect(ok.statusCode).toBe(200);
     expect(ok.json().name).toBe("市平台");
     const admin = await buildUser(database.db, tenant.id, tenant.units.a.id, ["admin"]);
-    await built.app.inject({ method: "POST", url: `/api/api-keys/${key.row.id}/revoke`, headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf } });
-    expect((await built.app.inject({ url: "/api/machine/whoami", headers: { authorization: `Bearer ${key.secret}` } })).statusCode).toBe(401);
-    expect((await built.app.inject({ url: "/api/machine/whoami", headers: { "x-api-key": `${key.secret.slice(0, -2)}xx` } })).statusCode).toBe(401);
+    await built.app.inject({
+      method: "POST",
+      url: `/api/api-keys/${key.row.id}/revoke`,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrf },
+    });
+    expect(
+      (await built.app.inject({ url: "/api/machine/whoami", headers: { authorization: `Bearer ${key.secret}` } }))
+        .statusCode,
+    ).toBe(401);
+    expect(
+      (await built.app.inject({ url: "/api/machine/whoami", headers: { "x-api-key": `${key.secret.slice(0, -2)}xx` } }))
+        .statusCode,
+    ).toBe(401);
   });
 });

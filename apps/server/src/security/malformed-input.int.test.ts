@@ -22,18 +22,29 @@ afterAll(async () => {
   await database.close();
 });
 
-/** Row counts of every table plus the audit chain position: any write changes it. */
+/**
+ * Row counts of every tenant-keyed table for this test's tenant plus its audit chain position: any
+ * write changes it. Scoped to the tenant because other test files share a PostgreSQL server.
+ */
 async function fingerprint(): Promise<string> {
   const tables = await queryRows<{ t: string }>(
     database.db,
-    sql`select table_name as t from information_schema.tables where table_schema = 'public' and table_type = 'BASE TABLE' order by 1`,
+    sql`select table_name as t from information_schema.columns
+        where table_schema = 'public' and column_name = 'tenant_id' order by 1`,
   );
+  expect(tables.length).toBeGreaterThanOrEqual(6);
   const parts: string[] = [];
   for (const { t } of tables) {
-    const [row] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from ${sql.identifier(t)}`);
+    const [row] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from ${sql.identifier(t)} where tenant_id = ${tenant.id}`,
+    );
     parts.push(`${t}=${row?.n}`);
   }
-  const [audit] = await queryRows<{ s: number }>(database.db, sql`select coalesce(sum(audit_seq), 0)::int as s from tenants`);
+  const [audit] = await queryRows<{ s: number }>(
+    database.db,
+    sql`select audit_seq::int as s from tenants where id = ${tenant.id}`,
+  );
   return `${parts.join(",")};audit=${audit?.s}`;
 }
 
@@ -45,11 +56,33 @@ const idLike = fc.oneof(
 const bodyLike = fc.oneof(
   fc.anything({ maxDepth: 3 }),
   fc.dictionary(
-    fc.constantFrom("name", "parentId", "kind", "code", "username", "password", "displayName", "phone", "orgUnitId", "roles", "role", "scopes", "newPassword", "currentPassword", "disabled"),
-    fc.oneof(fc.string({ maxLength: 80 }), fc.integer(), fc.boolean(), fc.constant(null), fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 })),
+    fc.constantFrom(
+      "name",
+      "parentId",
+      "kind",
+      "code",
+      "username",
+      "password",
+      "displayName",
+      "phone",
+      "orgUnitId",
+      "roles",
+      "role",
+      "scopes",
+      "newPassword",
+      "currentPassword",
+      "disabled",
+    ),
+    fc.oneof(
+      fc.string({ maxLength: 80 }),
+      fc.integer(),
+      fc.boolean(),
+      fc.constant(null),
+      fc.array(fc.string({ maxLength: 10 }), { maxLength: 3 }),
+    ),
   ),
 );
-const rawBody = fc.constantFrom('{"name":', "[1,2", "null", '"str"', "{}garbage", "\u0000", "{\"a\":1}".repeat(2));
+const rawBody = fc.constantFrom('{"name":', "[1,2", "null", '"str"', "{}garbage", "\u0000", '{"a":1}'.repeat(2));
 const queryLike = fc.dictionary(
   fc.constantFrom("q", "page", "pageSize", "from", "to", "action", "actor", "entityType", "api_key", "x"),
   fc.oneof(fc.string({ maxLength: 60 }), fc.constantFrom("-1", "0", "1e9", "NaN", "2022-13-45", "[]")),
@@ -70,7 +103,8 @@ describe("malformed input on every route", () => {
             method: route.method,
             url: qs ? `${url}?${qs}` : url,
             headers: { cookie: actor.cookie, "x-csrf-token": actor.csrf, "content-type": "application/json" },
-            payload: route.method === "GET" ? undefined : typeof body === "string" ? body : JSON.stringify(body ?? null),
+            payload:
+              route.method === "GET" ? undefined : typeof body === "string" ? body : JSON.stringify(body ?? null),
           });
           expect(res.statusCode, `${route.method} ${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
           if (res.statusCode >= 400) {

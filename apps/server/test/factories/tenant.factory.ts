@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Db } from "../../src/platform/db/client.ts";
 import { insertOrgUnits, type NewOrgUnitRow } from "../../src/modules/org/org.repo.ts";
 import { insertTenant } from "../../src/modules/tenants/tenants.repo.ts";
+import type { Db } from "../../src/platform/db/client.ts";
 
 export type TestTenant = {
   id: string;

@@ -1,9 +1,9 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { Role } from "../../../../packages/contracts/src/common.ts";
-import type { Db } from "../../src/platform/db/client.ts";
-import { hashPassword } from "../../src/platform/passwords.ts";
 import { insertSession } from "../../src/modules/auth/auth.repo.ts";
 import { insertGrant, insertUser } from "../../src/modules/users/users.repo.ts";
+import type { Db } from "../../src/platform/db/client.ts";
+import { hashPassword } from "../../src/platform/passwords.ts";
 
 export const TEST_PASSWORD = "Test-pass-123";
 let cachedHash: Promise<string> | undefined;

@@ -1,17 +1,17 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { Command } from "commander";
 import { ApiKeyScopeSchema } from "../../../../../packages/contracts/src/api-keys.ts";
-import { RoleSchema } from "../../../../../packages/contracts/src/common.ts";
 import { PasswordSchema, USERNAME_PATTERN } from "../../../../../packages/contracts/src/auth.ts";
-import type { SystemActor } from "../../platform/actor.ts";
-import { systemClock } from "../../platform/clock.ts";
-import type { Config } from "../../platform/config.ts";
-import { hashPassword } from "../../platform/passwords.ts";
+import { RoleSchema } from "../../../../../packages/contracts/src/common.ts";
 import { issueApiKey } from "../../modules/api-keys/api-keys.service.ts";
 import { recordAudit, verifyAuditChain } from "../../modules/audit/audit.service.ts";
 import { findOrgUnitByName, findRootUnit } from "../../modules/org/org.repo.ts";
 import { createTenantFromCode } from "../../modules/tenants/tenants.service.ts";
 import { findUserByUsername, insertGrant, insertUser, updateUser } from "../../modules/users/users.repo.ts";
+import type { SystemActor } from "../../platform/actor.ts";
+import { systemClock } from "../../platform/clock.ts";
+import type { Config } from "../../platform/config.ts";
+import { hashPassword } from "../../platform/passwords.ts";
 import { requireTenant, withDatabase } from "../run-with-db.ts";
 
 const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -49,49 +49,67 @@ export function registerAdminCommands(program: Command, config: Config): void {
     .option("--org <unitName>", "所属机构名称（默认为区）")
     .option("--role <roles>", "角色，逗号分隔，如 admin,auditor", "")
     .option("--password <password>", "初始密码（不填则生成并打印）")
-    .action(async (o: { username: string; name: string; tenant: string; org?: string; role: string; password?: string }) => {
-      if (!USERNAME_PATTERN.test(o.username)) {
-        throw new Error("用户名须以小写字母开头，3–32位小写字母、数字或 _ . -");
-      }
-      const roles = o.role
-        .split(",")
-        .filter(Boolean)
-        .map((r) => {
-          const parsed = RoleSchema.safeParse(r.trim());
-          if (!parsed.success) {
-            throw new Error(`未知角色 ${r}；可用：${RoleSchema.options.join(", ")}`);
+    .action(
+      async (o: { username: string; name: string; tenant: string; org?: string; role: string; password?: string }) => {
+        if (!USERNAME_PATTERN.test(o.username)) {
+          throw new Error("用户名须以小写字母开头，3–32位小写字母、数字或 _ . -");
+        }
+        const roles = o.role
+          .split(",")
+          .filter(Boolean)
+          .map((r) => {
+            const parsed = RoleSchema.safeParse(r.trim());
+            if (!parsed.success) {
+              throw new Error(`未知角色 ${r}；可用：${RoleSchema.options.join(", ")}`);
+            }
+            return parsed.data;
+          });
+        const password = checkPassword(o.password ?? generatedPassword());
+        await withDatabase(config, "user create", async (database) => {
+          const tenant = await requireTenant(database, o.tenant);
+          const unit = o.org
+            ? await findOrgUnitByName(database.db, tenant.id, o.org)
+            : await findRootUnit(database.db, tenant.id);
+          if (!unit) {
+            throw new Error(`机构 ${o.org ?? "(根)"} 不存在`);
           }
-          return parsed.data;
-        });
-      const password = checkPassword(o.password ?? generatedPassword());
-      await withDatabase(config, "user create", async (database) => {
-        const tenant = await requireTenant(database, o.tenant);
-        const unit = o.org ? await findOrgUnitByName(database.db, tenant.id, o.org) : await findRootUnit(database.db, tenant.id);
-        if (!unit) {
-          throw new Error(`机构 ${o.org ?? "(根)"} 不存在`);
-        }
-        if (await findUserByUsername(database.db, o.username)) {
-          throw new Error(`用户名 ${o.username} 已被使用`);
-        }
-        const id = randomUUID();
-        const passwordHash = await hashPassword(password);
-        const actor: SystemActor = { kind: "system", tenantId: tenant.id, name: "命令行" };
-        await database.db.transaction(async (tx) => {
-          await insertUser(tx, { id, tenantId: tenant.id, orgUnitId: unit.id, username: o.username, displayName: o.name, passwordHash, mustChangePassword: true });
-          for (const role of roles) {
-            await insertGrant(tx, { id: randomUUID(), tenantId: tenant.id, userId: id, role, orgUnitId: unit.id });
+          if (await findUserByUsername(database.db, o.username)) {
+            throw new Error(`用户名 ${o.username} 已被使用`);
           }
-          await recordAudit(
-            { db: tx, actor, clock: systemClock, requestId: null },
-            { action: "user.create", entityType: "user", entityId: id, scopePath: unit.path, summary: { username: o.username, roles, orgUnit: unit.name } },
-          );
+          const id = randomUUID();
+          const passwordHash = await hashPassword(password);
+          const actor: SystemActor = { kind: "system", tenantId: tenant.id, name: "命令行" };
+          await database.db.transaction(async (tx) => {
+            await insertUser(tx, {
+              id,
+              tenantId: tenant.id,
+              orgUnitId: unit.id,
+              username: o.username,
+              displayName: o.name,
+              passwordHash,
+              mustChangePassword: true,
+            });
+            for (const role of roles) {
+              await insertGrant(tx, { id: randomUUID(), tenantId: tenant.id, userId: id, role, orgUnitId: unit.id });
+            }
+            await recordAudit(
+              { db: tx, actor, clock: systemClock, requestId: null },
+              {
+                action: "user.create",
+                entityType: "user",
+                entityId: id,
+                scopePath: unit.path,
+                summary: { username: o.username, roles, orgUnit: unit.name },
+              },
+            );
+          });
+          out(`已创建用户 ${o.username}（${unit.name}，角色：${roles.join(",") || "无"}）`);
+          if (!o.password) {
+            out(`初始密码：${password}（首次登录后须修改）`);
+          }
         });
-        out(`已创建用户 ${o.username}（${unit.name}，角色：${roles.join(",") || "无"}）`);
-        if (!o.password) {
-          out(`初始密码：${password}（首次登录后须修改）`);
-        }
-      });
-    });
+      },
+    );
   user
     .command("reset-password")
     .description("重置用户密码并解除锁定")
@@ -107,10 +125,21 @@ export function registerAdminCommands(program: Command, config: Config): void {
         const passwordHash = await hashPassword(password);
         const actor: SystemActor = { kind: "system", tenantId: found.tenantId, name: "命令行" };
         await database.db.transaction(async (tx) => {
-          await updateUser(tx, found.tenantId, found.id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+          await updateUser(tx, found.tenantId, found.id, {
+            passwordHash,
+            mustChangePassword: true,
+            failedLogins: 0,
+            lockedUntil: null,
+          });
           await recordAudit(
             { db: tx, actor, clock: systemClock, requestId: null },
-            { action: "user.password.reset", entityType: "user", entityId: found.id, scopePath: found.orgPath, summary: { username: found.username } },
+            {
+              action: "user.password.reset",
+              entityType: "user",
+              entityId: found.id,
+              scopePath: found.orgPath,
+              summary: { username: found.username },
+            },
           );
         });
         out(`已重置 ${o.username} 的密码${o.password ? "" : `：${password}`}（下次登录须修改）`);
@@ -131,7 +160,9 @@ export function registerAdminCommands(program: Command, config: Config): void {
       if (result.ok) {
         out(`审计哈希链完整：已校验 ${result.checked} 条`);
       } else {
-        out(`审计哈希链断裂：${result.reason}${result.firstBrokenId ? `（首个断点记录 id=${result.firstBrokenId}）` : ""}；此前 ${result.checked} 条完好`);
+        out(
+          `审计哈希链断裂：${result.reason}${result.firstBrokenId ? `（首个断点记录 id=${result.firstBrokenId}）` : ""}；此前 ${result.checked} 条完好`,
+        );
         process.exitCode = 1;
       }
     });
@@ -160,10 +191,19 @@ export function registerAdminCommands(program: Command, config: Config): void {
         }
         const actor: SystemActor = { kind: "system", tenantId: tenant.id, name: "命令行" };
         const issued = await database.db.transaction(async (tx) => {
-          const created = await issueApiKey({ db: tx, tenantId: tenant.id, orgUnitId: root.id, createdBy: "cli" }, { name: o.name, scopes });
+          const created = await issueApiKey(
+            { db: tx, tenantId: tenant.id, orgUnitId: root.id, createdBy: "cli" },
+            { name: o.name, scopes },
+          );
           await recordAudit(
             { db: tx, actor, clock: systemClock, requestId: null },
-            { action: "api_key.create", entityType: "api_key", entityId: created.row.id, scopePath: root.path, summary: { name: o.name, scopes } },
+            {
+              action: "api_key.create",
+              entityType: "api_key",
+              entityId: created.row.id,
+              scopePath: root.path,
+              summary: { name: o.name, scopes },
+            },
           );
           return created;
         });

@@ -1,6 +1,6 @@
 import { and, desc, eq, isNull, lt, or } from "drizzle-orm";
-import type { Db } from "../../platform/db/client.ts";
 import { pathInScope } from "../../platform/access.ts";
+import type { Db } from "../../platform/db/client.ts";
 import { orgUnits } from "../org/org.schema.ts";
 import { apiKeys } from "./api-keys.schema.ts";
 
@@ -13,7 +13,11 @@ export async function insertApiKey(db: Db, row: typeof apiKeys.$inferInsert): Pr
 }
 
 export async function findApiKeyByPrefix(db: Db, prefix: string): Promise<ApiKeyRow | undefined> {
-  const [row] = await db.select(columns).from(apiKeys).innerJoin(orgUnits, eq(orgUnits.id, apiKeys.orgUnitId)).where(eq(apiKeys.prefix, prefix));
+  const [row] = await db
+    .select(columns)
+    .from(apiKeys)
+    .innerJoin(orgUnits, eq(orgUnits.id, apiKeys.orgUnitId))
+    .where(eq(apiKeys.prefix, prefix));
   return row ? { ...row.key, orgPath: row.orgPath } : undefined;
 }
 
@@ -37,7 +41,10 @@ export async function findApiKeysInScope(db: Db, tenantId: string, paths: readon
 }
 
 export async function markRevoked(db: Db, id: string, at: Date): Promise<void> {
-  await db.update(apiKeys).set({ revokedAt: at }).where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));
+  await db
+    .update(apiKeys)
+    .set({ revokedAt: at })
+    .where(and(eq(apiKeys.id, id), isNull(apiKeys.revokedAt)));
 }
 
 /** Touches last_used_at at most once a minute per key, to keep intake writes cheap. */

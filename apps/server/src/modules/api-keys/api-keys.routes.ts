@@ -22,7 +22,12 @@ export function registerApiKeyRoutes(app: App, deps: RouteDeps): void {
   });
   app.post("/api/api-keys", {
     config: admin,
-    schema: { tags: ["api-keys"], summary: "新建接口密钥（密钥只返回一次）", body: CreateApiKeyInputSchema, response: { 201: CreatedApiKeySchema } },
+    schema: {
+      tags: ["api-keys"],
+      summary: "新建接口密钥（密钥只返回一次）",
+      body: CreateApiKeyInputSchema,
+      response: { 201: CreatedApiKeySchema },
+    },
     handler: async (req, reply) => {
       const created = await createApiKey(deps.ctx(req), req.body);
       return reply.status(201).send({ apiKey: toApiKeyDto(created.row, created.scopes), secret: created.secret });

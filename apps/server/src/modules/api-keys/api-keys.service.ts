@@ -1,12 +1,11 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import type { ApiKeyScope, CreateApiKeyInput } from "../../../../../packages/contracts/src/api-keys.ts";
 import { ApiKeyScopeSchema } from "../../../../../packages/contracts/src/api-keys.ts";
-import type { ApiKeyActor, Ctx } from "../../platform/actor.ts";
 import { covers, scopePaths } from "../../platform/access.ts";
+import type { ApiKeyActor, Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { authorize, AppError, notFound } from "../../platform/errors.ts";
+import { AppError, authorize, notFound } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import type { apiKeys } from "./api-keys.schema.ts";
 import {
   type ApiKeyRow,
   findApiKeyById,
@@ -16,6 +15,7 @@ import {
   markRevoked,
   touchApiKey,
 } from "./api-keys.repo.ts";
+import type { apiKeys } from "./api-keys.schema.ts";
 
 export const API_KEY_ROLES = ["admin"] as const;
 
@@ -67,7 +67,10 @@ export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
   const unitId = grant?.orgUnitId ?? "";
   const username = ctx.actor.username;
   const result = await ctx.db.transaction(async (tx) => {
-    const issued = await issueApiKey({ db: tx, tenantId: ctx.actor.tenantId, orgUnitId: unitId, createdBy: username }, input);
+    const issued = await issueApiKey(
+      { db: tx, tenantId: ctx.actor.tenantId, orgUnitId: unitId, createdBy: username },
+      input,
+    );
     await recordAudit(
       { ...ctx, db: tx },
       {
@@ -103,7 +106,13 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyRow & { 
     await markRevoked(tx, id, ctx.clock.now());
     await recordAudit(
       { ...ctx, db: tx },
-      { action: "api_key.revoke", entityType: "api_key", entityId: id, scopePath: row.orgPath, summary: { name: row.name, prefix: row.prefix } },
+      {
+        action: "api_key.revoke",
+        entityType: "api_key",
+        entityId: id,
+        scopePath: row.orgPath,
+        summary: { name: row.name, prefix: row.prefix },
+      },
     );
   });
   const after = await findApiKeyById(ctx.db, ctx.actor.tenantId, id);
@@ -129,5 +138,12 @@ export async function resolveApiKey(db: Db, key: string, now: Date): Promise<Api
     return null;
   }
   await touchApiKey(db, row.id, now);
-  return { kind: "api_key", tenantId: row.tenantId, keyId: row.id, name: row.name, scopes: scopesOf(row), orgPath: row.orgPath };
+  return {
+    kind: "api_key",
+    tenantId: row.tenantId,
+    keyId: row.id,
+    name: row.name,
+    scopes: scopesOf(row),
+    orgPath: row.orgPath,
+  };
 }

@@ -5,6 +5,7 @@ import { openTestDatabase } from "../../../test/test-db.ts";
 import type { SystemActor } from "../../platform/actor.ts";
 import { systemClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/client.ts";
+import { queryRows } from "../../platform/db/rows.ts";
 import { recordAudit, verifyAuditChain } from "./audit.service.ts";
 
 let database: Database;
@@ -20,16 +21,22 @@ beforeEach(async () => {
   tenant = await buildTenant(database.db);
   const actor: SystemActor = { kind: "system", tenantId: tenant.id, name: "测试" };
   for (let i = 0; i < 5; i++) {
-    await recordAudit({ db: database.db, actor, clock: systemClock, requestId: `r${i}` }, {
-      action: "test.event",
-      entityType: "thing",
-      entityId: String(i),
-      scopePath: tenant.units.a.path,
-      summary: { i, nested: { z: 1, a: [1, 2] } },
-    });
+    await recordAudit(
+      { db: database.db, actor, clock: systemClock, requestId: `r${i}` },
+      {
+        action: "test.event",
+        entityType: "thing",
+        entityId: String(i),
+        scopePath: tenant.units.a.path,
+        summary: { i, nested: { z: 1, a: [1, 2] } },
+      },
+    );
   }
-  const rows = await database.db.execute(sql`select id from audit_log where tenant_id = ${tenant.id} order by seq`);
-  ids = rows.rows.map((r) => Number((r as { id: number }).id));
+  const rows = await queryRows<{ id: number }>(
+    database.db,
+    sql`select id from audit_log where tenant_id = ${tenant.id} order by seq`,
+  );
+  ids = rows.map((r) => Number(r.id));
 });
 
 /** Tampering by hand means getting past the append-only trigger first. */
@@ -43,7 +50,12 @@ async function tamper(statement: ReturnType<typeof sql>) {
 
 describe("audit hash chain", () => {
   it("verifies an untouched chain", async () => {
-    expect(await verifyAuditChain(database.db, tenant.id)).toEqual({ ok: true, checked: 5, firstBrokenId: null, reason: null });
+    expect(await verifyAuditChain(database.db, tenant.id)).toEqual({
+      ok: true,
+      checked: 5,
+      firstBrokenId: null,
+      reason: null,
+    });
   });
 
   it("refuses updates and deletes through the append-only trigger", async () => {

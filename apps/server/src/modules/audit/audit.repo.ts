@@ -1,6 +1,6 @@
-import { and, count, desc, eq, gte, ilike, lte, or, sql, type SQL } from "drizzle-orm";
-import type { Db } from "../../platform/db/client.ts";
+import { and, count, desc, eq, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
 import { pathInScope } from "../../platform/access.ts";
+import type { Db } from "../../platform/db/client.ts";
 import { tenants } from "../tenants/tenants.schema.ts";
 import { auditLog } from "./audit.schema.ts";
 

@@ -1,4 +1,9 @@
-import { AuditListSchema, AuditQuerySchema, AuditVerifySchema, type AuditEntry } from "../../../../../packages/contracts/src/audit.ts";
+import {
+  type AuditEntry,
+  AuditListSchema,
+  AuditQuerySchema,
+  AuditVerifySchema,
+} from "../../../../../packages/contracts/src/audit.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { AUDIT_READ_ROLES } from "./audit.policy.ts";
 import type { AuditRow } from "./audit.repo.ts";
@@ -6,7 +11,8 @@ import { findAuditEntries, verifyAuditChain } from "./audit.service.ts";
 
 function toAuditDto(row: AuditRow): AuditEntry {
   const actorType = row.actorType === "user" || row.actorType === "api_key" ? row.actorType : "system";
-  const summary = row.summary !== null && typeof row.summary === "object" && !Array.isArray(row.summary) ? { ...row.summary } : {};
+  const summary =
+    row.summary !== null && typeof row.summary === "object" && !Array.isArray(row.summary) ? { ...row.summary } : {};
   return {
     id: row.id,
     at: row.at.toISOString(),
@@ -26,7 +32,12 @@ export function registerAuditRoutes(app: App, deps: RouteDeps): void {
   const access = { access: { kind: "user", roles: AUDIT_READ_ROLES } } as const;
   app.get("/api/audit", {
     config: access,
-    schema: { tags: ["audit"], summary: "审计日志（按可见范围）", querystring: AuditQuerySchema, response: { 200: AuditListSchema } },
+    schema: {
+      tags: ["audit"],
+      summary: "审计日志（按可见范围）",
+      querystring: AuditQuerySchema,
+      response: { 200: AuditListSchema },
+    },
     handler: async (req) => {
       const q = req.query;
       const { rows, total } = await findAuditEntries(

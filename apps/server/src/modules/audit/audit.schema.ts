@@ -26,5 +26,8 @@ export const auditLog = pgTable(
     prevHash: text("prev_hash").notNull(),
     hash: text("hash").notNull(),
   },
-  (t) => [unique("audit_log_tenant_seq_uq").on(t.tenantId, t.seq), index("audit_log_tenant_at_idx").on(t.tenantId, t.at)],
+  (t) => [
+    unique("audit_log_tenant_seq_uq").on(t.tenantId, t.seq),
+    index("audit_log_tenant_at_idx").on(t.tenantId, t.at),
+  ],
 );

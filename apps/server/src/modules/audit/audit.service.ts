@@ -1,11 +1,18 @@
 import type { AuditVerify } from "../../../../../packages/contracts/src/audit.ts";
+import { scopePaths } from "../../platform/access.ts";
 import type { Actor, Ctx } from "../../platform/actor.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { scopePaths } from "../../platform/access.ts";
-import { chainHash, type ChainedFields } from "./audit-hash.ts";
-import { appendAuditRow, type AuditFilter, findAuditRows, nextChainLink, readChainBatch, readChainHead } from "./audit.repo.ts";
 import { AUDIT_READ_ROLES } from "./audit.policy.ts";
+import {
+  type AuditFilter,
+  appendAuditRow,
+  findAuditRows,
+  nextChainLink,
+  readChainBatch,
+  readChainHead,
+} from "./audit.repo.ts";
+import { type ChainedFields, chainHash } from "./audit-hash.ts";
 
 export type AuditEvent = {
   action: string;
@@ -103,7 +110,12 @@ export async function verifyAuditChain(db: Db, tenantId: string): Promise<AuditV
   }
   const head = await readChainHead(db, tenantId);
   if (head && (head.seq !== prevSeq || head.head !== prevHash)) {
-    return { ok: false, checked, firstBrokenId: null, reason: `哈希链应有 ${head.seq} 条，只找到 ${prevSeq} 条（末尾记录被删除）` };
+    return {
+      ok: false,
+      checked,
+      firstBrokenId: null,
+      reason: `哈希链应有 ${head.seq} 条，只找到 ${prevSeq} 条（末尾记录被删除）`,
+    };
   }
   return { ok: true, checked, firstBrokenId: null, reason: null };
 }

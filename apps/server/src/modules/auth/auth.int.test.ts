@@ -15,7 +15,11 @@ const clock = { now: () => new Date(now) };
 beforeAll(async () => {
   database = await openTestDatabase();
   tenant = await buildTenant(database.db);
-  built = await buildTestApp(database, clock, { LOGIN_MAX_FAILURES: "3", LOGIN_LOCK_MINUTES: "15", LOGIN_IP_LIMIT_PER_MINUTE: "1000" });
+  built = await buildTestApp(database, clock, {
+    LOGIN_MAX_FAILURES: "3",
+    LOGIN_LOCK_MINUTES: "15",
+    LOGIN_IP_LIMIT_PER_MINUTE: "1000",
+  });
 });
 afterAll(async () => {
   await built.app.close();
@@ -66,7 +70,13 @@ describe("sign-in", () => {
 
   it("throttles one address that tries too often", async () => {
     const throttled = await buildTestApp(database, clock, { LOGIN_IP_LIMIT_PER_MINUTE: "2" });
-    const go = () => throttled.app.inject({ method: "POST", url: "/api/auth/login", payload: { username: "x-none", password: "y" }, remoteAddress: "10.9.9.9" });
+    const go = () =>
+      throttled.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: "x-none", password: "y" },
+        remoteAddress: "10.9.9.9",
+      });
     expect((await go()).statusCode).toBe(401);
     expect((await go()).statusCode).toBe(401);
     expect((await go()).statusCode).toBe(429);
@@ -76,7 +86,12 @@ describe("sign-in", () => {
   it("refuses a disabled account", async () => {
     const admin = await buildUser(database.db, tenant.id, tenant.units.root.id, ["admin"]);
     const user = await buildUser(database.db, tenant.id, tenant.units.a.id, ["handler"]);
-    await built.app.inject({ method: "PATCH", url: `/api/users/${user.id}`, headers: authHeaders(admin), payload: { disabled: true } });
+    await built.app.inject({
+      method: "PATCH",
+      url: `/api/users/${user.id}`,
+      headers: authHeaders(admin),
+      payload: { disabled: true },
+    });
     expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(403);
     expect((await built.app.inject({ url: "/api/auth/me", headers: { cookie: user.cookie } })).statusCode).toBe(401);
   });
@@ -93,13 +108,28 @@ describe("sessions", () => {
   it("changes the password, keeps this session and ends the others", async () => {
     const user = await buildUser(database.db, tenant.id, tenant.units.a.id, ["handler"]);
     const other = sessionCookie(await login(user.username, TEST_PASSWORD));
-    const wrong = await built.app.inject({ method: "POST", url: "/api/auth/password", headers: authHeaders(user), payload: { currentPassword: "nope-123", newPassword: "Brand-new-123" } });
+    const wrong = await built.app.inject({
+      method: "POST",
+      url: "/api/auth/password",
+      headers: authHeaders(user),
+      payload: { currentPassword: "nope-123", newPassword: "Brand-new-123" },
+    });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json().error.details[0].path).toBe("currentPassword");
-    const weak = await built.app.inject({ method: "POST", url: "/api/auth/password", headers: authHeaders(user), payload: { currentPassword: TEST_PASSWORD, newPassword: "short" } });
+    const weak = await built.app.inject({
+      method: "POST",
+      url: "/api/auth/password",
+      headers: authHeaders(user),
+      payload: { currentPassword: TEST_PASSWORD, newPassword: "short" },
+    });
     expect(weak.statusCode).toBe(400);
     expect(weak.json().error.details[0].path).toBe("newPassword");
-    const ok = await built.app.inject({ method: "POST", url: "/api/auth/password", headers: authHeaders(user), payload: { currentPassword: TEST_PASSWORD, newPassword: "Brand-new-123" } });
+    const ok = await built.app.inject({
+      method: "POST",
+      url: "/api/auth/password",
+      headers: authHeaders(user),
+      payload: { currentPassword: TEST_PASSWORD, newPassword: "Brand-new-123" },
+    });
     expect(ok.statusCode).toBe(200);
     expect((await built.app.inject({ url: "/api/auth/me", headers: { cookie: user.cookie } })).statusCode).toBe(200);
     expect((await built.app.inject({ url: "/api/auth/me", headers: { cookie: other } })).statusCode).toBe(401);

@@ -1,6 +1,6 @@
 import type { MenuKey } from "../../../../../packages/contracts/src/auth.ts";
-import type { Actor } from "../../platform/actor.ts";
 import { hasRole } from "../../platform/access.ts";
+import type { Actor } from "../../platform/actor.ts";
 import { AUDIT_READ_ROLES } from "../audit/audit.policy.ts";
 import { USER_MANAGE_ROLES, USER_READ_ROLES } from "../users/users.policy.ts";
 

@@ -1,8 +1,8 @@
 import { ChangePasswordInputSchema, LoginInputSchema, MeSchema } from "../../../../../packages/contracts/src/auth.ts";
 import { OkSchema } from "../../../../../packages/contracts/src/common.ts";
+import { AppError } from "../../platform/errors.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { SESSION_COOKIE } from "../../platform/http/auth-hook.ts";
-import { AppError } from "../../platform/errors.ts";
 import { changePassword, getMe, login, logout } from "./auth.service.ts";
 import { createIpThrottle } from "./ip-throttle.ts";
 
@@ -32,7 +32,10 @@ export function registerAuthRoutes(app: App, deps: RouteDeps): void {
         req.ip,
       );
       req.actor = actor;
-      reply.setCookie(SESSION_COOKIE, token, { ...cookieOptions, maxAge: Math.floor(deps.config.auth.sessionTtlMs / 1000) });
+      reply.setCookie(SESSION_COOKIE, token, {
+        ...cookieOptions,
+        maxAge: Math.floor(deps.config.auth.sessionTtlMs / 1000),
+      });
       return getMe(deps.ctx(req));
     },
   });

@@ -8,7 +8,13 @@ import { AppError } from "../../platform/errors.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../../platform/passwords.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { findTenantById } from "../tenants/tenants.repo.ts";
-import { findGrantsOfUsers, findUserById, findUserByUsername, recordLoginFailure, updateUser } from "../users/users.repo.ts";
+import {
+  findGrantsOfUsers,
+  findUserById,
+  findUserByUsername,
+  recordLoginFailure,
+  updateUser,
+} from "../users/users.repo.ts";
 import { menuFor } from "./auth.policy.ts";
 import { deleteSession, deleteUserSessions, findLiveSession, insertSession } from "./auth.repo.ts";
 import type { IpThrottle } from "./ip-throttle.ts";
@@ -25,7 +31,11 @@ function formatLocal(d: Date): string {
  * Verifies a password and opens a session.
  * @throws rate_limited (address over its limit), account_locked, invalid_credentials, forbidden (disabled)
  */
-export async function login(deps: LoginDeps, input: LoginInput, ip: string): Promise<{ token: string; actor: UserActor }> {
+export async function login(
+  deps: LoginDeps,
+  input: LoginInput,
+  ip: string,
+): Promise<{ token: string; actor: UserActor }> {
   const now = deps.clock.now();
   if (!deps.throttle.allow(ip, now.getTime())) {
     throw new AppError("rate_limited", "登录尝试过于频繁，请一分钟后再试");
@@ -44,10 +54,21 @@ export async function login(deps: LoginDeps, input: LoginInput, ip: string): Pro
   }
   if (!(await verifyPassword(user.passwordHash, input.password))) {
     const lockedUntil = await deps.db.transaction(async (tx) => {
-      const until = await recordLoginFailure(tx, user.id, deps.auth.maxFailures, new Date(now.getTime() + deps.auth.lockMs));
+      const until = await recordLoginFailure(
+        tx,
+        user.id,
+        deps.auth.maxFailures,
+        new Date(now.getTime() + deps.auth.lockMs),
+      );
       await recordAudit(
         { ...audit, db: tx },
-        { action: "auth.login.failed", entityType: "user", entityId: user.id, scopePath: user.orgPath, summary: { username: user.username, ip } },
+        {
+          action: "auth.login.failed",
+          entityType: "user",
+          entityId: user.id,
+          scopePath: user.orgPath,
+          summary: { username: user.username, ip },
+        },
       );
       return until;
     });
@@ -75,7 +96,13 @@ export async function login(deps: LoginDeps, input: LoginInput, ip: string): Pro
     await updateUser(tx, user.tenantId, user.id, { failedLogins: 0, lockedUntil: null });
     await recordAudit(
       { ...audit, db: tx },
-      { action: "auth.login", entityType: "user", entityId: user.id, scopePath: user.orgPath, summary: { username: user.username, ip } },
+      {
+        action: "auth.login",
+        entityType: "user",
+        entityId: user.id,
+        scopePath: user.orgPath,
+        summary: { username: user.username, ip },
+      },
     );
   });
   const actor = await resolveSession(deps.db, token, now);
@@ -124,7 +151,9 @@ export async function changePassword(ctx: Ctx, input: ChangePasswordInput, curre
     throw new AppError("validation", "当前密码不正确", [{ path: "currentPassword", message: "当前密码不正确" }]);
   }
   if (input.currentPassword === input.newPassword) {
-    throw new AppError("validation", "新密码不能与当前密码相同", [{ path: "newPassword", message: "新密码不能与当前密码相同" }]);
+    throw new AppError("validation", "新密码不能与当前密码相同", [
+      { path: "newPassword", message: "新密码不能与当前密码相同" },
+    ]);
   }
   const passwordHash = await hashPassword(input.newPassword);
   await ctx.db.transaction(async (tx) => {
@@ -151,7 +180,12 @@ export async function getMe(ctx: Ctx): Promise<Me> {
     throw new AppError("unauthenticated", "请先登录");
   }
   return {
-    user: { id: user.id, username: user.username, displayName: user.displayName, mustChangePassword: user.mustChangePassword },
+    user: {
+      id: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      mustChangePassword: user.mustChangePassword,
+    },
     tenant: { code: tenant.code, name: tenant.fullName },
     grants: actor.grants.map((g) => ({ id: g.id, role: g.role, orgUnitId: g.orgUnitId, orgUnitName: g.orgUnitName })),
     menu: menuFor(actor),

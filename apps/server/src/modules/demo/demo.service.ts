@@ -54,10 +54,22 @@ export async function loadDemo(db: Db, clock: Clock, code: string, progress: Pro
         phone: `1390000${String(accounts + 1).padStart(4, "0")}`,
         passwordHash,
       });
-      await insertGrant(tx, { id: randomUUID(), tenantId: tenant.id, userId: id, role: account.role, orgUnitId: grantUnit.id });
+      await insertGrant(tx, {
+        id: randomUUID(),
+        tenantId: tenant.id,
+        userId: id,
+        role: account.role,
+        orgUnitId: grantUnit.id,
+      });
       await recordAudit(
         { db: tx, actor: system, clock, requestId: null },
-        { action: "user.create", entityType: "user", entityId: id, scopePath: member.path, summary: { username: account.username, role: account.role, demo: true } },
+        {
+          action: "user.create",
+          entityType: "user",
+          entityId: id,
+          scopePath: member.path,
+          summary: { username: account.username, role: account.role, demo: true },
+        },
       );
     });
     accounts += 1;

@@ -30,13 +30,25 @@ describe("org tree", () => {
 
   it("searches by name and keeps the ancestors of each match", async () => {
     const admin = await buildUser(database.db, tenant.id, tenant.units.root.id, ["admin"]);
-    const res = await built.app.inject({ url: `/api/org/tree?q=${encodeURIComponent("乙局办公室")}`, headers: authHeaders(admin) });
-    expect(res.json().units.map((u: { id: string }) => u.id)).toEqual([tenant.units.root.id, tenant.units.b.id, tenant.units.b1.id]);
+    const res = await built.app.inject({
+      url: `/api/org/tree?q=${encodeURIComponent("乙局办公室")}`,
+      headers: authHeaders(admin),
+    });
+    expect(res.json().units.map((u: { id: string }) => u.id)).toEqual([
+      tenant.units.root.id,
+      tenant.units.b.id,
+      tenant.units.b1.id,
+    ]);
   });
 
   it("adds a child under a unit the admin manages and audits it", async () => {
     const admin = await buildUser(database.db, tenant.id, tenant.units.a.id, ["admin"]);
-    const res = await built.app.inject({ method: "POST", url: "/api/org/units", headers: authHeaders(admin), payload: { parentId: tenant.units.a1.id, name: "综合股", kind: "department_unit" } });
+    const res = await built.app.inject({
+      method: "POST",
+      url: "/api/org/units",
+      headers: authHeaders(admin),
+      payload: { parentId: tenant.units.a1.id, name: "综合股", kind: "department_unit" },
+    });
     expect(res.statusCode).toBe(201);
     expect(res.json().depth).toBe(3);
     const audit = await built.app.inject({ url: "/api/audit?action=org.unit.create", headers: authHeaders(admin) });
@@ -45,8 +57,18 @@ describe("org tree", () => {
 
   it("rejects a bad kind and a too-short name with field paths", async () => {
     const admin = await buildUser(database.db, tenant.id, tenant.units.root.id, ["admin"]);
-    const res = await built.app.inject({ method: "POST", url: "/api/org/units", headers: authHeaders(admin), payload: { parentId: tenant.units.a.id, name: "x", kind: "castle" } });
+    const res = await built.app.inject({
+      method: "POST",
+      url: "/api/org/units",
+      headers: authHeaders(admin),
+      payload: { parentId: tenant.units.a.id, name: "x", kind: "castle" },
+    });
     expect(res.statusCode).toBe(400);
-    expect(res.json().error.details.map((d: { path: string }) => d.path).sort()).toEqual(["kind", "name"]);
+    expect(
+      res
+        .json()
+        .error.details.map((d: { path: string }) => d.path)
+        .sort(),
+    ).toEqual(["kind", "name"]);
   });
 });

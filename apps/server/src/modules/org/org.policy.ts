@@ -1,6 +1,6 @@
 import type { Role } from "../../../../../packages/contracts/src/common.ts";
-import type { Actor } from "../../platform/actor.ts";
 import { covers, scopePaths } from "../../platform/access.ts";
+import type { Actor } from "../../platform/actor.ts";
 
 export const ORG_MANAGE_ROLES: readonly Role[] = ["admin"];
 

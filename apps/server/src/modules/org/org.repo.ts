@@ -1,6 +1,6 @@
 import { and, eq, sql } from "drizzle-orm";
-import type { Db } from "../../platform/db/client.ts";
 import { pathInScope } from "../../platform/access.ts";
+import type { Db } from "../../platform/db/client.ts";
 import { orgUnits } from "./org.schema.ts";
 
 export type OrgUnitRow = typeof orgUnits.$inferSelect;
@@ -25,7 +25,11 @@ export async function findOrgUnitById(db: Db, tenantId: string, id: string): Pro
 }
 
 /** Every unit in the given subtrees, ordered for display. */
-export async function findOrgUnitsInScope(db: Db, tenantId: string, paths: readonly string[]): Promise<OrgUnitWithCount[]> {
+export async function findOrgUnitsInScope(
+  db: Db,
+  tenantId: string,
+  paths: readonly string[],
+): Promise<OrgUnitWithCount[]> {
   const rows = await db
     .select({ unit: orgUnits, childCount })
     .from(orgUnits)

@@ -14,7 +14,12 @@ import { createOrgUnit, findOrgTree, getOrgUnit, renameOrgUnit } from "./org.ser
 export function registerOrgRoutes(app: App, deps: RouteDeps): void {
   app.get("/api/org/tree", {
     config: { access: { kind: "user", roles: "any" } },
-    schema: { tags: ["org"], summary: "可见范围内的组织机构树", querystring: OrgTreeQuerySchema, response: { 200: OrgTreeResponseSchema } },
+    schema: {
+      tags: ["org"],
+      summary: "可见范围内的组织机构树",
+      querystring: OrgTreeQuerySchema,
+      response: { 200: OrgTreeResponseSchema },
+    },
     handler: async (req) => ({ units: (await findOrgTree(deps.ctx(req), req.query.q)).map(toOrgUnitDto) }),
   });
   app.get("/api/org/units/:id", {
@@ -24,7 +29,12 @@ export function registerOrgRoutes(app: App, deps: RouteDeps): void {
   });
   app.post("/api/org/units", {
     config: { access: { kind: "user", roles: ORG_MANAGE_ROLES } },
-    schema: { tags: ["org"], summary: "新增下级机构", body: CreateOrgUnitInputSchema, response: { 201: OrgUnitSchema } },
+    schema: {
+      tags: ["org"],
+      summary: "新增下级机构",
+      body: CreateOrgUnitInputSchema,
+      response: { 201: OrgUnitSchema },
+    },
     handler: async (req, reply) => reply.status(201).send(toOrgUnitDto(await createOrgUnit(deps.ctx(req), req.body))),
   });
   app.patch("/api/org/units/:id", {

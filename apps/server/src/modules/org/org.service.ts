@@ -1,10 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { CreateOrgUnitInput, UpdateOrgUnitInput } from "../../../../../packages/contracts/src/org.ts";
-import type { Ctx } from "../../platform/actor.ts";
 import { scopePaths } from "../../platform/access.ts";
+import type { Ctx } from "../../platform/actor.ts";
 import { authorize, notFound } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { filterTreeByQuery } from "./org-tree.ts";
 import { canManageOrgUnit, canViewOrgUnit } from "./org.policy.ts";
 import {
   findOrgUnitById,
@@ -14,6 +13,7 @@ import {
   type OrgUnitWithCount,
   updateOrgUnitName,
 } from "./org.repo.ts";
+import { filterTreeByQuery } from "./org-tree.ts";
 
 /** The units the actor may see, optionally narrowed to matches of `q` and their ancestors. */
 export async function findOrgTree(ctx: Ctx, q?: string): Promise<OrgUnitWithCount[]> {

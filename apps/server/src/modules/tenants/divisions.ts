@@ -34,7 +34,10 @@ export async function loadDistrictDivisions(code: string): Promise<DistrictDivis
   if (!/^\d{6}$/.test(code)) {
     return undefined;
   }
-  const upper = await scan("divisions.tsv.gz", (c) => c === code.slice(0, 2) || c === code.slice(0, 4) || c.startsWith(code));
+  const upper = await scan(
+    "divisions.tsv.gz",
+    (c) => c === code.slice(0, 2) || c === code.slice(0, 4) || c.startsWith(code),
+  );
   const province = upper.find((d) => d.code.length === 2);
   const city = upper.find((d) => d.code.length === 4);
   const district = upper.find((d) => d.code === code);

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openTestDatabase } from "../../../test/test-db.ts";
-import { systemClock } from "../../platform/clock.ts";
-import type { Database } from "../../platform/db/client.ts";
 import type { SystemActor } from "../../platform/actor.ts";
 import { silentLogger } from "../../platform/actor.ts";
+import { systemClock } from "../../platform/clock.ts";
+import type { Database } from "../../platform/db/client.ts";
 import { verifyAuditChain } from "../audit/audit.service.ts";
 import { findOrgTree } from "../org/org.service.ts";
 import { findTenantByCode } from "./tenants.repo.ts";
@@ -25,8 +25,16 @@ describe("createTenantFromCode", () => {
     const units = await findOrgTree({ db: database.db, actor, clock: systemClock, log: silentLogger, requestId: "t" });
     const byKind = (k: string) => units.filter((u) => u.kind === k);
     expect(byKind("district").map((u) => u.code)).toEqual(["440114"]);
-    expect(byKind("street").map((u) => u.name).sort()).toEqual(["新华街道", "新雅街道", "秀全街道", "花城街道"].sort());
-    expect(byKind("town").map((u) => u.name).sort()).toEqual(["梯面镇", "炭步镇", "狮岭镇", "花东镇", "花山镇", "赤坭镇"].sort());
+    expect(
+      byKind("street")
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(["新华街道", "新雅街道", "秀全街道", "花城街道"].sort());
+    expect(
+      byKind("town")
+        .map((u) => u.name)
+        .sort(),
+    ).toEqual(["梯面镇", "炭步镇", "狮岭镇", "花东镇", "花山镇", "赤坭镇"].sort());
     expect(byKind("village")).toHaveLength(188);
     expect(byKind("community")).toHaveLength(73);
     expect(units.find((u) => u.kind === "bureau")?.name).toBe("广州市花都区政务服务数据管理局");

@@ -50,14 +50,19 @@ export async function createTenantFromCode(db: Db, code: string, clock: Clock): 
   };
   const root = add(null, div.district.name, "district", div.district.code, 0);
   const bureau = add(root, `${fullName}政务服务数据管理局`, "bureau", null, 1);
-  BUREAU_UNITS.forEach((name, i) => add(bureau, name, "bureau_unit", null, i + 1));
-  DISTRICT_DEPARTMENTS.forEach((name, i) => add(root, departmentFullName(name, cityName, div.district.name), "department", null, 100 + i));
-  div.towns.forEach((town, i) => {
+  for (const [i, name] of BUREAU_UNITS.entries()) {
+    add(bureau, name, "bureau_unit", null, i + 1);
+  }
+  for (const [i, name] of DISTRICT_DEPARTMENTS.entries()) {
+    add(root, departmentFullName(name, cityName, div.district.name), "department", null, 100 + i);
+  }
+  for (const [i, town] of div.towns.entries()) {
     const t = add(root, town.name, townKind(town.name), town.code, 10 + i);
-    div.villages
-      .filter((v) => v.code.startsWith(town.code))
-      .forEach((v, j) => add(t, v.name, villageKind(v.name), v.code, j + 1));
-  });
+    const villages = div.villages.filter((v) => v.code.startsWith(town.code));
+    for (const [j, v] of villages.entries()) {
+      add(t, v.name, villageKind(v.name), v.code, j + 1);
+    }
+  }
   const tenant: TenantRow = {
     id: tenantId,
     code,

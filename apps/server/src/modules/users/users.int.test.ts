@@ -22,7 +22,14 @@ afterAll(async () => {
 describe("user administration", () => {
   it("creates a user with roles, refuses a taken username with the field named", async () => {
     const admin = await buildUser(database.db, tenant.id, tenant.units.a.id, ["admin"]);
-    const payload = { username: `zs${Date.now().toString(36)}`, displayName: "张三", orgUnitId: tenant.units.a1.id, password: "Abcdef123", roles: ["handler"], phone: "13900001111" };
+    const payload = {
+      username: `zs${Date.now().toString(36)}`,
+      displayName: "张三",
+      orgUnitId: tenant.units.a1.id,
+      password: "Abcdef123",
+      roles: ["handler"],
+      phone: "13900001111",
+    };
     const res = await built.app.inject({ method: "POST", url: "/api/users", headers: authHeaders(admin), payload });
     expect(res.statusCode).toBe(201);
     expect(res.json().grants.map((g: { role: string }) => g.role)).toEqual(["handler"]);
@@ -50,9 +57,19 @@ describe("user administration", () => {
     const admin = await buildUser(database.db, tenant.id, tenant.units.a.id, ["admin"]);
     const inA = await buildUser(database.db, tenant.id, tenant.units.a1.id, ["handler"]);
     const inB = await buildUser(database.db, tenant.id, tenant.units.b1.id, ["handler"]);
-    const grantOnB = await built.app.inject({ method: "POST", url: `/api/users/${inA.id}/grants`, headers: authHeaders(admin), payload: { role: "admin", orgUnitId: tenant.units.b.id } });
+    const grantOnB = await built.app.inject({
+      method: "POST",
+      url: `/api/users/${inA.id}/grants`,
+      headers: authHeaders(admin),
+      payload: { role: "admin", orgUnitId: tenant.units.b.id },
+    });
     expect(grantOnB.statusCode).toBe(404);
-    const grantOnRoot = await built.app.inject({ method: "POST", url: `/api/users/${inA.id}/grants`, headers: authHeaders(admin), payload: { role: "admin", orgUnitId: tenant.units.root.id } });
+    const grantOnRoot = await built.app.inject({
+      method: "POST",
+      url: `/api/users/${inA.id}/grants`,
+      headers: authHeaders(admin),
+      payload: { role: "admin", orgUnitId: tenant.units.root.id },
+    });
     expect(grantOnRoot.statusCode).toBe(404);
     const list = await built.app.inject({ url: "/api/users?pageSize=200", headers: authHeaders(admin) });
     const ids = list.json().items.map((u: { id: string }) => u.id);
@@ -63,14 +80,30 @@ describe("user administration", () => {
   it("lets an auditor with a grant on the root read but not change", async () => {
     const auditor = await buildUser(database.db, tenant.id, tenant.units.root.id, ["auditor"]);
     const target = await buildUser(database.db, tenant.id, tenant.units.b1.id, ["handler"]);
-    expect((await built.app.inject({ url: `/api/users/${target.id}`, headers: authHeaders(auditor) })).statusCode).toBe(200);
-    expect((await built.app.inject({ method: "PATCH", url: `/api/users/${target.id}`, headers: authHeaders(auditor), payload: { displayName: "改名" } })).statusCode).toBe(403);
+    expect((await built.app.inject({ url: `/api/users/${target.id}`, headers: authHeaders(auditor) })).statusCode).toBe(
+      200,
+    );
+    expect(
+      (
+        await built.app.inject({
+          method: "PATCH",
+          url: `/api/users/${target.id}`,
+          headers: authHeaders(auditor),
+          payload: { displayName: "改名" },
+        })
+      ).statusCode,
+    ).toBe(403);
   });
 
   it("records every change in the audit log with the request id", async () => {
     const admin = await buildUser(database.db, tenant.id, tenant.units.root.id, ["admin"]);
     const target = await buildUser(database.db, tenant.id, tenant.units.a1.id, ["handler"]);
-    const res = await built.app.inject({ method: "PATCH", url: `/api/users/${target.id}`, headers: authHeaders(admin), payload: { displayName: "新名字" } });
+    const res = await built.app.inject({
+      method: "PATCH",
+      url: `/api/users/${target.id}`,
+      headers: authHeaders(admin),
+      payload: { displayName: "新名字" },
+    });
     const requestId = res.headers["x-request-id"];
     const audit = await built.app.inject({ url: "/api/audit?action=user.update", headers: authHeaders(admin) });
     const entry = audit.json().items.find((e: { entityId: string }) => e.entityId === target.id);

@@ -1,9 +1,9 @@
 import { and, count, eq, ilike, inArray, or, sql } from "drizzle-orm";
-import type { Db } from "../../platform/db/client.ts";
-import type { ActorGrant } from "../../platform/actor.ts";
-import { pathInScope } from "../../platform/access.ts";
 import type { Role } from "../../../../../packages/contracts/src/common.ts";
 import { RoleSchema } from "../../../../../packages/contracts/src/common.ts";
+import { pathInScope } from "../../platform/access.ts";
+import type { ActorGrant } from "../../platform/actor.ts";
+import type { Db } from "../../platform/db/client.ts";
 import { orgUnits } from "../org/org.schema.ts";
 import { roleGrants, users } from "./users.schema.ts";
 
@@ -93,7 +93,12 @@ export async function insertUser(db: Db, row: typeof users.$inferInsert): Promis
   await db.insert(users).values(row);
 }
 
-export async function updateUser(db: Db, tenantId: string, id: string, patch: Partial<typeof users.$inferInsert>): Promise<void> {
+export async function updateUser(
+  db: Db,
+  tenantId: string,
+  id: string,
+  patch: Partial<typeof users.$inferInsert>,
+): Promise<void> {
   await db
     .update(users)
     .set(patch)

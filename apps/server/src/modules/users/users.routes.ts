@@ -29,7 +29,12 @@ const manage = { access: { kind: "user", roles: USER_MANAGE_ROLES } } as const;
 export function registerUserRoutes(app: App, deps: RouteDeps): void {
   app.get("/api/users", {
     config: read,
-    schema: { tags: ["users"], summary: "用户列表", querystring: UserListQuerySchema, response: { 200: UserListSchema } },
+    schema: {
+      tags: ["users"],
+      summary: "用户列表",
+      querystring: UserListQuerySchema,
+      response: { 200: UserListSchema },
+    },
     handler: async (req) => findUsers(deps.ctx(req), req.query.q, req.query),
   });
   app.post("/api/users", {
@@ -44,12 +49,24 @@ export function registerUserRoutes(app: App, deps: RouteDeps): void {
   });
   app.patch("/api/users/:id", {
     config: manage,
-    schema: { tags: ["users"], summary: "修改用户", params: IdParamSchema, body: UpdateUserInputSchema, response: { 200: UserSchema } },
+    schema: {
+      tags: ["users"],
+      summary: "修改用户",
+      params: IdParamSchema,
+      body: UpdateUserInputSchema,
+      response: { 200: UserSchema },
+    },
     handler: async (req) => editUser(deps.ctx(req), req.params.id, req.body),
   });
   app.post("/api/users/:id/reset-password", {
     config: manage,
-    schema: { tags: ["users"], summary: "重置密码", params: IdParamSchema, body: ResetPasswordInputSchema, response: { 200: OkSchema } },
+    schema: {
+      tags: ["users"],
+      summary: "重置密码",
+      params: IdParamSchema,
+      body: ResetPasswordInputSchema,
+      response: { 200: OkSchema },
+    },
     handler: async (req) => {
       await resetUserPassword(deps.ctx(req), req.params.id, req.body.newPassword);
       return { ok: true as const };
@@ -57,12 +74,23 @@ export function registerUserRoutes(app: App, deps: RouteDeps): void {
   });
   app.get("/api/users/:id/contact", {
     config: manage,
-    schema: { tags: ["users"], summary: "查看完整手机号（记入审计）", params: IdParamSchema, response: { 200: UserContactSchema } },
+    schema: {
+      tags: ["users"],
+      summary: "查看完整手机号（记入审计）",
+      params: IdParamSchema,
+      response: { 200: UserContactSchema },
+    },
     handler: async (req) => readUserContact(deps.ctx(req), req.params.id),
   });
   app.post("/api/users/:id/grants", {
     config: manage,
-    schema: { tags: ["users"], summary: "授予角色", params: IdParamSchema, body: AddGrantInputSchema, response: { 201: UserSchema } },
+    schema: {
+      tags: ["users"],
+      summary: "授予角色",
+      params: IdParamSchema,
+      body: AddGrantInputSchema,
+      response: { 201: UserSchema },
+    },
     handler: async (req, reply) => reply.status(201).send(await addUserGrant(deps.ctx(req), req.params.id, req.body)),
   });
   app.delete("/api/users/:id/grants/:grantId", {

@@ -1,10 +1,15 @@
 import { randomUUID } from "node:crypto";
-import type { AddGrantInput, CreateUserInput, UpdateUserInput, User } from "../../../../../packages/contracts/src/users.ts";
-import type { Ctx } from "../../platform/actor.ts";
+import type {
+  AddGrantInput,
+  CreateUserInput,
+  UpdateUserInput,
+  User,
+} from "../../../../../packages/contracts/src/users.ts";
 import { scopePaths } from "../../platform/access.ts";
+import type { Ctx } from "../../platform/actor.ts";
 import { authorize, conflict, notFound } from "../../platform/errors.ts";
-import { hashPassword } from "../../platform/passwords.ts";
 import { maskPhone } from "../../platform/mask.ts";
+import { hashPassword } from "../../platform/passwords.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { getOrgUnit } from "../org/org.service.ts";
 import { toUserDto } from "./users.mapper.ts";
@@ -36,10 +41,16 @@ async function toDto(ctx: Ctx, user: UserWithOrg): Promise<User> {
 
 /** Users of the actor's subtrees (admins and auditors). */
 export async function findUsers(ctx: Ctx, q: string | undefined, page: { page: number; pageSize: number }) {
-  const { rows, total } = await findUsersInScope(ctx.db, ctx.actor.tenantId, scopePaths(ctx.actor, USER_READ_ROLES), q, {
-    offset: (page.page - 1) * page.pageSize,
-    limit: page.pageSize,
-  });
+  const { rows, total } = await findUsersInScope(
+    ctx.db,
+    ctx.actor.tenantId,
+    scopePaths(ctx.actor, USER_READ_ROLES),
+    q,
+    {
+      offset: (page.page - 1) * page.pageSize,
+      limit: page.pageSize,
+    },
+  );
   const grants = await findGrantsOfUsers(
     ctx.db,
     rows.map((r) => r.id),
@@ -85,7 +96,13 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
         entityType: "user",
         entityId: id,
         scopePath: unit.path,
-        summary: { username: input.username, displayName: input.displayName, orgUnit: unit.name, roles, phone: maskPhone(input.phone ?? null) },
+        summary: {
+          username: input.username,
+          displayName: input.displayName,
+          orgUnit: unit.name,
+          roles,
+          phone: maskPhone(input.phone ?? null),
+        },
       },
     );
   });
@@ -112,7 +129,10 @@ export async function editUser(ctx: Ctx, id: string, input: UpdateUserInput): Pr
       phone: input.phone,
       disabled: input.disabled,
     });
-    await recordAudit({ ...ctx, db: tx }, { action: "user.update", entityType: "user", entityId: id, scopePath: user.orgPath, summary: changes });
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: "user.update", entityType: "user", entityId: id, scopePath: user.orgPath, summary: changes },
+    );
   });
   return getUser(ctx, id);
 }
@@ -123,10 +143,21 @@ export async function resetUserPassword(ctx: Ctx, id: string, newPassword: strin
   authorize(canManageUser(ctx.actor, user));
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
-    await updateUser(tx, ctx.actor.tenantId, id, { passwordHash, mustChangePassword: true, failedLogins: 0, lockedUntil: null });
+    await updateUser(tx, ctx.actor.tenantId, id, {
+      passwordHash,
+      mustChangePassword: true,
+      failedLogins: 0,
+      lockedUntil: null,
+    });
     await recordAudit(
       { ...ctx, db: tx },
-      { action: "user.password.reset", entityType: "user", entityId: id, scopePath: user.orgPath, summary: { username: user.username } },
+      {
+        action: "user.password.reset",
+        entityType: "user",
+        entityId: id,
+        scopePath: user.orgPath,
+        summary: { username: user.username },
+      },
     );
   });
 }
@@ -152,10 +183,22 @@ export async function addUserGrant(ctx: Ctx, id: string, input: AddGrantInput): 
   const unit = await getOrgUnit(ctx, input.orgUnitId);
   authorize(canGrantOn(ctx.actor, unit), "只能在本人管理的机构范围内授权");
   await ctx.db.transaction(async (tx) => {
-    await insertGrant(tx, { id: randomUUID(), tenantId: ctx.actor.tenantId, userId: id, role: input.role, orgUnitId: unit.id });
+    await insertGrant(tx, {
+      id: randomUUID(),
+      tenantId: ctx.actor.tenantId,
+      userId: id,
+      role: input.role,
+      orgUnitId: unit.id,
+    });
     await recordAudit(
       { ...ctx, db: tx },
-      { action: "user.grant.add", entityType: "user", entityId: id, scopePath: user.orgPath, summary: { role: input.role, orgUnit: unit.name } },
+      {
+        action: "user.grant.add",
+        entityType: "user",
+        entityId: id,
+        scopePath: user.orgPath,
+        summary: { role: input.role, orgUnit: unit.name },
+      },
     );
   });
   return getUser(ctx, id);
@@ -174,7 +217,13 @@ export async function removeUserGrant(ctx: Ctx, id: string, grantId: string): Pr
     await deleteGrant(tx, ctx.actor.tenantId, id, grantId);
     await recordAudit(
       { ...ctx, db: tx },
-      { action: "user.grant.remove", entityType: "user", entityId: id, scopePath: user.orgPath, summary: { role: grant.role, orgUnit: grant.orgUnitName } },
+      {
+        action: "user.grant.remove",
+        entityType: "user",
+        entityId: id,
+        scopePath: user.orgPath,
+        summary: { role: grant.role, orgUnit: grant.orgUnitName },
+      },
     );
   });
   return getUser(ctx, id);

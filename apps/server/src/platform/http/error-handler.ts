@@ -66,9 +66,10 @@ export function installErrorHandler(app: FastifyInstance): void {
     const status = typeof err.statusCode === "number" ? err.statusCode : 500;
     if (status >= 400 && status < 500) {
       const known = HTTP_CODES[status] ?? { code: "bad_request", message: "请求不正确" };
-      const message = err.code === "FST_ERR_CTP_INVALID_JSON" || err.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
-        ? "请求体不是合法的 JSON"
-        : known.message;
+      const message =
+        err.code === "FST_ERR_CTP_INVALID_JSON" || err.code === "FST_ERR_CTP_EMPTY_JSON_BODY"
+          ? "请求体不是合法的 JSON"
+          : known.message;
       return sendError(reply, status, requestId, known.code, message);
     }
     req.log.error({ err }, "unhandled error");
