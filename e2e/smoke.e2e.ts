@@ -28,7 +28,10 @@ describe("smoke: sign in and see the org tree", () => {
     for (const town of ["新华街道", "狮岭镇", "花山镇"]) {
       expect(await tree.textContent()).toContain(town);
     }
-    await page.screenshot({ path: ".tmp/e2e-org-tree.png" });
+    // A deep link reloads into the single-page app, not an error.
+    await page.reload();
+    await expect.poll(async () => page.getByTestId("org-tree").textContent(), { timeout: 15_000 }).toContain("狮岭镇");
+    await page.screenshot({ path: ".tmp/e2e-org-tree.png", fullPage: true });
   });
 
   it("shows a handler a menu without administration entries", async () => {

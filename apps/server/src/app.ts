@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
+import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
 import fastifyStatic from "@fastify/static";
@@ -116,6 +116,7 @@ export async function buildApp(opts: { database: Database; config: Config; clock
   registerAuditRoutes(app, deps);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
+  const indexHtml = hasWeb ? readFileSync(`${WEB_DIST}index.html`) : null;
   if (hasWeb) {
     // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins; the rule does not know register's overloads.
     await app.register(async (staticApp) => {
@@ -127,9 +128,9 @@ export async function buildApp(opts: { database: Database; config: Config; clock
   }
   app.setNotFoundHandler((req, reply) => {
     const isApi = req.url.startsWith("/api/") || req.url.startsWith("/open311/") || req.url === "/healthz";
-    if (!isApi && hasWeb && (req.method === "GET" || req.method === "HEAD")) {
+    if (!isApi && indexHtml && (req.method === "GET" || req.method === "HEAD")) {
       // Client-side routes of the single-page app.
-      return reply.type("text/html").sendFile("index.html", WEB_DIST);
+      return reply.type("text/html; charset=utf-8").header("cache-control", "no-cache").send(indexHtml);
     }
     return sendError(reply, 404, String(req.id), "not_found", "接口不存在");
   });

@@ -44,6 +44,8 @@ export const MeSchema = z.object({
   tenant: z.object({ code: z.string(), name: z.string() }),
   grants: z.array(GrantSchema),
   menu: z.array(MenuKeySchema),
+  /** Actions the UI may offer; computed by the server's policy functions. */
+  can: z.object({ manageOrg: z.boolean(), manageUsers: z.boolean() }),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof MeSchema>;

@@ -1,0 +1,17 @@
+import type { Db } from "../../platform/db/client.ts";
+import { calendarDays } from "./calendar.schema.ts";
+import type { CalendarException } from "./work-calendar.ts";
+
+export async function readCalendarExceptions(db: Db): Promise<CalendarException[]> {
+  const rows = await db.select().from(calendarDays);
+  return rows.map((r) => ({ day: r.day, kind: r.kind === "workday" ? "workday" : "holiday", name: r.name }));
+}
+
+export async function insertCalendarExceptions(db: Db, rows: CalendarException[], source: string): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insert(calendarDays)
+      .values(rows.slice(i, i + 500).map((r) => ({ ...r, source })))
+      .onConflictDoNothing();
+  }
+}

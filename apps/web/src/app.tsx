@@ -1,0 +1,86 @@
+import { Button, Result } from "antd";
+import { lazy, Suspense } from "react";
+import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router-dom";
+import { LoginPage } from "./features/auth/login-page.tsx";
+import { SessionProvider, useSession } from "./features/auth/session.tsx";
+import { AppLayout } from "./layout/app-layout.tsx";
+import { NotFoundPage, PageLoading } from "./shared/results.tsx";
+
+// Pages load on demand so the login screen ships without tables, trees and pickers.
+const WorkbenchPage = lazy(() =>
+  import("./features/home/workbench-page.tsx").then((m) => ({ default: m.WorkbenchPage })),
+);
+const OrgPage = lazy(() => import("./features/org/org-page.tsx").then((m) => ({ default: m.OrgPage })));
+const UsersPage = lazy(() => import("./features/users/users-page.tsx").then((m) => ({ default: m.UsersPage })));
+const ApiKeysPage = lazy(() =>
+  import("./features/api-keys/api-keys-page.tsx").then((m) => ({ default: m.ApiKeysPage })),
+);
+const AuditPage = lazy(() => import("./features/audit/audit-page.tsx").then((m) => ({ default: m.AuditPage })));
+
+function FullPageLoading() {
+  return (
+    <div style={{ height: "100vh", display: "flex", alignItems: "center", justifyContent: "center" }}>
+      <PageLoading />
+    </div>
+  );
+}
+
+/** Everything but /login: waits for /api/auth/me, then shows the layout or sends the visitor to sign in. */
+function RequireAuth() {
+  const { state, refresh } = useSession();
+  const location = useLocation();
+  switch (state.status) {
+    case "loading":
+      return <FullPageLoading />;
+    case "error":
+      return (
+        <Result
+          status="error"
+          title="无法连接服务器"
+          subTitle={state.message}
+          extra={
+            <Button type="primary" onClick={() => void refresh()}>
+              重试
+            </Button>
+          }
+        />
+      );
+    case "anonymous":
+      return (
+        <Navigate
+          to="/login"
+          replace
+          state={state.loggedOut ? undefined : { from: `${location.pathname}${location.search}` }}
+        />
+      );
+    case "authenticated":
+      return <AppLayout />;
+  }
+}
+
+function LoginRoute() {
+  const { state } = useSession();
+  return state.status === "loading" ? <FullPageLoading /> : <LoginPage />;
+}
+
+export function AppRouter() {
+  return (
+    <BrowserRouter>
+      <SessionProvider>
+        <Suspense fallback={<FullPageLoading />}>
+          <Routes>
+            <Route path="/login" element={<LoginRoute />} />
+            <Route element={<RequireAuth />}>
+              <Route index element={<WorkbenchPage />} />
+              <Route path="org" element={<OrgPage />} />
+              <Route path="users" element={<UsersPage />} />
+              <Route path="api-keys" element={<ApiKeysPage />} />
+              <Route path="audit" element={<AuditPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </Suspense>
+      </SessionProvider>
+    </BrowserRouter>
+  );
+}

@@ -1,0 +1,30 @@
+import { ApartmentOutlined, AuditOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from "@ant-design/icons";
+import type { ReactNode } from "react";
+import type { MenuKey } from "../../../../packages/contracts/src/auth.ts";
+
+export type NavItem = {
+  path: string;
+  label: string;
+  icon: ReactNode;
+  /** The server-computed menu entry that unlocks this page; none = everyone. */
+  menuKey: MenuKey | null;
+};
+
+export const NAV_ITEMS: NavItem[] = [
+  { path: "/", label: "工作台", icon: <DashboardOutlined />, menuKey: null },
+  { path: "/org", label: "组织机构", icon: <ApartmentOutlined />, menuKey: "org" },
+  { path: "/users", label: "用户与角色", icon: <TeamOutlined />, menuKey: "users" },
+  { path: "/api-keys", label: "接口密钥", icon: <KeyOutlined />, menuKey: "apiKeys" },
+  { path: "/audit", label: "审计日志", icon: <AuditOutlined />, menuKey: "audit" },
+];
+
+export function navItemFor(pathname: string): NavItem | undefined {
+  return NAV_ITEMS.find(
+    (item) => item.path === pathname || (item.path !== "/" && pathname.startsWith(`${item.path}/`)),
+  );
+}
+
+/** The entries this user may see, in the order above. */
+export function visibleNavItems(menu: readonly MenuKey[]): NavItem[] {
+  return NAV_ITEMS.filter((item) => item.menuKey === null || menu.includes(item.menuKey));
+}

@@ -1,0 +1,177 @@
+import { z } from "zod";
+
+export const WO_KINDS = ["hotline", "bad_rating", "grid_event", "deputies"] as const;
+export const WoKindSchema = z.enum(WO_KINDS);
+export type WoKind = z.infer<typeof WoKindSchema>;
+export const WO_KIND_LABELS: Record<WoKind, string> = {
+  hotline: "12345热线",
+  bad_rating: "差评整改",
+  grid_event: "网格事件",
+  deputies: "两代表一委员",
+};
+
+export const WO_CATEGORIES = ["consult", "help", "complaint", "report", "suggestion"] as const;
+export const WoCategorySchema = z.enum(WO_CATEGORIES);
+export type WoCategory = z.infer<typeof WoCategorySchema>;
+export const WO_CATEGORY_LABELS: Record<WoCategory, string> = {
+  consult: "咨询",
+  help: "求助",
+  complaint: "投诉",
+  report: "举报",
+  suggestion: "意见建议",
+};
+
+export const WO_URGENCIES = ["normal", "urgent"] as const;
+export const WoUrgencySchema = z.enum(WO_URGENCIES);
+export type WoUrgency = z.infer<typeof WoUrgencySchema>;
+export const WO_URGENCY_LABELS: Record<WoUrgency, string> = { normal: "一般", urgent: "紧急" };
+
+export const WO_CHANNELS = [
+  "city_12345",
+  "phone",
+  "web",
+  "mini_program",
+  "ai_reporter",
+  "open311",
+  "deputies_studio",
+  "evaluation",
+] as const;
+export const WoChannelSchema = z.enum(WO_CHANNELS);
+export type WoChannel = z.infer<typeof WoChannelSchema>;
+export const WO_CHANNEL_LABELS: Record<WoChannel, string> = {
+  city_12345: "市12345平台转办",
+  phone: "电话",
+  web: "网站",
+  mini_program: "小程序",
+  ai_reporter: "AI智慧网格员",
+  open311: "Open311接口",
+  deputies_studio: "10号工作室",
+  evaluation: "好差评",
+};
+
+/** domain-rules §1; `merged` = folded into a master ticket as a duplicate. */
+export const WO_STATUSES = [
+  "received",
+  "dispatched",
+  "accepted",
+  "in_progress",
+  "return_requested",
+  "extension_requested",
+  "replied",
+  "follow_up",
+  "closed",
+  "archived",
+  "merged",
+] as const;
+export const WoStatusSchema = z.enum(WO_STATUSES);
+export type WoStatus = z.infer<typeof WoStatusSchema>;
+export const WO_STATUS_LABELS: Record<WoStatus, string> = {
+  received: "待派单",
+  dispatched: "待签收",
+  accepted: "已签收",
+  in_progress: "办理中",
+  return_requested: "退单审核中",
+  extension_requested: "延期审核中",
+  replied: "待审核答复",
+  follow_up: "待回访",
+  closed: "已办结",
+  archived: "已归档",
+  merged: "已合并",
+};
+
+export const WO_ACTIONS = [
+  "dispatch",
+  "accept",
+  "start",
+  "reply",
+  "approve_reply",
+  "reject_reply",
+  "follow_up",
+  "request_return",
+  "approve_return",
+  "reject_return",
+  "request_extension",
+  "approve_extension",
+  "reject_extension",
+  "archive",
+] as const;
+export const WoActionSchema = z.enum(WO_ACTIONS);
+export type WoAction = z.infer<typeof WoActionSchema>;
+export const WO_ACTION_LABELS: Record<WoAction, string> = {
+  dispatch: "派单",
+  accept: "签收",
+  start: "开始办理",
+  reply: "答复",
+  approve_reply: "审核通过",
+  reject_reply: "审核退回",
+  follow_up: "回访",
+  request_return: "申请退单",
+  approve_return: "同意退单",
+  reject_return: "驳回退单",
+  request_extension: "申请延期",
+  approve_extension: "同意延期",
+  reject_extension: "驳回延期",
+  archive: "归档",
+};
+
+export const SATISFACTION_LEVELS = [5, 4, 3, 2, 1] as const;
+export const SATISFACTION_LABELS: Record<number, string> = {
+  5: "非常满意",
+  4: "满意",
+  3: "基本满意",
+  2: "不满意",
+  1: "非常不满意",
+};
+export const SUPERVISION_LABELS: Record<number, string> = { 0: "无", 1: "催办", 2: "督办", 3: "通报" };
+
+const text = (label: string, max: number) =>
+  z
+    .string({ error: `${label}必填` })
+    .trim()
+    .min(1, { error: `${label}必填` })
+    .max(max, { error: `${label}不能超过${max}字` });
+const phone = z.string().regex(/^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$/, { error: "电话号码格式不正确" });
+
+/** What the city 12345 platform forwards; `cityTicketNo` makes intake idempotent. */
+export const CityTicketInputSchema = z.object({
+  cityTicketNo: z.string().regex(/^[A-Za-z0-9-]{6,40}$/, { error: "市平台工单号应为6–40位字母、数字或-" }),
+  receivedAt: z.iso.datetime({ offset: true, error: "受理时间须为带时区的 ISO 8601 时间" }),
+  kind: WoKindSchema.default("hotline"),
+  category: WoCategorySchema,
+  urgency: WoUrgencySchema.default("normal"),
+  channel: WoChannelSchema.default("city_12345"),
+  title: text("标题", 100),
+  content: text("诉求内容", 4000),
+  callerName: z.string().trim().max(30).optional(),
+  callerPhone: phone.optional(),
+  townCode: z
+    .string()
+    .regex(/^\d{9}$/, { error: "镇街代码应为9位" })
+    .optional(),
+  communityCode: z
+    .string()
+    .regex(/^\d{12}$/, { error: "村居代码应为12位" })
+    .optional(),
+  address: z.string().trim().max(200).optional(),
+  campaignTags: z.array(z.string().trim().min(1).max(30)).max(5).default([]),
+});
+export type CityTicketInput = z.infer<typeof CityTicketInputSchema>;
+
+export const TransitionInputSchema = z.object({
+  action: WoActionSchema,
+  reason: z.string().trim().max(1000).optional(),
+  /** dispatch: the unit that should handle the ticket. */
+  unitId: z.uuid({ error: "承办单位ID格式不正确" }).optional(),
+  /** approve_extension: working days granted (≤ the original limit). */
+  extensionDays: z.number().int().min(1).max(60).optional(),
+  /** follow_up */
+  satisfaction: z.number().int().min(1).max(5).optional(),
+  resolved: z.boolean().optional(),
+  unitAtFault: z.boolean().optional(),
+  praise: z.boolean().optional(),
+  attachments: z
+    .array(z.object({ name: z.string().max(200), url: z.string().max(500) }))
+    .max(10)
+    .default([]),
+});
+export type TransitionInput = z.infer<typeof TransitionInputSchema>;
