@@ -20,6 +20,8 @@ import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
 import { resolveSession } from "./modules/auth/auth.service.ts";
 import { registerOrgRoutes } from "./modules/org/org.routes.ts";
 import { registerUserRoutes } from "./modules/users/users.routes.ts";
+import { registerIntakeRoutes } from "./modules/work-orders/intake.routes.ts";
+import { registerWorkOrderRoutes } from "./modules/work-orders/work-orders.routes.ts";
 import type { Clock } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/client.ts";
@@ -114,6 +116,8 @@ export async function buildApp(opts: { database: Database; config: Config; clock
   registerUserRoutes(app, deps);
   registerApiKeyRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerWorkOrderRoutes(app, deps);
+  registerIntakeRoutes(app, deps);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
   const indexHtml = hasWeb ? readFileSync(`${WEB_DIST}index.html`) : null;

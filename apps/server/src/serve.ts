@@ -1,11 +1,29 @@
 import { buildApp } from "./app.ts";
 import { loadDemo } from "./modules/demo/demo.service.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
+import { runEscalation } from "./modules/work-orders/escalation.job.ts";
 import { systemClock } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
+import type { Db } from "./platform/db/client.ts";
 import { openConfiguredDatabase } from "./platform/db/open.ts";
 
 const DEMO_TENANT = "440114";
+
+const ESCALATION_EVERY_MS = 5 * 60_000;
+
+/** Escalates overdue tickets now and every five minutes; the job is idempotent, so overlaps are harmless. */
+function scheduleEscalation(db: Db): void {
+  const run = () =>
+    runEscalation(db, systemClock)
+      .then((r) => {
+        if (r.raised > 0) {
+          say(`超期督办：检查 ${r.checked} 件，升级 ${r.raised} 件`);
+        }
+      })
+      .catch((err: unknown) => say(`超期督办任务失败：${err instanceof Error ? err.message : String(err)}`));
+  void run();
+  setInterval(run, ESCALATION_EVERY_MS).unref();
+}
 
 function say(message: string): void {
   process.stdout.write(`[zhengwu] ${message}\n`);
@@ -36,6 +54,7 @@ export async function serve(config: Config): Promise<void> {
   if (config.demo) {
     await loadDemo(database.db, systemClock, DEMO_TENANT, (m) => say(`演示数据：${m}`));
   }
+  scheduleEscalation(database.db);
   say(`已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）：${url}`);
   if (config.demo) {
     say(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);

@@ -175,3 +175,195 @@ export const TransitionInputSchema = z.object({
     .default([]),
 });
 export type TransitionInput = z.infer<typeof TransitionInputSchema>;
+
+export const DUE_STATES = ["ok", "due_soon", "overdue", "done"] as const;
+export const DueStateSchema = z.enum(DUE_STATES);
+
+export const WorkOrderEventSchema = z.object({
+  seq: z.number().int(),
+  action: z.string(),
+  actionLabel: z.string(),
+  fromStatus: z.string().nullable(),
+  toStatus: z.string(),
+  actorName: z.string().nullable(),
+  unitName: z.string().nullable(),
+  at: z.string(),
+  reason: z.string().nullable(),
+  data: z.record(z.string(), z.unknown()),
+});
+
+export const WorkOrderSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  externalNo: z.string().nullable(),
+  kind: WoKindSchema,
+  category: WoCategorySchema,
+  urgency: WoUrgencySchema,
+  channel: WoChannelSchema,
+  title: z.string(),
+  content: z.string(),
+  /** Masked (张*, 138****5678); full contacts come from the audited contacts endpoint. */
+  callerName: z.string().nullable(),
+  callerPhone: z.string().nullable(),
+  townId: z.uuid().nullable(),
+  townName: z.string().nullable(),
+  communityId: z.uuid().nullable(),
+  communityName: z.string().nullable(),
+  address: z.string().nullable(),
+  keywords: z.array(z.string()),
+  campaignTags: z.array(z.string()),
+  status: WoStatusSchema,
+  unitId: z.uuid().nullable(),
+  unitName: z.string().nullable(),
+  receivedAt: z.string(),
+  acceptDueAt: z.string(),
+  closeDueAt: z.string(),
+  dueState: DueStateSchema,
+  acceptedAt: z.string().nullable(),
+  repliedAt: z.string().nullable(),
+  closedAt: z.string().nullable(),
+  extensionCount: z.number().int(),
+  redoCount: z.number().int(),
+  returnCount: z.number().int(),
+  improperReturnCount: z.number().int(),
+  supervisionLevel: z.number().int(),
+  satisfaction: z.number().int().nullable(),
+  resolved: z.boolean().nullable(),
+  praise: z.boolean(),
+  masterId: z.uuid().nullable(),
+  duplicateOf: z.uuid().nullable(),
+  /** Actions this actor may take now (computed by the server's rules). */
+  actions: z.array(WoActionSchema),
+  canSupervise: z.boolean(),
+  canMerge: z.boolean(),
+});
+export type WorkOrder = z.infer<typeof WorkOrderSchema>;
+export const WorkOrderDetailSchema = WorkOrderSchema.extend({ events: z.array(WorkOrderEventSchema) });
+export type WorkOrderDetail = z.infer<typeof WorkOrderDetailSchema>;
+
+export const WO_QUEUES = [
+  "new",
+  "due_soon",
+  "overdue",
+  "awaiting_review",
+  "awaiting_follow_up",
+  "inbox",
+  "supervised",
+  "duplicates",
+] as const;
+export const WoQueueSchema = z.enum(WO_QUEUES);
+export const WO_METRIC_KEYS = [
+  "volume",
+  "acceptDue",
+  "acceptOnTime",
+  "closeDue",
+  "closeOnTime",
+  "closed",
+  "followedUp",
+  "satisfied",
+  "resolvedKnown",
+  "resolved",
+  "redo",
+  "returns",
+  "improperReturns",
+  "praises",
+] as const;
+export const WoMetricKeySchema = z.enum(WO_METRIC_KEYS);
+export type WoMetricKey = z.infer<typeof WoMetricKeySchema>;
+
+const csv = <T extends z.ZodType>(item: T) =>
+  z.preprocess((v) => (typeof v === "string" ? v.split(",").filter(Boolean) : v), z.array(item).max(20)).optional();
+
+/** Filters shared by the list, the Excel export and the metrics, so a figure opens to its rows. */
+export const WorkOrderFilterSchema = z.object({
+  queue: WoQueueSchema.optional(),
+  status: csv(WoStatusSchema),
+  kind: WoKindSchema.optional(),
+  category: WoCategorySchema.optional(),
+  urgency: WoUrgencySchema.optional(),
+  channel: WoChannelSchema.optional(),
+  unitId: z.uuid().optional(),
+  townId: z.uuid().optional(),
+  campaign: z.string().trim().max(30).optional(),
+  q: z.string().trim().max(50).optional(),
+  from: z.iso.datetime({ offset: true, error: "开始时间须为带时区的 ISO 8601 时间" }).optional(),
+  to: z.iso.datetime({ offset: true, error: "结束时间须为带时区的 ISO 8601 时间" }).optional(),
+  metric: WoMetricKeySchema.optional(),
+});
+export type WorkOrderFilter = z.infer<typeof WorkOrderFilterSchema>;
+export const WorkOrderListQuerySchema = WorkOrderFilterSchema.extend({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+});
+export const WorkOrderListSchema = z.object({ items: z.array(WorkOrderSchema), total: z.number().int() });
+
+export const METRIC_GROUPS = ["none", "unit", "category", "kind", "campaign", "town", "month"] as const;
+export const MetricsQuerySchema = WorkOrderFilterSchema.omit({ queue: true, metric: true, status: true }).extend({
+  groupBy: z.enum(METRIC_GROUPS).default("none"),
+});
+export const MetricRowSchema = z.object({
+  key: z.string().nullable(),
+  label: z.string(),
+  counts: z.record(WoMetricKeySchema, z.number().int()),
+  previousVolume: z.number().int(),
+  yoyGrowth: z.number().nullable(),
+  onTimeAcceptRate: z.number().nullable(),
+  onTimeCloseRate: z.number().nullable(),
+  satisfactionRate: z.number().nullable(),
+  resolutionRate: z.number().nullable(),
+  redoRate: z.number().nullable(),
+});
+export type MetricRow = z.infer<typeof MetricRowSchema>;
+export const MetricsSchema = z.object({
+  total: MetricRowSchema,
+  groups: z.array(MetricRowSchema),
+  formulas: z.record(z.string(), z.string()),
+});
+
+export const SuggestionSchema = z.object({
+  unitId: z.uuid(),
+  unitName: z.string(),
+  score: z.number(),
+  reason: z.string(),
+});
+export const SuggestionListSchema = z.object({ items: z.array(SuggestionSchema) });
+export const DuplicateCandidateSchema = z.object({ workOrder: WorkOrderSchema, similarity: z.number() });
+export const DuplicateListSchema = z.object({ items: z.array(DuplicateCandidateSchema) });
+export const MergeInputSchema = z.object({ masterId: z.uuid({ error: "主工单ID格式不正确" }) });
+export const SuperviseInputSchema = z.object({ reason: z.string().trim().max(500).optional() });
+export const BulkTransitionInputSchema = z.object({
+  ids: z.array(z.uuid()).min(1, { error: "请选择工单" }).max(200),
+  transition: TransitionInputSchema,
+});
+export const BulkResultSchema = z.object({
+  results: z.array(z.object({ id: z.uuid(), ok: z.boolean(), error: z.string().nullable() })),
+});
+export const ContactListSchema = z.object({
+  items: z.array(z.object({ name: z.string().nullable(), phone: z.string().nullable(), merged: z.boolean() })),
+});
+export const IntakeResultSchema = z.object({
+  id: z.uuid(),
+  number: z.string(),
+  created: z.boolean(),
+  status: WoStatusSchema,
+});
+export const ImportResultSchema = z.object({
+  dryRun: z.boolean(),
+  rows: z.number().int(),
+  created: z.number().int(),
+  existing: z.number().int(),
+  errors: z.array(z.object({ row: z.number().int(), field: z.string(), message: z.string() })),
+});
+export const PublicStatusQuerySchema = z.object({
+  phoneTail: z.string().regex(/^\d{4}$/, { error: "请输入来电号码后4位" }),
+});
+export const PublicStatusSchema = z.object({
+  number: z.string(),
+  title: z.string(),
+  status: z.string(),
+  statusLabel: z.string(),
+  receivedAt: z.string(),
+  closeDueAt: z.string(),
+  closedAt: z.string().nullable(),
+  timeline: z.array(z.object({ at: z.string(), label: z.string() })),
+});

@@ -7,10 +7,21 @@ import { openTestDatabase } from "../../test/test-db.ts";
 import type { RegisteredRoute } from "../app.ts";
 import { issueApiKey } from "../modules/api-keys/api-keys.service.ts";
 import { findGrantsOfUsers } from "../modules/users/users.repo.ts";
+import { createWorkOrder } from "../modules/work-orders/intake.service.ts";
+import { transitionWorkOrder } from "../modules/work-orders/transitions.service.ts";
+import { silentLogger } from "../platform/actor.ts";
+import { systemClock } from "../platform/clock.ts";
 import type { Database } from "../platform/db/client.ts";
 
 /** The resources a request can point at: one set inside the actor's subtree (A1) and one outside (B1). */
-type Targets = { unitId: string; userId: string; grantId: string; apiKeyId: string };
+type Targets = {
+  unitId: string;
+  userId: string;
+  grantId: string;
+  apiKeyId: string;
+  workOrderId: string;
+  masterId: string;
+};
 type Spec = {
   /** Roles admitted; "any" = every signed-in user; "public" and "api_key" as declared. */
   roles: readonly Role[] | "any" | "public" | "api_key";
@@ -21,7 +32,11 @@ type Spec = {
   scoped?: boolean;
   /** A list: the out-of-scope resource's id must not appear in it. */
   list?: boolean;
+  /** Admitted roles whose in-scope answer differs from `ok` (e.g. 403 for a unit action by the centre). */
+  okFor?: Partial<Record<Role, number>>;
 };
+
+const WO_VIEW: Role[] = ["dispatcher", "handler", "supervisor", "leader", "auditor"];
 
 // Written independently of the routes' own declarations: this table is the specification.
 const SPEC: Record<string, Spec> = {
@@ -106,6 +121,79 @@ const SPEC: Record<string, Spec> = {
   "GET /api/audit": { roles: ["admin", "auditor"], ok: 200, list: true },
   "GET /api/audit/verify": { roles: ["admin", "auditor"], ok: 200 },
   "GET /api/machine/whoami": { roles: "api_key", ok: 200 },
+  "GET /api/work-orders": { roles: WO_VIEW, ok: 200, list: true },
+  "GET /api/work-orders/export.xlsx": { roles: WO_VIEW, ok: 200 },
+  "GET /api/work-orders/metrics": { roles: ["dispatcher", "supervisor", "leader", "auditor"], ok: 200 },
+  "POST /api/work-orders": {
+    roles: ["dispatcher"],
+    ok: 201,
+    body: () => ({
+      receivedAt: "2022-09-30T10:00:00+08:00",
+      category: "help",
+      kind: "hotline",
+      urgency: "normal",
+      channel: "phone",
+      title: "来电登记",
+      content: "内容",
+      campaignTags: [],
+    }),
+  },
+  "GET /api/work-orders/:id": {
+    roles: WO_VIEW,
+    ok: 200,
+    url: (t) => `/api/work-orders/${t.workOrderId}`,
+    scoped: true,
+  },
+  "GET /api/work-orders/:id/contacts": {
+    roles: ["dispatcher", "handler"],
+    ok: 200,
+    url: (t) => `/api/work-orders/${t.workOrderId}/contacts`,
+    scoped: true,
+  },
+  // The ticket waits for the unit to sign: a handler may, the centre may not (visible, forbidden: 403).
+  "POST /api/work-orders/:id/transitions": {
+    roles: ["dispatcher", "handler"],
+    ok: 200,
+    okFor: { dispatcher: 403 },
+    url: (t) => `/api/work-orders/${t.workOrderId}/transitions`,
+    body: () => ({ action: "accept" }),
+    scoped: true,
+  },
+  "POST /api/work-orders/bulk-transitions": {
+    roles: ["dispatcher", "handler"],
+    ok: 200,
+    body: (t) => ({ ids: [t.workOrderId], transition: { action: "accept" } }),
+  },
+  "GET /api/work-orders/:id/suggestions": {
+    roles: ["dispatcher"],
+    ok: 200,
+    url: (t) => `/api/work-orders/${t.workOrderId}/suggestions`,
+    scoped: true,
+  },
+  "GET /api/work-orders/:id/duplicates": {
+    roles: WO_VIEW,
+    ok: 200,
+    url: (t) => `/api/work-orders/${t.workOrderId}/duplicates`,
+    scoped: true,
+  },
+  "POST /api/work-orders/:id/merge": {
+    roles: ["dispatcher"],
+    ok: 200,
+    url: (t) => `/api/work-orders/${t.workOrderId}/merge`,
+    body: (t) => ({ masterId: t.masterId }),
+    scoped: true,
+  },
+  "POST /api/work-orders/:id/supervise": {
+    roles: ["dispatcher", "supervisor"],
+    ok: 200,
+    url: (t) => `/api/work-orders/${t.workOrderId}/supervise`,
+    body: () => ({}),
+    scoped: true,
+  },
+  // A JSON body is not a spreadsheet: the admitted role reaches validation (400), the others are refused first.
+  "POST /api/work-orders/import": { roles: ["dispatcher"], ok: 400, body: () => ({ rows: [] }) },
+  "POST /api/intake/city-tickets": { roles: "api_key", ok: 201 },
+  "GET /api/public/work-orders/:number": { roles: "public", ok: 200 },
   "GET /healthz": { roles: "public", ok: 200 },
   "GET /api/docs": { roles: "public", ok: 200 },
 };
@@ -134,7 +222,28 @@ async function targetsIn(unit: { id: string }): Promise<Targets> {
     { db: database.db, tenantId: tenant.id, orgUnitId: unit.id, createdBy: "test" },
     { name: "k", scopes: ["tickets:read"] },
   );
-  return { unitId: unit.id, userId: user.id, grantId: grant?.id ?? "", apiKeyId: key.row.id };
+  const workOrderId = await dispatchedTicket(unit.id);
+  const masterId = await dispatchedTicket(unit.id);
+  return { unitId: unit.id, userId: user.id, grantId: grant?.id ?? "", apiKeyId: key.row.id, workOrderId, masterId };
+}
+
+/** A ticket dispatched to `unitId`, waiting to be signed for. */
+async function dispatchedTicket(unitId: string): Promise<string> {
+  const actor = { kind: "system" as const, tenantId: tenant.id, name: "测试" };
+  const ctx = { db: database.db, actor, clock: systemClock, log: silentLogger, requestId: "t" };
+  const { workOrder } = await createWorkOrder(ctx, {
+    receivedAt: "2022-09-30T10:00:00+08:00",
+    kind: "hotline",
+    category: "complaint",
+    urgency: "normal",
+    channel: "phone",
+    title: "测试工单",
+    content: `内容${Math.random()}`,
+    callerPhone: "13800001234",
+    campaignTags: [],
+  });
+  await transitionWorkOrder(ctx, workOrder.id, { action: "dispatch", unitId, attachments: [] });
+  return workOrder.id;
 }
 
 describe("authorization matrix", () => {
@@ -190,7 +299,7 @@ describe("authorization matrix", () => {
             headers: { cookie: actor.cookie, "x-csrf-token": actor.csrf },
             payload: spec.body?.(t) as object | undefined,
           });
-          const expected = !allowed ? 403 : where === "out" && spec.scoped ? 404 : spec.ok;
+          const expected = !allowed ? 403 : where === "out" && spec.scoped ? 404 : (spec.okFor?.[role] ?? spec.ok);
           expect(res.statusCode, `${where}: ${res.body.slice(0, 300)}`).toBe(expected);
           if (allowed && spec.list) {
             expect(res.body).not.toContain(outside.userId);

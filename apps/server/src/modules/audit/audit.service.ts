@@ -25,7 +25,7 @@ export type AuditEvent = {
 
 type AuditWriter = { db: Db; actor: Actor; clock: Clock; requestId: string | null };
 
-function actorFields(actor: Actor): Pick<ChainedFields, "actorType" | "actorId" | "actorName"> {
+export function actorFields(actor: Actor): Pick<ChainedFields, "actorType" | "actorId" | "actorName"> {
   switch (actor.kind) {
     case "user":
       return { actorType: "user", actorId: actor.userId, actorName: actor.displayName };

@@ -3,10 +3,17 @@ import { hasRole } from "../../platform/access.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { AUDIT_READ_ROLES } from "../audit/audit.policy.ts";
 import { USER_MANAGE_ROLES, USER_READ_ROLES } from "../users/users.policy.ts";
+import { WO_VIEW_ROLES } from "../work-orders/work-orders.policy.ts";
 
 /** The menu entries an actor's roles open; the web UI shows exactly these. */
 export function menuFor(actor: Actor): MenuKey[] {
   const menu: MenuKey[] = [];
+  if (hasRole(actor, WO_VIEW_ROLES)) {
+    menu.push("workOrders");
+  }
+  if (hasRole(actor, ["dispatcher", "supervisor", "leader", "auditor"])) {
+    menu.push("workOrderMetrics");
+  }
   if (actor.kind === "user" && actor.grants.length > 0) {
     menu.push("org");
   }

@@ -1,4 +1,4 @@
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import { pathInScope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { orgUnits } from "./org.schema.ts";
@@ -68,4 +68,25 @@ export async function maxChildSort(db: Db, parentId: string): Promise<number> {
     .from(orgUnits)
     .where(eq(orgUnits.parentId, parentId));
   return Number(row?.m ?? 0);
+}
+
+export async function findOrgUnitByCode(db: Db, tenantId: string, code: string): Promise<OrgUnitRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, tenantId), eq(orgUnits.code, code)));
+  return row;
+}
+
+/** Names of units by id, for labelling lists in one query. */
+export async function findUnitNames(db: Db, tenantId: string, ids: readonly string[]): Promise<Map<string, string>> {
+  const unique = [...new Set(ids)];
+  if (unique.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select({ id: orgUnits.id, name: orgUnits.name })
+    .from(orgUnits)
+    .where(and(eq(orgUnits.tenantId, tenantId), inArray(orgUnits.id, unique)));
+  return new Map(rows.map((r) => [r.id, r.name]));
 }

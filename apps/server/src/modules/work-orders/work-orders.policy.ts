@@ -1,0 +1,36 @@
+import type { Role } from "../../../../../packages/contracts/src/common.ts";
+import { covers, scopePaths } from "../../platform/access.ts";
+import type { Actor } from "../../platform/actor.ts";
+import type { Performer } from "./state-machine.ts";
+
+export const WO_VIEW_ROLES: readonly Role[] = ["dispatcher", "handler", "supervisor", "leader", "auditor"];
+export const WO_CENTRE_ROLES: readonly Role[] = ["dispatcher"];
+export const WO_UNIT_ROLES: readonly Role[] = ["handler"];
+export const WO_SUPERVISE_ROLES: readonly Role[] = ["dispatcher", "supervisor"];
+/** Caller phone numbers are shown in full only to those who call back. */
+export const WO_CONTACT_ROLES: readonly Role[] = ["dispatcher", "handler"];
+
+type Scoped = { scopePath: string; unitId: string | null };
+
+export function canViewWorkOrder(actor: Actor, wo: Scoped): boolean {
+  return actor.kind === "system" || covers(scopePaths(actor, WO_VIEW_ROLES), wo.scopePath);
+}
+
+/** The centre acts on tickets in its subtree; a unit only on tickets dispatched to it. */
+export function canPerform(actor: Actor, wo: Scoped, by: Performer): boolean {
+  if (actor.kind === "system") {
+    return true;
+  }
+  if (by === "centre") {
+    return covers(scopePaths(actor, WO_CENTRE_ROLES), wo.scopePath);
+  }
+  return wo.unitId !== null && covers(scopePaths(actor, WO_UNIT_ROLES), wo.scopePath);
+}
+
+export function canSupervise(actor: Actor, wo: Scoped): boolean {
+  return actor.kind === "system" || covers(scopePaths(actor, WO_SUPERVISE_ROLES), wo.scopePath);
+}
+
+export function canSeeContact(actor: Actor, wo: Scoped): boolean {
+  return covers(scopePaths(actor, WO_CONTACT_ROLES), wo.scopePath);
+}
