@@ -1,25 +1,37 @@
-import { writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, type } from "node:os";
+import { benchCrash } from "./crash.bench.ts";
+import { benchIntake } from "./intake.bench.ts";
+import { benchMetrics } from "./metrics.bench.ts";
 import { benchStartup } from "./startup.bench.ts";
 
-// Runs the benchmarks and rewrites docs/benchmarks.md with the machine, the date and each figure
-// next to its target.
-const s = await benchStartup();
+// `npm run bench [-- name…]` runs the named benchmarks (all by default) and rewrites their sections
+// of docs/benchmarks.md, stamped with the machine and the date; other sections stay as they were.
+const BENCHES: Record<string, () => Promise<string>> = {
+  startup: benchStartup,
+  intake: benchIntake,
+  metrics: benchMetrics,
+  crash: benchCrash,
+};
+const FILE = "docs/benchmarks.md";
+const names = process.argv.slice(2).filter((a) => a in BENCHES);
+const selected = names.length > 0 ? names : Object.keys(BENCHES);
 const machine = `${cpus()[0]?.model ?? "unknown CPU"}, ${cpus().length} cores, ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ${type()}, Node ${process.version}`;
-const date = new Date().toISOString().slice(0, 10);
-const row = (name: string, value: string, target: string, ok: boolean) => `| ${name} | ${value} | ${target} | ${ok ? "met" : "NOT met"} |`;
-const md = `# Benchmarks
-
-Written by \`npm run bench\`. Machine: ${machine}. Date: ${date}.
-
-## Start-up (embedded PGlite, demo tenant 440114)
-
-| measure | measured | target | |
-| --- | --- | --- | --- |
-${row("web UI build (first \`npm start\` after \`npm ci\`)", `${s.webBuildS.toFixed(1)} s`, "part of the 60 s", true)}
-${row("first start: migrate, load demo org tree and log-ins, ready URL", `${s.firstStartS.toFixed(1)} s`, "—", true)}
-${row("first start to ready URL, build included", `${(s.webBuildS + s.firstStartS).toFixed(1)} s`, "< 60 s", s.webBuildS + s.firstStartS < 60)}
-${row("second start (data reused, UI already built)", `${s.secondStartS.toFixed(1)} s`, "< 5 s", s.secondStartS < 5)}
-`;
-writeFileSync("docs/benchmarks.md", md);
-process.stdout.write(md);
+let doc =
+  existsSync(FILE) && readFileSync(FILE, "utf8").includes("<!-- bench:")
+    ? readFileSync(FILE, "utf8")
+    : "# Benchmarks\n\nWritten by `npm run bench`; each section says where and when it was measured.\n";
+for (const name of selected) {
+  const bench = BENCHES[name];
+  if (!bench) {
+    continue;
+  }
+  process.stdout.write(`== ${name}\n`);
+  const body = await bench();
+  const section = `<!-- bench:${name} -->\n${body.trim()}\n\n_Measured ${new Date().toISOString().slice(0, 10)} on ${machine}._\n<!-- /bench:${name} -->`;
+  const re = new RegExp(`<!-- bench:${name} -->[\\s\\S]*?<!-- /bench:${name} -->`);
+  doc = re.test(doc) ? doc.replace(re, section) : `${doc.trimEnd()}\n\n${section}\n`;
+  writeFileSync(FILE, doc);
+  process.stdout.write(`${body}\n`);
+}
+process.exit(0);

@@ -68,7 +68,7 @@ describe("zhengwu CLI", () => {
 
     const pg = await PGlite.create({ dataDir });
     await pg.exec("alter table audit_log disable trigger audit_log_no_update_delete");
-    await pg.exec("update audit_log set actor_name = '篡改' where seq = 3");
+    await pg.exec("update audit_log set actor_name = '篡改' where id = (select max(id) from audit_log)");
     await pg.close();
     const broken = cli("audit", "verify");
     expect(broken.code).toBe(1);

@@ -43,7 +43,7 @@ async function fingerprint(): Promise<string> {
   }
   const [audit] = await queryRows<{ s: number }>(
     database.db,
-    sql`select audit_seq::int as s from tenants where id = ${tenant.id}`,
+    sql`select coalesce(sum(seq), 0)::int as s from audit_chains where tenant_id = ${tenant.id}`,
   );
   return `${parts.join(",")};audit=${audit?.s}`;
 }

@@ -115,6 +115,7 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyRow & { 
       },
     );
   });
+  keyCache.clear(); // after the commit, so no request can re-cache the key before it is revoked
   const after = await findApiKeyById(ctx.db, ctx.actor.tenantId, id);
   if (!after) {
     throw notFound("api_key");
@@ -122,8 +123,28 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyRow & { 
   return { ...after, scopeList: scopesOf(after) };
 }
 
+// Machine clients send a key with every message: resolved keys are kept for a few seconds. A
+// revocation clears this process's cache at once; other processes notice within the TTL.
+const KEY_CACHE_TTL_MS = 5_000;
+const keyCache = new Map<string, { at: number; actor: ApiKeyActor }>();
+
 /** The machine client behind a key; null when unknown, revoked or the secret does not match. */
 export async function resolveApiKey(db: Db, key: string, now: Date): Promise<ApiKeyActor | null> {
+  const cached = keyCache.get(key);
+  if (cached && Date.now() - cached.at < KEY_CACHE_TTL_MS) {
+    return cached.actor;
+  }
+  const actor = await lookUpApiKey(db, key, now);
+  if (actor) {
+    if (keyCache.size > 1000) {
+      keyCache.clear();
+    }
+    keyCache.set(key, { at: Date.now(), actor });
+  }
+  return actor;
+}
+
+async function lookUpApiKey(db: Db, key: string, now: Date): Promise<ApiKeyActor | null> {
   const parsed = parseKey(key);
   if (!parsed) {
     return null;
@@ -137,7 +158,9 @@ export async function resolveApiKey(db: Db, key: string, now: Date): Promise<Api
   if (expected.length !== actual.length || !timingSafeEqual(expected, actual)) {
     return null;
   }
-  await touchApiKey(db, row.id, now);
+  if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000) {
+    await touchApiKey(db, row.id, now);
+  }
   return {
     kind: "api_key",
     tenantId: row.tenantId,

@@ -26,7 +26,7 @@ beforeEach(async () => {
       {
         action: "test.event",
         entityType: "thing",
-        entityId: String(i),
+        entityId: "one-entity", // one entity's entries share a chain
         scopePath: tenant.units.a.path,
         summary: { i, nested: { z: 1, a: [1, 2] } },
       },
@@ -56,6 +56,21 @@ describe("audit hash chain", () => {
       firstBrokenId: null,
       reason: null,
     });
+  });
+
+  it("keeps every chain intact under 60 concurrent writers on many entities", async () => {
+    const actor: SystemActor = { kind: "system", tenantId: tenant.id, name: "并发" };
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        database.db.transaction((tx) =>
+          recordAudit(
+            { db: tx, actor, clock: systemClock, requestId: `c${i}` },
+            { action: "test.concurrent", entityType: "thing", entityId: `e${i % 20}`, summary: { i } },
+          ),
+        ),
+      ),
+    );
+    expect(await verifyAuditChain(database.db, tenant.id)).toMatchObject({ ok: true, checked: 65 });
   });
 
   it("refuses updates and deletes through the append-only trigger", async () => {

@@ -3,6 +3,7 @@ import { type ChainedFields, canonicalJson, chainHash } from "./audit-hash.ts";
 
 const row: ChainedFields = {
   tenantId: "t",
+  stream: 0,
   seq: 1,
   at: "2022-09-30T01:00:00.000Z",
   actorType: "user",

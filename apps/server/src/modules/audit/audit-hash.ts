@@ -16,6 +16,8 @@ export function canonicalJson(value: unknown): string {
 
 export type ChainedFields = {
   tenantId: string;
+  /** Absent for stream 0, the single chain of entries written before streams existed. */
+  stream?: number | undefined;
   seq: number;
   at: string;
   actorType: string;

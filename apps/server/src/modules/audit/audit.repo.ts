@@ -1,28 +1,46 @@
 import { and, count, desc, eq, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
 import { pathInScope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { tenants } from "../tenants/tenants.schema.ts";
-import { auditLog } from "./audit.schema.ts";
+import { auditChains, auditLog } from "./audit.schema.ts";
 
 export type AuditRow = typeof auditLog.$inferSelect;
 export type NewAuditRow = typeof auditLog.$inferInsert;
 
-/** Reserves the next sequence number; the row lock on the tenant serializes writers of one chain. */
-export async function nextChainLink(db: Db, tenantId: string): Promise<{ seq: number; prevHash: string }> {
+/**
+ * Reserves the next link of one chain; the row lock on its head serializes the writers of that
+ * chain until they commit. The head row is created on first use.
+ */
+export async function nextChainLink(
+  db: Db,
+  tenantId: string,
+  stream: number,
+): Promise<{ seq: number; prevHash: string }> {
   const [row] = await db
-    .update(tenants)
-    .set({ auditSeq: sql`${tenants.auditSeq} + 1` })
-    .where(eq(tenants.id, tenantId))
-    .returning({ seq: tenants.auditSeq, prevHash: tenants.auditHead });
+    .insert(auditChains)
+    .values({ tenantId, stream, seq: 1, head: "" })
+    .onConflictDoUpdate({
+      target: [auditChains.tenantId, auditChains.stream],
+      set: { seq: sql`${auditChains.seq} + 1` },
+    })
+    .returning({ seq: auditChains.seq, prevHash: auditChains.head });
   if (!row) {
-    throw new Error(`tenant ${tenantId} not found for audit`);
+    throw new Error(`audit chain ${tenantId}/${stream} not available`);
   }
   return row;
 }
 
-export async function appendAuditRow(db: Db, row: NewAuditRow): Promise<void> {
-  await db.insert(auditLog).values(row);
-  await db.update(tenants).set({ auditHead: row.hash }).where(eq(tenants.id, row.tenantId));
+/** Writes the entry and moves the chain head in one statement (one round trip under the head's lock). */
+export async function appendAuditRow(db: Db, row: NewAuditRow & { stream: number; at: Date }): Promise<void> {
+  await db.execute(sql`
+    with entry as (
+      insert into audit_log (tenant_id, stream, seq, at, actor_type, actor_id, actor_name, action, entity_type,
+        entity_id, scope_path, summary, request_id, prev_hash, hash)
+      values (${row.tenantId}, ${row.stream}, ${row.seq}, ${row.at.toISOString()}::timestamptz, ${row.actorType},
+        ${row.actorId ?? null}, ${row.actorName ?? null}, ${row.action}, ${row.entityType}, ${row.entityId ?? null},
+        ${row.scopePath ?? null}, ${JSON.stringify(row.summary)}::jsonb, ${row.requestId ?? null}, ${row.prevHash}, ${row.hash})
+    )
+    update ${auditChains} set head = ${row.hash}
+    where ${auditChains.tenantId} = ${row.tenantId} and ${auditChains.stream} = ${row.stream}`);
 }
 
 export type AuditFilter = {
@@ -58,27 +76,46 @@ export async function findAuditRows(
     .select()
     .from(auditLog)
     .where(where)
-    .orderBy(desc(auditLog.seq))
+    .orderBy(desc(auditLog.at), desc(auditLog.id))
     .offset(page.offset)
     .limit(page.limit);
   const [total] = await db.select({ n: count() }).from(auditLog).where(where);
   return { rows, total: Number(total?.n ?? 0) };
 }
 
-/** Reads the chain in order, a batch at a time. */
-export async function readChainBatch(db: Db, tenantId: string, afterSeq: number, limit: number): Promise<AuditRow[]> {
+/** Reads one chain in order, a batch at a time. */
+export async function readChainBatch(
+  db: Db,
+  tenantId: string,
+  stream: number,
+  afterSeq: number,
+  limit: number,
+): Promise<AuditRow[]> {
   return db
     .select()
     .from(auditLog)
-    .where(and(eq(auditLog.tenantId, tenantId), sql`${auditLog.seq} > ${afterSeq}`))
+    .where(and(eq(auditLog.tenantId, tenantId), eq(auditLog.stream, stream), sql`${auditLog.seq} > ${afterSeq}`))
     .orderBy(auditLog.seq)
     .limit(limit);
 }
 
-export async function readChainHead(db: Db, tenantId: string): Promise<{ seq: number; head: string } | undefined> {
-  const [row] = await db
-    .select({ seq: tenants.auditSeq, head: tenants.auditHead })
-    .from(tenants)
-    .where(eq(tenants.id, tenantId));
-  return row;
+/** The heads of a tenant's chains, plus any stream that has rows but lost its head. */
+export async function readChainHeads(
+  db: Db,
+  tenantId: string,
+): Promise<Array<{ stream: number; seq: number; head: string }>> {
+  const heads = await db
+    .select({ stream: auditChains.stream, seq: auditChains.seq, head: auditChains.head })
+    .from(auditChains)
+    .where(eq(auditChains.tenantId, tenantId));
+  const streams = await db
+    .selectDistinct({ stream: auditLog.stream })
+    .from(auditLog)
+    .where(eq(auditLog.tenantId, tenantId));
+  for (const { stream } of streams) {
+    if (!heads.some((h) => h.stream === stream)) {
+      heads.push({ stream, seq: 0, head: "" });
+    }
+  }
+  return heads.sort((a, b) => a.stream - b.stream);
 }

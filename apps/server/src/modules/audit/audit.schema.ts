@@ -1,8 +1,38 @@
-import { bigint, bigserial, index, jsonb, pgTable, text, timestamp, unique, uuid } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  bigserial,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { tenants } from "../tenants/tenants.schema.ts";
 
 /**
- * Append-only audit log, hash-chained per tenant: hash = sha256(prev_hash ‖ canonical row).
+ * The heads of each tenant's audit chains. A tenant's log is split into a few parallel chains
+ * (streams, by entity) so concurrent writers do not queue on one row lock; the head lets
+ * `audit verify` notice a deleted tail row.
+ */
+export const auditChains = pgTable(
+  "audit_chains",
+  {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    stream: integer("stream").notNull(),
+    seq: bigint("seq", { mode: "number" }).notNull(),
+    head: text("head").notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.tenantId, t.stream] })],
+);
+
+/**
+ * Append-only audit log, hash-chained per tenant and stream: hash = sha256(prev_hash ‖ canonical row).
  * `scope_path` is the org path of the entity so reads are scoped like everything else.
  */
 export const auditLog = pgTable(
@@ -12,6 +42,7 @@ export const auditLog = pgTable(
     tenantId: uuid("tenant_id")
       .notNull()
       .references(() => tenants.id),
+    stream: integer("stream").notNull().default(0),
     seq: bigint("seq", { mode: "number" }).notNull(),
     at: timestamp("at", { withTimezone: true, precision: 3 }).notNull(),
     actorType: text("actor_type").notNull(),
@@ -27,7 +58,7 @@ export const auditLog = pgTable(
     hash: text("hash").notNull(),
   },
   (t) => [
-    unique("audit_log_tenant_seq_uq").on(t.tenantId, t.seq),
+    unique("audit_log_chain_seq_uq").on(t.tenantId, t.stream, t.seq),
     index("audit_log_tenant_at_idx").on(t.tenantId, t.at),
   ],
 );

@@ -1,3 +1,4 @@
+import { createHash, randomUUID } from "node:crypto";
 import type { AuditVerify } from "../../../../../packages/contracts/src/audit.ts";
 import { scopePaths } from "../../platform/access.ts";
 import type { Actor, Ctx } from "../../platform/actor.ts";
@@ -10,7 +11,7 @@ import {
   findAuditRows,
   nextChainLink,
   readChainBatch,
-  readChainHead,
+  readChainHeads,
 } from "./audit.repo.ts";
 import { type ChainedFields, chainHash } from "./audit-hash.ts";
 
@@ -36,11 +37,21 @@ export function actorFields(actor: Actor): Pick<ChainedFields, "actorType" | "ac
   }
 }
 
-/** Appends one entry to the tenant's hash chain. Call inside the transaction of the change it records. */
+/** Parallel chains per tenant: enough that concurrent writers rarely wait on the same head. */
+export const AUDIT_STREAMS = 16;
+
+/** An entity's entries stay in one chain; entries without an entity spread by request. */
+export function streamOf(key: string): number {
+  return 1 + (createHash("sha256").update(key).digest().readUInt16BE(0) % AUDIT_STREAMS);
+}
+
+/** Appends one entry to a hash chain of the tenant. Call inside the transaction of the change it records. */
 export async function recordAudit(w: AuditWriter, event: AuditEvent): Promise<void> {
-  const { seq, prevHash } = await nextChainLink(w.db, w.actor.tenantId);
+  const stream = streamOf(event.entityId ?? w.requestId ?? randomUUID());
+  const { seq, prevHash } = await nextChainLink(w.db, w.actor.tenantId, stream);
   const fields: ChainedFields = {
     tenantId: w.actor.tenantId,
+    stream,
     seq,
     at: w.clock.now().toISOString(),
     ...actorFields(w.actor),
@@ -52,7 +63,7 @@ export async function recordAudit(w: AuditWriter, event: AuditEvent): Promise<vo
     requestId: w.requestId,
   };
   const hash = chainHash(prevHash, fields);
-  await appendAuditRow(w.db, { ...fields, at: new Date(fields.at), prevHash, hash });
+  await appendAuditRow(w.db, { ...fields, stream, at: new Date(fields.at), prevHash, hash });
 }
 
 /** Lists entries the actor may see (entities in its subtrees). */
@@ -65,57 +76,59 @@ export async function findAuditEntries(ctx: Ctx, filter: AuditFilter, page: { pa
 }
 
 /**
- * Walks the tenant's chain from the start and reports the first row whose hash, predecessor or
- * sequence does not match: an edited row breaks its own hash, a deleted row breaks the next link,
- * a deleted tail no longer reaches the head kept on the tenant.
+ * Walks each of the tenant's chains from the start and reports the first row whose hash,
+ * predecessor or sequence does not match: an edited row breaks its own hash, a deleted row breaks
+ * the next link, a deleted tail no longer reaches the head kept for the chain.
  */
 export async function verifyAuditChain(db: Db, tenantId: string): Promise<AuditVerify> {
-  let prevHash = "";
-  let prevSeq = 0;
   let checked = 0;
-  for (;;) {
-    const batch = await readChainBatch(db, tenantId, prevSeq, 2000);
-    for (const row of batch) {
-      const fields: ChainedFields = {
-        tenantId: row.tenantId,
-        seq: row.seq,
-        at: row.at.toISOString(),
-        actorType: row.actorType,
-        actorId: row.actorId,
-        actorName: row.actorName,
-        action: row.action,
-        entityType: row.entityType,
-        entityId: row.entityId,
-        scopePath: row.scopePath,
-        summary: row.summary,
-        requestId: row.requestId,
+  for (const chain of await readChainHeads(db, tenantId)) {
+    let prevHash = "";
+    let prevSeq = 0;
+    for (;;) {
+      const batch = await readChainBatch(db, tenantId, chain.stream, prevSeq, 2000);
+      for (const row of batch) {
+        const fields: ChainedFields = {
+          tenantId: row.tenantId,
+          stream: row.stream === 0 ? undefined : row.stream,
+          seq: row.seq,
+          at: row.at.toISOString(),
+          actorType: row.actorType,
+          actorId: row.actorId,
+          actorName: row.actorName,
+          action: row.action,
+          entityType: row.entityType,
+          entityId: row.entityId,
+          scopePath: row.scopePath,
+          summary: row.summary,
+          requestId: row.requestId,
+        };
+        const broken = (reason: string): AuditVerify => ({ ok: false, checked, firstBrokenId: row.id, reason });
+        if (row.seq !== prevSeq + 1) {
+          return broken(`链 ${chain.stream}：第 ${prevSeq} 条之后是第 ${row.seq} 条（有记录被删除）`);
+        }
+        if (row.prevHash !== prevHash) {
+          return broken(`链 ${chain.stream}：第 ${row.seq} 条记录的前序哈希与上一条不符`);
+        }
+        if (chainHash(prevHash, fields) !== row.hash) {
+          return broken(`链 ${chain.stream}：第 ${row.seq} 条记录的内容与其哈希不符（记录被修改）`);
+        }
+        prevHash = row.hash;
+        prevSeq = row.seq;
+        checked += 1;
+      }
+      if (batch.length < 2000) {
+        break;
+      }
+    }
+    if (chain.seq !== prevSeq || chain.head !== prevHash) {
+      return {
+        ok: false,
+        checked,
+        firstBrokenId: null,
+        reason: `链 ${chain.stream} 应有 ${chain.seq} 条，只找到 ${prevSeq} 条（末尾记录被删除）`,
       };
-      const broken = (reason: string): AuditVerify => ({ ok: false, checked, firstBrokenId: row.id, reason });
-      if (row.seq !== prevSeq + 1) {
-        return broken(`序号不连续：第 ${prevSeq} 条之后是第 ${row.seq} 条（有记录被删除）`);
-      }
-      if (row.prevHash !== prevHash) {
-        return broken(`第 ${row.seq} 条记录的前序哈希与上一条不符`);
-      }
-      if (chainHash(prevHash, fields) !== row.hash) {
-        return broken(`第 ${row.seq} 条记录的内容与其哈希不符（记录被修改）`);
-      }
-      prevHash = row.hash;
-      prevSeq = row.seq;
-      checked += 1;
     }
-    if (batch.length < 2000) {
-      break;
-    }
-  }
-  const head = await readChainHead(db, tenantId);
-  if (head && (head.seq !== prevSeq || head.head !== prevHash)) {
-    return {
-      ok: false,
-      checked,
-      firstBrokenId: null,
-      reason: `哈希链应有 ${head.seq} 条，只找到 ${prevSeq} 条（末尾记录被删除）`,
-    };
   }
   return { ok: true, checked, firstBrokenId: null, reason: null };
 }

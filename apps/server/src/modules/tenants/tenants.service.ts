@@ -68,8 +68,6 @@ export async function createTenantFromCode(db: Db, code: string, clock: Clock): 
     code,
     name: div.district.name,
     fullName,
-    auditSeq: 0,
-    auditHead: "",
     createdAt: clock.now(),
   };
   const system: SystemActor = { kind: "system", tenantId, name: "系统初始化" };

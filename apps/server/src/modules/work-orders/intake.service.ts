@@ -4,20 +4,17 @@ import type { Ctx } from "../../platform/actor.ts";
 import { AppError, type FieldIssue } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { canonicalJson } from "../audit/audit-hash.ts";
-import { findOrgUnitByCode } from "../org/org.repo.ts";
 import { computeDue } from "./sla.ts";
 import { OPEN_STATUSES } from "./state-machine.ts";
 import { extractKeywords, similarity } from "./text-similarity.ts";
-import { appendEvent } from "./work-order-events.ts";
+import { appendFirstEventAndContact } from "./work-order-events.ts";
 import {
   findOpenNeighbours,
   findWorkOrderByExternalNo,
-  findWorkOrderById,
-  insertContact,
   insertWorkOrderIfNew,
   type WorkOrderRow,
 } from "./work-orders.repo.ts";
-import { getCalendar, getRootPath, policyFor } from "./work-orders-context.ts";
+import { findUnitByCode, getCalendar, getRootPath, policyFor } from "./work-orders-context.ts";
 
 /** A new ticket from any source; `externalNo` (the city's number) makes intake idempotent. */
 export type NewTicket = Omit<CityTicketInput, "cityTicketNo" | "channel"> & {
@@ -30,11 +27,11 @@ export const DUPLICATE_THRESHOLD = 0.5;
 
 async function resolvePlace(ctx: Ctx, t: NewTicket) {
   const issues: FieldIssue[] = [];
-  const town = t.townCode ? await findOrgUnitByCode(ctx.db, ctx.actor.tenantId, t.townCode) : undefined;
+  const town = t.townCode ? await findUnitByCode(ctx.db, ctx.actor.tenantId, t.townCode) : undefined;
   if (t.townCode && (!town || (town.kind !== "town" && town.kind !== "street"))) {
     issues.push({ path: "townCode", message: `镇街代码 ${t.townCode} 不属于本区` });
   }
-  const community = t.communityCode ? await findOrgUnitByCode(ctx.db, ctx.actor.tenantId, t.communityCode) : undefined;
+  const community = t.communityCode ? await findUnitByCode(ctx.db, ctx.actor.tenantId, t.communityCode) : undefined;
   const inTown = community?.code && (!t.townCode || community.code.startsWith(t.townCode));
   if (t.communityCode && !inTown) {
     issues.push({ path: "communityCode", message: `村居代码 ${t.communityCode} 不属于本区或不属于所填镇街` });
@@ -64,12 +61,6 @@ export function toNewTicket(input: CityTicketInput): NewTicket {
 export async function createWorkOrder(ctx: Ctx, t: NewTicket): Promise<{ workOrder: WorkOrderRow; created: boolean }> {
   const tenantId = ctx.actor.tenantId;
   const payloadHash = ticketHash(t);
-  if (t.externalNo) {
-    const existing = await findWorkOrderByExternalNo(ctx.db, tenantId, t.externalNo);
-    if (existing) {
-      return sameOrConflict(existing, payloadHash);
-    }
-  }
   const receivedAt = new Date(t.receivedAt);
   const [place, cal, rootPath, policy] = await Promise.all([
     resolvePlace(ctx, t),
@@ -83,8 +74,9 @@ export async function createWorkOrder(ctx: Ctx, t: NewTicket): Promise<{ workOrd
     { id, ...place, address: t.address ?? null, receivedAt },
     `${t.title}${t.content}`,
   );
+  // A retry under the same number conflicts on the unique key and writes nothing.
   const inserted = await ctx.db.transaction(async (tx) => {
-    const ok = await insertWorkOrderIfNew(tx, {
+    const row = await insertWorkOrderIfNew(tx, {
       id,
       tenantId,
       externalNo: t.externalNo ?? null,
@@ -110,28 +102,25 @@ export async function createWorkOrder(ctx: Ctx, t: NewTicket): Promise<{ workOrd
       duplicateOf,
       eventCount: 1,
     });
-    if (!ok) {
-      return false; // lost a race with a retry of the same number
+    if (!row) {
+      return undefined;
     }
-    await appendEvent(tx, ctx.actor, {
-      tenantId,
-      workOrderId: id,
-      seq: 1,
-      action: "receive",
-      fromStatus: null,
-      toStatus: "received",
-      at: ctx.clock.now(),
-      data: { channel: t.channel, externalNo: t.externalNo ?? null },
-    });
-    if (t.callerName || t.callerPhone) {
-      await insertContact(tx, {
-        id: randomUUID(),
+    const hasContact = Boolean(t.callerName || t.callerPhone);
+    await appendFirstEventAndContact(
+      tx,
+      ctx.actor,
+      {
         tenantId,
         workOrderId: id,
-        name: t.callerName ?? null,
-        phone: t.callerPhone ?? null,
-      });
-    }
+        seq: 1,
+        action: "receive",
+        fromStatus: null,
+        toStatus: "received",
+        at: ctx.clock.now(),
+        data: { channel: t.channel, externalNo: t.externalNo ?? null },
+      },
+      hasContact ? { id: randomUUID(), name: t.callerName ?? null, phone: t.callerPhone ?? null } : null,
+    );
     await recordAudit(
       { ...ctx, db: tx },
       {
@@ -142,19 +131,16 @@ export async function createWorkOrder(ctx: Ctx, t: NewTicket): Promise<{ workOrd
         summary: { externalNo: t.externalNo ?? null, kind: t.kind, category: t.category, channel: t.channel },
       },
     );
-    return true;
+    return row;
   });
-  if (!inserted && t.externalNo) {
-    const existing = await findWorkOrderByExternalNo(ctx.db, tenantId, t.externalNo);
-    if (existing) {
-      return sameOrConflict(existing, payloadHash);
-    }
+  if (inserted) {
+    return { workOrder: inserted, created: true };
   }
-  const workOrder = await findWorkOrderById(ctx.db, tenantId, id);
-  if (!workOrder) {
-    throw new AppError("internal", "工单写入后未找到");
+  const existing = t.externalNo ? await findWorkOrderByExternalNo(ctx.db, tenantId, t.externalNo) : undefined;
+  if (!existing) {
+    throw new AppError("internal", "工单写入失败");
   }
-  return { workOrder, created: true };
+  return sameOrConflict(existing, payloadHash);
 }
 
 function sameOrConflict(existing: WorkOrderRow, payloadHash: string) {

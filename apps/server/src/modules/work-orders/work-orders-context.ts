@@ -3,7 +3,7 @@ import type { WoCategory, WoKind, WoUrgency } from "../../../../../packages/cont
 import type { Db } from "../../platform/db/client.ts";
 import { ensureCalendarSeeded, loadWorkCalendar } from "../calendar/calendar.service.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
-import { findRootUnit } from "../org/org.repo.ts";
+import { findOrgUnitByCode, findRootUnit, type OrgUnitRow } from "../org/org.repo.ts";
 import type { LimitUnit } from "./sla.ts";
 import { DEFAULT_POLICIES, type PolicyRow, pickPolicy } from "./sla-policy.ts";
 import { findPolicies, insertPolicies } from "./work-orders.repo.ts";
@@ -76,4 +76,18 @@ export async function policyFor(
 ) {
   const year = new Date(at.getTime() + 8 * 3600_000).getUTCFullYear();
   return pickPolicy(await getPolicies(db, tenantId, year), kind, category, urgency);
+}
+
+const unitsByCode = new Map<string, Cached<OrgUnitRow | undefined>>();
+
+/** Org units by division code, cached: every intake names its town and community by code. */
+export async function findUnitByCode(db: Db, tenantId: string, code: string): Promise<OrgUnitRow | undefined> {
+  const key = `${tenantId}:${code}`;
+  const hit = unitsByCode.get(key);
+  if (hit && Date.now() - hit.at < TTL_MS) {
+    return hit.value;
+  }
+  const value = await findOrgUnitByCode(db, tenantId, code);
+  unitsByCode.set(key, { at: Date.now(), value });
+  return value;
 }

@@ -9,14 +9,14 @@ export type EventRow = typeof workOrderEvents.$inferSelect;
 export type NewEventRow = typeof workOrderEvents.$inferInsert;
 export type PolicyDbRow = typeof slaPolicies.$inferSelect;
 
-/** Inserts unless the tenant already has this external number; returns whether it did. */
-export async function insertWorkOrderIfNew(db: Db, row: NewWorkOrderRow): Promise<boolean> {
-  const inserted = await db
+/** Inserts unless the tenant already has this external number; the stored row, or undefined. */
+export async function insertWorkOrderIfNew(db: Db, row: NewWorkOrderRow): Promise<WorkOrderRow | undefined> {
+  const [inserted] = await db
     .insert(workOrders)
     .values(row)
     .onConflictDoNothing({ target: [workOrders.tenantId, workOrders.externalNo] })
-    .returning({ id: workOrders.id });
-  return inserted.length > 0;
+    .returning();
+  return inserted;
 }
 
 export async function findWorkOrderByExternalNo(
