@@ -18,9 +18,11 @@ import { resolveApiKey } from "./modules/api-keys/api-keys.service.ts";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
 import { resolveSession } from "./modules/auth/auth.service.ts";
+import { registerCalendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { registerOrgRoutes } from "./modules/org/org.routes.ts";
 import { registerUserRoutes } from "./modules/users/users.routes.ts";
 import { registerIntakeRoutes } from "./modules/work-orders/intake.routes.ts";
+import { registerWorkOrderSettingsRoutes } from "./modules/work-orders/settings.routes.ts";
 import { registerWorkOrderRoutes } from "./modules/work-orders/work-orders.routes.ts";
 import type { Clock } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
@@ -118,6 +120,8 @@ export async function buildApp(opts: { database: Database; config: Config; clock
   registerAuditRoutes(app, deps);
   registerWorkOrderRoutes(app, deps);
   registerIntakeRoutes(app, deps);
+  registerWorkOrderSettingsRoutes(app, deps);
+  registerCalendarRoutes(app, deps);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
   const indexHtml = hasWeb ? readFileSync(`${WEB_DIST}index.html`) : null;

@@ -193,6 +193,43 @@ const SPEC: Record<string, Spec> = {
   // A JSON body is not a spreadsheet: the admitted role reaches validation (400), the others are refused first.
   "POST /api/work-orders/import": { roles: ["dispatcher"], ok: 400, body: () => ({ rows: [] }) },
   "POST /api/intake/city-tickets": { roles: "api_key", ok: 201 },
+  "GET /api/work-orders/sla-policies": {
+    roles: WO_VIEW,
+    ok: 200,
+    url: () => "/api/work-orders/sla-policies?year=2022",
+  },
+  "PUT /api/work-orders/sla-policies/:id": {
+    roles: ["dispatcher"],
+    ok: 404,
+    url: () => "/api/work-orders/sla-policies/00000000-0000-4000-8000-000000000000",
+    body: () => ({
+      acceptValue: 1,
+      acceptUnit: "wd",
+      closeValue: 10,
+      closeUnit: "wd",
+      warnHours: 24,
+      maxExtensions: 1,
+      superviseAfterWd: 1,
+      notifyAfterWd: 3,
+    }),
+  },
+  "GET /api/work-orders/campaigns": { roles: WO_VIEW, ok: 200 },
+  "POST /api/work-orders/campaigns": {
+    roles: ["dispatcher"],
+    ok: 201,
+    body: () => ({
+      tag: `专项${Math.random().toString(36).slice(2, 8)}`,
+      name: "测试专项",
+      startsOn: "2022-03-15",
+      endsOn: "2022-10-31",
+    }),
+  },
+  "GET /api/calendar": { roles: "any", ok: 200, url: () => "/api/calendar?year=2022" },
+  "POST /api/calendar": {
+    roles: ["admin"],
+    ok: 200,
+    body: () => ({ days: [{ day: "2099-01-01", kind: "holiday", name: "元旦" }] }),
+  },
   "GET /api/public/work-orders/:number": { roles: "public", ok: 200 },
   "GET /healthz": { roles: "public", ok: 200 },
   "GET /api/docs": { roles: "public", ok: 200 },

@@ -1,40 +1,9 @@
-import { createRequire } from "node:module";
-import { z } from "zod";
+import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { insertCalendarExceptions, readCalendarExceptions } from "./calendar.repo.ts";
-import { buildWorkCalendar, type CalendarException, type WorkCalendar } from "./work-calendar.ts";
-
-const ChineseDaysSchema = z.object({
-  holidays: z.record(z.string(), z.string()),
-  workdays: z.record(z.string(), z.string()),
-});
-
-/** The official schedule shipped with chinese-days (2004 to its last published year). */
-export function chineseDaysExceptions(): CalendarException[] {
-  const require = createRequire(import.meta.url);
-  const data = ChineseDaysSchema.parse(require("chinese-days/dist/chinese-days.json"));
-  const label = (name: string) => name.split(",")[1] ?? name;
-  return [
-    ...Object.entries(data.holidays).map(([day, name]) => ({ day, kind: "holiday" as const, name: label(name) })),
-    ...Object.entries(data.workdays).map(([day, name]) => ({
-      day,
-      kind: "workday" as const,
-      name: `${label(name)}调休上班`,
-    })),
-  ];
-}
-
-/** Seeds the calendar table once; later runs keep what staff entered. */
-export async function ensureCalendarSeeded(db: Db): Promise<void> {
-  const existing = await readCalendarExceptions(db);
-  if (existing.length === 0) {
-    await insertCalendarExceptions(db, chineseDaysExceptions(), "chinese-days");
-  }
-}
-
-export async function loadWorkCalendar(db: Db): Promise<WorkCalendar> {
-  return buildWorkCalendar(await readCalendarExceptions(db));
-}
+import { recordAudit } from "../audit/audit.service.ts";
+import { readCalendarRows, replaceCalendarDays } from "./calendar.repo.ts";
+import { getCachedCalendar, invalidateCalendar } from "./calendar-cache.ts";
+import type { CalendarException, WorkCalendar } from "./work-calendar.ts";
 
 /** A warning to show when next year's official schedule has not been entered yet. */
 export function missingYearWarning(cal: WorkCalendar, now: Date): string | null {
@@ -42,4 +11,25 @@ export function missingYearWarning(cal: WorkCalendar, now: Date): string | null 
   return now.getUTCMonth() >= 10 && !cal.years.has(next)
     ? `尚未录入 ${next} 年法定节假日安排，${next} 年的期限将按普通周末计算，请在国务院办公厅公布后录入。`
     : null;
+}
+
+/** A year's exceptions as stored, with the missing-next-year warning. */
+export async function findCalendarYear(ctx: Ctx, year: number) {
+  const cal = await getCachedCalendar(ctx.db);
+  const rows = await readCalendarRows(ctx.db, year);
+  return { items: rows, warning: missingYearWarning(cal, ctx.clock.now()) };
+}
+
+/** Enters official days (e.g. next year's schedule); a day already entered is replaced. */
+export async function addCalendarDays(ctx: Ctx, days: CalendarException[]) {
+  await ctx.db.transaction(async (tx) => {
+    await replaceCalendarDays(tx, days, "staff");
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: "calendar.update", entityType: "calendar", summary: { days: days.length, from: days[0]?.day ?? null } },
+    );
+  });
+  invalidateCalendar();
+  const year = Number(days[0]?.day.slice(0, 4));
+  return findCalendarYear(ctx, year);
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { chineseDaysExceptions, missingYearWarning } from "../calendar/calendar.service.ts";
+import { missingYearWarning } from "../calendar/calendar.service.ts";
+import { chineseDaysExceptions } from "../calendar/chinese-days.ts";
 import { buildWorkCalendar } from "../calendar/work-calendar.ts";
 import { computeDue, dueState, extendDue, type SlaPolicy, targetSupervisionLevel } from "./sla.ts";
 

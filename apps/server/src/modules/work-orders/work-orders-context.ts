@@ -1,8 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { WoCategory, WoKind, WoUrgency } from "../../../../../packages/contracts/src/work-orders.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { ensureCalendarSeeded, loadWorkCalendar } from "../calendar/calendar.service.ts";
-import type { WorkCalendar } from "../calendar/work-calendar.ts";
+import { getCachedCalendar } from "../calendar/calendar-cache.ts";
 import { findOrgUnitByCode, findRootUnit, type OrgUnitRow } from "../org/org.repo.ts";
 import type { LimitUnit } from "./sla.ts";
 import { DEFAULT_POLICIES, type PolicyRow, pickPolicy } from "./sla-policy.ts";
@@ -12,20 +11,11 @@ import { findPolicies, insertPolicies } from "./work-orders.repo.ts";
 // root path and its SLA policies by year. A minute's staleness after an edit is acceptable.
 const TTL_MS = 60_000;
 type Cached<T> = { at: number; value: T };
-// The calendar is national: one cache whatever connection or transaction asks.
-let calendar: Cached<WorkCalendar> | undefined;
+
 const roots = new Map<string, string>();
 const policies = new Map<string, Cached<PolicyRow[]>>();
 
-export async function getCalendar(db: Db): Promise<WorkCalendar> {
-  if (calendar && Date.now() - calendar.at < TTL_MS) {
-    return calendar.value;
-  }
-  await ensureCalendarSeeded(db);
-  const value = await loadWorkCalendar(db);
-  calendar = { at: Date.now(), value };
-  return value;
-}
+export const getCalendar = getCachedCalendar;
 
 export async function getRootPath(db: Db, tenantId: string): Promise<string> {
   const hit = roots.get(tenantId);
@@ -90,4 +80,8 @@ export async function findUnitByCode(db: Db, tenantId: string, code: string): Pr
   const value = await findOrgUnitByCode(db, tenantId, code);
   unitsByCode.set(key, { at: Date.now(), value });
   return value;
+}
+
+export function invalidatePolicies(tenantId: string, year: number): void {
+  policies.delete(`${tenantId}:${year}`);
 }

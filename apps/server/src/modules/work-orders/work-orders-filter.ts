@@ -106,11 +106,20 @@ export function filterWhere(f: WorkOrderFilter, c: FilterContext, extra?: SQL): 
     f.channel ? eq(w.channel, f.channel) : undefined,
     f.unitId ? eq(w.unitId, f.unitId) : undefined,
     f.townId ? eq(w.townId, f.townId) : undefined,
-    f.campaign ? sql`${w.campaignTags} @> array[${f.campaign}]::text[]` : undefined,
+    f.campaign ? campaignCondition(f.campaign) : undefined,
     f.q ? or(ilike(w.title, `%${f.q}%`), eq(w.externalNo, f.q)) : undefined,
     f.from ? gte(w.receivedAt, new Date(f.from)) : undefined,
     to ? lt(w.receivedAt, to) : undefined,
     f.metric ? metricCondition(f.metric, asOf) : undefined,
     extra,
   );
+}
+
+/** Tagged with the campaign and, when the campaign is defined with a period, received within it. */
+function campaignCondition(tag: string): SQL {
+  const inPeriod = sql`exists (select 1 from campaigns c where c.tenant_id = ${w.tenantId} and c.tag = ${tag}
+    and ${w.receivedAt} >= (c.starts_on || ' 00:00:00+08')::timestamptz
+    and ${w.receivedAt} < ((c.ends_on::date + 1)::text || ' 00:00:00+08')::timestamptz)`;
+  const undefinedCampaign = sql`not exists (select 1 from campaigns c where c.tenant_id = ${w.tenantId} and c.tag = ${tag})`;
+  return sql`(${w.campaignTags} @> array[${tag}]::text[] and (${inPeriod} or ${undefinedCampaign}))`;
 }

@@ -219,3 +219,15 @@ export async function findOverdueOpen(
     .orderBy(asc(workOrders.seqNo))
     .limit(limit);
 }
+
+export async function findPolicyById(db: Db, tenantId: string, id: string): Promise<PolicyDbRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(slaPolicies)
+    .where(and(eq(slaPolicies.tenantId, tenantId), eq(slaPolicies.id, id)));
+  return row;
+}
+
+export async function updatePolicy(db: Db, id: string, patch: Partial<typeof slaPolicies.$inferInsert>): Promise<void> {
+  await db.update(slaPolicies).set(patch).where(eq(slaPolicies.id, id));
+}
