@@ -1,26 +1,11 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTenant, type TestTenant } from "../../test/factories/tenant.factory.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildUser, type TestUser } from "../../test/factories/user.factory.ts";
-import { buildTestApp } from "../../test/test-app.ts";
-import { openTestDatabase } from "../../test/test-db.ts";
-import type { Database } from "../platform/db/client.ts";
+import { setUpHarness } from "../../test/harness.ts";
 import { queryRows } from "../platform/db/rows.ts";
 
-let database: Database;
-let tenant: TestTenant;
-let built: Awaited<ReturnType<typeof buildTestApp>>;
-
-beforeAll(async () => {
-  database = await openTestDatabase();
-  tenant = await buildTenant(database.db);
-  built = await buildTestApp(database);
-});
-afterAll(async () => {
-  await built.app.close();
-  await database.close();
-});
+const h = setUpHarness();
 
 /**
  * Row counts of every tenant-keyed table for this test's tenant plus its audit chain position: any
@@ -28,7 +13,7 @@ afterAll(async () => {
  */
 async function fingerprint(): Promise<string> {
   const tables = await queryRows<{ t: string }>(
-    database.db,
+    h.database.db,
     sql`select table_name as t from information_schema.columns
         where table_schema = 'public' and column_name = 'tenant_id' order by 1`,
   );
@@ -36,14 +21,14 @@ async function fingerprint(): Promise<string> {
   const parts: string[] = [];
   for (const { t } of tables) {
     const [row] = await queryRows<{ n: number }>(
-      database.db,
-      sql`select count(*)::int as n from ${sql.identifier(t)} where tenant_id = ${tenant.id}`,
+      h.database.db,
+      sql`select count(*)::int as n from ${sql.identifier(t)} where tenant_id = ${h.tenant.id}`,
     );
     parts.push(`${t}=${row?.n}`);
   }
   const [audit] = await queryRows<{ s: number }>(
-    database.db,
-    sql`select coalesce(sum(seq), 0)::int as s from audit_chains where tenant_id = ${tenant.id}`,
+    h.database.db,
+    sql`select coalesce(sum(seq), 0)::int as s from audit_chains where tenant_id = ${h.tenant.id}`,
   );
   return `${parts.join(",")};audit=${audit?.s}`;
 }
@@ -90,16 +75,16 @@ const queryLike = fc.dictionary(
 
 describe("malformed input on every route", () => {
   it("never answers 5xx, and a refused request writes nothing", async () => {
-    const routes = built.routes.filter((r) => r.url.startsWith("/api") && r.method !== "HEAD");
+    const routes = h.built.routes.filter((r) => r.url.startsWith("/api") && r.method !== "HEAD");
     expect(routes.length).toBeGreaterThan(15);
     for (const route of routes) {
-      let actor: TestUser = await buildUser(database.db, tenant.id, tenant.units.root.id, ["admin", "auditor"]);
+      let actor: TestUser = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["admin", "auditor"]);
       await fc.assert(
         fc.asyncProperty(idLike, idLike, fc.oneof(bodyLike, rawBody), queryLike, async (id, grantId, body, query) => {
           const url = route.url.replace(":id", encodeURIComponent(id)).replace(":grantId", encodeURIComponent(grantId));
           const qs = new URLSearchParams(query).toString();
           const before = await fingerprint();
-          const res = await built.app.inject({
+          const res = await h.built.app.inject({
             method: route.method,
             url: qs ? `${url}?${qs}` : url,
             headers: { cookie: actor.cookie, "x-csrf-token": actor.csrf, "content-type": "application/json" },
@@ -111,7 +96,7 @@ describe("malformed input on every route", () => {
             expect(res.json().error.code, res.body).toBeTypeOf("string");
             expect(await fingerprint(), `${route.method} ${url} wrote despite ${res.statusCode}`).toBe(before);
           } else if (route.url === "/api/auth/logout" || route.url === "/api/auth/password") {
-            actor = await buildUser(database.db, tenant.id, tenant.units.root.id, ["admin", "auditor"]);
+            actor = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["admin", "auditor"]);
           }
         }),
         { numRuns: 25, seed: 20221231 },

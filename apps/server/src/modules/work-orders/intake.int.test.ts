@@ -1,35 +1,24 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildTenant, type TestTenant } from "../../../test/factories/tenant.factory.ts";
+import { beforeAll, describe, expect, it } from "vitest";
 import { buildUser } from "../../../test/factories/user.factory.ts";
 import { buildCityTicket } from "../../../test/factories/work-order.factory.ts";
-import { authHeaders, buildTestApp } from "../../../test/test-app.ts";
-import { openTestDatabase } from "../../../test/test-db.ts";
-import type { Database } from "../../platform/db/client.ts";
+import { setUpHarness } from "../../../test/harness.ts";
+import { authHeaders } from "../../../test/test-app.ts";
 import { issueApiKey } from "../api-keys/api-keys.service.ts";
 
-let database: Database;
-let tenant: TestTenant;
-let built: Awaited<ReturnType<typeof buildTestApp>>;
+const h = setUpHarness();
 let key: string;
 
 beforeAll(async () => {
-  database = await openTestDatabase();
-  tenant = await buildTenant(database.db);
-  built = await buildTestApp(database);
   key = (
     await issueApiKey(
-      { db: database.db, tenantId: tenant.id, orgUnitId: tenant.units.root.id, createdBy: "t" },
+      { db: h.database.db, tenantId: h.tenant.id, orgUnitId: h.tenant.units.root.id, createdBy: "t" },
       { name: "市平台", scopes: ["tickets:write"] },
     )
   ).secret;
 });
-afterAll(async () => {
-  await built.app.close();
-  await database.close();
-});
 
 const send = (payload: object) =>
-  built.app.inject({ method: "POST", url: "/api/intake/city-tickets", headers: { "x-api-key": key }, payload });
+  h.built.app.inject({ method: "POST", url: "/api/intake/city-tickets", headers: { "x-api-key": key }, payload });
 
 describe("intake from the city platform", () => {
   it("creates once and answers a retry with the same ticket", async () => {
@@ -60,17 +49,17 @@ describe("intake from the city platform", () => {
   it("needs a key with the tickets:write scope and a valid body", async () => {
     const readOnly = (
       await issueApiKey(
-        { db: database.db, tenantId: tenant.id, orgUnitId: tenant.units.root.id, createdBy: "t" },
+        { db: h.database.db, tenantId: h.tenant.id, orgUnitId: h.tenant.units.root.id, createdBy: "t" },
         { name: "只读", scopes: ["tickets:read"] },
       )
     ).secret;
     expect(
-      (await built.app.inject({ method: "POST", url: "/api/intake/city-tickets", payload: buildCityTicket() }))
+      (await h.built.app.inject({ method: "POST", url: "/api/intake/city-tickets", payload: buildCityTicket() }))
         .statusCode,
     ).toBe(401);
     expect(
       (
-        await built.app.inject({
+        await h.built.app.inject({
           method: "POST",
           url: "/api/intake/city-tickets",
           headers: { "x-api-key": readOnly },
@@ -90,9 +79,9 @@ describe("intake from the city platform", () => {
 
   it("computes deadlines from the working calendar", async () => {
     const res = await send(buildCityTicket({ category: "consult" }));
-    const dispatcher = await buildUser(database.db, tenant.id, tenant.units.root.id, ["dispatcher"]);
+    const dispatcher = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["dispatcher"]);
     const wo = (
-      await built.app.inject({ url: `/api/work-orders/${res.json().id}`, headers: authHeaders(dispatcher) })
+      await h.built.app.inject({ url: `/api/work-orders/${res.json().id}`, headers: authHeaders(dispatcher) })
     ).json();
     expect(wo.closeDueAt).toBe("2022-10-09T09:00:00.000Z");
     expect(wo.acceptDueAt).toBe("2022-10-08T09:00:00.000Z");
@@ -105,7 +94,7 @@ describe("import from the city's export", () => {
   const csv = (rows: string[]) =>
     Buffer.from(`工单编号,受理时间,诉求分类,标题,诉求内容,联系电话\n${rows.join("\n")}\n`, "utf8");
   const post = (body: Buffer, dryRun: boolean, user: { cookie: string; csrf: string }) =>
-    built.app.inject({
+    h.built.app.inject({
       method: "POST",
       url: `/api/work-orders/import?dryRun=${dryRun}`,
       headers: { ...authHeaders(user), "content-type": "text/csv" },
@@ -113,7 +102,7 @@ describe("import from the city's export", () => {
     });
 
   it("reports row-numbered errors and writes nothing when any row is bad", async () => {
-    const dispatcher = await buildUser(database.db, tenant.id, tenant.units.root.id, ["dispatcher"]);
+    const dispatcher = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["dispatcher"]);
     const tag = Date.now().toString(36).toUpperCase();
     const file = csv([
       `IMP${tag}A,2022-05-01T09:00:00+08:00,投诉,路灯不亮,村口路灯坏了,13800001111`,
@@ -126,12 +115,12 @@ describe("import from the city's export", () => {
     const errors = res.json().errors as Array<{ row: number; field: string }>;
     expect(errors.map((e) => `${e.row}:${e.field}`)).toEqual(["3:受理时间", "4:诉求分类", "5:工单编号"]);
     expect(res.json().created).toBe(0);
-    const list = await built.app.inject({ url: `/api/work-orders?q=IMP${tag}A`, headers: authHeaders(dispatcher) });
+    const list = await h.built.app.inject({ url: `/api/work-orders?q=IMP${tag}A`, headers: authHeaders(dispatcher) });
     expect(list.json().total).toBe(0);
   });
 
   it("dry-runs, then imports, then counts a re-import as existing", async () => {
-    const dispatcher = await buildUser(database.db, tenant.id, tenant.units.root.id, ["dispatcher"]);
+    const dispatcher = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["dispatcher"]);
     const tag = Date.now().toString(36).toUpperCase();
     const file = csv([
       `IMP${tag}1,2022-05-01T09:00:00+08:00,咨询,社保查询,怎么查社保,13800002222`,
@@ -145,15 +134,16 @@ describe("import from the city's export", () => {
       errors: [],
     });
     expect(
-      (await built.app.inject({ url: `/api/work-orders?q=IMP${tag}1`, headers: authHeaders(dispatcher) })).json().total,
+      (await h.built.app.inject({ url: `/api/work-orders?q=IMP${tag}1`, headers: authHeaders(dispatcher) })).json()
+        .total,
     ).toBe(0);
     expect((await post(file, false, dispatcher)).json()).toMatchObject({ dryRun: false, created: 2, existing: 0 });
     expect((await post(file, false, dispatcher)).json()).toMatchObject({ created: 0, existing: 2 });
   });
 
   it("says clearly that .xls and other files are not accepted", async () => {
-    const dispatcher = await buildUser(database.db, tenant.id, tenant.units.root.id, ["dispatcher"]);
-    const res = await built.app.inject({
+    const dispatcher = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["dispatcher"]);
+    const res = await h.built.app.inject({
       method: "POST",
       url: "/api/work-orders/import?dryRun=true",
       headers: {
