@@ -19,6 +19,7 @@ import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
 import { resolveSession } from "./modules/auth/auth.service.ts";
 import { registerCalendarRoutes } from "./modules/calendar/calendar.routes.ts";
+import { registerOpen311Routes } from "./modules/open311/open311.routes.ts";
 import { registerOrgRoutes } from "./modules/org/org.routes.ts";
 import { registerUserRoutes } from "./modules/users/users.routes.ts";
 import { registerIntakeRoutes } from "./modules/work-orders/intake.routes.ts";
@@ -122,6 +123,7 @@ export async function buildApp(opts: { database: Database; config: Config; clock
   registerIntakeRoutes(app, deps);
   registerWorkOrderSettingsRoutes(app, deps);
   registerCalendarRoutes(app, deps);
+  registerOpen311Routes(app, deps);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
   const indexHtml = hasWeb ? readFileSync(`${WEB_DIST}index.html`) : null;

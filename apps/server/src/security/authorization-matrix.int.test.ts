@@ -224,6 +224,12 @@ const SPEC: Record<string, Spec> = {
       endsOn: "2022-10-31",
     }),
   },
+  "GET /open311/discovery.json": { roles: "public", ok: 200 },
+  "GET /open311/v2/services.:format": { roles: "public", ok: 200 },
+  "GET /open311/v2/services/:service_code.:format": { roles: "public", ok: 200 },
+  "POST /open311/v2/requests.:format": { roles: "api_key", ok: 201 },
+  "GET /open311/v2/requests.:format": { roles: "public", ok: 200 },
+  "GET /open311/v2/requests/:service_request_id.:format": { roles: "public", ok: 200 },
   "GET /api/calendar": { roles: "any", ok: 200, url: () => "/api/calendar?year=2022" },
   "POST /api/calendar": {
     roles: ["admin"],

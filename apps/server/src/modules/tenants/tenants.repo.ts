@@ -17,3 +17,7 @@ export async function findTenantById(db: Db, id: string): Promise<TenantRow | un
 export async function insertTenant(db: Db, row: typeof tenants.$inferInsert): Promise<void> {
   await db.insert(tenants).values(row);
 }
+
+export async function findAllTenants(db: Db): Promise<TenantRow[]> {
+  return db.select().from(tenants).limit(1000);
+}

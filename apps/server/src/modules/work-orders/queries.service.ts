@@ -12,9 +12,11 @@ import { loadVisibleWorkOrder } from "./transitions.service.ts";
 import { EXTRA_EVENT_LABELS, namedIds, toEventDto, toWorkOrderDto } from "./work-orders.mapper.ts";
 import { canSeeContact, canViewWorkOrder, WO_VIEW_ROLES } from "./work-orders.policy.ts";
 import {
+  type ChannelFilter,
   findContacts,
   findEvents,
   findOpenNeighbours,
+  findTicketsOfChannel,
   findWorkOrderById,
   findWorkOrderBySeqNo,
   findWorkOrderPage,
@@ -155,4 +157,15 @@ export async function publicStatus(db: Db, number: string, phoneTail: string) {
         label: EXTRA_EVENT_LABELS[e.action] ?? WO_STATUS_LABELS[WoStatusSchema.parse(e.toStatus)],
       })),
   };
+}
+
+/** Tickets of one intake channel with the names of their handling units, for public feeds. */
+export async function findChannelTickets(db: Db, filter: ChannelFilter) {
+  const rows = await findTicketsOfChannel(db, filter);
+  const names = await findUnitNames(
+    db,
+    filter.tenantId,
+    rows.flatMap((r) => (r.unitId ? [r.unitId] : [])),
+  );
+  return rows.map((r) => ({ row: r, unitName: r.unitId ? (names.get(r.unitId) ?? null) : null }));
 }

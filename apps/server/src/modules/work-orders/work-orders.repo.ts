@@ -231,3 +231,40 @@ export async function findPolicyById(db: Db, tenantId: string, id: string): Prom
 export async function updatePolicy(db: Db, id: string, patch: Partial<typeof slaPolicies.$inferInsert>): Promise<void> {
   await db.update(slaPolicies).set(patch).where(eq(slaPolicies.id, id));
 }
+
+export type ChannelFilter = {
+  tenantId: string;
+  channel: string;
+  seqNos?: number[] | undefined;
+  category?: string | undefined;
+  from: Date;
+  to: Date;
+  closed?: boolean | undefined;
+  limit: number;
+};
+
+/** Tickets that arrived through one channel (e.g. Open311), newest first. */
+export async function findTicketsOfChannel(db: Db, f: ChannelFilter): Promise<WorkOrderRow[]> {
+  const done = ["closed", "archived"];
+  return db
+    .select()
+    .from(workOrders)
+    .where(
+      and(
+        eq(workOrders.tenantId, f.tenantId),
+        eq(workOrders.channel, f.channel),
+        f.seqNos ? inArray(workOrders.seqNo, f.seqNos.length > 0 ? f.seqNos : [-1]) : undefined,
+        f.category ? eq(workOrders.category, f.category) : undefined,
+        f.seqNos
+          ? undefined
+          : sql`${workOrders.receivedAt} >= ${f.from.toISOString()}::timestamptz and ${workOrders.receivedAt} < ${f.to.toISOString()}::timestamptz`,
+        f.closed === undefined
+          ? undefined
+          : f.closed
+            ? inArray(workOrders.status, done)
+            : sql`${workOrders.status} not in ('closed', 'archived')`,
+      ),
+    )
+    .orderBy(desc(workOrders.receivedAt))
+    .limit(f.limit);
+}

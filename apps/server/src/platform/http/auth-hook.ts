@@ -24,16 +24,18 @@ function apiKeyFrom(req: FastifyRequest): string | null {
   if (auth?.startsWith("Bearer ")) {
     return auth.slice(7).trim();
   }
-  // Open311 clients pass api_key as a parameter (GeoReport v2).
-  const q = req.query;
-  if (q && typeof q === "object" && "api_key" in q && typeof q.api_key === "string") {
-    return q.api_key;
+  // Open311 clients pass api_key as a parameter (GeoReport v2): in the query or the form body.
+  for (const source of [req.query, req.body]) {
+    if (source && typeof source === "object" && "api_key" in source && typeof source.api_key === "string") {
+      return source.api_key;
+    }
   }
   return null;
 }
 
 /**
- * Authenticates and applies the route's access declaration before the body is even parsed:
+ * Authenticates and applies the route's access declaration before the body is even parsed
+ * (machine clients: right after it is parsed):
  * 401 without a valid session or key, 403 for a role or scope the route does not admit, 403 on a
  * missing CSRF token. Scope of the resource itself (404) is the service's job.
  */
@@ -51,19 +53,10 @@ export function installAuthHook(app: FastifyInstance, db: Db, clock: Clock, reso
     if (access.kind === "public") {
       return;
     }
-    const now = clock.now();
     if (access.kind === "api_key") {
-      const secret = apiKeyFrom(req);
-      const actor = secret ? await resolvers.resolveApiKey(db, secret, now) : null;
-      if (!actor) {
-        throw new AppError("unauthenticated", "缺少或无效的接口密钥");
-      }
-      if (!access.scopes.some((s) => actor.scopes.includes(s))) {
-        throw new AppError("forbidden", "接口密钥无此权限范围");
-      }
-      req.actor = actor;
-      return;
+      return; // after the body is parsed: see preValidation below
     }
+    const now = clock.now();
     const token = req.cookies[SESSION_COOKIE];
     const actor = token ? await resolvers.resolveSession(db, token, now) : null;
     if (!actor) {
@@ -74,6 +67,23 @@ export function installAuthHook(app: FastifyInstance, db: Db, clock: Clock, reso
     }
     if (access.roles !== "any" && !actor.grants.some((g) => access.roles.includes(g.role))) {
       throw new AppError("forbidden", "您的角色无权执行此操作");
+    }
+    req.actor = actor;
+  });
+  // Machine clients are authenticated once the body is parsed (Open311 sends api_key in a form
+  // body), still before validation, so a bad key is 401/403 rather than a field error.
+  app.addHook("preValidation", async (req) => {
+    const access = req.routeOptions.config.access;
+    if (access?.kind !== "api_key") {
+      return;
+    }
+    const secret = apiKeyFrom(req);
+    const actor = secret ? await resolvers.resolveApiKey(db, secret, clock.now()) : null;
+    if (!actor) {
+      throw new AppError("unauthenticated", "缺少或无效的接口密钥");
+    }
+    if (!access.scopes.some((s) => actor.scopes.includes(s))) {
+      throw new AppError("forbidden", "接口密钥无此权限范围");
     }
     req.actor = actor;
   });
