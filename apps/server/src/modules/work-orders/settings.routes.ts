@@ -6,7 +6,7 @@ import {
   SlaPolicyListSchema,
   SlaPolicyQuerySchema,
   UpdateSlaPolicyInputSchema,
-} from "../../../../../packages/contracts/src/work-orders.ts";
+} from "../../../../../packages/contracts/src/work-order-settings.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { createCampaign, editSlaPolicy, findSlaPolicies, listCampaigns } from "./settings.service.ts";
 import { WO_CENTRE_ROLES, WO_VIEW_ROLES } from "./work-orders.policy.ts";

@@ -3,7 +3,7 @@ import type { z } from "zod";
 import type {
   CreateCampaignInputSchema,
   UpdateSlaPolicyInputSchema,
-} from "../../../../../packages/contracts/src/work-orders.ts";
+} from "../../../../../packages/contracts/src/work-order-settings.ts";
 import { WoCategorySchema, WoKindSchema, WoUrgencySchema } from "../../../../../packages/contracts/src/work-orders.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { conflict, notFound } from "../../platform/errors.ts";
