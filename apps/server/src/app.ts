@@ -50,11 +50,29 @@ const REDACT = [
   "*.idNumber",
 ];
 
+export function redactQuerySecrets(url: string): string {
+  return url.replace(/([?&](?:api_key|phoneTail)=)[^&]*/gi, "$1[REDACTED]");
+}
+
 /** Builds the HTTP app: platform hooks, then each module's routes. */
 export async function buildApp(opts: { database: Database; config: Config; clock: Clock; logger?: boolean }) {
   const { database, config, clock } = opts;
   const fastify = Fastify({
-    logger: opts.logger === false ? false : { level: config.logLevel, redact: REDACT },
+    logger:
+      opts.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: REDACT,
+            // Open311 clients may put their api_key in the query string: keep it out of the log.
+            serializers: {
+              req: (req: { method: string; url: string; ip?: string }) => ({
+                method: req.method,
+                url: redactQuerySecrets(req.url),
+                remoteAddress: req.ip,
+              }),
+            },
+          },
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,

@@ -1,170 +1,193 @@
-import type { Open311Post, Open311RequestsQuery } from "../../../../../packages/contracts/src/open311.ts";
 import {
+  OPEN311_MAX_RANGE_DAYS,
+  OPEN311_MAX_RESULTS,
+  type Open311PostInput,
+  type Open311PostResult,
+  type Open311RequestsQuery,
+  type Open311Service,
+  type Open311ServiceDefinition,
+  type Open311ServiceRequest,
+} from "../../../../../packages/contracts/src/open311.ts";
+import {
+  CityTicketInputSchema,
   WO_CATEGORIES,
-  WO_CATEGORY_LABELS,
+  type WoCategory,
   WoCategorySchema,
 } from "../../../../../packages/contracts/src/work-orders.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
-import { findAllTenants, findTenantByCode, type TenantRow } from "../tenants/tenants.repo.ts";
+import { findAllTenants, findTenantByCode, findTenantById, type TenantRow } from "../tenants/tenants.repo.ts";
 import { createWorkOrder } from "../work-orders/intake.service.ts";
 import { findChannelTickets } from "../work-orders/queries.service.ts";
-import type { WorkOrderRow } from "../work-orders/work-orders.repo.ts";
-import { toZonedIso } from "./open311-format.ts";
+import { toServiceDto, toServiceRequestDto } from "./open311.mapper.ts";
 
-/** A GeoReport v2 error: the HTTP status and the spec's {code, description}. */
-export class Open311Error extends Error {
-  constructor(
-    readonly status: number,
-    description: string,
-  ) {
-    super(description);
+const DAY_MS = 86400_000;
+const SERVICE_NOTICE = "已受理，区12345热线将分派承办单位办理，可凭编号查询进度";
+
+function serviceCodeOf(code: string): WoCategory {
+  const parsed = WoCategorySchema.safeParse(code);
+  if (!parsed.success) {
+    throw new AppError("not_found", `service_code ${code} was not found`);
   }
+  return parsed.data;
 }
 
-const DESCRIPTIONS: Record<string, string> = {
-  consult: "政策、办事指南等咨询",
-  help: "需要政府部门协助解决的困难",
-  complaint: "对违法违规行为或服务问题的投诉",
-  report: "对违法行为的举报",
-  suggestion: "对政府工作的意见和建议",
-};
-
-export function listServices() {
-  return WO_CATEGORIES.map((code) => ({
-    service_code: code,
-    service_name: WO_CATEGORY_LABELS[code],
-    description: DESCRIPTIONS[code] ?? "",
-    metadata: false,
-    type: "realtime",
-    keywords: `12345,${WO_CATEGORY_LABELS[code]}`,
-    group: "12345热线",
-  }));
+/** The services a resident may report: our work-order categories. */
+export function listServices(): Open311Service[] {
+  return WO_CATEGORIES.map(toServiceDto);
 }
 
-export function serviceDefinition(code: string) {
-  if (!WoCategorySchema.safeParse(code).success) {
-    throw new Open311Error(404, `service_code ${code} not found`);
-  }
-  return { service_code: code, attributes: [] };
+/** No service has metadata, so every definition has no attributes. @throws not_found */
+export function getServiceDefinition(code: string): Open311ServiceDefinition {
+  return { service_code: serviceCodeOf(code), attributes: [] };
 }
 
-/** The district a public request is about: jurisdiction_id, or the only tenant there is. */
+/**
+ * The district a public request is about: the tenant whose code is `jurisdiction_id`, or the
+ * only tenant there is. @throws not_found (unknown code), validation (several and none named)
+ */
 export async function resolveJurisdiction(db: Db, jurisdictionId: string | undefined): Promise<TenantRow> {
   if (jurisdictionId) {
     const tenant = await findTenantByCode(db, jurisdictionId);
     if (!tenant) {
-      throw new Open311Error(404, `jurisdiction_id ${jurisdictionId} not found`);
+      throw new AppError("not_found", `jurisdiction_id ${jurisdictionId} was not found`);
     }
     return tenant;
   }
-  const all = await findAllTenants(db);
-  if (all.length !== 1 || !all[0]) {
-    throw new Open311Error(400, "jurisdiction_id required");
+  const tenants = await findAllTenants(db);
+  const [only] = tenants;
+  if (tenants.length !== 1 || !only) {
+    throw new AppError("validation", "jurisdiction_id required");
   }
-  return all[0];
+  return only;
 }
 
-const MOBILE = /^1[3-9]\d{9}$/;
+/** A mainland number as our intake accepts it, or undefined (the phone is optional and never refuses a report). */
+function mainlandPhone(phone: string | undefined): string | undefined {
+  const compact = phone?.replace(/[\s()]/g, "").replace(/^(\+86|0086)(?=1\d{10}$)/, "");
+  return compact && CityTicketInputSchema.shape.callerPhone.safeParse(compact).success ? compact : undefined;
+}
 
-/** A public report becomes a hotline work order of the key's district. */
-export async function createServiceRequest(ctx: Ctx, post: Open311Post) {
-  const category = WoCategorySchema.safeParse(post.service_code);
-  if (!category.success) {
-    throw new Open311Error(404, `service_code ${post.service_code} not found`);
+const CJK = /\p{Script=Han}/u;
+
+/** Chinese names read family name first (张三); others given name first (John Smith). */
+function callerName(first: string | undefined, last: string | undefined): string | undefined {
+  const chinese = CJK.test(`${first ?? ""}${last ?? ""}`);
+  const name = (chinese ? [last, first] : [first, last]).filter(Boolean).join(chinese ? "" : " ");
+  return name ? [...name].slice(0, 30).join("") : undefined;
+}
+
+/** Where the problem is: the address as given, else the coordinates or the address id as text. */
+function addressOf(input: Open311PostInput): string | undefined {
+  if (input.address_string) {
+    return input.address_string;
   }
-  const hasLocation =
-    (post.lat !== undefined && post.long !== undefined) || Boolean(post.address_string) || Boolean(post.address_id);
-  if (!hasLocation) {
-    throw new Open311Error(400, "location required: lat and long, address_string or address_id");
+  if (input.lat !== undefined && input.long !== undefined) {
+    return `WGS84 ${input.lat},${input.long}`;
   }
-  const name = [post.last_name, post.first_name].filter(Boolean).join("") || undefined;
-  const address = post.address_string ?? (post.lat !== undefined ? `${post.lat},${post.long}` : post.address_id);
+  return input.address_id ? `address_id ${input.address_id}` : undefined;
+}
+
+/**
+ * A resident's report becomes a hotline ticket of the API key's district (channel open311).
+ * Email, device, account and media are accepted but not kept: a ticket has no place for them.
+ * @throws not_found (unknown service_code, or a jurisdiction_id other than the key's district)
+ */
+export async function createServiceRequest(ctx: Ctx, input: Open311PostInput): Promise<Open311PostResult[]> {
+  const category = serviceCodeOf(input.service_code);
+  if (input.jurisdiction_id) {
+    const tenant = await findTenantById(ctx.db, ctx.actor.tenantId);
+    if (tenant?.code !== input.jurisdiction_id) {
+      throw new AppError("not_found", `jurisdiction_id ${input.jurisdiction_id} was not found`);
+    }
+  }
+  const oneLine = input.description.replace(/\s+/g, " ").trim();
   const { workOrder } = await createWorkOrder(ctx, {
     receivedAt: ctx.clock.now().toISOString(),
     kind: "hotline",
-    category: category.data,
+    category,
     urgency: "normal",
     channel: "open311",
-    title: [...post.description].slice(0, 30).join(""),
-    content: post.description,
-    callerName: name,
-    callerPhone: post.phone && MOBILE.test(post.phone) ? post.phone : undefined,
-    address,
+    title: [...oneLine].slice(0, 30).join(""),
+    content: input.description,
+    callerName: callerName(input.first_name, input.last_name),
+    callerPhone: mainlandPhone(input.phone),
+    address: addressOf(input),
     campaignTags: [],
   });
-  return [{ service_request_id: String(workOrder.seqNo), service_notice: "已转12345热线受理", account_id: null }];
+  return [{ service_request_id: String(workOrder.seqNo), service_notice: SERVICE_NOTICE, account_id: null }];
 }
 
-function toServiceRequest(row: WorkOrderRow, unitName: string | null) {
-  const closed = row.status === "closed" || row.status === "archived";
-  return {
-    service_request_id: String(row.seqNo),
-    status: closed ? "closed" : "open",
-    status_notes: null,
-    service_name: WoCategorySchema.safeParse(row.category).success
-      ? WO_CATEGORY_LABELS[WoCategorySchema.parse(row.category)]
-      : row.category,
-    service_code: row.category,
-    description: row.content,
-    agency_responsible: unitName,
-    service_notice: null,
-    requested_datetime: toZonedIso(row.receivedAt),
-    updated_datetime: toZonedIso(row.closedAt ?? row.repliedAt ?? row.acceptedAt ?? row.receivedAt),
-    expected_datetime: toZonedIso(row.closeDueAt),
-    address: row.address,
-    address_id: null,
-    zipcode: null,
-    lat: null,
-    long: null,
-    media_url: null,
-  };
+/** The window of requested_datetime to search: [from, to], at most 90 days. @throws validation */
+function dateRange(q: Open311RequestsQuery, now: Date): { from: Date; to: Date } {
+  const span = OPEN311_MAX_RANGE_DAYS * DAY_MS;
+  const start = q.start_date ? new Date(q.start_date) : undefined;
+  const end = q.end_date ? new Date(q.end_date) : undefined;
+  const to = end ?? (start ? new Date(start.getTime() + span) : now);
+  const from = start ?? new Date(to.getTime() - span);
+  if (from > to) {
+    throw new AppError("validation", "start_date must not be after end_date");
+  }
+  if (to.getTime() - from.getTime() > span) {
+    throw new AppError("validation", `start_date and end_date may not span more than ${OPEN311_MAX_RANGE_DAYS} days`);
+  }
+  return { from, to };
 }
 
-/** Public reports of a district (no personal data), the spec's defaults: last 90 days, at most 1000. */
-export async function findServiceRequests(db: Db, tenant: TenantRow, q: Open311RequestsQuery, now: Date) {
-  const ids = q.service_request_id
-    ?.split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  const to = q.end_date ? new Date(q.end_date) : now;
-  const from = q.start_date ? new Date(q.start_date) : new Date(to.getTime() - 90 * 86400_000);
-  const rows = await findChannelTickets(db, {
-    tenantId: tenant.id,
-    channel: "open311",
-    seqNos: ids?.map((s) => (/^\d{1,15}$/.test(s) ? Number(s) : -1)),
-    category: q.service_code,
-    from,
-    to,
-    closed: q.status === undefined ? undefined : q.status === "closed",
-    limit: 1000,
-  });
-  return rows.map((r) => toServiceRequest(r.row, r.unitName));
+// Ticket numbers are positive integers; anything else cannot name one of ours.
+const SEQ_NO = /^[1-9]\d{0,14}$/;
+
+/**
+ * Open311 tickets of a district, newest first, at most 1000, without personal data. Ids override
+ * every other filter (as the spec says); otherwise the last 90 days unless dates are given.
+ * @throws validation (a bad date range)
+ */
+export async function findServiceRequests(
+  db: Db,
+  tenant: TenantRow,
+  q: Open311RequestsQuery,
+  now: Date,
+): Promise<Open311ServiceRequest[]> {
+  const base = { tenantId: tenant.id, channel: "open311", limit: OPEN311_MAX_RESULTS };
+  if (q.service_request_id && q.service_request_id.length > 0) {
+    const seqNos = q.service_request_id.filter((id) => SEQ_NO.test(id)).map(Number);
+    if (seqNos.length === 0) {
+      return [];
+    }
+    // With ids the repository ignores the date window.
+    const rows = await findChannelTickets(db, { ...base, seqNos, from: now, to: now });
+    return rows.map(toServiceRequestDto);
+  }
+  const { from, to } = dateRange(q, now);
+  const statuses = new Set(q.status ?? []);
+  // Both statuses asked for is the same as none.
+  const closed = statuses.size === 1 ? statuses.has("closed") : undefined;
+  // The end is inclusive ("latest datetime to include"); the repository's bound is exclusive.
+  const filter = { ...base, from, to: new Date(to.getTime() + 1), closed };
+  const codes = [...new Set(q.service_code ?? [])];
+  if (codes.length === 0) {
+    return (await findChannelTickets(db, filter)).map(toServiceRequestDto);
+  }
+  const known = codes.filter((c) => WoCategorySchema.safeParse(c).success);
+  const perCode = await Promise.all(known.map((category) => findChannelTickets(db, { ...filter, category })));
+  return perCode
+    .flat()
+    .sort((a, b) => b.row.receivedAt.getTime() - a.row.receivedAt.getTime() || b.row.seqNo - a.row.seqNo)
+    .slice(0, OPEN311_MAX_RESULTS)
+    .map(toServiceRequestDto);
 }
 
-export async function getServiceRequest(db: Db, tenant: TenantRow, id: string, now: Date) {
-  const found = /^\d{1,15}$/.test(id) ? await findServiceRequests(db, tenant, { service_request_id: id }, now) : [];
+/** One Open311 ticket of the district, as a one-item list (the spec answers lists). @throws not_found */
+export async function getServiceRequest(
+  db: Db,
+  tenant: TenantRow,
+  id: string,
+  now: Date,
+): Promise<Open311ServiceRequest[]> {
+  const found = SEQ_NO.test(id) ? await findServiceRequests(db, tenant, { service_request_id: [id] }, now) : [];
   if (found.length === 0) {
-    throw new Open311Error(404, `service_request_id ${id} not found`);
+    throw new AppError("not_found", `service_request_id ${id} was not found`);
   }
   return found;
-}
-
-export function toOpen311Error(err: unknown): Open311Error {
-  if (err instanceof Open311Error) {
-    return err;
-  }
-  if (err instanceof AppError) {
-    const status =
-      err.code === "unauthenticated" || err.code === "forbidden"
-        ? 403
-        : err.code === "not_found"
-          ? 404
-          : err.code === "validation"
-            ? 400
-            : 500;
-    return new Open311Error(status, status === 403 ? "api_key was not provided or is invalid" : err.message);
-  }
-  return new Open311Error(500, "internal error");
 }
