@@ -16,6 +16,18 @@ const ApiKeysPage = lazy(() =>
   import("./features/api-keys/api-keys-page.tsx").then((m) => ({ default: m.ApiKeysPage })),
 );
 const AuditPage = lazy(() => import("./features/audit/audit-page.tsx").then((m) => ({ default: m.AuditPage })));
+const WorkOrdersPage = lazy(() =>
+  import("./features/work-orders/work-orders-page.tsx").then((m) => ({ default: m.WorkOrdersPage })),
+);
+const WorkOrderDetailPage = lazy(() =>
+  import("./features/work-orders/work-order-detail-page.tsx").then((m) => ({ default: m.WorkOrderDetailPage })),
+);
+const WorkOrderMetricsPage = lazy(() =>
+  import("./features/work-orders/work-order-metrics-page.tsx").then((m) => ({ default: m.WorkOrderMetricsPage })),
+);
+const PublicTrackPage = lazy(() =>
+  import("./features/public-status/public-track-page.tsx").then((m) => ({ default: m.PublicTrackPage })),
+);
 
 function FullPageLoading() {
   return (
@@ -70,12 +82,18 @@ export function AppRouter() {
         <Suspense fallback={<FullPageLoading />}>
           <Routes>
             <Route path="/login" element={<LoginRoute />} />
+            {/* Citizen-facing pages: outside the auth guard and the admin layout. */}
+            <Route path="/public/track" element={<PublicTrackPage />} />
+            <Route path="/public/*" element={<NotFoundPage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<WorkbenchPage />} />
               <Route path="org" element={<OrgPage />} />
               <Route path="users" element={<UsersPage />} />
               <Route path="api-keys" element={<ApiKeysPage />} />
               <Route path="audit" element={<AuditPage />} />
+              <Route path="work-orders" element={<WorkOrdersPage />} />
+              <Route path="work-orders/metrics" element={<WorkOrderMetricsPage />} />
+              <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

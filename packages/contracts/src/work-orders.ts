@@ -1,7 +1,9 @@
 import { z } from "zod";
 
 export const WO_KINDS = ["hotline", "bad_rating", "grid_event", "deputies"] as const;
-export const WoKindSchema = z.enum(WO_KINDS);
+export const WoKindSchema = z.enum(WO_KINDS, {
+  error: "工单类型只能是 12345热线、差评整改、网格事件、两代表一委员 之一",
+});
 export type WoKind = z.infer<typeof WoKindSchema>;
 export const WO_KIND_LABELS: Record<WoKind, string> = {
   hotline: "12345热线",
@@ -11,7 +13,9 @@ export const WO_KIND_LABELS: Record<WoKind, string> = {
 };
 
 export const WO_CATEGORIES = ["consult", "help", "complaint", "report", "suggestion"] as const;
-export const WoCategorySchema = z.enum(WO_CATEGORIES);
+export const WoCategorySchema = z.enum(WO_CATEGORIES, {
+  error: "诉求分类只能是 咨询、求助、投诉、举报、意见建议 之一",
+});
 export type WoCategory = z.infer<typeof WoCategorySchema>;
 export const WO_CATEGORY_LABELS: Record<WoCategory, string> = {
   consult: "咨询",
@@ -22,7 +26,7 @@ export const WO_CATEGORY_LABELS: Record<WoCategory, string> = {
 };
 
 export const WO_URGENCIES = ["normal", "urgent"] as const;
-export const WoUrgencySchema = z.enum(WO_URGENCIES);
+export const WoUrgencySchema = z.enum(WO_URGENCIES, { error: "紧急程度只能是 一般 或 紧急" });
 export type WoUrgency = z.infer<typeof WoUrgencySchema>;
 export const WO_URGENCY_LABELS: Record<WoUrgency, string> = { normal: "一般", urgent: "紧急" };
 
@@ -36,7 +40,7 @@ export const WO_CHANNELS = [
   "deputies_studio",
   "evaluation",
 ] as const;
-export const WoChannelSchema = z.enum(WO_CHANNELS);
+export const WoChannelSchema = z.enum(WO_CHANNELS, { error: "来源渠道不在可选范围内" });
 export type WoChannel = z.infer<typeof WoChannelSchema>;
 export const WO_CHANNEL_LABELS: Record<WoChannel, string> = {
   city_12345: "市12345平台转办",

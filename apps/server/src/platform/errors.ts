@@ -29,6 +29,9 @@ const ENTITY_LABELS: Record<string, string> = {
   api_key: "接口密钥",
   grant: "授权",
   tenant: "租户",
+  work_order: "工单",
+  sla_policy: "时限规则",
+  campaign: "专项",
 };
 
 export const notFound = (entity: string) => new AppError("not_found", `${ENTITY_LABELS[entity] ?? entity}不存在`);

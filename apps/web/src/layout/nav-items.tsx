@@ -1,4 +1,12 @@
-import { ApartmentOutlined, AuditOutlined, DashboardOutlined, KeyOutlined, TeamOutlined } from "@ant-design/icons";
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  BarChartOutlined,
+  DashboardOutlined,
+  KeyOutlined,
+  PhoneOutlined,
+  TeamOutlined,
+} from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { MenuKey } from "../../../../packages/contracts/src/auth.ts";
 
@@ -12,16 +20,20 @@ export type NavItem = {
 
 export const NAV_ITEMS: NavItem[] = [
   { path: "/", label: "工作台", icon: <DashboardOutlined />, menuKey: null },
+  { path: "/work-orders", label: "工单办理", icon: <PhoneOutlined />, menuKey: "workOrders" },
+  { path: "/work-orders/metrics", label: "工单统计", icon: <BarChartOutlined />, menuKey: "workOrderMetrics" },
   { path: "/org", label: "组织机构", icon: <ApartmentOutlined />, menuKey: "org" },
   { path: "/users", label: "用户与角色", icon: <TeamOutlined />, menuKey: "users" },
   { path: "/api-keys", label: "接口密钥", icon: <KeyOutlined />, menuKey: "apiKeys" },
   { path: "/audit", label: "审计日志", icon: <AuditOutlined />, menuKey: "audit" },
 ];
 
+/** The most specific entry for a path, so /work-orders/metrics is 工单统计, not 工单办理. */
 export function navItemFor(pathname: string): NavItem | undefined {
-  return NAV_ITEMS.find(
+  const matches = NAV_ITEMS.filter(
     (item) => item.path === pathname || (item.path !== "/" && pathname.startsWith(`${item.path}/`)),
   );
+  return matches.sort((a, b) => b.path.length - a.path.length)[0];
 }
 
 /** The entries this user may see, in the order above. */

@@ -14,7 +14,7 @@ import type { Ctx } from "../../platform/actor.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { WO_VIEW_ROLES } from "./work-orders.policy.ts";
 import { workOrders as w } from "./work-orders.schema.ts";
-import { filterWhere, METRIC_FORMULAS, metricCondition } from "./work-orders-filter.ts";
+import { campaignPeriodCovers, filterWhere, METRIC_FORMULAS, metricCondition } from "./work-orders-filter.ts";
 
 export type GroupBy = "none" | "unit" | "category" | "kind" | "campaign" | "town" | "month";
 export type MetricsQuery = Omit<WorkOrderFilter, "queue" | "metric" | "status"> & { groupBy: GroupBy };
@@ -22,7 +22,7 @@ export type MetricsQuery = Omit<WorkOrderFilter, "queue" | "metric" | "status"> 
 const round4 = (x: number) => Math.round(x * 10000) / 10000;
 const ratio = (num: number, den: number) => (den > 0 ? round4(num / den) : null);
 
-function groupParts(groupBy: GroupBy): { key: SQL; label: SQL; join: SQL } {
+function groupParts(groupBy: GroupBy): { key: SQL; label: SQL; join: SQL; condition?: SQL } {
   switch (groupBy) {
     case "none":
       return { key: sql`null::text`, label: sql`'合计'`, join: sql`` };
@@ -43,7 +43,14 @@ function groupParts(groupBy: GroupBy): { key: SQL; label: SQL; join: SQL } {
     case "kind":
       return { key: sql`${w.kind}`, label: sql`${w.kind}`, join: sql`` };
     case "campaign":
-      return { key: sql`tag`, label: sql`tag`, join: sql`cross join lateral unnest(${w.campaignTags}) as tag` };
+      // A tag counts where the campaign filter would list the ticket: within the campaign's period.
+      return {
+        key: sql`ct.tag_name`,
+        label: sql`ct.tag_name`,
+        // Aliased apart from campaigns.tag, which the period check's subquery also sees.
+        join: sql`cross join lateral unnest(${w.campaignTags}) as ct(tag_name)`,
+        condition: campaignPeriodCovers(sql`ct.tag_name`),
+      };
     case "month":
       return {
         key: sql`to_char(${w.receivedAt} at time zone 'Asia/Shanghai', 'YYYY-MM')`,
@@ -92,7 +99,7 @@ async function countRows(ctx: Ctx, q: MetricsQuery, groupBy: GroupBy, onlyVolume
     ctx.db,
     sql`select ${g.key} as key, ${g.label} as label, ${sql.join(counts, sql`, `)}
         from ${w} ${g.join}
-        where ${where}
+        where ${where} ${g.condition ? sql`and ${g.condition}` : sql``}
         group by 1, 2 order by 3 desc`,
   );
 }

@@ -121,3 +121,47 @@ describe("working calendar", () => {
     expect(bad.statusCode).toBe(400);
   });
 });
+
+describe("campaign figures", () => {
+  it("count by campaign exactly the tickets the campaign filter lists", async () => {
+    const tag = `专项${Date.now().toString(36)}`;
+    await built.app.inject({
+      method: "POST",
+      url: "/api/work-orders/campaigns",
+      headers: authHeaders(dispatcher),
+      payload: { tag, name: "专项", startsOn: "2022-06-01", endsOn: "2022-06-30" },
+    });
+    await intake({ campaignTags: [tag], receivedAt: "2022-06-10T10:00:00+08:00" });
+    await intake({ campaignTags: [tag], receivedAt: "2022-07-10T10:00:00+08:00" });
+    const m = (
+      await built.app.inject({ url: "/api/work-orders/metrics?groupBy=campaign", headers: authHeaders(dispatcher) })
+    ).json();
+    const row = m.groups.find((g: { key: string }) => g.key === tag);
+    const list = await built.app.inject({
+      url: `/api/work-orders?campaign=${encodeURIComponent(tag)}&metric=volume`,
+      headers: authHeaders(dispatcher),
+    });
+    expect(row.counts.volume).toBe(1);
+    expect(list.json().total).toBe(1);
+  });
+
+  it("finds a ticket by the number lists show", async () => {
+    const wo = (
+      await built.app.inject({
+        method: "POST",
+        url: "/api/work-orders",
+        headers: authHeaders(dispatcher),
+        payload: {
+          receivedAt: "2022-09-30T10:00:00+08:00",
+          category: "help",
+          title: "来电求助",
+          content: "内容",
+          campaignTags: [],
+        },
+      })
+    ).json();
+    expect(wo.number).toMatch(/^\d+$/);
+    const found = await built.app.inject({ url: `/api/work-orders?q=${wo.number}`, headers: authHeaders(dispatcher) });
+    expect(found.json().items.map((w: { id: string }) => w.id)).toContain(wo.id);
+  });
+});

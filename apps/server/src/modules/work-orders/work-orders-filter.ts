@@ -107,7 +107,7 @@ export function filterWhere(f: WorkOrderFilter, c: FilterContext, extra?: SQL): 
     f.unitId ? eq(w.unitId, f.unitId) : undefined,
     f.townId ? eq(w.townId, f.townId) : undefined,
     f.campaign ? campaignCondition(f.campaign) : undefined,
-    f.q ? or(ilike(w.title, `%${f.q}%`), eq(w.externalNo, f.q)) : undefined,
+    f.q ? searchCondition(f.q) : undefined,
     f.from ? gte(w.receivedAt, new Date(f.from)) : undefined,
     to ? lt(w.receivedAt, to) : undefined,
     f.metric ? metricCondition(f.metric, asOf) : undefined,
@@ -117,9 +117,20 @@ export function filterWhere(f: WorkOrderFilter, c: FilterContext, extra?: SQL): 
 
 /** Tagged with the campaign and, when the campaign is defined with a period, received within it. */
 function campaignCondition(tag: string): SQL {
+  return sql`(${w.campaignTags} @> array[${tag}]::text[] and ${campaignPeriodCovers(sql`${tag}`)})`;
+}
+
+/** The ticket falls in the period of campaign `tag` (an SQL text expression), or no such campaign is defined. */
+export function campaignPeriodCovers(tag: SQL): SQL {
   const inPeriod = sql`exists (select 1 from campaigns c where c.tenant_id = ${w.tenantId} and c.tag = ${tag}
     and ${w.receivedAt} >= (c.starts_on || ' 00:00:00+08')::timestamptz
     and ${w.receivedAt} < ((c.ends_on::date + 1)::text || ' 00:00:00+08')::timestamptz)`;
   const undefinedCampaign = sql`not exists (select 1 from campaigns c where c.tenant_id = ${w.tenantId} and c.tag = ${tag})`;
-  return sql`(${w.campaignTags} @> array[${tag}]::text[] and (${inPeriod} or ${undefinedCampaign}))`;
+  return sql`(${inPeriod} or ${undefinedCampaign})`;
+}
+
+/** Keyword search: the title, the city's ticket number, or our own number as shown in lists. */
+function searchCondition(q: string): SQL | undefined {
+  const byNumber = /^\d{1,15}$/.test(q) ? eq(w.seqNo, Number(q)) : undefined;
+  return or(ilike(w.title, `%${q}%`), eq(w.externalNo, q), byNumber);
 }

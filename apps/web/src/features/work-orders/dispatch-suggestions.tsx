@@ -1,0 +1,57 @@
+import { Button, Empty, List, Tag, Typography } from "antd";
+import type { z } from "zod";
+import type { SuggestionSchema } from "../../../../../packages/contracts/src/work-orders.ts";
+import { useRemote } from "../../shared/use-remote.ts";
+import { workOrdersApi } from "./work-orders-api.ts";
+
+type Suggestion = z.infer<typeof SuggestionSchema>;
+type Props = { workOrderId: string; picked: string | undefined; onPick: (s: Suggestion) => void };
+
+/** The server's ranked dispatch suggestions with their reasons; clicking one picks that unit. */
+export function DispatchSuggestions({ workOrderId, picked, onPick }: Props) {
+  const { data, loading } = useRemote(`wo-suggestions:${workOrderId}`, (signal) =>
+    workOrdersApi.suggestions(workOrderId, signal),
+  );
+  const items = data?.items ?? [];
+  return (
+    <List<Suggestion>
+      size="small"
+      bordered
+      loading={loading}
+      header={<Typography.Text strong>派单建议</Typography.Text>}
+      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无建议，请在上方选择" /> }}
+      dataSource={items}
+      rowKey="unitId"
+      renderItem={(s) => (
+        <List.Item
+          actions={[
+            <Button
+              key="pick"
+              size="small"
+              type={picked === s.unitId ? "primary" : "default"}
+              onClick={() => onPick(s)}
+              aria-label={`选择建议单位 ${s.unitName}`}
+            >
+              {picked === s.unitId ? "已选" : "选择"}
+            </Button>,
+          ]}
+        >
+          <List.Item.Meta
+            title={
+              <button
+                type="button"
+                onClick={() => onPick(s)}
+                style={{ all: "unset", cursor: "pointer", color: "#1560d4" }}
+              >
+                {s.unitName}
+              </button>
+            }
+            description={s.reason}
+          />
+          {/* A weighted count of similar closed tickets, so only the order matters. */}
+          <Tag color="blue">得分 {s.score}</Tag>
+        </List.Item>
+      )}
+    />
+  );
+}

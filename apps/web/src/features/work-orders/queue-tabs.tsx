@@ -1,0 +1,73 @@
+import { Badge, Space, Tabs } from "antd";
+import { useRemote } from "../../shared/use-remote.ts";
+import { type QueueKey, serverFilter, type WoFilters } from "./work-order-filters.ts";
+import { workOrdersApi } from "./work-orders-api.ts";
+
+export const QUEUE_LABELS: Record<QueueKey, string> = {
+  new: "待派单",
+  due_soon: "即将到期",
+  overdue: "已超期",
+  awaiting_review: "待审核",
+  awaiting_follow_up: "待回访",
+  inbox: "本单位待办",
+  supervised: "督办中",
+  duplicates: "疑似重复",
+  all: "全部工单",
+};
+
+// Queues where a non-zero count needs attention now.
+const ALERT_QUEUES = new Set<QueueKey>(["overdue", "supervised"]);
+
+type Props = {
+  queues: QueueKey[];
+  active: QueueKey;
+  filters: WoFilters;
+  /** Changes whenever the list reloads, so counts follow actions taken on the page. */
+  version: number;
+  onChange: (queue: QueueKey) => void;
+};
+
+/** One tab per queue; each count is that queue's total under the current filters (pageSize=1). */
+export function QueueTabs({ queues, active, filters, version, onChange }: Props) {
+  const key = `wo-queue-counts:${queues.join(",")}:${JSON.stringify(filters)}:${version}`;
+  const { data } = useRemote(key, async (signal) => {
+    const totals = await Promise.all(
+      queues.map((q) =>
+        workOrdersApi.list({ ...serverFilter(q, filters), page: 1, pageSize: 1 }, signal).then((r) => r.total),
+      ),
+    );
+    return new Map(queues.map((q, i) => [q, totals[i] ?? 0]));
+  });
+
+  return (
+    <Tabs
+      activeKey={active}
+      onChange={(k) => {
+        const q = queues.find((x) => x === k);
+        if (q) {
+          onChange(q);
+        }
+      }}
+      items={queues.map((q) => {
+        const count = data?.get(q);
+        return {
+          key: q,
+          label: (
+            <Space size={6}>
+              {QUEUE_LABELS[q]}
+              {count !== undefined && (
+                <Badge
+                  count={count}
+                  showZero
+                  overflowCount={9999}
+                  color={ALERT_QUEUES.has(q) && count > 0 ? "red" : "#8c8c8c"}
+                />
+              )}
+            </Space>
+          ),
+        };
+      })}
+      style={{ marginBottom: 0 }}
+    />
+  );
+}

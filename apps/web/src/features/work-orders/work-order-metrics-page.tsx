@@ -1,0 +1,81 @@
+import { DownloadOutlined, ReloadOutlined } from "@ant-design/icons";
+import { Alert, Button, Card } from "antd";
+import { useSearchParams } from "react-router-dom";
+import { PageContainer } from "../../layout/page-container.tsx";
+import { formatDateTime } from "../../shared/format.ts";
+import { compactParams } from "../../shared/url-params.ts";
+import { useRemote } from "../../shared/use-remote.ts";
+import { MetricsFilterForm } from "./metrics-filter-form.tsx";
+import { MetricsKpiCards } from "./metrics-kpi-cards.tsx";
+import { baseFilter, readMetricsParams } from "./metrics-params.ts";
+import { GROUP_LABELS, MetricsTable } from "./metrics-table.tsx";
+import { useOrgUnits } from "./use-org-units.ts";
+import { exportHref } from "./work-order-filters.ts";
+import { workOrdersApi } from "./work-orders-api.ts";
+
+/** 工单统计: volume, YoY and the rates for a period, in total and by group, each figure drillable. */
+export function WorkOrderMetricsPage() {
+  const [search, setSearch] = useSearchParams();
+  const params = readMetricsParams(search);
+  const base = baseFilter(params);
+  const key = JSON.stringify(params);
+  const { data, loading, reload } = useRemote(`wo-metrics:${key}`, (signal) =>
+    workOrdersApi.metrics({ ...base, groupBy: params.groupBy }, signal),
+  );
+  const { towns, nameOf } = useOrgUnits();
+
+  return (
+    <PageContainer
+      title="工单统计"
+      description="统计期按受理时间（北京时间）计算；点击任一数字可查看对应的工单清单。"
+      extra={
+        <>
+          <Button icon={<DownloadOutlined />} href={exportHref(base)}>
+            导出Excel
+          </Button>
+          <Button icon={<ReloadOutlined />} onClick={reload} aria-label="刷新" />
+        </>
+      }
+    >
+      <MetricsFilterForm key={key} value={params} towns={towns} onSearch={(p) => setSearch(compactParams(p))} />
+      {(params.unitId || params.campaign) && (
+        <Alert
+          type="info"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={[
+            params.unitId && `承办单位：${nameOf(params.unitId) ?? params.unitId}`,
+            params.campaign && `专项：${params.campaign}`,
+          ]
+            .filter(Boolean)
+            .join("；")}
+          action={
+            <Button
+              size="small"
+              onClick={() => setSearch(compactParams({ ...params, unitId: undefined, campaign: undefined }))}
+            >
+              清除
+            </Button>
+          }
+        />
+      )}
+      {data && (
+        <>
+          <MetricsKpiCards total={data.total} formulas={data.formulas} filter={base} />
+          <Card
+            title={`分组统计：${GROUP_LABELS[params.groupBy]}`}
+            extra={`统计期 ${formatDateTime(params.from)} 至 ${formatDateTime(params.to)}（不含）`}
+          >
+            <MetricsTable
+              params={params}
+              groups={params.groupBy === "none" ? [data.total] : data.groups}
+              total={data.total}
+              loading={loading}
+            />
+          </Card>
+        </>
+      )}
+      {!data && loading && <Card loading />}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,77 @@
+import type { z } from "zod";
+import { MeSchema } from "../../../../../packages/contracts/src/auth.ts";
+import { ApiErrorSchema } from "../../../../../packages/contracts/src/common.ts";
+import {
+  BulkResultSchema,
+  type CityTicketInputSchema,
+  ContactListSchema,
+  DuplicateListSchema,
+  ImportResultSchema,
+  MetricsSchema,
+  SuggestionListSchema,
+  type TransitionInputSchema,
+  WorkOrderDetailSchema,
+  WorkOrderListSchema,
+  WorkOrderSchema,
+} from "../../../../../packages/contracts/src/work-orders.ts";
+import { ApiError, api, type Query } from "../../api/client.ts";
+
+/** What the client sends; `attachments` defaults on the server. */
+export type TransitionBody = z.input<typeof TransitionInputSchema>;
+export type CreateWorkOrderBody = Omit<z.input<typeof CityTicketInputSchema>, "cityTicketNo">;
+export type ImportResult = z.infer<typeof ImportResultSchema>;
+
+const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+/** The import takes the raw file as the body, which the JSON client cannot send. */
+async function importFile(file: File, dryRun: boolean): Promise<ImportResult> {
+  const contentType = file.name.toLowerCase().endsWith(".csv") ? "text/csv" : XLSX_TYPE;
+  // The CSRF token is bound to the session; /api/auth/me hands out the current one.
+  const { csrfToken } = await api.get("/api/auth/me", MeSchema);
+  let res: Response;
+  try {
+    res = await fetch(`/api/work-orders/import?dryRun=${dryRun}`, {
+      method: "POST",
+      headers: { accept: "application/json", "content-type": contentType, "x-csrf-token": csrfToken },
+      body: file,
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "network", "网络连接失败，请检查网络后重试");
+  }
+  const json: unknown = await res.json().catch(() => undefined);
+  if (!res.ok) {
+    const parsed = ApiErrorSchema.safeParse(json);
+    if (parsed.success) {
+      const e = parsed.data.error;
+      throw new ApiError(res.status, e.code, e.message, e.details, e.requestId);
+    }
+    throw new ApiError(res.status, "http_error", `导入失败（HTTP ${res.status}）`);
+  }
+  const result = ImportResultSchema.safeParse(json);
+  if (!result.success) {
+    throw new ApiError(res.status, "bad_response", "服务器返回的数据格式不正确");
+  }
+  return result.data;
+}
+
+export const workOrdersApi = {
+  list: (query: Query, signal?: AbortSignal) => api.get("/api/work-orders", WorkOrderListSchema, query, signal),
+  detail: (id: string, signal?: AbortSignal) =>
+    api.get(`/api/work-orders/${id}`, WorkOrderDetailSchema, undefined, signal),
+  contacts: (id: string) => api.get(`/api/work-orders/${id}/contacts`, ContactListSchema),
+  create: (input: CreateWorkOrderBody) => api.post("/api/work-orders", WorkOrderSchema, input),
+  transition: (id: string, input: TransitionBody) =>
+    api.post(`/api/work-orders/${id}/transitions`, WorkOrderSchema, input),
+  bulk: (ids: string[], transition: TransitionBody) =>
+    api.post("/api/work-orders/bulk-transitions", BulkResultSchema, { ids, transition }),
+  suggestions: (id: string, signal?: AbortSignal) =>
+    api.get(`/api/work-orders/${id}/suggestions`, SuggestionListSchema, undefined, signal),
+  duplicates: (id: string, signal?: AbortSignal) =>
+    api.get(`/api/work-orders/${id}/duplicates`, DuplicateListSchema, undefined, signal),
+  merge: (id: string, masterId: string) => api.post(`/api/work-orders/${id}/merge`, WorkOrderSchema, { masterId }),
+  supervise: (id: string, reason: string | undefined) =>
+    api.post(`/api/work-orders/${id}/supervise`, WorkOrderSchema, reason ? { reason } : {}),
+  metrics: (query: Query, signal?: AbortSignal) => api.get("/api/work-orders/metrics", MetricsSchema, query, signal),
+  importFile,
+};
