@@ -45,7 +45,9 @@ const centre = { access: { kind: "user", roles: WO_CENTRE_ROLES } } as const;
 const acting = { access: { kind: "user", roles: [...WO_CENTRE_ROLES, ...WO_UNIT_ROLES] } } as const;
 const METRICS_ROLES = ["dispatcher", "supervisor", "leader", "auditor"] as const;
 // A call the dispatcher registers: came in by phone unless said otherwise.
-const ManualTicketSchema = CityTicketInputSchema.omit({ cityTicketNo: true }).extend({ channel: WoChannelSchema.default("phone") });
+const ManualTicketSchema = CityTicketInputSchema.omit({ cityTicketNo: true }).extend({
+  channel: WoChannelSchema.default("phone"),
+});
 
 export function registerWorkOrderRoutes(app: App, deps: RouteDeps): void {
   const one = async (req: Parameters<RouteDeps["ctx"]>[0], row: Parameters<typeof toDtos>[1][number]) => {
