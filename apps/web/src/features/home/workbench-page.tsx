@@ -1,8 +1,9 @@
 import { CheckCircleOutlined, CloseCircleOutlined, UserOutlined } from "@ant-design/icons";
-import { Avatar, Card, Col, Empty, List, Row, Space, Tag, Typography } from "antd";
+import { Alert, Avatar, Card, Col, Empty, List, Row, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { Link } from "react-router-dom";
 import { z } from "zod";
+import { CalendarListSchema } from "../../../../../packages/contracts/src/calendar.ts";
 import { ROLE_LABELS } from "../../../../../packages/contracts/src/common.ts";
 import { api } from "../../api/client.ts";
 import { visibleNavItems } from "../../layout/nav-items.tsx";
@@ -17,9 +18,16 @@ export function WorkbenchPage() {
   const health = useRemote("healthz", (signal) => api.get("/healthz", HealthSchema, undefined, signal));
   const shortcuts = visibleNavItems(me.menu).filter((item) => item.path !== "/");
   const healthy = health.data?.status === "ok";
+  // Deadlines need next year's official holiday schedule; the server says when it is missing.
+  const calendar = useRemote("calendar", (signal) =>
+    api.get("/api/calendar", CalendarListSchema, { year: dayjs().year() }, signal),
+  );
 
   return (
     <PageContainer title="工作台">
+      {calendar.data?.warning && (
+        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={calendar.data.warning} />
+      )}
       <Row gutter={[16, 16]}>
         <Col span={24}>
           <Card data-testid="welcome-card">
