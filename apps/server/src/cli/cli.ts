@@ -4,6 +4,7 @@ import { systemClock } from "../platform/clock.ts";
 import { loadConfig } from "../platform/config.ts";
 import { serve } from "../serve.ts";
 import { registerAdminCommands } from "./commands/admin-commands.ts";
+import { registerReportCommands } from "./commands/report-commands.ts";
 import { withDatabase } from "./run-with-db.ts";
 
 async function main(): Promise<void> {
@@ -44,6 +45,7 @@ async function main(): Promise<void> {
     });
 
   registerAdminCommands(program, config);
+  registerReportCommands(program, config);
   await program.parseAsync(process.argv);
 }
 

@@ -21,6 +21,7 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  ZHENGWU_SOFFICE: z.string().min(1).default("soffice"),
   ZHENGWU_DEMO: z
     .enum(["true", "false"])
     .default("true")
@@ -34,6 +35,8 @@ export type Config = {
   logLevel: string;
   auth: { sessionTtlMs: number; maxFailures: number; lockMs: number; ipLimitPerMinute: number };
   demo: boolean;
+  /** LibreOffice binary for PDF output; PDF answers "unavailable" when it cannot be run. */
+  soffice: string;
 };
 
 /** Parses the environment once; exits with every problem listed when it is invalid. */
@@ -56,5 +59,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ipLimitPerMinute: e.LOGIN_IP_LIMIT_PER_MINUTE,
     },
     demo: e.ZHENGWU_DEMO,
+    soffice: e.ZHENGWU_SOFFICE,
   };
 }

@@ -9,6 +9,7 @@ import { findTenantByCode } from "../tenants/tenants.repo.ts";
 import { createTenantFromCode } from "../tenants/tenants.service.ts";
 import { findUserByUsername, insertGrant, insertUser } from "../users/users.repo.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
+import { loadDemoBudget } from "./demo-budget.ts";
 
 export type Progress = (message: string) => void;
 
@@ -76,6 +77,10 @@ export async function loadDemo(db: Db, clock: Clock, code: string, progress: Pro
   }
   if (accounts > 0) {
     progress(`演示账号 ${accounts} 个`);
+  }
+  progress("加载 2022 年度预算、绩效指标与自评…");
+  if (await loadDemoBudget(db, clock, tenant.id, bureau.id, 2022)) {
+    progress("2022 年度预算项目 25 个（一级 4 个）、自评已提交待审定");
   }
   return { created };
 }
