@@ -3,9 +3,12 @@ import {
   AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
+  FileTextOutlined,
+  FundOutlined,
   KeyOutlined,
   PhoneOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { MenuKey } from "../../../../packages/contracts/src/auth.ts";
@@ -22,6 +25,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: "/", label: "工作台", icon: <DashboardOutlined />, menuKey: null },
   { path: "/work-orders", label: "工单办理", icon: <PhoneOutlined />, menuKey: "workOrders" },
   { path: "/work-orders/metrics", label: "工单统计", icon: <BarChartOutlined />, menuKey: "workOrderMetrics" },
+  { path: "/budget", label: "预算绩效", icon: <FundOutlined />, menuKey: "budget" },
+  { path: "/evaluations", label: "绩效自评", icon: <TrophyOutlined />, menuKey: "evaluations" },
+  { path: "/reports", label: "自评报告", icon: <FileTextOutlined />, menuKey: "reports" },
   { path: "/org", label: "组织机构", icon: <ApartmentOutlined />, menuKey: "org" },
   { path: "/users", label: "用户与角色", icon: <TeamOutlined />, menuKey: "users" },
   { path: "/api-keys", label: "接口密钥", icon: <KeyOutlined />, menuKey: "apiKeys" },
