@@ -42,6 +42,30 @@ function IndicatorTable({ project }: { project: Project }) {
   );
 }
 
+/** Level-1 projects followed by their level-2 ones, level-1 amounts being the sums of theirs. */
+function projectRows(projects: Project[]): Project[] {
+  const rows: Project[] = [];
+  const kids = (code: string) => projects.filter((p) => p.level === 2 && p.parentCode === code);
+  for (const top of projects.filter((p) => p.level === 1)) {
+    const children = kids(top.code);
+    const sum = (f: (p: Project) => number) => children.reduce((a, p) => a + f(p), 0);
+    const budget = sum((p) => p.budgetFen + p.adjustmentFen);
+    const executed = sum((p) => p.executedFen);
+    rows.push(
+      {
+        ...top,
+        budgetFen: budget,
+        adjustmentFen: 0,
+        executedFen: executed,
+        executionRate: budget > 0 ? executed / budget : null,
+      },
+      ...children,
+    );
+  }
+  const placed = new Set(rows.map((r) => r.id));
+  return [...rows, ...projects.filter((p) => !placed.has(p.id))];
+}
+
 function YearView({ data, onImport }: { data: BudgetYear; onImport: () => void }) {
   const s = data.summary;
   const location = useLocation();
@@ -94,7 +118,7 @@ function YearView({ data, onImport }: { data: BudgetYear; onImport: () => void }
         <Table
           size="small"
           rowKey="id"
-          dataSource={data.projects}
+          dataSource={projectRows(data.projects)}
           pagination={false}
           onRow={(p) => ({ id: `project-${p.code}` })}
           expandable={{

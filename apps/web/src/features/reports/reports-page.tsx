@@ -83,7 +83,7 @@ export function ReportsPage() {
                         onClick={onPaperClick}
                         onKeyDown={() => {}}
                         // biome-ignore lint/security/noDangerouslySetInnerHtml: server-rendered, every text run escaped
-                        dangerouslySetInnerHTML={{ __html: `<h1>${p.title.replace(/[<>&]/g, "")}</h1>${p.html}` }}
+                        dangerouslySetInnerHTML={{ __html: p.html }}
                       />
                     </Card>
                   </Col>
@@ -94,9 +94,20 @@ export function ReportsPage() {
                           ? "尚未评分"
                           : `总分 ${p.scores.total} 分，等级“${p.scores.grade}”（第 ${p.scores.version} 版，${p.scores.status === "approved" ? "已审定" : "未审定"}）`}
                       </Card>
-                      {p.warnings.map((w) => (
-                        <Alert key={w} type="warning" showIcon title={w} />
-                      ))}
+                      {p.warnings.length > 0 && (
+                        <Alert
+                          type="warning"
+                          showIcon
+                          title={`${p.warnings.length} 个段落暂缺数据，未写入报告`}
+                          description={
+                            <ul style={{ paddingLeft: 16, margin: 0 }}>
+                              {p.warnings.map((w) => (
+                                <li key={w}>{w}</li>
+                              ))}
+                            </ul>
+                          }
+                        />
+                      )}
                       <Typography.Text type="secondary">
                         报告中蓝色数字均由业务数据实时计算，点击可查看对应记录；橙色为人工登记的事实。
                       </Typography.Text>
