@@ -3,6 +3,7 @@ import { cpus, totalmem, type } from "node:os";
 import { benchCrash } from "./crash.bench.ts";
 import { benchIntake } from "./intake.bench.ts";
 import { benchMetrics } from "./metrics.bench.ts";
+import { benchReport } from "./report.bench.ts";
 import { benchStartup } from "./startup.bench.ts";
 
 // `npm run bench [-- name…]` runs the named benchmarks (all by default) and rewrites their sections
@@ -12,6 +13,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   intake: benchIntake,
   metrics: benchMetrics,
   crash: benchCrash,
+  report: benchReport,
 };
 const FILE = "docs/benchmarks.md";
 const names = process.argv.slice(2).filter((a) => a in BENCHES);
