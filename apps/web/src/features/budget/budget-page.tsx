@@ -12,6 +12,7 @@ import { PageLoading } from "../../shared/results.tsx";
 import { useRemote } from "../../shared/use-remote.ts";
 import { budgetApi } from "./budget-api.ts";
 import { BudgetImportModal } from "./budget-import-modal.tsx";
+import { FactCreateModal } from "./fact-create-modal.tsx";
 import { pct, wan } from "./money.ts";
 import { YearSelect } from "./year-select.tsx";
 
@@ -66,7 +67,7 @@ function projectRows(projects: Project[]): Project[] {
   return [...rows, ...projects.filter((p) => !placed.has(p.id))];
 }
 
-function YearView({ data, onImport }: { data: BudgetYear; onImport: () => void }) {
+function YearView({ data, onImport, onAddFact }: { data: BudgetYear; onImport: () => void; onAddFact: () => void }) {
   const s = data.summary;
   const location = useLocation();
   useEffect(() => {
@@ -146,7 +147,11 @@ function YearView({ data, onImport }: { data: BudgetYear; onImport: () => void }
           ]}
         />
       </Card>
-      <Card title="其他绩效事实（人工登记，附来源与佐证）" id="facts">
+      <Card
+        title="其他绩效事实（人工登记，附来源与佐证）"
+        id="facts"
+        extra={data.canEdit ? <Button onClick={onAddFact}>登记事实</Button> : null}
+      >
         <Table
           size="small"
           rowKey="id"
@@ -178,6 +183,7 @@ export function BudgetPage() {
   const year = params.year ? Number(params.year) : list.length ? Math.max(...list) : undefined;
   const detail = useRemote(year ? `year-${year}` : null, () => budgetApi.year(year ?? 0));
   const [importing, setImporting] = useState(false);
+  const [addingFact, setAddingFact] = useState(false);
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Space>
@@ -191,9 +197,20 @@ export function BudgetPage() {
       ) : !year ? (
         <Empty description="尚无预算年度" />
       ) : detail.data ? (
-        <YearView data={detail.data} onImport={() => setImporting(true)} />
+        <YearView data={detail.data} onImport={() => setImporting(true)} onAddFact={() => setAddingFact(true)} />
       ) : (
         <Alert type="warning" showIcon title={`没有 ${year} 年度的数据，或无权查看`} />
+      )}
+      {year && (
+        <FactCreateModal
+          year={year}
+          open={addingFact}
+          onClose={() => setAddingFact(false)}
+          onDone={() => {
+            setAddingFact(false);
+            detail.reload();
+          }}
+        />
       )}
       {year && (
         <BudgetImportModal
