@@ -10,6 +10,10 @@ import { createTenantFromCode } from "../tenants/tenants.service.ts";
 import { findUserByUsername, insertGrant, insertUser } from "../users/users.repo.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
 import { loadDemoBudget } from "./demo-budget.ts";
+import { loadDemoWorkOrders } from "./demo-work-orders.ts";
+
+/** Same seed, same demo year: ids, texts and outcomes are derived from it. */
+export const DEMO_SEED = "huadu-2022";
 
 export type Progress = (message: string) => void;
 
@@ -17,7 +21,13 @@ export type Progress = (message: string) => void;
  * Loads the demo tenant (Huadu, 440114 by default): the org tree and one log-in per role.
  * Idempotent: parts that exist are kept.
  */
-export async function loadDemo(db: Db, clock: Clock, code: string, progress: Progress): Promise<{ created: boolean }> {
+export async function loadDemo(
+  db: Db,
+  clock: Clock,
+  code: string,
+  progress: Progress,
+  seed = DEMO_SEED,
+): Promise<{ created: boolean }> {
   let tenant = await findTenantByCode(db, code);
   let created = false;
   if (!tenant) {
@@ -81,6 +91,10 @@ export async function loadDemo(db: Db, clock: Clock, code: string, progress: Pro
   progress("加载 2022 年度预算、绩效指标与自评…");
   if (await loadDemoBudget(db, clock, tenant.id, bureau.id, 2022)) {
     progress("2022 年度预算项目 25 个（一级 4 个）、自评已提交待审定");
+  }
+  progress("生成 2021–2022 年度工单（热线、网格事件、两代表一委员）…");
+  if (await loadDemoWorkOrders(db, clock, tenant.id, seed, progress)) {
+    progress("工单已生成");
   }
   return { created };
 }
