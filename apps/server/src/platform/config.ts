@@ -22,6 +22,10 @@ const EnvSchema = z.object({
     .default("false")
     .transform((v) => v === "true"),
   ZHENGWU_SOFFICE: z.string().min(1).default("soffice"),
+  ZHENGWU_DEMO_YEAR: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   ZHENGWU_DEMO: z
     .enum(["true", "false"])
     .default("true")
@@ -35,6 +39,8 @@ export type Config = {
   logLevel: string;
   auth: { sessionTtlMs: number; maxFailures: number; lockMs: number; ipLimitPerMinute: number };
   demo: boolean;
+  /** With `demo`: also generate the 2021–2022 year of operations in the background. */
+  demoYear: boolean;
   /** LibreOffice binary for PDF output; PDF answers "unavailable" when it cannot be run. */
   soffice: string;
 };
@@ -59,6 +65,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ipLimitPerMinute: e.LOGIN_IP_LIMIT_PER_MINUTE,
     },
     demo: e.ZHENGWU_DEMO,
+    demoYear: e.ZHENGWU_DEMO_YEAR,
     soffice: e.ZHENGWU_SOFFICE,
   };
 }

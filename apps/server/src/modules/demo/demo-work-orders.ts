@@ -5,10 +5,20 @@ import type { Db } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
-import { createCampaign } from "../work-orders/settings.service.ts";
+import { createCampaign, listCampaigns } from "../work-orders/settings.service.ts";
 import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { TOWN_WEIGHTS } from "./demo-texts.ts";
-import { type Batch, insertBatch, type Places, type Units } from "./ticket-batch.ts";
+import {
+  type Batch,
+  type BatchPlan,
+  batchPlan,
+  breathe,
+  insertBatch,
+  type Places,
+  type Units,
+} from "./ticket-batch.ts";
+
+const CHUNK_TICKETS = 4000;
 
 /** Hotline volume by month (2022: the October–December outbreak raised calls) and weekday. */
 const MONTH = [0.8, 0.7, 0.9, 1, 1, 1, 1.1, 1.1, 1, 1.3, 1.5, 1.4];
@@ -72,7 +82,14 @@ async function placesAndUnits(db: Db, tenantId: string): Promise<{ places: Place
   return { places, units };
 }
 
-async function insertEventsAndContacts(tx: Db, tenantId: string, key: string, seed: string): Promise<void> {
+async function insertEventsAndContacts(
+  tx: Db,
+  tenantId: string,
+  key: string,
+  seed: string,
+  [lo, hi]: [number, number],
+): Promise<void> {
+  const no = (g: number) => `${key}-${String(g).padStart(7, "0")}`;
   await tx.execute(sql`
     insert into work_order_events (tenant_id, work_order_id, seq, action, from_status, to_status, actor_type,
       actor_name, unit_id, at, reason, data)
@@ -93,12 +110,27 @@ async function insertEventsAndContacts(tx: Db, tenantId: string, key: string, se
         jsonb_build_object('reached', w.satisfaction is not null, 'satisfaction', w.satisfaction, 'resolved', w.resolved,
           'unitAtFault', false, 'praise', w.praise))
     ) e(seq, action, from_s, to_s, at, centre, reason, data)
-    where w.tenant_id = ${tenantId} and w.external_no like ${`${key}-%`} and (w.closed_at is not null or e.seq <= 4)
+    where w.tenant_id = ${tenantId} and w.external_no between ${no(lo)} and ${no(hi)}
+      and (w.closed_at is not null or e.seq <= 4)
     order by w.id, e.seq`);
+  await breathe();
   await tx.execute(sql`
     insert into work_order_contacts (id, tenant_id, work_order_id, name, phone)
     select md5(${`${seed}:contact:`} || w.id::text)::uuid, w.tenant_id, w.id, w.caller_name, w.caller_phone
-    from work_orders w where w.tenant_id = ${tenantId} and w.external_no like ${`${key}-%`} and w.caller_phone is not null`);
+    from work_orders w
+    where w.tenant_id = ${tenantId} and w.external_no between ${no(lo)} and ${no(hi)} and w.caller_phone is not null`);
+}
+
+const DEMO_KEYS = sql`(external_no like 'GZ2021-%' or external_no like 'GZ2022-%' or external_no like 'AI-%' or external_no like 'DEP-%')`;
+
+/** A load interrupted between months (no completion entry in the audit log) is removed and redone. */
+async function removePartialLoad(db: Db, tenantId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const ids = sql`(select id from work_orders where tenant_id = ${tenantId} and ${DEMO_KEYS})`;
+    await tx.execute(sql`delete from work_order_events where work_order_id in ${ids}`);
+    await tx.execute(sql`delete from work_order_contacts where work_order_id in ${ids}`);
+    await tx.execute(sql`delete from work_orders where tenant_id = ${tenantId} and ${DEMO_KEYS}`);
+  });
 }
 
 /**
@@ -129,13 +161,14 @@ export async function loadDemoWorkOrders(
   seed: string,
   progress: (m: string) => void,
 ): Promise<boolean> {
-  const [existing] = await queryRows<{ n: number }>(
+  const [done] = await queryRows<{ n: number }>(
     db,
-    sql`select count(*)::int as n from work_orders where tenant_id = ${tenantId} and external_no like 'GZ2022-%'`,
+    sql`select count(*)::int as n from audit_log where tenant_id = ${tenantId} and action = 'demo.work_orders'`,
   );
-  if (Number(existing?.n ?? 0) > 0) {
+  if (Number(done?.n ?? 0) > 0) {
     return false;
   }
+  await removePartialLoad(db, tenantId);
   const cal = await getCalendar(db);
   const { places, units } = await placesAndUnits(db, tenantId);
   const sys = { kind: "system" as const, tenantId, name: "演示数据" };
@@ -146,7 +179,15 @@ export async function loadDemoWorkOrders(
     log: { info: () => {}, warn: () => {}, error: () => {} },
     requestId: randomUUID(),
   };
-  await createCampaign(ctx, { tag: "rectification", name: "涉整改工单", startsOn: "2022-03-15", endsOn: "2022-10-31" });
+  const campaigns = await listCampaigns(ctx);
+  if (!campaigns.items.some((c) => c.tag === "rectification")) {
+    await createCampaign(ctx, {
+      tag: "rectification",
+      name: "涉整改工单",
+      startsOn: "2022-03-15",
+      endsOn: "2022-10-31",
+    });
+  }
   const hotline: Array<[Batch["categories"][number][0], number]> = [
     ["consult", 22],
     ["help", 33],
@@ -217,14 +258,37 @@ export async function loadDemoWorkOrders(
       townShare: 40,
     },
   ];
+  // Short transactions of a few thousand tickets: on the single-connection embedded database the
+  // server keeps answering between them.
   for (const b of batches) {
     const t0 = Date.now();
-    await db.transaction(async (tx) => {
-      await skipForeignKeyChecks(tx);
-      const n = await insertBatch(tx, tenantId, seed, b, places, units);
-      await insertEventsAndContacts(tx, tenantId, b.key, seed);
-      progress(`工单 ${b.key}：${n} 件（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
-    });
+    const plan = batchPlan(b);
+    const chunks: BatchPlan["days"][] = [[]];
+    for (const d of plan.days) {
+      const current = chunks[chunks.length - 1] ?? [];
+      if (current.reduce((s, x) => s + x.count, 0) >= CHUNK_TICKETS) {
+        chunks.push([d]);
+      } else {
+        current.push(d);
+      }
+    }
+    for (const chunk of chunks) {
+      const first = chunk[0];
+      const last = chunk[chunk.length - 1];
+      if (!first || !last) {
+        continue;
+      }
+      // PGlite runs queries synchronously and resolves at once: without a macrotask break the
+      // promise chain would starve the HTTP server until the whole year is in.
+      await breathe();
+      await db.transaction(async (tx) => {
+        await skipForeignKeyChecks(tx);
+        await insertBatch(tx, tenantId, seed, b, plan, chunk, places, units);
+        await breathe();
+        await insertEventsAndContacts(tx, tenantId, b.key, seed, [first.g0 + 1, last.g0 + last.count]);
+      });
+    }
+    progress(`工单 ${b.key}：${plan.n} 件（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
   }
   await db.transaction(async (tx) => {
     await recordAudit(

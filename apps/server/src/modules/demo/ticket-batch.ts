@@ -37,13 +37,16 @@ export type Batch = {
 export type Places = Array<{ townId: string; townPath: string; communityId: string; place: string }>;
 export type Units = Array<{ id: string; path: string }>;
 
+/** Lets the event loop serve requests between bulk statements (PGlite blocks it while one runs). */
+export const breathe = () => new Promise((resolve) => setImmediate(resolve));
+
 const coprime = (n: number) => [7919, 7907, 7901, 7883, 7879].find((p) => n % p !== 0) ?? 7877;
 
 /** Deadlines per (day, category) from the tenant's SLA policies and the working calendar. */
-async function dueTable(db: Db, tenantId: string, b: Batch) {
+async function dueTable(db: Db, tenantId: string, b: Batch, days: string[]) {
   const cal = await getCalendar(db);
   const rows: string[] = [];
-  for (const [day] of b.days) {
+  for (const day of days) {
     const policies = await getPolicies(db, tenantId, Number(day.slice(0, 4)));
     const at = new Date(`${day}T12:00:00+08:00`);
     for (const [category] of b.categories) {
@@ -56,14 +59,51 @@ async function dueTable(db: Db, tenantId: string, b: Batch) {
   return rows;
 }
 
-export async function insertBatch(tx: Db, tenantId: string, seed: string, b: Batch, places: Places, units: Units) {
+/** Row ranks: r = g·P mod N is a permutation of 0…N−1, so rank ranges give exact, spread-out counts. */
+export function batchPlan(b: Batch) {
   const n = b.days.reduce((s, [, c]) => s + c, 0);
+  const p = coprime(n);
   let g0 = 0;
-  const dayRows = b.days.map(([day, c]) => {
-    const row = `('${day}',${c},${g0})`;
-    g0 += c;
-    return row;
+  const days = b.days.map(([day, count]) => {
+    const d = { day, count, g0 };
+    g0 += count;
+    return d;
   });
+  const special = b.late + b.praise;
+  const c = b.campaign;
+  // The campaign takes the lowest-ranked ordinary tickets of its period; thresholds split its outcomes.
+  let cut = { all: 0, unreachable: 0, satisfied: 0 };
+  if (c) {
+    const ranks: number[] = [];
+    for (const d of days.filter((x) => x.day >= c.from && x.day <= c.to)) {
+      for (let g = d.g0 + 1; g <= d.g0 + d.count; g++) {
+        const r = (g * p) % n;
+        if (r >= special && r < n - b.open) {
+          ranks.push(r);
+        }
+      }
+    }
+    ranks.sort((x, y) => x - y);
+    const at = (k: number) => (k > 0 ? (ranks[k - 1] ?? -1) + 1 : special);
+    cut = { all: at(c.count), unreachable: at(c.unreachable), satisfied: at(c.unreachable + c.satisfied) };
+  }
+  return { n, p, days, special, cut };
+}
+export type BatchPlan = ReturnType<typeof batchPlan>;
+
+/** Inserts the tickets of `chunk` (a run of the plan's days), each decided from its global row number alone. */
+export async function insertBatch(
+  tx: Db,
+  tenantId: string,
+  seed: string,
+  b: Batch,
+  plan: BatchPlan,
+  chunk: BatchPlan["days"],
+  places: Places,
+  units: Units,
+) {
+  const { n, special, cut } = plan;
+  const dayRows = chunk.map((d) => `('${d.day}',${d.count},${d.g0})`);
   await tx.execute(sql.raw(`create temp table dd (day date, n int, g0 int) on commit drop`));
   await tx.execute(sql.raw(`insert into dd values ${dayRows.join(",")}`));
   await tx.execute(
@@ -71,7 +111,12 @@ export async function insertBatch(tx: Db, tenantId: string, seed: string, b: Bat
       `create temp table due (day date, category text, accept_due timestamptz, close_due timestamptz) on commit drop`,
     ),
   );
-  const dues = await dueTable(tx, tenantId, b);
+  const dues = await dueTable(
+    tx,
+    tenantId,
+    b,
+    chunk.map((d) => d.day),
+  );
   for (let i = 0; i < dues.length; i += 2000) {
     await tx.execute(sql.raw(`insert into due values ${dues.slice(i, i + 2000).join(",")}`));
   }
@@ -107,24 +152,20 @@ export async function insertBatch(tx: Db, tenantId: string, seed: string, b: Bat
     sql`insert into un select i - 1, (u->>'id')::uuid, u->>'path'
         from jsonb_array_elements(${JSON.stringify(units)}::jsonb) with ordinality as x(u, i)`,
   );
+  await breathe();
   const c = b.campaign;
-  const special = b.late + b.praise;
   const h = (salt: string) =>
     sql.raw(`('x' || substr(md5('${seed}:${b.key}:' || g || ':${salt}'), 1, 8))::bit(32)::bigint`);
   await tx.execute(sql`
     create temp table t on commit drop as
     with base as (
-      select g, d.day, (g * ${coprime(n)}) % ${n} as r,
+      select g, d.day, (g::bigint * ${plan.p}) % ${n} as r,
         ${h("a")} as h1, ${h("b")} as h2, ${h("c")} as h3, ${h("d")} as h4, ${h("e")} as h5, ${h("f")} as h6
       from dd d, generate_series(d.g0 + 1, d.g0 + d.n) g
-    ), ranked as (
-      select b.*,
-        case when ${c ? sql`b.day between ${c.from}::date and ${c.to}::date and b.r >= ${special} and b.r < ${n - b.open}` : sql`false`}
-          then row_number() over (partition by (${c ? sql`b.day between ${c.from}::date and ${c.to}::date and b.r >= ${special} and b.r < ${n - b.open}` : sql`false`}) order by b.r)
-        end as crank
-      from base b
     )
-    select r2.*, (r2.crank is not null and r2.crank <= ${c?.count ?? 0}) as in_campaign from ranked r2`);
+    select b.*, ${c ? sql`b.day between ${c.from}::date and ${c.to}::date and b.r >= ${special} and b.r < ${cut.all}` : sql`false`} as in_campaign
+    from base b`);
+  await breathe();
   await tx.execute(sql`
     insert into work_orders (id, tenant_id, external_no, kind, category, urgency, channel, title, content, caller_name,
       caller_phone, town_id, community_id, address, keywords, campaign_tags, status, unit_id, scope_path, received_at,
@@ -149,8 +190,8 @@ export async function insertBatch(tx: Db, tenantId: string, seed: string, b: Bat
         '1' || (array['35','36','37','38','39','50','58','86','88','89'])[1 + t.h5 % 10] || lpad((t.h6 % 100000000)::text, 8, '0') as phone,
         (t.day::text || ' 08:30:00+08')::timestamptz + (t.h1 % 480) * interval '1 minute' as received_at,
         case
-          when t.in_campaign and t.crank <= ${c?.unreachable ?? 0} then null
-          when t.in_campaign and t.crank <= ${(c?.unreachable ?? 0) + (c?.satisfied ?? 0)} then 3 + t.h3 % 3
+          when t.in_campaign and t.r < ${cut.unreachable} then null
+          when t.in_campaign and t.r < ${cut.satisfied} then 3 + t.h3 % 3
           when t.in_campaign then 1 + t.h3 % 2
           when t.r >= ${b.late} and t.r < ${special} then 5
           when t.r >= ${n - b.open} then null
@@ -177,5 +218,5 @@ export async function insertBatch(tx: Db, tenantId: string, seed: string, b: Bat
       end as closed_at
     ) cl
     order by x.g`);
-  return n;
+  return chunk.reduce((s, d) => s + d.count, 0);
 }
