@@ -45,7 +45,8 @@ export function fillText(
     if (v !== undefined) {
       runs.push({ text: v });
     } else if (f) {
-      runs.push({ text: formatFigure(f), figure: key });
+      // Facts entered by staff carry a mark; the appendix lists their sources.
+      runs.push({ text: `${formatFigure(f)}${f.manual ? "※" : ""}`, figure: key });
     } else {
       missing.push(key);
       runs.push({ text: `〔缺少数据：${key}〕` });
@@ -134,7 +135,9 @@ function projectBlocks(input: BuildInput): Block[] {
     blocks.push({
       kind: "paragraph",
       runs: [
-        t(`以上 ${projects.length} 个项目年度预算数合计 `),
+        t("以上 "),
+        fig(figures, "budget.projects"),
+        t(" 个项目年度预算数合计 "),
         fig(figures, "budget.projectBudgetWan"),
         t(" 万元，预算完成数合计 "),
         fig(figures, "budget.projectExpenditureWan"),
@@ -205,6 +208,22 @@ export function buildReport(input: BuildInput): ReportDoc {
     if (section.key === "projects") {
       blocks.push(...projectBlocks(input));
     }
+  }
+  const used = new Set(
+    blocks.flatMap((b) => (b.kind === "table" ? [] : b.runs.flatMap((r) => ("figure" in r ? [r.figure] : [])))),
+  );
+  const manual = Object.entries(figures).filter(([k, f]) => f.manual && used.has(k));
+  if (manual.length > 0) {
+    blocks.push({ kind: "heading", level: 2, runs: [t("附：人工登记的绩效事实（文中标※的数字）")] });
+    blocks.push({
+      kind: "table",
+      header: ["事项", "数值", "来源说明"],
+      rows: manual.map(([k, f]) => [
+        [t(f.label)],
+        [{ text: formatFigure(f), figure: k }],
+        [t(f.note.replace(/^人工登记：/, ""))],
+      ]),
+    });
   }
   return {
     tenant: input.tenant,

@@ -149,6 +149,28 @@ describe("the report", () => {
     expect((await get(leader, `/api/reports/${YEAR}`)).json().html).not.toContain("本年度共设绩效指标");
   });
 
+  it("marks facts entered by staff and lists their sources", async () => {
+    const fact = await send(finance, "POST", `/api/budget/years/${YEAR}/facts`, {
+      key: "internetExits",
+      label: "互联网出口",
+      value: 758,
+      unit: "个",
+      sourceNote: "区信息技术中心网络台账",
+    });
+    expect(fact.statusCode).toBe(201);
+    await send(finance, "PUT", `/api/reports/${YEAR}/paragraphs/measures.text`, {
+      text: "全区已整合互联网出口 {{fact.internetExits}} 个，下一步继续推进集约化。",
+    });
+    const r = (await get(leader, `/api/reports/${YEAR}`)).json();
+    expect(r.figures["fact.internetExits"]).toMatchObject({ value: 758, manual: true });
+    expect(r.html).toContain('class="fig manual" data-key="fact.internetExits"');
+    expect(r.html).toContain("758※");
+    expect(r.html).toContain("附：人工登记的绩效事实");
+    expect(r.html).toContain("区信息技术中心网络台账");
+    await send(finance, "DELETE", `/api/reports/${YEAR}/paragraphs/measures.text`);
+    expect((await get(leader, `/api/reports/${YEAR}`)).json().html).not.toContain("附：人工登记的绩效事实");
+  });
+
   it("writes a 公文-style DOCX: A4 margins, headings, 仿宋 body and a project table", async () => {
     const res = await get(leader, `/api/reports/${YEAR}/report.docx`);
     expect(res.statusCode).toBe(200);
