@@ -1,5 +1,5 @@
 import { Command } from "commander";
-import { DEMO_SEED, loadDemo } from "../modules/demo/demo.service.ts";
+import { DEMO_SEED, loadDemo, loadDemoBase } from "../modules/demo/demo.service.ts";
 import { systemClock } from "../platform/clock.ts";
 import { loadConfig } from "../platform/config.ts";
 import { serve } from "../serve.ts";
@@ -44,7 +44,12 @@ async function main(): Promise<void> {
         throw new Error(`目前只提供 2022 年度的演示数据，收到 --year ${o.year}`);
       }
       await withDatabase(config, "demo load", async (database) => {
-        await loadDemo(database.db, systemClock, o.tenant, (m) => process.stdout.write(`${m}\n`), o.seed);
+        const say = (m: string) => process.stdout.write(`${m}\n`);
+        if (config.demoYear) {
+          await loadDemo(database.db, systemClock, o.tenant, say, o.seed);
+        } else {
+          await loadDemoBase(database.db, systemClock, o.tenant, say);
+        }
         process.stdout.write("演示数据已就绪\n");
       });
     });
