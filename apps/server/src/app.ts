@@ -20,6 +20,7 @@ import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
 import { resolveSession } from "./modules/auth/auth.service.ts";
 import { registerBudgetRoutes } from "./modules/budget/budget.routes.ts";
 import { registerCalendarRoutes } from "./modules/calendar/calendar.routes.ts";
+import { registerEvaluationRoutes } from "./modules/evaluations/evaluations.routes.ts";
 import { registerOpen311Routes } from "./modules/open311/open311.routes.ts";
 import { registerOrgRoutes } from "./modules/org/org.routes.ts";
 import { registerReportRoutes } from "./modules/reports/reports.routes.ts";
@@ -144,6 +145,7 @@ export async function buildApp(opts: { database: Database; config: Config; clock
   registerBudgetRoutes(app, deps);
   registerSelfEvaluationRoutes(app, deps);
   registerReportRoutes(app, deps);
+  registerEvaluationRoutes(app, deps);
   registerIntakeRoutes(app, deps);
   registerWorkOrderSettingsRoutes(app, deps);
   registerCalendarRoutes(app, deps);

@@ -1,6 +1,7 @@
 import { buildApp } from "./app.ts";
 import { loadDemoBase, loadDemoYear } from "./modules/demo/demo.service.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
+import { applyDefaultRatings } from "./modules/evaluations/evaluations.service.ts";
 import { runEscalation } from "./modules/work-orders/escalation.job.ts";
 import { systemClock } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
@@ -23,6 +24,22 @@ function scheduleEscalation(db: Db): void {
       .catch((err: unknown) => say(`超期督办任务失败：${err instanceof Error ? err.message : String(err)}`));
   void run();
   setInterval(run, ESCALATION_EVERY_MS).unref();
+}
+
+const DEFAULT_RATINGS_EVERY_MS = 10 * 60_000;
+
+/** Records 基本满意 for services left unrated past the window; idempotent like escalation. */
+function scheduleDefaultRatings(db: Db): void {
+  const run = () =>
+    applyDefaultRatings(db, systemClock)
+      .then((n) => {
+        if (n > 0) {
+          say(`默认好评：${n} 件服务超期未评价，记为基本满意`);
+        }
+      })
+      .catch((err: unknown) => say(`默认好评任务失败：${err instanceof Error ? err.message : String(err)}`));
+  void run();
+  setInterval(run, DEFAULT_RATINGS_EVERY_MS).unref();
 }
 
 function say(message: string): void {
@@ -56,6 +73,7 @@ export async function serve(config: Config): Promise<void> {
     await loadDemoBase(database.db, systemClock, DEMO_TENANT, demoSay);
   }
   scheduleEscalation(database.db);
+  scheduleDefaultRatings(database.db);
   say(`已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）：${url}`);
   if (config.demo) {
     say(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);

@@ -39,6 +39,7 @@ const ENTITY_LABELS: Record<string, string> = {
   self_evaluation: "绩效自评",
   evaluation_item: "评分指标",
   report_paragraph: "报告段落",
+  rating: "评价",
 };
 
 export const notFound = (entity: string) => new AppError("not_found", `${ENTITY_LABELS[entity] ?? entity}不存在`);

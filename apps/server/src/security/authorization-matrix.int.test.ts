@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProjectInputSchema } from "../../../../packages/contracts/src/budget.ts";
 import { ROLES, type Role } from "../../../../packages/contracts/src/common.ts";
@@ -8,6 +9,8 @@ import { openTestDatabase } from "../../test/test-db.ts";
 import type { RegisteredRoute } from "../app.ts";
 import { issueApiKey } from "../modules/api-keys/api-keys.service.ts";
 import { addFact, createProject, saveBudgetYear } from "../modules/budget/budget.service.ts";
+import { insertRating } from "../modules/evaluations/evaluations.repo.ts";
+import { findOrgUnitById } from "../modules/org/org.repo.ts";
 import { createEvaluation } from "../modules/self-evaluation/self-evaluation.service.ts";
 import { findGrantsOfUsers } from "../modules/users/users.repo.ts";
 import { createWorkOrder } from "../modules/work-orders/intake.service.ts";
@@ -29,6 +32,8 @@ type Targets = {
   projectId: string;
   factId: string;
   evaluationId: string;
+  /** A good rating of a service of the unit. */
+  ratingId: string;
 };
 type Spec = {
   /** Roles admitted; "any" = every signed-in user; "public" and "api_key" as declared. */
@@ -47,6 +52,7 @@ type Spec = {
 const WO_VIEW: Role[] = ["dispatcher", "handler", "supervisor", "leader", "auditor"];
 const BUDGET_VIEW: Role[] = ["finance_officer", "leader", "auditor"];
 const FINANCE: Role[] = ["finance_officer"];
+const EVAL_VIEW: Role[] = ["supervisor", "handler", "hall_staff", "leader", "auditor"];
 const NO_ID = "00000000-0000-4000-8000-000000000000";
 const yearBody = (unitId: string) => ({
   orgUnitId: unitId,
@@ -386,6 +392,12 @@ const SPEC: Record<string, Spec> = {
     url: (t) => `/api/reports/${t.year}/report.pdf`,
     scoped: true,
   },
+  // A JSON body is not a report file: the admitted roles reach validation.
+  "POST /api/reports/check": {
+    roles: ["finance_officer", "leader", "auditor", "supervisor", "admin"],
+    ok: 400,
+    body: () => ({}),
+  },
   "GET /api/reports/:year/paragraphs": {
     roles: BUDGET_VIEW,
     ok: 200,
@@ -403,6 +415,26 @@ const SPEC: Record<string, Spec> = {
     roles: FINANCE,
     ok: 200,
     url: (t) => `/api/reports/${t.year}/paragraphs/measures.text`,
+    scoped: true,
+  },
+  "POST /api/public/ratings": { roles: "public", ok: 404 },
+  "GET /api/public/ratings/disclosure": { roles: "public", ok: 200 },
+  "GET /api/ratings": { roles: EVAL_VIEW, ok: 200, list: true },
+  "GET /api/ratings/rates": { roles: EVAL_VIEW, ok: 200 },
+  "GET /api/ratings/:id": { roles: EVAL_VIEW, ok: 200, url: (t) => `/api/ratings/${t.ratingId}`, scoped: true },
+  // A good rating cannot be appealed, and nothing is pending: the admitted roles reach the domain check.
+  "POST /api/ratings/:id/appeal": {
+    roles: ["handler", "hall_staff"],
+    ok: 409,
+    url: (t) => `/api/ratings/${t.ratingId}/appeal`,
+    body: () => ({ reason: "评价与事实不符" }),
+    scoped: true,
+  },
+  "POST /api/ratings/:id/decision": {
+    roles: ["supervisor"],
+    ok: 409,
+    url: (t) => `/api/ratings/${t.ratingId}/decision`,
+    body: () => ({ outcome: "rejected", reason: "维持原评价" }),
     scoped: true,
   },
   "GET /healthz": { roles: "public", ok: 200 },
@@ -436,7 +468,33 @@ async function targetsIn(unit: { id: string }): Promise<Targets> {
   const workOrderId = await dispatchedTicket(unit.id);
   const masterId = await dispatchedTicket(unit.id);
   const budget = await budgetOf(unit.id);
+  const ratingId = randomUUID();
+  await insertRating(database.db, {
+    id: ratingId,
+    tenantId: tenant.id,
+    subjectKind: "work_order",
+    subjectId: workOrderId,
+    subjectLabel: "测试工单",
+    unitId: unit.id,
+    scopePath: (await findOrgUnitById(database.db, tenant.id, unit.id))?.path ?? "/",
+    windowName: null,
+    staffName: null,
+    itemCode: null,
+    level: 5,
+    reasons: [],
+    comment: "",
+    isDefault: false,
+    raterName: "测试",
+    raterPhone: "13912345678",
+    status: "valid",
+    appeal: "none",
+    appealReason: null,
+    decisionReason: null,
+    ratedAt: new Date(),
+    rectificationWorkOrderId: null,
+  });
   return {
+    ratingId,
     unitId: unit.id,
     userId: user.id,
     grantId: grant?.id ?? "",

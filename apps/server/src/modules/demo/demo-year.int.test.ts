@@ -6,6 +6,8 @@ import { systemClock } from "../../platform/clock.ts";
 import { type Database, openPostgres } from "../../platform/db/client.ts";
 import { migrateDatabase } from "../../platform/db/migrate.ts";
 import { queryRows } from "../../platform/db/rows.ts";
+import { checkReportText } from "../report-check/report-check.service.ts";
+import { renderText } from "../reports/render-text.ts";
 import { buildReportFor } from "../reports/reports.service.ts";
 import { findTenantByCode } from "../tenants/tenants.repo.ts";
 import { loadDemo } from "./demo.service.ts";
@@ -89,6 +91,8 @@ describe("the Huadu 2022 demo year", () => {
     for (const key of PENDING) {
       expect(report.figures[key], key).toBeUndefined();
     }
+    // The report built from the year contradicts itself nowhere.
+    expect(checkReportText(renderText(report))).toEqual([]);
   });
 
   it("keeps the work-order invariants: status and counters equal the events", async () => {

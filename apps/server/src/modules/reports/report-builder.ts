@@ -122,7 +122,8 @@ function projectBlocks(input: BuildInput): Block[] {
   const blocks: Block[] = projects.map((p, n) => ({
     kind: "paragraph",
     runs: [
-      t(`${n + 1}.${p.name}。年度预算数 `),
+      // "18. 2021 年…": a space keeps a name that starts with a digit from reading as a decimal.
+      t(`${n + 1}.${/^\d/.test(p.name) ? " " : ""}${p.name}。年度预算数 `),
       fig(figures, `project.${p.code}.budgetWan`),
       t(" 万元，预算完成数 "),
       fig(figures, `project.${p.code}.executedWan`),

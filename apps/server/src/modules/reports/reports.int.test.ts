@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { sql } from "drizzle-orm";
 import JSZip from "jszip";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -10,7 +11,11 @@ import { authHeaders, buildTestApp } from "../../../test/test-app.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { systemClock } from "../../platform/clock.ts";
 import { loadDemoBudget } from "../demo/demo-budget.ts";
+import { checkReportText, extractReportText } from "../report-check/report-check.service.ts";
 import { createWorkOrder, toNewTicket } from "../work-orders/intake.service.ts";
+import { renderDocx } from "./render-docx.ts";
+import { renderText } from "./render-text.ts";
+import { buildReportFor } from "./reports.service.ts";
 
 const h = setUpHarness();
 let finance: TestUser;
@@ -186,6 +191,55 @@ describe("the report", () => {
     expect(xml).toContain("<w:tbl>");
     expect(xml).toContain("部门整体支出绩效自评报告");
     expect(xml).toContain("（三）各重点任务项目支出完成情况分析");
+  });
+
+  it("finds no contradiction in the report it builds (text and DOCX), and checks uploaded reports", async () => {
+    const doc = await buildReportFor(h.database.db, systemClock, h.tenant.id, YEAR);
+    const text = renderText(doc);
+    expect(checkReportText(text)).toEqual([]);
+    const docx = await renderDocx(doc);
+    expect(checkReportText(await extractReportText(new Uint8Array(docx), "r.docx"))).toEqual([]);
+    // The cap note only excuses the sum it names.
+    const tampered = text.replace(/各项得分合计 17 分/, "各项得分合计 18 分");
+    expect(tampered).not.toBe(text);
+    expect(checkReportText(tampered).map((f) => f.kind)).toContain("cap_exceeded");
+    const upload = (body: Buffer | string, type: string, fileName: string) =>
+      h.built.app.inject({
+        method: "POST",
+        url: `/api/reports/check?fileName=${encodeURIComponent(fileName)}`,
+        headers: { ...authHeaders(leader), "content-type": type },
+        payload: body,
+      });
+    const seed = readFileSync(new URL("../report-check/fixtures/seed-report.txt", import.meta.url), "utf8");
+    const seedRes = await upload(seed, "text/plain; charset=utf-8", "seed.txt");
+    expect(seedRes.statusCode).toBe(200);
+    expect(
+      seedRes
+        .json()
+        .findings.map((f: { kind: string }) => f.kind)
+        .sort(),
+    ).toEqual([
+      "cap_exceeded",
+      "duplicate_sentence",
+      "numbering",
+      "numbering",
+      "score_sum_mismatch",
+      "sum_mismatch",
+      "unit_mismatch",
+    ]);
+    const ours = await upload(
+      docx,
+      "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+      "ours.docx",
+    );
+    expect(ours.json()).toMatchObject({ fileName: "ours.docx", findings: [] });
+    const doc97 = await upload(
+      Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0, 0]),
+      "application/octet-stream",
+      "old.doc",
+    );
+    expect(doc97.statusCode).toBe(400);
+    expect(doc97.json().error.message).toMatch(/doc/i);
   });
 
   it("answers PDF with a clear message when LibreOffice cannot run", async () => {

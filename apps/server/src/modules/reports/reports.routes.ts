@@ -1,22 +1,38 @@
+import { z } from "zod";
 import { YearParamSchema } from "../../../../../packages/contracts/src/budget.ts";
 import {
+  CheckResultSchema,
   ParagraphInputSchema,
   ParagraphListSchema,
   ParagraphParamSchema,
   ReportPreviewSchema,
 } from "../../../../../packages/contracts/src/reports.ts";
+import { AppError } from "../../platform/errors.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { BUDGET_EDIT_ROLES, BUDGET_VIEW_ROLES } from "../budget/budget.policy.ts";
+import { checkReportText, extractReportText } from "../report-check/report-check.service.ts";
 import { renderDocx } from "./render-docx.ts";
 import { renderHtml } from "./render-html.ts";
 import { docxToPdf } from "./render-pdf.ts";
 import { getReport, listParagraphs, saveParagraph } from "./reports.service.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+const UPLOAD_TYPES = [DOCX, "application/pdf", "application/octet-stream"];
+const CheckQuerySchema = z.object({
+  fileName: z.string().trim().min(1, { error: "请提供文件名" }).max(200).default("report.txt"),
+});
+const UploadSchema = z.custom<Buffer | string>((v) => Buffer.isBuffer(v) || typeof v === "string", {
+  error: "请上传 .docx、.pdf 或 .txt 文件",
+});
+/** Anyone whose work involves reports may check one; nothing is stored. */
+const CHECK_ROLES = ["finance_officer", "leader", "auditor", "supervisor", "admin"] as const;
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** The self-evaluation report: preview, Word, PDF and the editable narrative. */
 export function registerReportRoutes(app: App, deps: RouteDeps): void {
+  app.addContentTypeParser(UPLOAD_TYPES, { parseAs: "buffer", bodyLimit: 30 * 1024 * 1024 }, (_req, body, done) => {
+    done(null, body);
+  });
   const view = { access: { kind: "user", roles: BUDGET_VIEW_ROLES } } as const;
   const edit = { access: { kind: "user", roles: BUDGET_EDIT_ROLES } } as const;
   const tags = ["reports"];
@@ -61,6 +77,29 @@ export function registerReportRoutes(app: App, deps: RouteDeps): void {
         .header("content-type", "application/pdf")
         .header("content-disposition", attachment(`${doc.title}.pdf`))
         .send(pdf);
+    },
+  });
+  app.post("/api/reports/check", {
+    config: { access: { kind: "user", roles: CHECK_ROLES } },
+    bodyLimit: 30 * 1024 * 1024,
+    schema: {
+      tags,
+      summary: "检查任一自评报告（.docx/.pdf/.txt，本系统生成的或其他部门的）的前后矛盾",
+      querystring: CheckQuerySchema,
+      body: UploadSchema,
+      response: { 200: CheckResultSchema },
+    },
+    handler: async (req) => {
+      const data = typeof req.body === "string" ? Buffer.from(req.body, "utf8") : req.body;
+      let text: string;
+      try {
+        text = await extractReportText(new Uint8Array(data), req.query.fileName);
+      } catch (err) {
+        throw new AppError("validation", err instanceof Error ? err.message : "无法读取该文件", [
+          { path: "file", message: "文件格式不支持或已损坏" },
+        ]);
+      }
+      return { fileName: req.query.fileName, lines: text.split("\n").length, findings: checkReportText(text) };
     },
   });
   app.get("/api/reports/:year/paragraphs", {

@@ -16,6 +16,7 @@ import {
   findContacts,
   findEvents,
   findOpenNeighbours,
+  findTicketsClosedBetween,
   findTicketsOfChannel,
   findWorkOrderById,
   findWorkOrderBySeqNo,
@@ -168,4 +169,46 @@ export async function findChannelTickets(db: Db, filter: ChannelFilter) {
     rows.flatMap((r) => (r.unitId ? [r.unitId] : [])),
   );
   return rows.map((r) => ({ row: r, unitName: r.unitId ? (names.get(r.unitId) ?? null) : null }));
+}
+
+export type RatableWorkOrder = {
+  id: string;
+  tenantId: string;
+  title: string;
+  status: string;
+  unitId: string | null;
+  scopePath: string;
+  callerName: string | null;
+  callerPhone: string | null;
+  closedAt: Date | null;
+};
+const ratable = (w: WorkOrderRow): RatableWorkOrder => ({
+  id: w.id,
+  tenantId: w.tenantId,
+  title: w.title,
+  status: w.status,
+  unitId: w.unitId,
+  scopePath: w.scopePath,
+  callerName: w.callerName,
+  callerPhone: w.callerPhone,
+  closedAt: w.closedAt,
+});
+
+/** The ticket a citizen may rate: by its number and the caller's phone tail (real-name check). */
+export async function findRatableWorkOrder(
+  db: Db,
+  number: string,
+  phoneTail: string,
+): Promise<RatableWorkOrder | undefined> {
+  const candidates = [
+    ...(/^\d{1,15}$/.test(number) ? [await findWorkOrderBySeqNo(db, Number(number))] : []),
+    ...(await findWorkOrdersByExternalNo(db, number)),
+  ];
+  const found = candidates.find((c) => c?.callerPhone?.endsWith(phoneTail));
+  return found ? ratable(found) : undefined;
+}
+
+/** Hotline tickets closed in [from, to): the ones whose rating window may have lapsed. */
+export async function findClosedHotlineTickets(db: Db, from: Date, to: Date): Promise<RatableWorkOrder[]> {
+  return (await findTicketsClosedBetween(db, from, to)).map(ratable);
 }

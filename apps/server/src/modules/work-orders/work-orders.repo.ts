@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, ne, type SQL, sql } from "drizzle-orm";
+import { and, asc, desc, eq, gte, inArray, lt, ne, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
 import { orgUnits } from "../org/org.schema.ts";
 import { campaigns, slaPolicies, workOrderContacts, workOrderEvents, workOrders } from "./work-orders.schema.ts";
@@ -267,4 +267,13 @@ export async function findTicketsOfChannel(db: Db, f: ChannelFilter): Promise<Wo
     )
     .orderBy(desc(workOrders.receivedAt))
     .limit(f.limit);
+}
+
+/** Hotline tickets closed in [from, to) across tenants (for the default-rating job). */
+export async function findTicketsClosedBetween(db: Db, from: Date, to: Date): Promise<WorkOrderRow[]> {
+  return db
+    .select()
+    .from(workOrders)
+    .where(and(eq(workOrders.kind, "hotline"), gte(workOrders.closedAt, from), lt(workOrders.closedAt, to)))
+    .limit(50_000);
 }

@@ -1,0 +1,276 @@
+import { randomUUID } from "node:crypto";
+import {
+  DEFAULT_LEVEL,
+  isBad,
+  RATING_LABELS,
+  type RateInput,
+  type Rating,
+} from "../../../../../packages/contracts/src/evaluations.ts";
+import type { Ctx, SystemActor } from "../../platform/actor.ts";
+import type { Clock } from "../../platform/clock.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { AppError, authorize, conflict, notFound } from "../../platform/errors.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import { createWorkOrder } from "../work-orders/intake.service.ts";
+import { findClosedHotlineTickets, findRatableWorkOrder } from "../work-orders/queries.service.ts";
+import { transitionWorkOrder } from "../work-orders/transitions.service.ts";
+import { canAppeal, canDecideAppeal, canSeeRater, canViewRating } from "./evaluations.policy.ts";
+import {
+  findRating,
+  findRatingBySubject,
+  insertRating,
+  type RatingRow,
+  unitNames,
+  updateRating,
+} from "./evaluations.repo.ts";
+
+/** Days after the service within which the citizen may rate; then 基本满意 is recorded by default. */
+export const RATING_WINDOW_DAYS = 7;
+
+const sysCtx = (db: Db, clock: Clock, tenantId: string, name: string): Ctx => ({
+  db,
+  actor: { kind: "system", tenantId, name } satisfies SystemActor,
+  clock,
+  log: { info: () => {}, warn: () => {}, error: () => {} },
+  requestId: randomUUID(),
+});
+
+export function toRatingDto(ctx: Ctx, r: RatingRow, names: Map<string, string>): Rating {
+  return {
+    id: r.id,
+    subjectKind: r.subjectKind === "service_case" ? "service_case" : "work_order",
+    subjectId: r.subjectId,
+    subjectLabel: r.subjectLabel,
+    unitId: r.unitId,
+    unitName: (r.unitId && names.get(r.unitId)) || "—",
+    level: r.level,
+    levelLabel: RATING_LABELS[r.level] ?? String(r.level),
+    reasons: r.reasons,
+    comment: r.comment,
+    isDefault: r.isDefault,
+    status: r.status === "invalid" || r.status === "malicious" ? r.status : "valid",
+    appeal: r.appeal === "pending" || r.appeal === "upheld" || r.appeal === "rejected" ? r.appeal : "none",
+    appealReason: r.appealReason,
+    decisionReason: r.decisionReason,
+    ratedAt: r.ratedAt.toISOString(),
+    rectificationWorkOrderId: r.rectificationWorkOrderId,
+    rater: canSeeRater(ctx.actor, r.scopePath) ? { name: r.raterName, phone: maskPhone(r.raterPhone) } : null,
+  };
+}
+
+const maskPhone = (p: string | null) => (p ? `${p.slice(0, 3)}****${p.slice(-4)}` : null);
+
+/**
+ * A bad rating opens a rectification ticket to the unit that served, dispatched at once: the unit
+ * verifies and contacts the rater (签收, 1 WD), rectifies and feeds back (答复, 15 WD), the centre
+ * reviews and follows up with the rater — the work-order engine's loop and deadlines.
+ */
+async function openRectification(ctx: Ctx, r: RatingRow): Promise<string | null> {
+  if (!r.unitId) {
+    return null;
+  }
+  const { workOrder } = await createWorkOrder(ctx, {
+    kind: "bad_rating",
+    category: "complaint",
+    urgency: "normal",
+    channel: "evaluation",
+    title: `差评整改：${r.subjectLabel}`.slice(0, 100),
+    content: `评价：${RATING_LABELS[r.level]}。原因：${[...r.reasons, r.comment].filter(Boolean).join("；") || "未填写"}`,
+    callerName: r.raterName ?? undefined,
+    callerPhone: r.raterPhone ?? undefined,
+    receivedAt: ctx.clock.now().toISOString(),
+    campaignTags: [],
+    sourceRef: `rating:${r.id}`,
+  });
+  await transitionWorkOrder(ctx, workOrder.id, { action: "dispatch", unitId: r.unitId, attachments: [] });
+  return workOrder.id;
+}
+
+async function saveRating(ctx: Ctx, row: RatingRow): Promise<RatingRow> {
+  return ctx.db.transaction(async (tx) => {
+    const inner = { ...ctx, db: tx };
+    await insertRating(tx, row);
+    let saved = row;
+    if (isBad(row.level) && !row.isDefault) {
+      const woId = await openRectification(inner, row);
+      if (woId) {
+        await updateRating(tx, row.id, { rectificationWorkOrderId: woId });
+        saved = { ...row, rectificationWorkOrderId: woId };
+      }
+    }
+    await recordAudit(inner, {
+      action: row.isDefault ? "rating.default" : "rating.create",
+      entityType: "rating",
+      entityId: row.id,
+      scopePath: row.scopePath,
+      summary: { subjectKind: row.subjectKind, subjectId: row.subjectId, level: row.level, bad: isBad(row.level) },
+    });
+    return saved;
+  });
+}
+
+/**
+ * A citizen rates a closed ticket (real-name: the number and the phone on record). One rating per
+ * service; after the window the default stands. @throws not_found, conflict, validation
+ */
+export async function rateService(db: Db, clock: Clock, input: RateInput) {
+  const wo = await findRatableWorkOrder(db, input.number, input.phoneTail);
+  if (!wo) {
+    throw notFound("work_order");
+  }
+  if (!wo.closedAt) {
+    throw new AppError("conflict", "工单办结后才能评价", { code: "not_finished" });
+  }
+  const ctx = sysCtx(db, clock, wo.tenantId, "好差评");
+  const now = clock.now();
+  if (now.getTime() - wo.closedAt.getTime() > RATING_WINDOW_DAYS * 86_400_000) {
+    throw conflict(`办结已超过 ${RATING_WINDOW_DAYS} 天，评价期已过`, { code: "window_closed" });
+  }
+  if (await findRatingBySubject(db, wo.tenantId, "work_order", wo.id)) {
+    throw conflict("该服务已评价，每项服务只能评价一次", { code: "already_rated" });
+  }
+  const saved = await saveRating(ctx, {
+    id: randomUUID(),
+    tenantId: wo.tenantId,
+    subjectKind: "work_order",
+    subjectId: wo.id,
+    subjectLabel: wo.title,
+    unitId: wo.unitId,
+    scopePath: wo.scopePath,
+    windowName: null,
+    staffName: null,
+    itemCode: null,
+    level: input.level,
+    reasons: input.reasons,
+    comment: input.comment,
+    isDefault: false,
+    raterName: wo.callerName,
+    raterPhone: wo.callerPhone,
+    status: "valid",
+    appeal: "none",
+    appealReason: null,
+    decisionReason: null,
+    ratedAt: now,
+    rectificationWorkOrderId: null,
+  });
+  return {
+    id: saved.id,
+    level: saved.level,
+    levelLabel: RATING_LABELS[saved.level] ?? "",
+    rectification: saved.rectificationWorkOrderId !== null,
+  };
+}
+
+/**
+ * Records 基本满意 for services closed more than the window ago without a rating (marked default,
+ * left out of the active rates). Looks back 30 days; idempotent by the one-rating-per-service key.
+ */
+export async function applyDefaultRatings(db: Db, clock: Clock): Promise<number> {
+  const now = clock.now().getTime();
+  const until = new Date(now - RATING_WINDOW_DAYS * 86_400_000);
+  const since = new Date(until.getTime() - 30 * 86_400_000);
+  let made = 0;
+  for (const wo of await findClosedHotlineTickets(db, since, until)) {
+    if (await findRatingBySubject(db, wo.tenantId, "work_order", wo.id)) {
+      continue;
+    }
+    const ctx = sysCtx(db, clock, wo.tenantId, "默认好评任务");
+    try {
+      await saveRating(ctx, {
+        id: randomUUID(),
+        tenantId: wo.tenantId,
+        subjectKind: "work_order",
+        subjectId: wo.id,
+        subjectLabel: wo.title,
+        unitId: wo.unitId,
+        scopePath: wo.scopePath,
+        windowName: null,
+        staffName: null,
+        itemCode: null,
+        level: DEFAULT_LEVEL,
+        reasons: [],
+        comment: "",
+        isDefault: true,
+        raterName: wo.callerName,
+        raterPhone: wo.callerPhone,
+        status: "valid",
+        appeal: "none",
+        appealReason: null,
+        decisionReason: null,
+        ratedAt: new Date(wo.closedAt ? wo.closedAt.getTime() + RATING_WINDOW_DAYS * 86_400_000 : now),
+        rectificationWorkOrderId: null,
+      });
+      made += 1;
+    } catch (err) {
+      // A citizen rated it at the same moment: the unique key kept one rating, which is right.
+      if (
+        !(err instanceof Error && /ratings_subject_uq|duplicate key/.test(`${err.message}${String(err.cause ?? "")}`))
+      ) {
+        throw err;
+      }
+    }
+  }
+  return made;
+}
+
+async function visible(ctx: Ctx, id: string): Promise<RatingRow> {
+  const r = await findRating(ctx.db, ctx.actor.tenantId, id);
+  if (!r || !canViewRating(ctx.actor, r.scopePath)) {
+    throw notFound("rating");
+  }
+  return r;
+}
+
+export async function getRating(ctx: Ctx, id: string): Promise<Rating> {
+  const r = await visible(ctx, id);
+  return toRatingDto(ctx, r, await unitNames(ctx.db, [r.unitId]));
+}
+
+/** The rated unit contests a bad rating as invalid or malicious. @throws forbidden, conflict */
+export async function appealRating(ctx: Ctx, id: string, reason: string): Promise<Rating> {
+  const r = await visible(ctx, id);
+  authorize(canAppeal(ctx.actor, r.scopePath), "只有被评价单位可以申诉");
+  if (!isBad(r.level) || r.appeal !== "none" || r.isDefault) {
+    throw conflict("只有未申诉过的差评可以申诉", { code: "invalid_transition" });
+  }
+  await ctx.db.transaction(async (tx) => {
+    await updateRating(tx, id, { appeal: "pending", appealReason: reason });
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: "rating.appeal", entityType: "rating", entityId: id, scopePath: r.scopePath, summary: { reason } },
+    );
+  });
+  return getRating(ctx, id);
+}
+
+/** The supervisor decides: invalid/malicious keeps the rating but leaves it out of the rates. */
+export async function decideAppeal(
+  ctx: Ctx,
+  id: string,
+  outcome: "invalid" | "malicious" | "rejected",
+  reason: string,
+): Promise<Rating> {
+  const r = await visible(ctx, id);
+  authorize(canDecideAppeal(ctx.actor, r.scopePath), "只有好差评监督员可以审核申诉");
+  if (r.appeal !== "pending") {
+    throw conflict("该评价没有待审核的申诉", { code: "invalid_transition" });
+  }
+  await ctx.db.transaction(async (tx) => {
+    await updateRating(tx, id, {
+      appeal: outcome === "rejected" ? "rejected" : "upheld",
+      status: outcome === "rejected" ? "valid" : outcome,
+      decisionReason: reason,
+    });
+    await recordAudit(
+      { ...ctx, db: tx },
+      {
+        action: "rating.appeal_decide",
+        entityType: "rating",
+        entityId: id,
+        scopePath: r.scopePath,
+        summary: { outcome, reason },
+      },
+    );
+  });
+  return getRating(ctx, id);
+}

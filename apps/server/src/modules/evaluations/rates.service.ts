@@ -1,0 +1,197 @@
+import { type SQL, sql } from "drizzle-orm";
+import { RATE_KEYS } from "../../../../../packages/contracts/src/evaluations.ts";
+import { pathInScope, scopePaths } from "../../platform/access.ts";
+import type { Ctx } from "../../platform/actor.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { queryRows } from "../../platform/db/rows.ts";
+import { EVAL_VIEW_ROLES } from "./evaluations.policy.ts";
+import { type RatingRow, unitNames } from "./evaluations.repo.ts";
+import { toRatingDto } from "./evaluations.service.ts";
+
+type RateKey = (typeof RATE_KEYS)[number];
+export type RatingFilter = {
+  from?: string | undefined;
+  to?: string | undefined;
+  unitId?: string | undefined;
+  subjectKind?: string | undefined;
+  metric?: RateKey | undefined;
+};
+
+/** Each count is a condition on a rating joined to its rectification ticket (wo): the drill-down lists exactly these. */
+const CONDITION: Record<RateKey, SQL> = {
+  ratings: sql`r.status = 'valid'`,
+  good: sql`r.status = 'valid' and r.level >= 3`,
+  active: sql`r.status = 'valid' and not r.is_default`,
+  activeGood: sql`r.status = 'valid' and not r.is_default and r.level >= 3`,
+  defaulted: sql`r.status = 'valid' and r.is_default`,
+  bad: sql`r.status = 'valid' and r.level <= 2`,
+  badReplied: sql`r.status = 'valid' and r.level <= 2 and wo.replied_at is not null`,
+  rectified: sql`r.status = 'valid' and r.level <= 2 and wo.closed_at is not null`,
+  rectifiedOnTime: sql`r.status = 'valid' and r.level <= 2 and wo.closed_at is not null and wo.closed_at <= wo.close_due_at`,
+  rectificationFollowedUp: sql`r.status = 'valid' and r.level <= 2 and wo.satisfaction is not null`,
+  rectificationSatisfied: sql`r.status = 'valid' and r.level <= 2 and wo.satisfaction >= 3`,
+};
+
+export const RATE_FORMULAS: Record<string, string> = {
+  goodRate: "好评率 = (非常满意 + 满意 + 基本满意) ÷ 有效评价（含默认好评；申诉成立的差评不计）",
+  activeGoodRate: "主动好评率 = 主动评价中的好评 ÷ 主动评价（不含超期默认的基本满意）",
+  unratedRate: "未评价率 = 超期默认评价 ÷ 有效评价",
+  badReplyRate: "差评回复率 = 整改工单已答复的差评 ÷ 差评",
+  rectificationRate: "整改率 = 整改工单已办结的差评 ÷ 差评",
+  onTimeRectificationRate: "按时整改率 = 在整改时限内办结的差评 ÷ 差评",
+  rectificationSatisfactionRate: "整改满意率 = 回访满意的整改 ÷ 成功回访的整改",
+};
+
+function where(ctx: Ctx, f: RatingFilter): SQL {
+  const parts: SQL[] = [
+    sql`r.tenant_id = ${ctx.actor.tenantId}`,
+    pathInScope(sql`r.scope_path`, scopePaths(ctx.actor, EVAL_VIEW_ROLES)),
+  ];
+  if (f.from) {
+    parts.push(sql`r.rated_at >= ${f.from}::timestamptz`);
+  }
+  if (f.to) {
+    parts.push(sql`r.rated_at < ${f.to}::timestamptz`);
+  }
+  if (f.unitId) {
+    parts.push(sql`r.unit_id = ${f.unitId}::uuid`);
+  }
+  if (f.subjectKind) {
+    parts.push(sql`r.subject_kind = ${f.subjectKind}`);
+  }
+  if (f.metric) {
+    parts.push(CONDITION[f.metric]);
+  }
+  return sql.join(parts, sql` and `);
+}
+
+const FROM = sql`from ratings r left join work_orders wo on wo.id = r.rectification_work_order_id`;
+const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
+
+function toRow(key: string | null, label: string, raw: Record<string, unknown>) {
+  const c = Object.fromEntries(RATE_KEYS.map((k) => [k, Number(raw[k] ?? 0)])) as Record<RateKey, number>;
+  return {
+    key,
+    label,
+    counts: c,
+    goodRate: ratio(c.good, c.ratings),
+    activeGoodRate: ratio(c.activeGood, c.active),
+    unratedRate: ratio(c.defaulted, c.ratings),
+    badReplyRate: ratio(c.badReplied, c.bad),
+    rectificationRate: ratio(c.rectified, c.bad),
+    onTimeRectificationRate: ratio(c.rectifiedOnTime, c.bad),
+    rectificationSatisfactionRate: ratio(c.rectificationSatisfied, c.rectificationFollowedUp),
+  };
+}
+
+/** The rates of domain-rules §2, in total and by unit or month; each count opens as a list filter. */
+export async function computeRates(ctx: Ctx, f: RatingFilter & { groupBy: "none" | "unit" | "month" }) {
+  const counts = sql.join(
+    RATE_KEYS.map((k) => sql`count(*) filter (where ${CONDITION[k]})::int as ${sql.identifier(k)}`),
+    sql`, `,
+  );
+  const [total] = await queryRows<Record<string, unknown>>(
+    ctx.db,
+    sql`select ${counts} ${FROM} where ${where(ctx, f)}`,
+  );
+  let groups: ReturnType<typeof toRow>[] = [];
+  if (f.groupBy !== "none") {
+    const key =
+      f.groupBy === "unit" ? sql`r.unit_id::text` : sql`to_char(r.rated_at at time zone 'Asia/Shanghai', 'YYYY-MM')`;
+    const rows = await queryRows<Record<string, unknown> & { key: string | null }>(
+      ctx.db,
+      sql`select ${key} as key, ${counts} ${FROM} where ${where(ctx, f)} group by 1 order by 2 desc`,
+    );
+    const names =
+      f.groupBy === "unit"
+        ? await unitNames(
+            ctx.db,
+            rows.map((r) => r.key),
+          )
+        : new Map<string, string>();
+    groups = rows.map((r) =>
+      toRow(r.key, f.groupBy === "unit" ? (names.get(r.key ?? "") ?? "未知单位") : (r.key ?? ""), r),
+    );
+  }
+  return { total: toRow(null, "合计", total ?? {}), groups, formulas: RATE_FORMULAS };
+}
+
+export async function listRatings(ctx: Ctx, f: RatingFilter, page: { page: number; pageSize: number }) {
+  const w = where(ctx, f);
+  const [count] = await queryRows<{ n: number }>(ctx.db, sql`select count(*)::int as n ${FROM} where ${w}`);
+  const rows = await queryRows<Record<string, unknown>>(
+    ctx.db,
+    sql`select r.* ${FROM} where ${w} order by r.rated_at desc limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}`,
+  );
+  const mapped = rows.map(fromSqlRow);
+  const names = await unitNames(
+    ctx.db,
+    mapped.map((r) => r.unitId),
+  );
+  return { items: mapped.map((r) => toRatingDto(ctx, r, names)), total: Number(count?.n ?? 0) };
+}
+
+/** Raw SQL rows use column names; map them onto the table's fields. */
+function fromSqlRow(r: Record<string, unknown>): RatingRow {
+  const s = (k: string) => (r[k] === null || r[k] === undefined ? null : String(r[k]));
+  return {
+    id: String(r.id),
+    tenantId: String(r.tenant_id),
+    subjectKind: String(r.subject_kind),
+    subjectId: String(r.subject_id),
+    subjectLabel: String(r.subject_label),
+    unitId: s("unit_id"),
+    scopePath: String(r.scope_path),
+    windowName: s("window_name"),
+    staffName: s("staff_name"),
+    itemCode: s("item_code"),
+    level: Number(r.level),
+    reasons: Array.isArray(r.reasons) ? r.reasons.map(String) : [],
+    comment: String(r.comment ?? ""),
+    isDefault: r.is_default === true,
+    raterName: s("rater_name"),
+    raterPhone: s("rater_phone"),
+    status: String(r.status),
+    appeal: String(r.appeal),
+    appealReason: s("appeal_reason"),
+    decisionReason: s("decision_reason"),
+    ratedAt: new Date(String(r.rated_at instanceof Date ? r.rated_at.toISOString() : r.rated_at)),
+    rectificationWorkOrderId: s("rectification_work_order_id"),
+  };
+}
+
+/** Published rates per unit and rectification status: no personal data, no unit-internal detail. */
+export async function publicDisclosure(db: Db, tenantId: string, from?: string, to?: string) {
+  const rows = await queryRows<{
+    unit_id: string | null;
+    ratings: number;
+    good: number;
+    bad: number;
+    rectified: number;
+  }>(
+    db,
+    sql`select r.unit_id, count(*) filter (where ${CONDITION.ratings})::int as ratings,
+          count(*) filter (where ${CONDITION.good})::int as good,
+          count(*) filter (where ${CONDITION.bad})::int as bad,
+          count(*) filter (where ${CONDITION.rectified})::int as rectified
+        ${FROM}
+        where r.tenant_id = ${tenantId} ${from ? sql`and r.rated_at >= ${from}::timestamptz` : sql``}
+          ${to ? sql`and r.rated_at < ${to}::timestamptz` : sql``}
+        group by 1 order by 2 desc`,
+  );
+  const names = await unitNames(
+    db,
+    rows.map((r) => r.unit_id),
+  );
+  return {
+    period: { from: from ?? null, to: to ?? null },
+    units: rows.map((r) => ({
+      unitName: names.get(r.unit_id ?? "") ?? "—",
+      ratings: Number(r.ratings),
+      goodRate: ratio(Number(r.good), Number(r.ratings)),
+      bad: Number(r.bad),
+      rectified: Number(r.rectified),
+      rectifying: Number(r.bad) - Number(r.rectified),
+    })),
+  };
+}

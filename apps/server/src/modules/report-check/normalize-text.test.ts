@@ -1,0 +1,44 @@
+import { describe, expect, it } from "vitest";
+import { matchMarker } from "./markers.ts";
+import { normalizeReport } from "./normalize-text.ts";
+
+describe("normalizeReport", () => {
+  it("joins wrapped lines into a paragraph and maps each character to its source line", () => {
+    const r = normalizeReport("一、收支\n\n总支出 9,167.05 万元，其中基本\n 支出 1,889.03 万元。\n（一）下一节");
+    expect(r.text).toBe("一、收支\n总支出 9167.05 万元，其中基本支出 1889.03 万元。\n（一）下一节");
+    expect(r.lineOf(r.text.indexOf("9167.05"))).toBe(3);
+    expect(r.lineOf(r.text.indexOf("1889.03"))).toBe(4);
+    expect(r.lineOf(r.text.indexOf("（一）"))).toBe(5);
+    expect(r.paragraphs).toHaveLength(3);
+  });
+
+  it("accepts an empty text", () => {
+    const r = normalizeReport("");
+    expect(r.text).toBe("");
+    expect(r.paragraphs).toEqual([]);
+  });
+
+  it("makes full-width digits and signs ASCII and keeps two numbers apart across a wrap", () => {
+    const r = normalizeReport("数量 １２ 个，比例 ５０．５％，共 2022\n1 项");
+    expect(r.text).toBe("数量 12 个，比例 50.5%，共 2022 1 项");
+  });
+});
+
+describe("matchMarker", () => {
+  it("reads the marker ranks and numbers", () => {
+    expect(matchMarker("十二、其他", true)).toMatchObject({ rank: 1, number: 12 });
+    expect(matchMarker("（三）收支", true)).toMatchObject({ rank: 2, number: 3 });
+    expect(matchMarker("14. 项目", false)).toMatchObject({ rank: 3, number: 14 });
+    expect(matchMarker("2、项目", false)).toMatchObject({ rank: 3, number: 2 });
+    expect(matchMarker("（7）工作", false)).toMatchObject({ rank: 4, number: 7 });
+    expect(matchMarker("（2 加强", true)).toMatchObject({ rank: 4, number: 2 });
+    expect(matchMarker("②其他", false)).toMatchObject({ rank: 5, number: 2 });
+  });
+
+  it("does not read decimals, dates or amounts as markers", () => {
+    expect(matchMarker("77.1 万元", true)).toBeUndefined();
+    expect(matchMarker("2022 年度", true)).toBeUndefined();
+    expect(matchMarker("3 月 15 日", false)).toBeUndefined();
+    expect(matchMarker("一委员、代表", false)).toBeUndefined();
+  });
+});

@@ -1,0 +1,143 @@
+import { matchMarker } from "./markers.ts";
+
+/** A half-open range [start, end) of the normalized text. */
+export interface Span {
+  start: number;
+  end: number;
+}
+
+/**
+ * The report as one normalized stream: wrapped lines joined into paragraphs (separated by "\n"),
+ * thousands separators removed, full-width digits and signs made ASCII. Every character keeps the
+ * 1-based line of the original text it came from, so findings point at the source.
+ */
+export interface ReportText {
+  text: string;
+  paragraphs: Span[];
+  lineOf: (offset: number) => number;
+}
+
+// Full-width forms that carry numbers; CJK punctuation (，。；：（）) is kept because the checks
+// read the report's structure from it.
+function normalizeChar(c: string): string {
+  const code = c.charCodeAt(0);
+  if ((code >= 0xff10 && code <= 0xff19) || (code >= 0xff21 && code <= 0xff3a) || (code >= 0xff41 && code <= 0xff5a)) {
+    return String.fromCharCode(code - 0xfee0);
+  }
+  switch (c) {
+    case "％":
+    case "﹪":
+      return "%";
+    case "．":
+      return ".";
+    case "＋":
+      return "+";
+    case "\u3000":
+    case "\u00a0":
+    case "\t":
+      return " ";
+    case "(":
+      return "（";
+    case ")":
+      return "）";
+    case ";":
+      return "；";
+    default:
+      return c;
+  }
+}
+
+const ASCII_ALNUM = /[0-9A-Za-z]/;
+const SENTENCE_END = /[。！？：；]$/;
+
+/** Width as laid out: a CJK character is one em, ASCII half of one. */
+function displayWidth(line: string): number {
+  let width = 0;
+  for (const c of line) {
+    width += c.charCodeAt(0) < 0x2e80 ? 0.5 : 1;
+  }
+  return width;
+}
+
+/**
+ * The width at which the source wrapped its lines: most lines of a PDF extraction are full, so the
+ * upper quartile of line widths is the wrap width.
+ */
+function wrapWidth(lines: string[]): number {
+  const widths = lines.filter((l) => l !== "").map(displayWidth);
+  widths.sort((a, b) => a - b);
+  return widths[Math.floor(widths.length * 0.75)] ?? 0;
+}
+
+/**
+ * Joins wrapped lines into paragraphs. A new paragraph starts at a numbered line, and after a line
+ * that stops short of the wrap width when it is a heading or ends a sentence ("一、基本情况",
+ * "…对行政审批事项进行清理。"): such a line was not wrapped, it ended.
+ */
+export function normalizeReport(raw: string): ReportText {
+  const chars: string[] = [];
+  const lines: number[] = [];
+  const rawLines = raw
+    .replace(/^\uFEFF/, "")
+    .split(/\r\n|\r|\n|\f/)
+    .map((l) => Array.from(l, normalizeChar).join("").trim());
+  const shortLine = wrapWidth(rawLines) * 0.85;
+  let inParagraph = false;
+  let previousEnded = false;
+  rawLines.forEach((line, index) => {
+    const lineNo = index + 1;
+    if (line === "") {
+      return;
+    }
+    const previous = chars[chars.length - 1] ?? "";
+    const isNumbered = matchMarker(line, true) !== undefined;
+    if (inParagraph && (isNumbered || previousEnded)) {
+      chars.push("\n");
+      lines.push(lineNo);
+    } else if (inParagraph && ASCII_ALNUM.test(previous) && ASCII_ALNUM.test(line[0] ?? "")) {
+      // Two numbers or words meeting at a wrap must not fuse into one.
+      chars.push(" ");
+      lines.push(lineNo);
+    }
+    for (const c of line) {
+      chars.push(c);
+      lines.push(lineNo);
+    }
+    inParagraph = true;
+    previousEnded =
+      displayWidth(line) < shortLine && (SENTENCE_END.test(line) || (isNumbered && !/[，、,]$/.test(line)));
+  });
+  // Thousands separators: "9,167.05" → "9167.05"; remaining ASCII commas read as "，".
+  const outChars: string[] = [];
+  const outLines: number[] = [];
+  for (let i = 0; i < chars.length; i++) {
+    const c = chars[i] ?? "";
+    if (c === ",") {
+      const isThousands = /\d/.test(chars[i - 1] ?? "") && /^\d{3}(?!\d)/.test(chars.slice(i + 1, i + 5).join(""));
+      if (isThousands) {
+        continue;
+      }
+      outChars.push("，");
+    } else {
+      outChars.push(c);
+    }
+    outLines.push(lines[i] ?? 1);
+  }
+  const text = outChars.join("");
+  const paragraphs: Span[] = [];
+  let start = 0;
+  for (let i = 0; i <= text.length; i++) {
+    if (i === text.length || text[i] === "\n") {
+      if (i > start) {
+        paragraphs.push({ start, end: i });
+      }
+      start = i + 1;
+    }
+  }
+  const lastLine = outLines[outLines.length - 1] ?? 1;
+  return {
+    text,
+    paragraphs,
+    lineOf: (offset) => outLines[Math.min(Math.max(offset, 0), outLines.length - 1)] ?? lastLine,
+  };
+}

@@ -1,0 +1,158 @@
+import { type Marker, matchMarker } from "./markers.ts";
+import type { ReportText } from "./normalize-text.ts";
+import type { Finding } from "./report-check.service.ts";
+
+/** A numbered section or item with its own text (up to the next marker) and its sub-items. */
+export interface NumberedItem {
+  marker: Marker;
+  start: number;
+  contentStart: number;
+  /** Start of the next marker of any rank, or the end of the text. */
+  contentEnd: number;
+  /** End of the item including its sub-items. */
+  subtreeEnd: number;
+  parent: NumberedItem | undefined;
+  children: NumberedItem[];
+}
+
+export interface Outline {
+  roots: NumberedItem[];
+  items: NumberedItem[];
+}
+
+// Enough text to recognize any marker ("（十二）", "（12 加…"), without copying whole paragraphs.
+const MARKER_WINDOW = 12;
+// Items are also numbered inline, right after a sentence ends ("…94 个。2.一网统管…").
+const INLINE_AFTER = /[。；]/;
+
+/** Finds every marker and nests them by rank (一、 ⊃ （一） ⊃ 1. ⊃ （1） ⊃ ①). */
+export function parseOutline(report: ReportText): Outline {
+  const { text } = report;
+  const found: { marker: Marker; start: number }[] = [];
+  for (const p of report.paragraphs) {
+    let i = p.start;
+    while (i < p.end && text[i] === " ") {
+      i++;
+    }
+    const head = matchMarker(text.slice(i, Math.min(p.end, i + MARKER_WINDOW)), true);
+    if (head) {
+      found.push({ marker: head, start: i });
+    }
+    for (let j = i + 1; j < p.end; j++) {
+      if (!INLINE_AFTER.test(text[j - 1] ?? "")) {
+        continue;
+      }
+      let k = j;
+      while (k < p.end && text[k] === " ") {
+        k++;
+      }
+      const inline = matchMarker(text.slice(k, Math.min(p.end, k + MARKER_WINDOW)), false);
+      if (inline) {
+        found.push({ marker: inline, start: k });
+      }
+    }
+  }
+  const items: NumberedItem[] = [];
+  const roots: NumberedItem[] = [];
+  const stack: NumberedItem[] = [];
+  found.forEach((f, index) => {
+    const next = found[index + 1];
+    const item: NumberedItem = {
+      marker: f.marker,
+      start: f.start,
+      contentStart: f.start + f.marker.length,
+      contentEnd: next ? next.start : text.length,
+      subtreeEnd: text.length,
+      parent: undefined,
+      children: [],
+    };
+    while (stack.length > 0 && (stack[stack.length - 1]?.marker.rank ?? 0) >= f.marker.rank) {
+      const closed = stack.pop();
+      if (closed) {
+        closed.subtreeEnd = f.start;
+      }
+    }
+    const parent = stack[stack.length - 1];
+    item.parent = parent;
+    if (parent) {
+      parent.children.push(item);
+    } else {
+      roots.push(item);
+    }
+    stack.push(item);
+    items.push(item);
+  });
+  return { roots, items };
+}
+
+function describe(m: Marker, n: number): string {
+  const cn = ["", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
+  const chinese = n <= 10 ? (cn[n] ?? String(n)) : n < 20 ? `十${cn[n - 10] ?? ""}` : String(n);
+  switch (m.rank) {
+    case 1:
+      return `${chinese}、`;
+    case 2:
+      return `（${chinese}）`;
+    case 3:
+      return `${n}.`;
+    case 4:
+      return `（${n}）`;
+    default:
+      return String.fromCharCode(0x2460 + n - 1);
+  }
+}
+
+/** Numbering defects: a number repeated, skipped or out of order, and a numbered item with no text. */
+export function checkNumbering(report: ReportText, outline: Outline): Finding[] {
+  const findings: Finding[] = [];
+  const groups = [outline.roots, ...outline.items.map((i) => i.children)];
+  for (const siblings of groups) {
+    const lastByRank = new Map<number, number>();
+    for (const item of siblings) {
+      const { marker } = item;
+      const line = report.lineOf(item.start);
+      const previous = lastByRank.get(marker.rank);
+      lastByRank.set(marker.rank, marker.number);
+      const expected = (previous ?? 0) + 1;
+      if (previous !== undefined && marker.number === previous) {
+        findings.push({
+          kind: "numbering",
+          line,
+          stated: marker.text,
+          computed: describe(marker, expected),
+          message: `编号“${marker.text}”与上一项重复，应为“${describe(marker, expected)}”`,
+        });
+      } else if (marker.number > expected) {
+        findings.push({
+          kind: "numbering",
+          line,
+          stated: marker.text,
+          computed: describe(marker, expected),
+          message: `编号“${marker.text}”跳号，前面缺少“${describe(marker, expected)}”`,
+        });
+      } else if (previous !== undefined && marker.number < previous && marker.number !== 1) {
+        findings.push({
+          kind: "numbering",
+          line,
+          stated: marker.text,
+          computed: describe(marker, expected),
+          message: `编号“${marker.text}”顺序倒退，应为“${describe(marker, expected)}”`,
+        });
+      }
+    }
+  }
+  for (const item of outline.items) {
+    const content = report.text.slice(item.contentStart, item.contentEnd).replace(/[\s\p{P}]/gu, "");
+    // A heading whose sub-items follow at once is not empty.
+    if (content === "" && item.children.length === 0) {
+      findings.push({
+        kind: "numbering",
+        line: report.lineOf(item.start),
+        stated: item.marker.text,
+        computed: "（无内容）",
+        message: `编号“${item.marker.text}”之后没有内容`,
+      });
+    }
+  }
+  return findings;
+}

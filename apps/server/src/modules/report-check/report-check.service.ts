@@ -1,0 +1,60 @@
+import { checkDuplicates } from "./duplicates.ts";
+import { extractText } from "./extract-text.ts";
+import { normalizeReport } from "./normalize-text.ts";
+import { checkNumbering, parseOutline } from "./numbering.ts";
+import { checkRates } from "./rates.ts";
+import { checkScores } from "./scores.ts";
+import { checkSums } from "./sums.ts";
+import { checkUnits } from "./units.ts";
+
+export type FindingKind =
+  | "sum_mismatch"
+  | "score_sum_mismatch"
+  | "cap_exceeded"
+  | "rate_mismatch"
+  | "unit_mismatch"
+  | "duplicate_sentence"
+  | "numbering";
+
+/** One internal contradiction of a report; `line` is the 1-based line of the original text. */
+export interface Finding {
+  kind: FindingKind;
+  line: number;
+  stated: string;
+  computed: string;
+  message: string;
+}
+
+/**
+ * The internal contradictions of a 部门整体支出绩效自评报告 given as plain text: sums, scores, rates,
+ * units, repeated sentences and numbering, all read from the report's own structure. Sorted by line.
+ */
+export function checkReportText(text: string): Finding[] {
+  const report = normalizeReport(text);
+  const outline = parseOutline(report);
+  const all = [
+    ...checkNumbering(report, outline),
+    ...checkScores(report, outline),
+    ...checkSums(report, outline),
+    ...checkRates(report),
+    ...checkUnits(report),
+    ...checkDuplicates(report),
+  ];
+  // Two checks may reach the same slip (a 元 total is both a unit slip and an odd sum): keep one.
+  const unique = new Map<string, Finding>();
+  for (const f of all) {
+    const key = `${f.kind}|${f.line}|${f.stated}`;
+    if (!unique.has(key)) {
+      unique.set(key, f);
+    }
+  }
+  return [...unique.values()].sort((a, b) => a.line - b.line);
+}
+
+/**
+ * The plain text of a report file (.txt, .docx or .pdf, recognized by content first, then by name).
+ * @throws Error with a Chinese message for formats it cannot read (.doc, .wps, images …)
+ */
+export async function extractReportText(data: Uint8Array, fileName: string): Promise<string> {
+  return extractText(data, fileName);
+}
