@@ -30,6 +30,13 @@ const EvaluationsPage = lazy(() =>
   import("./features/evaluations/evaluations-page.tsx").then((m) => ({ default: m.EvaluationsPage })),
 );
 const ReportsPage = lazy(() => import("./features/reports/reports-page.tsx").then((m) => ({ default: m.ReportsPage })));
+const RatingsPage = lazy(() => import("./features/ratings/ratings-page.tsx").then((m) => ({ default: m.RatingsPage })));
+const PublicRatePage = lazy(() =>
+  import("./features/ratings/public-rate-page.tsx").then((m) => ({ default: m.PublicRatePage })),
+);
+const PublicDisclosurePage = lazy(() =>
+  import("./features/ratings/public-disclosure-page.tsx").then((m) => ({ default: m.PublicDisclosurePage })),
+);
 const PublicTrackPage = lazy(() =>
   import("./features/public-status/public-track-page.tsx").then((m) => ({ default: m.PublicTrackPage })),
 );
@@ -89,6 +96,8 @@ export function AppRouter() {
             <Route path="/login" element={<LoginRoute />} />
             {/* Citizen-facing pages: outside the auth guard and the admin layout. */}
             <Route path="/public/track" element={<PublicTrackPage />} />
+            <Route path="/public/rate" element={<PublicRatePage />} />
+            <Route path="/public/ratings" element={<PublicDisclosurePage />} />
             <Route path="/public/*" element={<NotFoundPage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<WorkbenchPage />} />
@@ -104,6 +113,7 @@ export function AppRouter() {
               <Route path="evaluations" element={<EvaluationsPage />} />
               <Route path="evaluations/:id" element={<EvaluationsPage />} />
               <Route path="reports" element={<ReportsPage />} />
+              <Route path="ratings" element={<RatingsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -33,6 +33,7 @@ export type Grant = z.infer<typeof GrantSchema>;
 export const MENU_KEYS = [
   "workOrders",
   "workOrderMetrics",
+  "ratings",
   "budget",
   "evaluations",
   "reports",

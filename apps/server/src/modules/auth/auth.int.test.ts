@@ -45,6 +45,7 @@ describe("sign-in", () => {
     expect(me.menu).toEqual([
       "workOrders",
       "workOrderMetrics",
+      "ratings",
       "budget",
       "evaluations",
       "reports",

@@ -1,0 +1,109 @@
+import { Alert, Button, Card, Checkbox, Form, Input, Radio, Typography } from "antd";
+import { useState } from "react";
+import { BAD_REASONS, RATING_LABELS } from "../../../../../packages/contracts/src/evaluations.ts";
+import { isApiError } from "../../api/client.ts";
+import { BrandLogo } from "../../layout/brand-logo.tsx";
+import { ratingsApi } from "./ratings-api.ts";
+
+type Values = { number: string; phoneTail: string; level: 1 | 2 | 3 | 4 | 5; reasons: string[]; comment: string };
+
+/** 服务评价 for citizens: real-name by the number and the phone on record; a bad rating needs a reason. */
+export function PublicRatePage() {
+  const [form] = Form.useForm<Values>();
+  const level = Form.useWatch("level", form);
+  const [done, setDone] = useState<{ label: string; rectification: boolean } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [loading, setLoading] = useState(false);
+  const submit = async (v: Values) => {
+    setLoading(true);
+    setError(null);
+    try {
+      const r = await ratingsApi.rate({
+        subjectKind: "work_order",
+        number: v.number.trim(),
+        phoneTail: v.phoneTail.trim(),
+        level: v.level,
+        reasons: (v.reasons ?? []) as Parameters<typeof ratingsApi.rate>[0]["reasons"],
+        comment: v.comment ?? "",
+      });
+      setDone({ label: r.levelLabel, rectification: r.rectification });
+    } catch (err) {
+      setError(
+        isApiError(err) && err.status === 404
+          ? "未找到匹配的服务，请核对编号和手机号后4位。"
+          : isApiError(err)
+            ? err.message
+            : "提交失败，请稍后重试",
+      );
+    } finally {
+      setLoading(false);
+    }
+  };
+  return (
+    <div style={{ minHeight: "100vh", background: "#f3f6fb", padding: "48px 16px" }}>
+      <div style={{ maxWidth: 560, margin: "0 auto" }}>
+        <div style={{ display: "flex", alignItems: "center", gap: 12, marginBottom: 24 }}>
+          <BrandLogo size={40} />
+          <div>
+            <Typography.Title level={3} style={{ margin: 0 }}>
+              政务服务“好差评”
+            </Typography.Title>
+            <Typography.Text type="secondary">您的评价将用于改进服务；评价人信息不向被评价单位公开</Typography.Text>
+          </div>
+        </div>
+        <Card>
+          {done ? (
+            <Alert
+              type="success"
+              showIcon
+              title={`感谢您的评价：${done.label}`}
+              description={done.rectification ? "我们已将差评转交承办单位整改，整改结果将回访告知您。" : undefined}
+            />
+          ) : (
+            <Form<Values>
+              form={form}
+              layout="vertical"
+              onFinish={(v) => void submit(v)}
+              requiredMark={false}
+              initialValues={{ reasons: [], comment: "" }}
+            >
+              <Form.Item
+                name="number"
+                label="工单号"
+                rules={[{ required: true, whitespace: true, message: "请输入工单号" }]}
+              >
+                <Input placeholder="办结通知中的编号" autoComplete="off" />
+              </Form.Item>
+              <Form.Item
+                name="phoneTail"
+                label="登记手机号后4位"
+                rules={[{ required: true, pattern: /^\d{4}$/, message: "请输入4位数字" }]}
+              >
+                <Input maxLength={4} inputMode="numeric" autoComplete="off" />
+              </Form.Item>
+              <Form.Item name="level" label="评价" rules={[{ required: true, message: "请选择评价" }]}>
+                <Radio.Group options={[5, 4, 3, 2, 1].map((l) => ({ value: l, label: RATING_LABELS[l] }))} />
+              </Form.Item>
+              {level !== undefined && level <= 2 && (
+                <Form.Item
+                  name="reasons"
+                  label="不满意的原因"
+                  rules={[{ required: true, type: "array", min: 1, message: "差评请选择原因" }]}
+                >
+                  <Checkbox.Group options={BAD_REASONS.map((r) => ({ value: r, label: r }))} />
+                </Form.Item>
+              )}
+              <Form.Item name="comment" label="意见建议">
+                <Input.TextArea rows={3} maxLength={500} showCount />
+              </Form.Item>
+              {error && <Alert style={{ marginBottom: 16 }} type="error" showIcon title={error} />}
+              <Button type="primary" htmlType="submit" loading={loading} block>
+                提交评价
+              </Button>
+            </Form>
+          )}
+        </Card>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,26 @@
+import { z } from "zod";
+import {
+  PublicDisclosureSchema,
+  type RateInput,
+  RatesSchema,
+  RatingListSchema,
+  RatingSchema,
+} from "../../../../../packages/contracts/src/evaluations.ts";
+import { api, type Query } from "../../api/client.ts";
+
+const RateResultSchema = z.object({
+  id: z.uuid(),
+  level: z.number(),
+  levelLabel: z.string(),
+  rectification: z.boolean(),
+});
+
+export const ratingsApi = {
+  rate: (input: RateInput) => api.post("/api/public/ratings", RateResultSchema, input),
+  disclosure: (tenant: string) => api.get("/api/public/ratings/disclosure", PublicDisclosureSchema, { tenant }),
+  rates: (q: Query) => api.get("/api/ratings/rates", RatesSchema, q),
+  list: (q: Query) => api.get("/api/ratings", RatingListSchema, q),
+  appeal: (id: string, reason: string) => api.post(`/api/ratings/${id}/appeal`, RatingSchema, { reason }),
+  decide: (id: string, outcome: "invalid" | "malicious" | "rejected", reason: string) =>
+    api.post(`/api/ratings/${id}/decision`, RatingSchema, { outcome, reason }),
+};

@@ -1,0 +1,184 @@
+import { App, Button, Card, Input, Modal, Radio, Space, Table, Tag, Tooltip, Typography } from "antd";
+import { useState } from "react";
+import { Link, useSearchParams } from "react-router-dom";
+import { RATING_STATUS_LABELS, type Rating } from "../../../../../packages/contracts/src/evaluations.ts";
+import { useApiErrorHandler } from "../../shared/errors.ts";
+import { formatDateTime } from "../../shared/format.ts";
+import { useRemote } from "../../shared/use-remote.ts";
+import { useMe } from "../auth/session.tsx";
+import { ratingsApi } from "./ratings-api.ts";
+
+const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(2)}%`);
+const RATE_COLUMNS = [
+  ["goodRate", "好评率", "ratings"],
+  ["activeGoodRate", "主动好评率", "active"],
+  ["unratedRate", "未评价率", "defaulted"],
+  ["badReplyRate", "差评回复率", "bad"],
+  ["onTimeRectificationRate", "按时整改率", "rectifiedOnTime"],
+  ["rectificationSatisfactionRate", "整改满意率", "rectificationFollowedUp"],
+] as const;
+
+/** 好差评: rates by unit (each count opens its ratings), the ratings, appeals and their review. */
+export function RatingsPage() {
+  const [search, setSearch] = useSearchParams();
+  const me = useMe();
+  const { message } = App.useApp();
+  const handleError = useApiErrorHandler();
+  const unitId = search.get("unitId") ?? undefined;
+  const metric = search.get("metric") ?? undefined;
+  const page = Number(search.get("page") ?? "1") || 1;
+  const rates = useRemote("rates", () => ratingsApi.rates({ groupBy: "unit" }));
+  const list = useRemote(`list-${unitId}-${metric}-${page}`, () =>
+    ratingsApi.list({ unitId, metric, page, pageSize: 20 }),
+  );
+  const [acting, setActing] = useState<{ rating: Rating; kind: "appeal" | "decide" } | null>(null);
+  const [reason, setReason] = useState("");
+  const [outcome, setOutcome] = useState<"invalid" | "malicious" | "rejected">("invalid");
+  const isSupervisor = me.grants.some((g) => g.role === "supervisor");
+  const href = (u: string | null, m: string) => `?${new URLSearchParams({ ...(u ? { unitId: u } : {}), metric: m })}`;
+
+  const act = async () => {
+    if (!acting) {
+      return;
+    }
+    try {
+      if (acting.kind === "appeal") {
+        await ratingsApi.appeal(acting.rating.id, reason);
+      } else {
+        await ratingsApi.decide(acting.rating.id, outcome, reason);
+      }
+      void message.success("已提交");
+      setActing(null);
+      setReason("");
+      list.reload();
+      rates.reload();
+    } catch (err) {
+      handleError(err);
+    }
+  };
+  const formulas = rates.data?.formulas ?? {};
+  return (
+    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        好差评
+      </Typography.Title>
+      <Card title="评价率（按被评价单位）" size="small">
+        <Table
+          size="small"
+          rowKey={(r) => r.key ?? "total"}
+          loading={rates.loading}
+          pagination={false}
+          dataSource={rates.data ? [rates.data.total, ...rates.data.groups] : []}
+          columns={[
+            { title: "单位", dataIndex: "label" },
+            {
+              title: "评价数",
+              render: (_, r) => <Link to={href(r.key, "ratings")}>{r.counts.ratings}</Link>,
+            },
+            { title: "差评", render: (_, r) => <Link to={href(r.key, "bad")}>{r.counts.bad}</Link> },
+            ...RATE_COLUMNS.map(([key, title, drill]) => ({
+              title: <Tooltip title={formulas[key]}>{title}</Tooltip>,
+              render: (_: unknown, r: NonNullable<typeof rates.data>["total"]) => (
+                <Link to={href(r.key, drill)}>{pct(r[key])}</Link>
+              ),
+            })),
+          ]}
+        />
+      </Card>
+      <Card
+        title={`评价记录${metric ? `（${metric}）` : ""}`}
+        size="small"
+        extra={metric ? <Link to="?">清除筛选</Link> : null}
+      >
+        <Table
+          size="small"
+          rowKey="id"
+          loading={list.loading}
+          dataSource={list.data?.items ?? []}
+          pagination={{
+            current: page,
+            pageSize: 20,
+            total: list.data?.total ?? 0,
+            showTotal: (t) => `共 ${t} 条`,
+            onChange: (p) => setSearch({ ...Object.fromEntries(search), page: String(p) }),
+          }}
+          columns={[
+            { title: "评价时间", dataIndex: "ratedAt", render: (v: string) => formatDateTime(v) },
+            { title: "服务", dataIndex: "subjectLabel" },
+            { title: "单位", dataIndex: "unitName" },
+            {
+              title: "评价",
+              render: (_, r) => (
+                <Space size={4}>
+                  <Tag color={r.level <= 2 ? "red" : "green"}>{r.levelLabel}</Tag>
+                  {r.isDefault && <Tag>默认</Tag>}
+                  {r.status !== "valid" && <Tag color="orange">{RATING_STATUS_LABELS[r.status]}</Tag>}
+                </Space>
+              ),
+            },
+            { title: "原因", render: (_, r) => [...r.reasons, r.comment].filter(Boolean).join("；") || "—" },
+            {
+              title: "评价人",
+              render: (_, r) => (r.rater ? `${r.rater.name ?? ""} ${r.rater.phone ?? ""}` : "（不公开）"),
+            },
+            {
+              title: "整改",
+              render: (_, r) =>
+                r.rectificationWorkOrderId ? (
+                  <Link to={`/work-orders/${r.rectificationWorkOrderId}`}>整改工单</Link>
+                ) : (
+                  "—"
+                ),
+            },
+            {
+              title: "",
+              render: (_, r) => (
+                <Space>
+                  {r.level <= 2 && r.appeal === "none" && !r.isDefault && !isSupervisor && (
+                    <Button size="small" onClick={() => setActing({ rating: r, kind: "appeal" })}>
+                      申诉
+                    </Button>
+                  )}
+                  {r.appeal === "pending" && isSupervisor && (
+                    <Button size="small" type="primary" onClick={() => setActing({ rating: r, kind: "decide" })}>
+                      审核申诉
+                    </Button>
+                  )}
+                </Space>
+              ),
+            },
+          ]}
+        />
+      </Card>
+      <Modal
+        title={acting?.kind === "appeal" ? "申诉差评" : "审核申诉"}
+        open={acting !== null}
+        onCancel={() => setActing(null)}
+        onOk={() => void act()}
+        okText="提交"
+      >
+        {acting?.kind === "decide" && (
+          <>
+            <Typography.Paragraph>申诉理由：{acting.rating.appealReason}</Typography.Paragraph>
+            <Radio.Group
+              value={outcome}
+              onChange={(e) => setOutcome(e.target.value)}
+              style={{ marginBottom: 12 }}
+              options={[
+                { value: "invalid", label: "无效差评" },
+                { value: "malicious", label: "恶意差评" },
+                { value: "rejected", label: "驳回申诉" },
+              ]}
+            />
+          </>
+        )}
+        <Input.TextArea
+          rows={3}
+          placeholder={acting?.kind === "appeal" ? "申诉理由" : "审核意见"}
+          value={reason}
+          onChange={(e) => setReason(e.target.value)}
+        />
+      </Modal>
+    </Space>
+  );
+}
