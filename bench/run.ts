@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, type } from "node:os";
 import { benchCrash } from "./crash.bench.ts";
+import { benchDemo } from "./demo.bench.ts";
 import { benchIntake } from "./intake.bench.ts";
 import { benchMetrics } from "./metrics.bench.ts";
 import { benchReport } from "./report.bench.ts";
@@ -14,6 +15,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   metrics: benchMetrics,
   crash: benchCrash,
   report: benchReport,
+  demo: benchDemo,
 };
 const FILE = "docs/benchmarks.md";
 const names = process.argv.slice(2).filter((a) => a in BENCHES);
