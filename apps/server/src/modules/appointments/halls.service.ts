@@ -1,0 +1,232 @@
+import { randomUUID } from "node:crypto";
+import {
+  type CreateWindowGroupInput,
+  type HallDetail,
+  type HallLevel,
+  HallLevelSchema,
+} from "../../../../../packages/contracts/src/appointments.ts";
+import { scopePaths } from "../../platform/access.ts";
+import type { Ctx } from "../../platform/actor.ts";
+import { AppError, authorize } from "../../platform/errors.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import { getCachedCalendar } from "../calendar/calendar-cache.ts";
+import { businessDay, nthWorkdayAfter } from "../calendar/work-calendar.ts";
+import { getOrgUnit } from "../org/org.service.ts";
+import { canAdministerHall, canViewHall, HALL_VIEW_ROLES } from "./appointments.policy.ts";
+import { slotTimes } from "./booking-rules.ts";
+import {
+  closedDays,
+  deleteFreeSlots,
+  findHallById,
+  findHallParts,
+  findHalls,
+  type HallRow,
+  insertClosure,
+  insertGroup,
+  insertHall,
+  insertSlots,
+  type NewSlotRow,
+} from "./halls.repo.ts";
+import { getAppointmentSettings } from "./settings.service.ts";
+
+export const hallNotFound = () => new AppError("not_found", "大厅不存在");
+
+/** The hall level follows the org unit it is attached to. */
+export function levelOf(kind: string): HallLevel {
+  if (kind === "town" || kind === "street") {
+    return "town";
+  }
+  return kind === "village" || kind === "community" ? "village" : "district";
+}
+
+/** Loads a hall the actor may see. @throws not_found */
+export async function loadVisibleHall(ctx: Ctx, id: string): Promise<HallRow> {
+  const hall = await findHallById(ctx.db, ctx.actor.tenantId, id);
+  if (!hall || !canViewHall(ctx.actor, hall)) {
+    throw hallNotFound();
+  }
+  return hall;
+}
+
+async function loadAdministeredHall(ctx: Ctx, id: string): Promise<HallRow> {
+  const hall = await loadVisibleHall(ctx, id);
+  authorize(canAdministerHall(ctx.actor, hall), "只有管理员可以维护大厅设置");
+  return hall;
+}
+
+export async function findVisibleHalls(ctx: Ctx): Promise<HallRow[]> {
+  return findHalls(ctx.db, { tenantId: ctx.actor.tenantId, paths: scopePaths(ctx.actor, HALL_VIEW_ROLES) });
+}
+
+/** A hall with its window groups, items, windows and closures. */
+export async function hallDetail(db: Ctx["db"], hall: HallRow): Promise<HallDetail> {
+  const parts = await findHallParts(db, [hall.id]);
+  return {
+    id: hall.id,
+    name: hall.name,
+    level: HallLevelSchema.parse(hall.level),
+    orgUnitId: hall.orgUnitId,
+    address: hall.address,
+    groups: parts.groups.map((g) => ({
+      id: g.id,
+      prefix: g.prefix,
+      name: g.name,
+      slotCapacity: g.slotCapacity,
+      items: parts.items
+        .filter((i) => i.groupId === g.id)
+        .map((i) => ({ itemCode: i.itemCode, itemName: i.itemName, bookable: i.bookable })),
+      windows: parts.windows.filter((w) => w.groupId === g.id).map((w) => ({ id: w.id, name: w.name })),
+    })),
+    closures: parts.closures.map((c) => ({ day: c.day, reason: c.reason })),
+  };
+}
+
+/** Opens a hall on an org unit of the actor's subtree. @throws not_found, forbidden, conflict */
+export async function createHall(ctx: Ctx, input: { orgUnitId: string; name: string; address?: string | undefined }) {
+  const unit = await getOrgUnit(ctx, input.orgUnitId);
+  authorize(canAdministerHall(ctx.actor, { scopePath: unit.path }), "只有管理员可以设立大厅");
+  return ctx.db.transaction(async (tx) => {
+    const hall = await insertHall(tx, {
+      id: randomUUID(),
+      tenantId: ctx.actor.tenantId,
+      orgUnitId: unit.id,
+      scopePath: unit.path,
+      name: input.name,
+      level: levelOf(unit.kind),
+      address: input.address ?? null,
+    });
+    await recordAudit(
+      { ...ctx, db: tx },
+      {
+        action: "hall.create",
+        entityType: "hall",
+        entityId: hall.id,
+        scopePath: hall.scopePath,
+        summary: { name: hall.name, level: hall.level, orgUnit: unit.name },
+      },
+    );
+    return hall;
+  });
+}
+
+/** Adds a window group with its items and windows. @throws not_found, forbidden, conflict */
+export async function addWindowGroup(ctx: Ctx, hallId: string, input: CreateWindowGroupInput) {
+  const hall = await loadAdministeredHall(ctx, hallId);
+  const codes = new Set(input.items.map((i) => i.itemCode));
+  if (codes.size !== input.items.length || new Set(input.windows).size !== input.windows.length) {
+    throw new AppError("validation", "事项编码或窗口名称重复", [
+      { path: "items", message: "同一窗口组内事项编码、窗口名称不能重复" },
+    ]);
+  }
+  const groupId = randomUUID();
+  await ctx.db.transaction(async (tx) => {
+    await insertGroup(
+      tx,
+      {
+        id: groupId,
+        tenantId: hall.tenantId,
+        hallId,
+        prefix: input.prefix,
+        name: input.name,
+        slotCapacity: input.slotCapacity,
+      },
+      input.items.map((i) => ({ tenantId: hall.tenantId, groupId, ...i })),
+      input.windows.map((name) => ({ id: randomUUID(), tenantId: hall.tenantId, hallId, groupId, name })),
+    );
+    await recordAudit(
+      { ...ctx, db: tx },
+      {
+        action: "hall.group.create",
+        entityType: "hall",
+        entityId: hallId,
+        scopePath: hall.scopePath,
+        summary: { prefix: input.prefix, name: input.name, items: input.items.length, windows: input.windows },
+      },
+    );
+  });
+  return hallDetail(ctx.db, hall);
+}
+
+/** Closes a hall for a day; free slots of that day are removed. @throws not_found, forbidden */
+export async function closeHallDay(ctx: Ctx, hallId: string, input: { day: string; reason: string }) {
+  const hall = await loadAdministeredHall(ctx, hallId);
+  await ctx.db.transaction(async (tx) => {
+    await insertClosure(tx, { tenantId: hall.tenantId, hallId, day: input.day, reason: input.reason });
+    await deleteFreeSlots(tx, hallId, input.day);
+    await recordAudit(
+      { ...ctx, db: tx },
+      { action: "hall.close_day", entityType: "hall", entityId: hallId, scopePath: hall.scopePath, summary: input },
+    );
+  });
+  return hallDetail(ctx.db, hall);
+}
+
+/**
+ * Slot rows for `halls` over the next `workdays` working days (statutory calendar, closures
+ * skipped), one per group and slot time. Existing slots are kept as they are.
+ */
+export async function planSlots(
+  ctx: Pick<Ctx, "db" | "clock">,
+  tenantId: string,
+  hallRows: HallRow[],
+  workdays: number,
+) {
+  const [cal, settings] = await Promise.all([getCachedCalendar(ctx.db), getAppointmentSettings(ctx.db, tenantId)]);
+  const today = businessDay(ctx.clock.now());
+  const last = nthWorkdayAfter(cal, today, workdays);
+  const days: string[] = [];
+  for (let d = nthWorkdayAfter(cal, today, 0); d <= last; d = nthWorkdayAfter(cal, d, 1)) {
+    if (cal.isWorkday(d)) {
+      days.push(d);
+    }
+  }
+  const parts = await findHallParts(
+    ctx.db,
+    hallRows.map((h) => h.id),
+  );
+  const rows: NewSlotRow[] = [];
+  const times = new Map(days.map((d) => [d, slotTimes(d, settings)]));
+  for (const hall of hallRows) {
+    const closed = await closedDays(ctx.db, hall.id);
+    for (const g of parts.groups.filter((x) => x.hallId === hall.id)) {
+      for (const day of days) {
+        if (closed.has(day)) {
+          continue;
+        }
+        for (const t of times.get(day) ?? []) {
+          rows.push({
+            id: randomUUID(),
+            tenantId,
+            hallId: hall.id,
+            groupId: g.id,
+            day,
+            ...t,
+            capacity: g.slotCapacity,
+          });
+        }
+      }
+    }
+  }
+  return { rows, days };
+}
+
+/** Generates a hall's slots ahead. @throws not_found, forbidden */
+export async function generateHallSlots(ctx: Ctx, hallId: string, workdays: number) {
+  const hall = await loadAdministeredHall(ctx, hallId);
+  const { rows, days } = await planSlots(ctx, hall.tenantId, [hall], workdays);
+  const created = await ctx.db.transaction(async (tx) => {
+    const n = await insertSlots(tx, rows);
+    await recordAudit(
+      { ...ctx, db: tx },
+      {
+        action: "hall.slots.generate",
+        entityType: "hall",
+        entityId: hallId,
+        scopePath: hall.scopePath,
+        summary: { workdays, created: n, from: days[0] ?? null, to: days.at(-1) ?? null },
+      },
+    );
+    return n;
+  });
+  return { created, days };
+}
