@@ -151,9 +151,10 @@ export async function checkIn(ctx: Ctx, hallId: string, input: CheckInInput): Pr
 export async function hallQueue(ctx: Ctx, hallId: string, windowId?: string): Promise<Queue> {
   const hall = await loadVisibleHall(ctx, hallId);
   const now = ctx.clock.now();
-  const { dto } = await names(ctx.db, hall.id);
+  const { dto, parts } = await names(ctx.db, hall.id);
+  const prefix = new Map(parts.groups.map((g) => [g.id, g.prefix]));
   const waiting = (await findHallTickets(ctx.db, hall.id, businessDay(now), ["waiting"])).sort(
-    (a, b) => a.groupId.localeCompare(b.groupId) || compareQueue(a, b, now),
+    (a, b) => (prefix.get(a.groupId) ?? "").localeCompare(prefix.get(b.groupId) ?? "") || compareQueue(a, b, now),
   );
   const current = windowId ? await findWindowTicket(ctx.db, windowId) : undefined;
   const settings = await getAppointmentSettings(ctx.db, hall.tenantId);
