@@ -1,8 +1,9 @@
 import { buildApp } from "./app.ts";
+import { runSlotGeneration } from "./modules/appointments/slots.job.ts";
 import { loadDemo } from "./modules/demo/demo.service.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
 import { runEscalation } from "./modules/work-orders/escalation.job.ts";
-import { systemClock } from "./platform/clock.ts";
+import { type Clock, startingClock, systemClock } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/db/client.ts";
 import { openConfiguredDatabase } from "./platform/db/open.ts";
@@ -25,6 +26,22 @@ function scheduleEscalation(db: Db): void {
   setInterval(run, ESCALATION_EVERY_MS).unref();
 }
 
+const SLOTS_EVERY_MS = 60 * 60_000;
+
+/** Keeps booking slots generated over the horizon (the calendar rolls over each day); idempotent. */
+function scheduleSlots(db: Db, clock: Clock): void {
+  const run = () =>
+    runSlotGeneration(db, clock)
+      .then((r) => {
+        if (r.created > 0) {
+          say(`预约时段：${r.halls} 个大厅新增 ${r.created} 个时段`);
+        }
+      })
+      .catch((err: unknown) => say(`预约时段生成失败：${err instanceof Error ? err.message : String(err)}`));
+  void run();
+  setInterval(run, SLOTS_EVERY_MS).unref();
+}
+
 function say(message: string): void {
   process.stdout.write(`[zhengwu] ${message}\n`);
 }
@@ -34,7 +51,8 @@ export async function serve(config: Config): Promise<void> {
   const started = Date.now();
   say(config.db.url ? "连接 PostgreSQL 并执行迁移…" : `打开嵌入式数据库 ${config.db.dataDir} 并执行迁移…`);
   const database = await openConfiguredDatabase(config, "zhengwu serve");
-  const { app } = await buildApp({ database, config, clock: systemClock });
+  const clock = config.testNow ? startingClock(config.testNow) : systemClock;
+  const { app } = await buildApp({ database, config, clock });
   await app.listen({ port: config.http.port, host: config.http.host });
   const shown = config.http.host === "0.0.0.0" || config.http.host === "127.0.0.1" ? "localhost" : config.http.host;
   const url = `http://${shown}:${config.http.port}`;
@@ -52,9 +70,10 @@ export async function serve(config: Config): Promise<void> {
   process.on("SIGINT", () => void shutdown());
   process.on("SIGTERM", () => void shutdown());
   if (config.demo) {
-    await loadDemo(database.db, systemClock, DEMO_TENANT, (m) => say(`演示数据：${m}`));
+    await loadDemo(database.db, clock, DEMO_TENANT, (m) => say(`演示数据：${m}`));
   }
   scheduleEscalation(database.db);
+  scheduleSlots(database.db, clock);
   say(`已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）：${url}`);
   if (config.demo) {
     say(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);

@@ -29,6 +29,19 @@ const PublicTrackPage = lazy(() =>
   import("./features/public-status/public-track-page.tsx").then((m) => ({ default: m.PublicTrackPage })),
 );
 
+const PublicBookingPage = lazy(() =>
+  import("./features/appointments/public-booking-page.tsx").then((m) => ({ default: m.PublicBookingPage })),
+);
+const HallBoardPage = lazy(() =>
+  import("./features/appointments/hall-board-page.tsx").then((m) => ({ default: m.HallBoardPage })),
+);
+const HallWindowPage = lazy(() =>
+  import("./features/appointments/hall-window-page.tsx").then((m) => ({ default: m.HallWindowPage })),
+);
+const HallMetricsPage = lazy(() =>
+  import("./features/appointments/hall-metrics-page.tsx").then((m) => ({ default: m.HallMetricsPage })),
+);
+
 function FullPageLoading() {
   return (
     <div style={{ height: "100vh", display: "flex", alignItems: "center", justifyContent: "center" }}>
@@ -84,6 +97,8 @@ export function AppRouter() {
             <Route path="/login" element={<LoginRoute />} />
             {/* Citizen-facing pages: outside the auth guard and the admin layout. */}
             <Route path="/public/track" element={<PublicTrackPage />} />
+            <Route path="/public/appointments" element={<PublicBookingPage />} />
+            <Route path="/public/halls/:id/board" element={<HallBoardPage />} />
             <Route path="/public/*" element={<NotFoundPage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<WorkbenchPage />} />
@@ -94,6 +109,8 @@ export function AppRouter() {
               <Route path="work-orders" element={<WorkOrdersPage />} />
               <Route path="work-orders/metrics" element={<WorkOrderMetricsPage />} />
               <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
+              <Route path="hall/window" element={<HallWindowPage />} />
+              <Route path="hall/metrics" element={<HallMetricsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -30,7 +30,16 @@ export const GrantSchema = z.object({
 });
 export type Grant = z.infer<typeof GrantSchema>;
 
-export const MENU_KEYS = ["workOrders", "workOrderMetrics", "org", "users", "apiKeys", "audit"] as const;
+export const MENU_KEYS = [
+  "workOrders",
+  "workOrderMetrics",
+  "hallWindow",
+  "hallMetrics",
+  "org",
+  "users",
+  "apiKeys",
+  "audit",
+] as const;
 export const MenuKeySchema = z.enum(MENU_KEYS);
 export type MenuKey = z.infer<typeof MenuKeySchema>;
 

@@ -21,6 +21,9 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  // Test runs only (NODE_ENV=test): the server's clock starts at this instant and runs on, so
+  // browser tests can book and check in on a working day whatever day they run.
+  ZHENGWU_TEST_NOW: z.iso.datetime({ offset: true }).optional(),
   ZHENGWU_DEMO: z
     .enum(["true", "false"])
     .default("true")
@@ -34,6 +37,7 @@ export type Config = {
   logLevel: string;
   auth: { sessionTtlMs: number; maxFailures: number; lockMs: number; ipLimitPerMinute: number };
   demo: boolean;
+  testNow: Date | undefined;
 };
 
 /** Parses the environment once; exits with every problem listed when it is invalid. */
@@ -44,6 +48,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
+  if (e.ZHENGWU_TEST_NOW && e.NODE_ENV !== "test") {
+    throw new Error("Invalid configuration:\n  ZHENGWU_TEST_NOW: only allowed with NODE_ENV=test");
+  }
   return {
     env: e.NODE_ENV,
     http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE },
@@ -56,5 +63,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ipLimitPerMinute: e.LOGIN_IP_LIMIT_PER_MINUTE,
     },
     demo: e.ZHENGWU_DEMO,
+    testNow: e.ZHENGWU_TEST_NOW ? new Date(e.ZHENGWU_TEST_NOW) : undefined,
   };
 }

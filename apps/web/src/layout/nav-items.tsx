@@ -4,7 +4,9 @@ import {
   BarChartOutlined,
   DashboardOutlined,
   KeyOutlined,
+  LineChartOutlined,
   PhoneOutlined,
+  ShopOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
@@ -22,6 +24,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: "/", label: "工作台", icon: <DashboardOutlined />, menuKey: null },
   { path: "/work-orders", label: "工单办理", icon: <PhoneOutlined />, menuKey: "workOrders" },
   { path: "/work-orders/metrics", label: "工单统计", icon: <BarChartOutlined />, menuKey: "workOrderMetrics" },
+  { path: "/hall/window", label: "窗口叫号", icon: <ShopOutlined />, menuKey: "hallWindow" },
+  { path: "/hall/metrics", label: "大厅统计", icon: <LineChartOutlined />, menuKey: "hallMetrics" },
   { path: "/org", label: "组织机构", icon: <ApartmentOutlined />, menuKey: "org" },
   { path: "/users", label: "用户与角色", icon: <TeamOutlined />, menuKey: "users" },
   { path: "/api-keys", label: "接口密钥", icon: <KeyOutlined />, menuKey: "apiKeys" },

@@ -1,6 +1,7 @@
 import { and, asc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { pathInScope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db/client.ts";
+import { queryRows } from "../../platform/db/rows.ts";
 import {
   appointmentPolicies,
   appointmentSlots,
@@ -16,7 +17,6 @@ export type GroupRow = typeof windowGroups.$inferSelect;
 export type WindowRow = typeof hallWindows.$inferSelect;
 export type ItemRow = typeof hallGroupItems.$inferSelect;
 export type SlotRow = typeof appointmentSlots.$inferSelect;
-export type NewSlotRow = typeof appointmentSlots.$inferInsert;
 
 export async function readSettingsRow(db: Db, tenantId: string): Promise<unknown> {
   const [row] = await db.select().from(appointmentPolicies).where(eq(appointmentPolicies.tenantId, tenantId));
@@ -137,19 +137,38 @@ export async function closedDays(db: Db, hallId: string): Promise<Set<string>> {
   return new Set(rows.map((r) => r.day));
 }
 
-/** Inserts slots that do not exist yet (re-running generation keeps booked counts). */
-export async function insertSlots(db: Db, rows: NewSlotRow[]): Promise<number> {
-  let created = 0;
-  // 65535 bind parameters per statement; 9 columns a row.
-  for (let i = 0; i < rows.length; i += 5000) {
-    const res = await db
-      .insert(appointmentSlots)
-      .values(rows.slice(i, i + 5000))
-      .onConflictDoNothing()
-      .returning({ id: appointmentSlots.id });
-    created += res.length;
+/**
+ * Creates the slots of `halls` at the given times, one per window group, in one set-based
+ * statement (the server expands groups × times; 120k rows take about a second). Days the hall is
+ * closed are skipped and existing slots kept, so it can run again at any time.
+ */
+export async function generateSlotRows(
+  db: Db,
+  tenantId: string,
+  hallIds: readonly string[],
+  times: readonly { day: string; startsAt: Date; endsAt: Date }[],
+): Promise<number> {
+  if (hallIds.length === 0 || times.length === 0) {
+    return 0;
   }
-  return created;
+  const t = JSON.stringify(
+    times.map((x) => ({ day: x.day, starts_at: x.startsAt.toISOString(), ends_at: x.endsAt.toISOString() })),
+  );
+  const rows = await queryRows<{ n: number }>(
+    db,
+    sql`with ins as (
+          insert into appointment_slots (id, tenant_id, hall_id, group_id, day, starts_at, ends_at, capacity)
+          select gen_random_uuid(), g.tenant_id, g.hall_id, g.id, t.day, t.starts_at, t.ends_at, g.slot_capacity
+          from window_groups g
+          cross join jsonb_to_recordset(${t}::jsonb) as t(day date, starts_at timestamptz, ends_at timestamptz)
+          where g.tenant_id = ${tenantId}
+            and g.hall_id in (select jsonb_array_elements_text(${JSON.stringify(hallIds)}::jsonb)::uuid)
+            and not exists (select 1 from hall_closures c where c.hall_id = g.hall_id and c.day = t.day)
+          on conflict do nothing
+          returning 1)
+        select count(*)::int as n from ins`,
+  );
+  return Number(rows[0]?.n ?? 0);
 }
 
 /** Removes the unbooked slots of a closed day; booked ones stay so their holders can be told. */

@@ -10,22 +10,20 @@ import type { Ctx } from "../../platform/actor.ts";
 import { AppError, authorize } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { getCachedCalendar } from "../calendar/calendar-cache.ts";
-import { businessDay, nthWorkdayAfter } from "../calendar/work-calendar.ts";
+import { addDays, businessDay, nthWorkdayAfter } from "../calendar/work-calendar.ts";
 import { getOrgUnit } from "../org/org.service.ts";
 import { canAdministerHall, canViewHall, HALL_VIEW_ROLES } from "./appointments.policy.ts";
 import { slotTimes } from "./booking-rules.ts";
 import {
-  closedDays,
   deleteFreeSlots,
   findHallById,
   findHallParts,
   findHalls,
+  generateSlotRows,
   type HallRow,
   insertClosure,
   insertGroup,
   insertHall,
-  insertSlots,
-  type NewSlotRow,
 } from "./halls.repo.ts";
 import { getAppointmentSettings } from "./settings.service.ts";
 
@@ -85,7 +83,7 @@ export async function hallDetail(db: Ctx["db"], hall: HallRow): Promise<HallDeta
 export async function createHall(ctx: Ctx, input: { orgUnitId: string; name: string; address?: string | undefined }) {
   const unit = await getOrgUnit(ctx, input.orgUnitId);
   authorize(canAdministerHall(ctx.actor, { scopePath: unit.path }), "只有管理员可以设立大厅");
-  return ctx.db.transaction(async (tx) => {
+  const created = ctx.db.transaction(async (tx) => {
     const hall = await insertHall(tx, {
       id: randomUUID(),
       tenantId: ctx.actor.tenantId,
@@ -107,6 +105,18 @@ export async function createHall(ctx: Ctx, input: { orgUnitId: string; name: str
     );
     return hall;
   });
+  return created.catch((err: unknown) => {
+    throw isUniqueViolation(err)
+      ? new AppError("conflict", "大厅名称已存在", [{ path: "name", message: "本区已有同名大厅" }])
+      : err;
+  });
+}
+
+/** A unique-constraint violation, whether the driver error is bare or wrapped by Drizzle. */
+export function isUniqueViolation(err: unknown): boolean {
+  const code = (e: unknown) => (typeof e === "object" && e !== null && "code" in e ? e.code : undefined);
+  const cause = typeof err === "object" && err !== null && "cause" in err ? err.cause : undefined;
+  return code(err) === "23505" || code(cause) === "23505";
 }
 
 /** Adds a window group with its items and windows. @throws not_found, forbidden, conflict */
@@ -119,7 +129,7 @@ export async function addWindowGroup(ctx: Ctx, hallId: string, input: CreateWind
     ]);
   }
   const groupId = randomUUID();
-  await ctx.db.transaction(async (tx) => {
+  const written = ctx.db.transaction(async (tx) => {
     await insertGroup(
       tx,
       {
@@ -144,6 +154,13 @@ export async function addWindowGroup(ctx: Ctx, hallId: string, input: CreateWind
       },
     );
   });
+  await written.catch((err: unknown) => {
+    throw isUniqueViolation(err)
+      ? new AppError("conflict", `号段前缀 ${input.prefix} 或窗口名称已在本大厅使用`, [
+          { path: "prefix", message: "号段前缀、窗口名称在大厅内不能重复" },
+        ])
+      : err;
+  });
   return hallDetail(ctx.db, hall);
 }
 
@@ -162,60 +179,28 @@ export async function closeHallDay(ctx: Ctx, hallId: string, input: { day: strin
 }
 
 /**
- * Slot rows for `halls` over the next `workdays` working days (statutory calendar, closures
- * skipped), one per group and slot time. Existing slots are kept as they are.
+ * The slot times of the next `workdays` working days (statutory calendar with 调休), from the
+ * tenant's hall sessions and slot length.
  */
-export async function planSlots(
-  ctx: Pick<Ctx, "db" | "clock">,
-  tenantId: string,
-  hallRows: HallRow[],
-  workdays: number,
-) {
+export async function planSlotTimes(ctx: Pick<Ctx, "db" | "clock">, tenantId: string, workdays: number) {
   const [cal, settings] = await Promise.all([getCachedCalendar(ctx.db), getAppointmentSettings(ctx.db, tenantId)]);
   const today = businessDay(ctx.clock.now());
   const last = nthWorkdayAfter(cal, today, workdays);
   const days: string[] = [];
-  for (let d = nthWorkdayAfter(cal, today, 0); d <= last; d = nthWorkdayAfter(cal, d, 1)) {
+  for (let d = today; d <= last; d = addDays(d, 1)) {
     if (cal.isWorkday(d)) {
       days.push(d);
     }
   }
-  const parts = await findHallParts(
-    ctx.db,
-    hallRows.map((h) => h.id),
-  );
-  const rows: NewSlotRow[] = [];
-  const times = new Map(days.map((d) => [d, slotTimes(d, settings)]));
-  for (const hall of hallRows) {
-    const closed = await closedDays(ctx.db, hall.id);
-    for (const g of parts.groups.filter((x) => x.hallId === hall.id)) {
-      for (const day of days) {
-        if (closed.has(day)) {
-          continue;
-        }
-        for (const t of times.get(day) ?? []) {
-          rows.push({
-            id: randomUUID(),
-            tenantId,
-            hallId: hall.id,
-            groupId: g.id,
-            day,
-            ...t,
-            capacity: g.slotCapacity,
-          });
-        }
-      }
-    }
-  }
-  return { rows, days };
+  return { days, times: days.flatMap((day) => slotTimes(day, settings).map((t) => ({ day, ...t }))) };
 }
 
 /** Generates a hall's slots ahead. @throws not_found, forbidden */
 export async function generateHallSlots(ctx: Ctx, hallId: string, workdays: number) {
   const hall = await loadAdministeredHall(ctx, hallId);
-  const { rows, days } = await planSlots(ctx, hall.tenantId, [hall], workdays);
+  const { times, days } = await planSlotTimes(ctx, hall.tenantId, workdays);
   const created = await ctx.db.transaction(async (tx) => {
-    const n = await insertSlots(tx, rows);
+    const n = await generateSlotRows(tx, hall.tenantId, [hall.id], times);
     await recordAudit(
       { ...ctx, db: tx },
       {

@@ -1,6 +1,7 @@
 import type { MenuKey } from "../../../../../packages/contracts/src/auth.ts";
 import { hasRole } from "../../platform/access.ts";
 import type { Actor } from "../../platform/actor.ts";
+import { HALL_OPERATE_ROLES, HALL_VIEW_ROLES } from "../appointments/appointments.policy.ts";
 import { AUDIT_READ_ROLES } from "../audit/audit.policy.ts";
 import { USER_MANAGE_ROLES, USER_READ_ROLES } from "../users/users.policy.ts";
 import { WO_VIEW_ROLES } from "../work-orders/work-orders.policy.ts";
@@ -13,6 +14,12 @@ export function menuFor(actor: Actor): MenuKey[] {
   }
   if (hasRole(actor, ["dispatcher", "supervisor", "leader", "auditor"])) {
     menu.push("workOrderMetrics");
+  }
+  if (hasRole(actor, HALL_OPERATE_ROLES)) {
+    menu.push("hallWindow");
+  }
+  if (hasRole(actor, HALL_VIEW_ROLES)) {
+    menu.push("hallMetrics");
   }
   if (actor.kind === "user" && actor.grants.length > 0) {
     menu.push("org");

@@ -3,6 +3,7 @@ import type { SystemActor } from "../../platform/actor.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { hashPassword } from "../../platform/passwords.ts";
+import { loadHallDemo } from "../appointments/demo.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { findOrgUnitByName, findRootUnit } from "../org/org.repo.ts";
 import { findTenantByCode } from "../tenants/tenants.repo.ts";
@@ -76,6 +77,10 @@ export async function loadDemo(db: Db, clock: Clock, code: string, progress: Pro
   }
   if (accounts > 0) {
     progress(`演示账号 ${accounts} 个`);
+  }
+  const halls = await loadHallDemo(db, clock, tenant.id);
+  if (halls > 0) {
+    progress(`政务服务大厅 ${halls} 个`);
   }
   return { created };
 }

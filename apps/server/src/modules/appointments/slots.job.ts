@@ -1,0 +1,34 @@
+import { sql } from "drizzle-orm";
+import type { Clock } from "../../platform/clock.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { queryRows } from "../../platform/db/rows.ts";
+import { findHalls, generateSlotRows } from "./halls.repo.ts";
+import { planSlotTimes } from "./halls.service.ts";
+import { getAppointmentSettings } from "./settings.service.ts";
+
+/**
+ * Keeps every hall's slots generated ahead (the booking horizon, or `workdays` when given) for all
+ * tenants. Idempotent: existing slots are kept, so it runs at start and then periodically.
+ */
+export async function runSlotGeneration(
+  db: Db,
+  clock: Clock,
+  workdays?: number,
+): Promise<{ halls: number; created: number }> {
+  const tenants = await queryRows<{ tenant_id: string }>(db, sql`select distinct tenant_id from halls`);
+  let halls = 0;
+  let created = 0;
+  for (const { tenant_id: tenantId } of tenants) {
+    const rows = await findHalls(db, { tenantId });
+    const settings = await getAppointmentSettings(db, tenantId);
+    const plan = await planSlotTimes({ db, clock }, tenantId, workdays ?? settings.horizonWorkdays + 1);
+    created += await generateSlotRows(
+      db,
+      tenantId,
+      rows.map((h) => h.id),
+      plan.times,
+    );
+    halls += rows.length;
+  }
+  return { halls, created };
+}
