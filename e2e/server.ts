@@ -7,14 +7,14 @@ import { type Browser, chromium } from "playwright-core";
 export type RunningServer = { url: string; stop(): Promise<void> };
 
 /** Builds the UI if needed and starts `zhengwu serve` on a fresh embedded database. */
-export async function startServer(port: number): Promise<RunningServer> {
+export async function startServer(port: number, env: Record<string, string> = {}): Promise<RunningServer> {
   const build = spawnSync(process.execPath, ["scripts/ensure-web.mjs"], { stdio: "inherit" });
   if (build.status !== 0) {
     throw new Error("web build failed");
   }
   const dir = mkdtempSync(join(tmpdir(), "zhengwu-e2e-"));
   const child: ChildProcess = spawn(process.execPath, ["bin/zhengwu.mjs", "serve"], {
-    env: { ...process.env, ZHENGWU_DATA_DIR: join(dir, "data"), PORT: String(port), DATABASE_URL: "" },
+    env: { ...process.env, ZHENGWU_DATA_DIR: join(dir, "data"), PORT: String(port), DATABASE_URL: "", ...env },
     stdio: ["ignore", "pipe", "inherit"],
   });
   await new Promise<void>((resolve, reject) => {
