@@ -1,5 +1,5 @@
 import { buildApp } from "./app.ts";
-import { runSlotGeneration } from "./modules/appointments/slots.job.ts";
+import { runHallJobs } from "./modules/appointments/slots.job.ts";
 import { loadDemo } from "./modules/demo/demo.service.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
 import { runEscalation } from "./modules/work-orders/escalation.job.ts";
@@ -28,13 +28,13 @@ function scheduleEscalation(db: Db): void {
 
 const SLOTS_EVERY_MS = 60 * 60_000;
 
-/** Keeps booking slots generated over the horizon (the calendar rolls over each day); idempotent. */
+/** Records no-shows and keeps booking slots generated over the horizon (the calendar rolls over each day); idempotent. */
 function scheduleSlots(db: Db, clock: Clock): void {
   const run = () =>
-    runSlotGeneration(db, clock)
+    runHallJobs(db, clock)
       .then((r) => {
-        if (r.created > 0) {
-          say(`预约时段：${r.halls} 个大厅新增 ${r.created} 个时段`);
+        if (r.created > 0 || r.noShows > 0) {
+          say(`预约时段：${r.halls} 个大厅新增 ${r.created} 个时段；新记爽约 ${r.noShows} 个`);
         }
       })
       .catch((err: unknown) => say(`预约时段生成失败：${err instanceof Error ? err.message : String(err)}`));

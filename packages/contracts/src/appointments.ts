@@ -243,6 +243,7 @@ export const QueueSchema = z.object({
   maxCalls: z.number().int(),
 });
 export type Queue = z.infer<typeof QueueSchema>;
+export const TicketListSchema = z.object({ items: z.array(TicketSchema), total: z.number().int() });
 
 export const WindowActionInputSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("call_next") }),
@@ -304,6 +305,7 @@ export const ListPageSchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
 export const CaseListQuerySchema = HallFilterSchema.extend(ListPageSchema.shape);
+export const TicketListQuerySchema = CaseListQuerySchema;
 export const BookingListQuerySchema = HallFilterSchema.extend(ListPageSchema.shape).extend({
   status: BookingStatusSchema.optional(),
 });

@@ -297,6 +297,7 @@ const SPEC: Record<string, Spec> = {
   },
   "GET /api/appointments/bookings": { roles: HALL_VIEW, ok: 200, list: true },
   "GET /api/appointments/cases": { roles: HALL_VIEW, ok: 200, list: true },
+  "GET /api/appointments/tickets": { roles: HALL_VIEW, ok: 200, list: true },
   "GET /api/appointments/metrics": { roles: HALL_VIEW, ok: 200 },
   "GET /api/appointments/bookable-items": { roles: HALL_VIEW, ok: 200 },
   "GET /api/appointments/settings": { roles: HALL_VIEW, ok: 200 },

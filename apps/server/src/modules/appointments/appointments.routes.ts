@@ -19,6 +19,8 @@ import {
   ServiceCaseListSchema,
   SlotListSchema,
   SlotQuerySchema,
+  TicketListQuerySchema,
+  TicketListSchema,
   TicketSchema,
   WindowActionInputSchema,
   WindowActionResultSchema,
@@ -39,7 +41,7 @@ import {
 } from "./halls.service.ts";
 import { checkIn, hallQueue, windowAction } from "./queue.service.ts";
 import { getAppointmentSettings, updateAppointmentSettings } from "./settings.service.ts";
-import { bookableItems, findBookings, findServiceCases, hallMetrics } from "./stats.service.ts";
+import { bookableItems, findBookings, findServiceCases, findVisitorTickets, hallMetrics } from "./stats.service.ts";
 
 const view = { access: { kind: "user", roles: HALL_VIEW_ROLES } } as const;
 const admin = { access: { kind: "user", roles: HALL_ADMIN_ROLES } } as const;
@@ -192,6 +194,16 @@ export function registerAppointmentRoutes(app: App, deps: RouteDeps): void {
       response: { 200: ServiceCaseListSchema },
     },
     handler: async (req) => findServiceCases(deps.ctx(req), req.query, req.query),
+  });
+  app.get("/api/appointments/tickets", {
+    config: view,
+    schema: {
+      tags,
+      summary: "取号记录（来访人次下钻）",
+      querystring: TicketListQuerySchema,
+      response: { 200: TicketListSchema },
+    },
+    handler: async (req) => findVisitorTickets(deps.ctx(req), req.query, req.query),
   });
   app.get("/api/appointments/metrics", {
     config: view,

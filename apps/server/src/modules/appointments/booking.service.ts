@@ -21,6 +21,7 @@ import {
   findBookingByCode,
   findNoShowTimes,
   findOverdueBookings,
+  findTenantsWithOverdue,
   insertBooking,
   markNoShows,
   releasePersonDay,
@@ -68,13 +69,13 @@ export function assertIdNumber(idNumber: string, now: Date, path = "idNumber"): 
 }
 
 /**
- * Marks a person's past bookings that were never checked in as no-shows (before their limits are
- * counted), releasing their per-day places.
+ * Marks past bookings never checked in (of one person, before their limits are counted, or of the
+ * whole tenant) as no-shows, releasing their per-day places. Returns how many were marked.
  */
-async function sweepNoShows(deps: PublicDeps, tenantId: string, idNumber: string): Promise<void> {
+async function sweepNoShows(deps: PublicDeps, tenantId: string, idNumber?: string): Promise<number> {
   const overdue = await findOverdueBookings(deps.db, tenantId, deps.clock.now(), idNumber);
   if (overdue.length === 0) {
-    return;
+    return 0;
   }
   await deps.db.transaction(async (tx) => {
     await markNoShows(
@@ -95,6 +96,18 @@ async function sweepNoShows(deps: PublicDeps, tenantId: string, idNumber: string
       );
     }
   });
+  return overdue.length;
+}
+
+/** Marks every tenant's bookings whose slot ended without a check-in as no-shows (hourly job). */
+export async function runNoShowSweep(deps: PublicDeps): Promise<number> {
+  let marked = 0;
+  for (const tenantId of await findTenantsWithOverdue(deps.db, deps.clock.now())) {
+    for (let n = await sweepNoShows(deps, tenantId); n > 0; n = await sweepNoShows(deps, tenantId)) {
+      marked += n;
+    }
+  }
+  return marked;
 }
 
 /** The checks every new slot goes through (booking or moving to it). @throws not_found, conflict */

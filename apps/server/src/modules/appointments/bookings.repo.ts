@@ -101,3 +101,11 @@ export async function markNoShows(db: Db, ids: string[]): Promise<void> {
 export async function findBookingsByIds(db: Db, ids: string[]): Promise<BookingRow[]> {
   return ids.length ? db.select().from(bookings).where(inArray(bookings.id, ids)) : [];
 }
+
+export async function findTenantsWithOverdue(db: Db, now: Date): Promise<string[]> {
+  const rows = await db
+    .selectDistinct({ tenantId: bookings.tenantId })
+    .from(bookings)
+    .where(and(eq(bookings.status, "booked"), lt(bookings.endsAt, now)));
+  return rows.map((r) => r.tenantId);
+}

@@ -87,3 +87,7 @@ export async function insertCase(db: Db, row: typeof serviceCases.$inferInsert):
 export async function findCasesByIds(db: Db, ids: string[]): Promise<CaseRow[]> {
   return ids.length ? db.select().from(serviceCases).where(inArray(serviceCases.id, ids)) : [];
 }
+
+export async function findTicketsByIds(db: Db, ids: string[]): Promise<TicketRow[]> {
+  return ids.length ? db.select().from(queueTickets).where(inArray(queueTickets.id, ids)) : [];
+}

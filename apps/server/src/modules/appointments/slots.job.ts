@@ -1,7 +1,9 @@
 import { sql } from "drizzle-orm";
+import { silentLogger } from "../../platform/actor.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
+import { runNoShowSweep } from "./booking.service.ts";
 import { findHalls, generateSlotRows } from "./halls.repo.ts";
 import { planSlotTimes } from "./halls.service.ts";
 import { getAppointmentSettings } from "./settings.service.ts";
@@ -10,6 +12,17 @@ import { getAppointmentSettings } from "./settings.service.ts";
  * Keeps every hall's slots generated ahead (the booking horizon, or `workdays` when given) for all
  * tenants. Idempotent: existing slots are kept, so it runs at start and then periodically.
  */
+/** The hourly hall job: bookings whose slot ended unattended become no-shows, then slots are topped up. */
+export async function runHallJobs(db: Db, clock: Clock) {
+  const noShows = await runNoShowSweep({
+    db,
+    clock,
+    requestId: `hall-job-${clock.now().toISOString()}`,
+    log: silentLogger,
+  });
+  return { noShows, ...(await runSlotGeneration(db, clock)) };
+}
+
 export async function runSlotGeneration(
   db: Db,
   clock: Clock,

@@ -146,7 +146,7 @@ export async function aggregateCounts(
 /** One page of a source's rows under the same filters (the drill-down of a count). */
 export async function listRows(
   db: Db,
-  src: "cases" | "bookings",
+  src: Source,
   tenantId: string,
   paths: readonly string[],
   f: HallFilter & { status?: string | undefined },
@@ -157,7 +157,8 @@ export async function listRows(
     return { ids: [], total: 0 };
   }
   const status = src === "bookings" && f.status ? sql` and x.status = ${f.status}` : src === "bookings" ? sql`` : sql``;
-  const order = src === "cases" ? sql`x.finished_at desc` : sql`x.starts_at desc`;
+  const order =
+    src === "cases" ? sql`x.finished_at desc` : src === "tickets" ? sql`x.checked_in_at desc` : sql`x.starts_at desc`;
   const rows = await queryRows<{ id: string; total: number }>(
     db,
     sql`select x.id, count(*) over ()::int as total from ${fromFor(src)}

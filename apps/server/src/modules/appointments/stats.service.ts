@@ -8,17 +8,17 @@ import {
 } from "../../../../../packages/contracts/src/appointments.ts";
 import { scopePaths } from "../../platform/access.ts";
 import type { Ctx } from "../../platform/actor.ts";
-import { toBookingDto, toCaseDto } from "./appointments.mapper.ts";
+import { toBookingDto, toCaseDto, toTicketDto } from "./appointments.mapper.ts";
 import { HALL_VIEW_ROLES } from "./appointments.policy.ts";
 import { cancelDeadline } from "./booking-rules.ts";
 import { findBookingsByIds } from "./bookings.repo.ts";
 import { findHallParts, findHalls } from "./halls.repo.ts";
-import { findCasesByIds } from "./queue.repo.ts";
+import { findCasesByIds, findTicketsByIds } from "./queue.repo.ts";
 import { getAppointmentSettings } from "./settings.service.ts";
 import { aggregateCases, aggregateCounts, bookableItemsByLevel, type GroupBy, listRows } from "./stats.repo.ts";
 
 export const HALL_METRIC_FORMULAS: Record<string, string> = {
-  visitors: "来访人次 = 期间取号（预约取号 + 现场取号）张数",
+  visitors: "来访人次 = 期间取号（预约签到 + 现场取号）张数",
   cases: "办件量 = 期间在窗口办结的业务笔数",
   bookings: "预约量 = 期间预约日在范围内、未取消的预约数",
   noShowRate: "爽约率 = 爽约预约数 ÷ 预约量",
@@ -114,6 +114,26 @@ export async function findServiceCases(ctx: Ctx, f: HallFilter, page: { page: nu
   const items = ids.flatMap((id) => {
     const r = byId.get(id);
     return r ? [toCaseDto(r, halls.get(r.hallId)?.name ?? "")] : [];
+  });
+  return { items, total };
+}
+
+/** Queue tickets (visitors) under the filters: the drill-down of `visitors`. */
+export async function findVisitorTickets(ctx: Ctx, f: HallFilter, page: { page: number; pageSize: number }) {
+  const { ids, total } = await listRows(ctx.db, "tickets", ctx.actor.tenantId, paths(ctx), f, {
+    offset: (page.page - 1) * page.pageSize,
+    limit: page.pageSize,
+  });
+  const rows = await findTicketsByIds(ctx.db, ids);
+  const parts = await findHallParts(ctx.db, [...new Set(rows.map((r) => r.hallId))]);
+  const groupName = new Map(parts.groups.map((g) => [g.id, g.name]));
+  const windowName = new Map(parts.windows.map((w) => [w.id, w.name]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r
+      ? [toTicketDto(r, groupName.get(r.groupId) ?? "", r.windowId ? (windowName.get(r.windowId) ?? null) : null)]
+      : [];
   });
   return { items, total };
 }

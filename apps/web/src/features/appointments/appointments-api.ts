@@ -12,6 +12,7 @@ import {
   QueueSchema,
   ServiceCaseListSchema,
   SlotListSchema,
+  TicketListSchema,
   TicketSchema,
   type WindowActionInput,
   WindowActionResultSchema,
@@ -63,6 +64,7 @@ export const hallApi = {
   metrics: (q: HallFilter & { groupBy: string }, signal?: AbortSignal) =>
     api.get("/api/appointments/metrics", HallMetricsSchema, q as Query, signal),
   cases: (q: Query, signal?: AbortSignal) => api.get("/api/appointments/cases", ServiceCaseListSchema, q, signal),
+  tickets: (q: Query, signal?: AbortSignal) => api.get("/api/appointments/tickets", TicketListSchema, q, signal),
   bookings: (q: Query, signal?: AbortSignal) => api.get("/api/appointments/bookings", BookingListSchema, q, signal),
 };
 

@@ -4,6 +4,8 @@ import {
   type BookingStatus,
   CASE_RESULT_LABELS,
   type CaseResult,
+  TICKET_STATUS_LABELS,
+  type TicketStatus,
 } from "../../../../../packages/contracts/src/appointments.ts";
 import type { Query } from "../../api/client.ts";
 import { formatDateTime } from "../../shared/format.ts";
@@ -11,7 +13,7 @@ import { useRemote } from "../../shared/use-remote.ts";
 import { hallApi } from "./appointments-api.ts";
 import { formatSeconds } from "./slot-format.ts";
 
-export type DrillDown = { list: "cases" | "bookings"; title: string; query: Query };
+export type DrillDown = { list: "cases" | "bookings" | "tickets"; title: string; query: Query };
 
 /** The rows behind one figure: the same filters on the list endpoint. */
 export function HallDrillDown({ drill, onClose }: { drill: DrillDown | null; onClose: () => void }) {
@@ -22,9 +24,30 @@ export function HallDrillDown({ drill, onClose }: { drill: DrillDown | null; onC
   const bookings = useRemote(drill?.list === "bookings" ? key : null, (s) =>
     hallApi.bookings({ ...drill?.query, pageSize: 100 }, s),
   );
+  const tickets = useRemote(drill?.list === "tickets" ? key : null, (s) =>
+    hallApi.tickets({ ...drill?.query, pageSize: 100 }, s),
+  );
   return (
     <Drawer open={!!drill} onClose={onClose} size="large" title={drill?.title}>
-      {drill?.list === "cases" ? (
+      {drill?.list === "tickets" ? (
+        <Table
+          rowKey="id"
+          size="small"
+          loading={tickets.loading}
+          dataSource={tickets.data?.items ?? []}
+          pagination={false}
+          footer={() => `共 ${tickets.data?.total ?? 0} 人次（显示前 100 条）`}
+          columns={[
+            { title: "号码", dataIndex: "number" },
+            { title: "窗口组", dataIndex: "groupName" },
+            { title: "事项", dataIndex: "itemName" },
+            { title: "类型", dataIndex: "kind", render: (k: string) => (k === "booking" ? "预约" : "现场") },
+            { title: "取号时间", dataIndex: "checkedInAt", render: (v: string) => formatDateTime(v) },
+            { title: "窗口", dataIndex: "windowName" },
+            { title: "状态", dataIndex: "status", render: (s: TicketStatus) => TICKET_STATUS_LABELS[s] },
+          ]}
+        />
+      ) : drill?.list === "cases" ? (
         <Table
           rowKey="id"
           size="small"

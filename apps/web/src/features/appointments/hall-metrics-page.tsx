@@ -1,4 +1,4 @@
-import { Button, Card, DatePicker, Form, Select, Space, Table, Tooltip, Typography } from "antd";
+import { Button, Card, DatePicker, Form, Select, Table, Tooltip, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import type { HallMetricRow } from "../../../../../packages/contracts/src/appointments.ts";
@@ -115,9 +115,6 @@ export function HallMetricsPage() {
             { title: "P90 办理", dataIndex: "p90ServiceSeconds", render: formatSeconds },
           ]}
         />
-        <Space style={{ marginTop: 8 }}>
-          <Typography.Text type="secondary">来访人次按取号计，明细请在窗口叫号页查看当日排队。</Typography.Text>
-        </Space>
       </Card>
       <HallDrillDown drill={drill} onClose={() => setDrill(null)} />
     </PageContainer>
