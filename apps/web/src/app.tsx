@@ -42,6 +42,10 @@ const HallMetricsPage = lazy(() =>
   import("./features/appointments/hall-metrics-page.tsx").then((m) => ({ default: m.HallMetricsPage })),
 );
 
+const HallSetupPage = lazy(() =>
+  import("./features/appointments/hall-setup-page.tsx").then((m) => ({ default: m.HallSetupPage })),
+);
+
 function FullPageLoading() {
   return (
     <div style={{ height: "100vh", display: "flex", alignItems: "center", justifyContent: "center" }}>
@@ -111,6 +115,7 @@ export function AppRouter() {
               <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
               <Route path="hall/window" element={<HallWindowPage />} />
               <Route path="hall/metrics" element={<HallMetricsPage />} />
+              <Route path="hall/setup" element={<HallSetupPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

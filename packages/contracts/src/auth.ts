@@ -35,6 +35,7 @@ export const MENU_KEYS = [
   "workOrderMetrics",
   "hallWindow",
   "hallMetrics",
+  "hallSetup",
   "org",
   "users",
   "apiKeys",

@@ -6,6 +6,7 @@ import {
   KeyOutlined,
   LineChartOutlined,
   PhoneOutlined,
+  SettingOutlined,
   ShopOutlined,
   TeamOutlined,
 } from "@ant-design/icons";
@@ -26,6 +27,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: "/work-orders/metrics", label: "工单统计", icon: <BarChartOutlined />, menuKey: "workOrderMetrics" },
   { path: "/hall/window", label: "窗口叫号", icon: <ShopOutlined />, menuKey: "hallWindow" },
   { path: "/hall/metrics", label: "大厅统计", icon: <LineChartOutlined />, menuKey: "hallMetrics" },
+  { path: "/hall/setup", label: "大厅设置", icon: <SettingOutlined />, menuKey: "hallSetup" },
   { path: "/org", label: "组织机构", icon: <ApartmentOutlined />, menuKey: "org" },
   { path: "/users", label: "用户与角色", icon: <TeamOutlined />, menuKey: "users" },
   { path: "/api-keys", label: "接口密钥", icon: <KeyOutlined />, menuKey: "apiKeys" },

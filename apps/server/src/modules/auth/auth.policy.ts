@@ -1,7 +1,7 @@
 import type { MenuKey } from "../../../../../packages/contracts/src/auth.ts";
 import { hasRole } from "../../platform/access.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { HALL_OPERATE_ROLES, HALL_VIEW_ROLES } from "../appointments/appointments.policy.ts";
+import { HALL_ADMIN_ROLES, HALL_OPERATE_ROLES, HALL_VIEW_ROLES } from "../appointments/appointments.policy.ts";
 import { AUDIT_READ_ROLES } from "../audit/audit.policy.ts";
 import { USER_MANAGE_ROLES, USER_READ_ROLES } from "../users/users.policy.ts";
 import { WO_VIEW_ROLES } from "../work-orders/work-orders.policy.ts";
@@ -20,6 +20,9 @@ export function menuFor(actor: Actor): MenuKey[] {
   }
   if (hasRole(actor, HALL_VIEW_ROLES)) {
     menu.push("hallMetrics");
+  }
+  if (hasRole(actor, HALL_ADMIN_ROLES)) {
+    menu.push("hallSetup");
   }
   if (actor.kind === "user" && actor.grants.length > 0) {
     menu.push("org");

@@ -4,6 +4,8 @@ import {
   type BookInput,
   BookingListSchema,
   type CheckInInput,
+  type CreateWindowGroupInput,
+  GenerateSlotsResultSchema,
   HallDetailSchema,
   type HallFilter,
   HallListSchema,
@@ -55,6 +57,14 @@ export const publicBookingApi = {
 export const hallApi = {
   halls: (signal?: AbortSignal) => api.get("/api/halls", HallListSchema, undefined, signal),
   hall: (id: string, signal?: AbortSignal) => api.get(`/api/halls/${enc(id)}`, HallDetailSchema, undefined, signal),
+  createHall: (input: { orgUnitId: string; name: string; address?: string | undefined }) =>
+    api.post("/api/halls", HallDetailSchema, input),
+  addGroup: (hallId: string, input: CreateWindowGroupInput) =>
+    api.post(`/api/halls/${enc(hallId)}/groups`, HallDetailSchema, input),
+  addClosure: (hallId: string, input: { day: string; reason: string }) =>
+    api.post(`/api/halls/${enc(hallId)}/closures`, HallDetailSchema, input),
+  generateSlots: (hallId: string, workdays: number) =>
+    api.post(`/api/halls/${enc(hallId)}/slots/generate`, GenerateSlotsResultSchema, { workdays }),
   queue: (hallId: string, windowId: string | undefined, signal?: AbortSignal) =>
     api.get(`/api/halls/${enc(hallId)}/queue`, QueueSchema, { windowId }, signal),
   checkIn: (hallId: string, input: CheckInInput) =>
