@@ -181,6 +181,7 @@ export const PublicBookingSchema = z.object({
   hallId: z.uuid(),
   hallName: z.string(),
   hallAddress: z.string().nullable(),
+  groupId: z.uuid(),
   groupName: z.string(),
   itemCode: z.string(),
   itemName: z.string(),

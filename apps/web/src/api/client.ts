@@ -177,5 +177,6 @@ export const api = {
     request(path, { method: "GET", schema, query, signal }),
   post: <T>(path: string, schema: ZodType<T>, body?: unknown) => request(path, { method: "POST", schema, body }),
   patch: <T>(path: string, schema: ZodType<T>, body: unknown) => request(path, { method: "PATCH", schema, body }),
+  put: <T>(path: string, schema: ZodType<T>, body: unknown) => request(path, { method: "PUT", schema, body }),
   delete: <T>(path: string, schema: ZodType<T>) => request(path, { method: "DELETE", schema }),
 };

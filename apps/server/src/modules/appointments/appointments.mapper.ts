@@ -45,6 +45,7 @@ export function toPublicBooking(b: BookingRow, hall: HallRow, group: GroupRow, c
     hallId: hall.id,
     hallName: hall.name,
     hallAddress: hall.address,
+    groupId: group.id,
     groupName: group.name,
     itemCode: b.itemCode,
     itemName: b.itemName,

@@ -34,6 +34,8 @@ export const publicBookingApi = {
     api.post(`/api/public/bookings/${enc(code)}/lookup`, PublicBookingSchema, { verify }),
   cancel: (code: string, verify: string) =>
     api.post(`/api/public/bookings/${enc(code)}/cancel`, PublicBookingSchema, { verify }),
+  reschedule: (code: string, verify: string, slotId: string) =>
+    api.post(`/api/public/bookings/${enc(code)}/reschedule`, PublicBookingSchema, { verify, slotId }),
   board: (hallId: string) => api.get(`/api/public/halls/${enc(hallId)}/board`, BoardSchema),
   /** The .ics file is fetched by POST (the proof stays out of URLs and logs) and saved from a blob. */
   downloadIcs: async (code: string, verify: string) => {

@@ -4,6 +4,7 @@ import type { PublicBooking } from "../../../../../packages/contracts/src/appoin
 import { isApiError } from "../../api/client.ts";
 import { publicBookingApi } from "./appointments-api.ts";
 import { BookingCard } from "./booking-card.tsx";
+import { RescheduleForm } from "./reschedule-form.tsx";
 
 type Values = { code: string; verify: string };
 
@@ -28,7 +29,7 @@ export function BookingLookup() {
   };
 
   return (
-    <Card title="查询或取消我的预约">
+    <Card title="查询、改约或取消我的预约">
       <Form<Values> form={form} layout="vertical" requiredMark={false} name="booking-lookup">
         <Form.Item
           name="code"
@@ -55,6 +56,12 @@ export function BookingLookup() {
       </Form>
       {error && <Alert style={{ marginTop: 16 }} type="error" showIcon title={error} />}
       {booking && <BookingCard booking={booking} verify={form.getFieldValue("verify")} />}
+      {booking?.status === "booked" && (
+        <RescheduleForm
+          booking={booking}
+          onMove={(slotId) => void run((v) => publicBookingApi.reschedule(v.code, v.verify, slotId))}
+        />
+      )}
     </Card>
   );
 }

@@ -5,6 +5,7 @@ import { PageContainer } from "../../layout/page-container.tsx";
 import { useRemote } from "../../shared/use-remote.ts";
 import { hallApi } from "./appointments-api.ts";
 import { AddGroupForm, ClosureAndSlots, CreateHallButton } from "./hall-setup-forms.tsx";
+import { SettingsCard } from "./settings-card.tsx";
 
 /** 大厅设置 (admin): halls, window groups with their items and windows, closures, slot generation. */
 export function HallSetupPage() {
@@ -28,6 +29,7 @@ export function HallSetupPage() {
         />
       }
     >
+      <SettingsCard />
       <Card>
         <Table<Hall>
           rowKey="id"
