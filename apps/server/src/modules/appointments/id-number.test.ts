@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { DayStringSchema } from "../../../../../packages/contracts/src/appointments.ts";
 import { checkIdNumber, idCheckChar } from "../../../../../packages/contracts/src/id-number.ts";
 
 const TODAY = "2025-03-03";
@@ -45,5 +46,13 @@ describe("checkIdNumber (GB 11643)", () => {
     expect(checkIdNumber(`${leap}${idCheckChar(leap)}`, TODAY)).toBeNull();
     const notLeap = "44011419990229001";
     expect(checkIdNumber(`${notLeap}${idCheckChar(notLeap)}`, TODAY)).toBe("birth_date");
+  });
+});
+
+describe("DayStringSchema", () => {
+  it("refuses a well-shaped string that is no date", () => {
+    expect(DayStringSchema.safeParse("2022-13-45").success).toBe(false);
+    expect(DayStringSchema.safeParse("2023-02-29").success).toBe(false);
+    expect(DayStringSchema.safeParse("2024-02-29").success).toBe(true);
   });
 });

@@ -211,6 +211,11 @@ describe("check-in and queue", () => {
     expect(noShows.json().items[0].idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     const w2 = body.groups.find((g: { key: string }) => g.key === "2号窗口");
     expect(w2.cases).toBe(1);
+    const badDate = await h.built.app.inject({
+      url: "/api/appointments/metrics?from=2022-13-45",
+      headers: authHeaders(staff),
+    });
+    expect(badDate.statusCode).toBe(400);
     const other = await h.built.app.inject({
       url: `/api/appointments/metrics?hallId=${hall.id}`,
       headers: authHeaders(outsider),

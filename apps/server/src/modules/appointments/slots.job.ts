@@ -3,6 +3,7 @@ import { silentLogger } from "../../platform/actor.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import { runNoShowSweep } from "./booking.service.ts";
 import { findHalls, generateSlotRows } from "./halls.repo.ts";
 import { planSlotTimes } from "./halls.service.ts";
@@ -35,12 +36,26 @@ export async function runSlotGeneration(
     const rows = await findHalls(db, { tenantId });
     const settings = await getAppointmentSettings(db, tenantId);
     const plan = await planSlotTimes({ db, clock }, tenantId, workdays ?? settings.horizonWorkdays + 1);
-    created += await generateSlotRows(
-      db,
-      tenantId,
-      rows.map((h) => h.id),
-      plan.times,
-    );
+    created += await db.transaction(async (tx) => {
+      const n = await generateSlotRows(
+        tx,
+        tenantId,
+        rows.map((h) => h.id),
+        plan.times,
+      );
+      if (n > 0) {
+        await recordAudit(
+          { db: tx, actor: { kind: "system", tenantId, name: "预约时段生成" }, clock, requestId: null },
+          {
+            action: "hall.slots.generate",
+            entityType: "tenant",
+            entityId: tenantId,
+            summary: { halls: rows.length, created: n, from: plan.days[0] ?? null, to: plan.days.at(-1) ?? null },
+          },
+        );
+      }
+      return n;
+    });
     halls += rows.length;
   }
   return { halls, created };
