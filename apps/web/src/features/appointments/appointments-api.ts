@@ -1,6 +1,7 @@
 import type { z } from "zod";
 import {
   BoardSchema,
+  BookableItemsSchema,
   type BookInput,
   BookingListSchema,
   type CheckInInput,
@@ -76,6 +77,8 @@ export const hallApi = {
   metrics: (q: HallFilter & { groupBy: string }, signal?: AbortSignal) =>
     api.get("/api/appointments/metrics", HallMetricsSchema, q as Query, signal),
   cases: (q: Query, signal?: AbortSignal) => api.get("/api/appointments/cases", ServiceCaseListSchema, q, signal),
+  bookableItems: (signal?: AbortSignal) =>
+    api.get("/api/appointments/bookable-items", BookableItemsSchema, undefined, signal),
   tickets: (q: Query, signal?: AbortSignal) => api.get("/api/appointments/tickets", TicketListSchema, q, signal),
   bookings: (q: Query, signal?: AbortSignal) => api.get("/api/appointments/bookings", BookingListSchema, q, signal),
 };

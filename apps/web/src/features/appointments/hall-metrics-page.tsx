@@ -1,7 +1,7 @@
-import { Button, Card, DatePicker, Form, Select, Table, Tooltip, Typography } from "antd";
+import { Button, Card, DatePicker, Form, Select, Space, Statistic, Table, Tooltip, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
-import type { HallMetricRow } from "../../../../../packages/contracts/src/appointments.ts";
+import { HALL_LEVEL_LABELS, type HallMetricRow } from "../../../../../packages/contracts/src/appointments.ts";
 import type { Query } from "../../api/client.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { useRemote } from "../../shared/use-remote.ts";
@@ -34,6 +34,7 @@ export function HallMetricsPage() {
   const base: Query = { from: range?.[0].format("YYYY-MM-DD"), to: range?.[1].format("YYYY-MM-DD") };
   const metrics = useRemote(`m:${JSON.stringify(base)}:${groupBy}`, (s) => hallApi.metrics({ ...base, groupBy }, s));
   const formulas = metrics.data?.formulas ?? {};
+  const bookable = useRemote("bookable-items", (s) => hallApi.bookableItems(s));
 
   const rowQuery = (row: HallMetricRow): Query => {
     if (row.key === null) {
@@ -115,6 +116,18 @@ export function HallMetricsPage() {
             { title: "P90 办理", dataIndex: "p90ServiceSeconds", render: formatSeconds },
           ]}
         />
+      </Card>
+      <Card title="各层级可预约事项" style={{ marginTop: 16 }}>
+        <Space size={32} wrap>
+          {bookable.data?.items.map((b) => (
+            <Statistic
+              key={b.level}
+              title={`${HALL_LEVEL_LABELS[b.level]}（${b.halls} 个）`}
+              value={b.items}
+              suffix="项"
+            />
+          ))}
+        </Space>
       </Card>
       <HallDrillDown drill={drill} onClose={() => setDrill(null)} />
     </PageContainer>
