@@ -85,6 +85,7 @@ CREATE TABLE "halls" (
 	"name" text NOT NULL,
 	"level" text NOT NULL,
 	"address" text,
+	"sessions" jsonb,
 	"created_at" timestamp (3) with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "halls_tenant_name_uq" UNIQUE("tenant_id","name")
 );

@@ -113,6 +113,8 @@ export const HallSchema = z.object({
   level: HallLevelSchema,
   orgUnitId: z.uuid(),
   address: z.string().nullable(),
+  /** Null: the tenant's opening sessions apply. */
+  sessions: z.array(HallSessionSchema).nullable(),
 });
 export type Hall = z.infer<typeof HallSchema>;
 export const HallDetailSchema = HallSchema.extend({
@@ -126,6 +128,10 @@ export const CreateHallInputSchema = z.object({
   orgUnitId: z.uuid({ error: "请选择大厅所属机构" }),
   name: z.string().trim().min(2, { error: "大厅名称至少2个字" }).max(100),
   address: z.string().trim().max(200).optional(),
+  sessions: z.array(HallSessionSchema).min(1).max(6).optional(),
+});
+export const HallHoursInputSchema = z.object({
+  sessions: z.array(HallSessionSchema).min(1, { error: "至少一个开放时段" }).max(6).nullable(),
 });
 export const CreateWindowGroupInputSchema = z.object({
   prefix: z.string().regex(/^[A-Z]$/, { error: "号段前缀须为一个大写字母" }),

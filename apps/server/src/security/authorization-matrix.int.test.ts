@@ -264,6 +264,13 @@ const SPEC: Record<string, Spec> = {
     }),
     scoped: true,
   },
+  "PUT /api/halls/:id/hours": {
+    roles: ["admin"],
+    ok: 200,
+    url: (t) => `/api/halls/${t.hallId}/hours`,
+    body: () => ({ sessions: null }),
+    scoped: true,
+  },
   "POST /api/halls/:id/closures": {
     roles: ["admin"],
     ok: 200,

@@ -11,6 +11,7 @@ import {
   GenerateSlotsInputSchema,
   GenerateSlotsResultSchema,
   HallDetailSchema,
+  HallHoursInputSchema,
   HallListSchema,
   HallMetricsQuerySchema,
   HallMetricsSchema,
@@ -38,6 +39,8 @@ import {
   generateHallSlots,
   hallDetail,
   loadVisibleHall,
+  setHallHours,
+  toHallDto,
 } from "./halls.service.ts";
 import { checkIn, hallQueue, windowAction } from "./queue.service.ts";
 import { getAppointmentSettings, updateAppointmentSettings } from "./settings.service.ts";
@@ -54,15 +57,7 @@ export function registerAppointmentRoutes(app: App, deps: RouteDeps): void {
     schema: { tags, summary: "大厅列表（本人管辖范围内）", response: { 200: HallListSchema } },
     handler: async (req) => {
       const halls = await findVisibleHalls(deps.ctx(req));
-      return {
-        items: halls.map((h) => ({
-          id: h.id,
-          name: h.name,
-          level: HallDetailSchema.shape.level.parse(h.level),
-          orgUnitId: h.orgUnitId,
-          address: h.address,
-        })),
-      };
+      return { items: halls.map(toHallDto) };
     },
   });
   app.post("/api/halls", {
@@ -102,6 +97,17 @@ export function registerAppointmentRoutes(app: App, deps: RouteDeps): void {
       response: { 201: HallDetailSchema },
     },
     handler: async (req, reply) => reply.status(201).send(await addWindowGroup(deps.ctx(req), req.params.id, req.body)),
+  });
+  app.put("/api/halls/:id/hours", {
+    config: admin,
+    schema: {
+      tags,
+      summary: "设置大厅开放时段（null 为沿用本区规则）",
+      params: IdParamSchema,
+      body: HallHoursInputSchema,
+      response: { 200: HallDetailSchema },
+    },
+    handler: async (req) => setHallHours(deps.ctx(req), req.params.id, req.body.sessions),
   });
   app.post("/api/halls/:id/closures", {
     config: admin,

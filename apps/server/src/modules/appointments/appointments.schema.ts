@@ -44,6 +44,8 @@ export const halls = pgTable(
     name: text("name").notNull(),
     level: text("level").notNull(),
     address: text("address"),
+    /** Opening sessions of this hall; null = the tenant's (domain-rules §4: 9–12, 13–17). */
+    sessions: jsonb("sessions"),
     createdAt: ts("created_at").notNull().defaultNow(),
   },
   (t) => [

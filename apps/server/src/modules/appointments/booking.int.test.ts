@@ -2,7 +2,9 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildHall, buildIdNumber, movableClock, type TestHall } from "../../../test/factories/hall.factory.ts";
+import { buildUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
+import { authHeaders } from "../../../test/test-app.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { bookings } from "./appointments.schema.ts";
 import { findSlots, type SlotRow } from "./halls.repo.ts";
@@ -195,6 +197,45 @@ describe("public booking", () => {
     const res = await book(slotAt("2025-03-04", "10:30"), { itemCode: "I-A2" });
     expect(res.statusCode).toBe(400);
     expect(res.json().error.details[0].code).toBe("item_not_bookable");
+  });
+});
+
+describe("hall opening hours", () => {
+  it("a hall's own sessions shape the days generated after the change", async () => {
+    const admin = await buildUser(h.database.db, h.tenant.id, h.tenant.units.a.id, ["admin"]);
+    const set = await h.built.app.inject({
+      method: "PUT",
+      url: `/api/halls/${hall.id}/hours`,
+      headers: authHeaders(admin),
+      payload: { sessions: [{ start: "09:00", end: "11:00" }] },
+    });
+    expect(set.statusCode, set.body).toBe(200);
+    expect(set.json().sessions).toEqual([{ start: "09:00", end: "11:00" }]);
+    const gen = await h.built.app.inject({
+      method: "POST",
+      url: `/api/halls/${hall.id}/slots/generate`,
+      headers: authHeaders(admin),
+      payload: { workdays: 10 },
+    });
+    expect(gen.json().days).toContain("2025-03-17");
+    const day = await findSlots(h.database.db, hall.id, {
+      groupId: hall.groups[0]?.id,
+      fromDay: "2025-03-17",
+      toDay: "2025-03-17",
+    });
+    expect(day.map((s) => s.startsAt.toISOString())).toEqual([
+      "2025-03-17T01:00:00.000Z",
+      "2025-03-17T01:30:00.000Z",
+      "2025-03-17T02:00:00.000Z",
+      "2025-03-17T02:30:00.000Z",
+    ]);
+    // Days generated before keep their slots (some may be booked already).
+    const before = await findSlots(h.database.db, hall.id, {
+      groupId: hall.groups[0]?.id,
+      fromDay: "2025-03-04",
+      toDay: "2025-03-04",
+    });
+    expect(before).toHaveLength(14);
   });
 });
 

@@ -38,6 +38,10 @@ export async function insertHall(db: Db, row: typeof halls.$inferInsert): Promis
   return inserted;
 }
 
+export async function updateHall(db: Db, id: string, patch: Partial<typeof halls.$inferInsert>): Promise<void> {
+  await db.update(halls).set(patch).where(eq(halls.id, id));
+}
+
 export async function findHallById(db: Db, tenantId: string | null, id: string): Promise<HallRow | undefined> {
   const where = tenantId ? and(eq(halls.tenantId, tenantId), eq(halls.id, id)) : eq(halls.id, id);
   const [row] = await db.select().from(halls).where(where);

@@ -1,9 +1,12 @@
 import { randomUUID } from "node:crypto";
+import { z } from "zod";
 import {
   type CreateWindowGroupInput,
+  type Hall,
   type HallDetail,
   type HallLevel,
   HallLevelSchema,
+  HallSessionSchema,
 } from "../../../../../packages/contracts/src/appointments.ts";
 import { scopePaths } from "../../platform/access.ts";
 import type { Ctx } from "../../platform/actor.ts";
@@ -24,8 +27,29 @@ import {
   insertClosure,
   insertGroup,
   insertHall,
+  updateHall,
 } from "./halls.repo.ts";
 import { getAppointmentSettings } from "./settings.service.ts";
+
+const StoredSessionsSchema = z.array(HallSessionSchema).nullable().catch(null);
+type HallSession = z.infer<typeof HallSessionSchema>;
+
+/** The hall's own opening sessions, or null when the tenant's apply. */
+export function sessionsOf(hall: HallRow): HallSession[] | null {
+  return StoredSessionsSchema.parse(hall.sessions ?? null);
+}
+
+/** The hall as listed (no groups). */
+export function toHallDto(h: HallRow): Hall {
+  return {
+    id: h.id,
+    name: h.name,
+    level: HallLevelSchema.parse(h.level),
+    orgUnitId: h.orgUnitId,
+    address: h.address,
+    sessions: sessionsOf(h),
+  };
+}
 
 export const hallNotFound = () => new AppError("not_found", "大厅不存在");
 
@@ -60,11 +84,7 @@ export async function findVisibleHalls(ctx: Ctx): Promise<HallRow[]> {
 export async function hallDetail(db: Ctx["db"], hall: HallRow): Promise<HallDetail> {
   const parts = await findHallParts(db, [hall.id]);
   return {
-    id: hall.id,
-    name: hall.name,
-    level: HallLevelSchema.parse(hall.level),
-    orgUnitId: hall.orgUnitId,
-    address: hall.address,
+    ...toHallDto(hall),
     groups: parts.groups.map((g) => ({
       id: g.id,
       prefix: g.prefix,
@@ -80,7 +100,10 @@ export async function hallDetail(db: Ctx["db"], hall: HallRow): Promise<HallDeta
 }
 
 /** Opens a hall on an org unit of the actor's subtree. @throws not_found, forbidden, conflict */
-export async function createHall(ctx: Ctx, input: { orgUnitId: string; name: string; address?: string | undefined }) {
+export async function createHall(
+  ctx: Ctx,
+  input: { orgUnitId: string; name: string; address?: string | undefined; sessions?: HallSession[] | undefined },
+) {
   const unit = await getOrgUnit(ctx, input.orgUnitId);
   authorize(canAdministerHall(ctx.actor, { scopePath: unit.path }), "只有管理员可以设立大厅");
   const created = ctx.db.transaction(async (tx) => {
@@ -92,6 +115,7 @@ export async function createHall(ctx: Ctx, input: { orgUnitId: string; name: str
       name: input.name,
       level: levelOf(unit.kind),
       address: input.address ?? null,
+      sessions: input.sessions ?? null,
     });
     await recordAudit(
       { ...ctx, db: tx },
@@ -164,6 +188,25 @@ export async function addWindowGroup(ctx: Ctx, hallId: string, input: CreateWind
   return hallDetail(ctx.db, hall);
 }
 
+/** Sets a hall's own opening sessions (null: the tenant's); days generated later follow them. @throws not_found, forbidden */
+export async function setHallHours(ctx: Ctx, hallId: string, sessions: HallSession[] | null) {
+  const hall = await loadAdministeredHall(ctx, hallId);
+  await ctx.db.transaction(async (tx) => {
+    await updateHall(tx, hallId, { sessions });
+    await recordAudit(
+      { ...ctx, db: tx },
+      {
+        action: "hall.hours",
+        entityType: "hall",
+        entityId: hallId,
+        scopePath: hall.scopePath,
+        summary: { before: sessionsOf(hall), after: sessions },
+      },
+    );
+  });
+  return hallDetail(ctx.db, { ...hall, sessions });
+}
+
 /** Closes a hall for a day; free slots of that day are removed. @throws not_found, forbidden */
 export async function closeHallDay(ctx: Ctx, hallId: string, input: { day: string; reason: string }) {
   const hall = await loadAdministeredHall(ctx, hallId);
@@ -180,10 +223,19 @@ export async function closeHallDay(ctx: Ctx, hallId: string, input: { day: strin
 
 /**
  * The slot times of the next `workdays` working days (statutory calendar with 调休), from the
- * tenant's hall sessions and slot length.
+ * hall's own opening sessions (else the tenant's) and the tenant's slot length.
  */
-export async function planSlotTimes(ctx: Pick<Ctx, "db" | "clock">, tenantId: string, workdays: number) {
-  const [cal, settings] = await Promise.all([getCachedCalendar(ctx.db), getAppointmentSettings(ctx.db, tenantId)]);
+export async function planSlotTimes(
+  ctx: Pick<Ctx, "db" | "clock">,
+  tenantId: string,
+  workdays: number,
+  hallSessions: HallSession[] | null = null,
+) {
+  const [cal, tenantSettings] = await Promise.all([
+    getCachedCalendar(ctx.db),
+    getAppointmentSettings(ctx.db, tenantId),
+  ]);
+  const settings = { ...tenantSettings, sessions: hallSessions ?? tenantSettings.sessions };
   const today = businessDay(ctx.clock.now());
   const last = nthWorkdayAfter(cal, today, workdays);
   const days: string[] = [];
@@ -198,7 +250,7 @@ export async function planSlotTimes(ctx: Pick<Ctx, "db" | "clock">, tenantId: st
 /** Generates a hall's slots ahead. @throws not_found, forbidden */
 export async function generateHallSlots(ctx: Ctx, hallId: string, workdays: number) {
   const hall = await loadAdministeredHall(ctx, hallId);
-  const { times, days } = await planSlotTimes(ctx, hall.tenantId, workdays);
+  const { times, days } = await planSlotTimes(ctx, hall.tenantId, workdays, sessionsOf(hall));
   const created = await ctx.db.transaction(async (tx) => {
     const n = await generateSlotRows(tx, hall.tenantId, [hall.id], times);
     await recordAudit(

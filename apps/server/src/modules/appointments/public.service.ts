@@ -6,7 +6,7 @@ import { toSlotDto } from "./appointments.mapper.ts";
 import type { PublicDeps } from "./booking.service.ts";
 import { bookableDays } from "./booking-rules.ts";
 import { closedDays, findHallById, findHalls, findSlots } from "./halls.repo.ts";
-import { hallDetail, hallNotFound } from "./halls.service.ts";
+import { hallDetail, hallNotFound, toHallDto } from "./halls.service.ts";
 import { getAppointmentSettings } from "./settings.service.ts";
 
 /** Halls citizens can book at (names and addresses only). */

@@ -5,8 +5,8 @@ import type { Db } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { runNoShowSweep } from "./booking.service.ts";
-import { findHalls, generateSlotRows } from "./halls.repo.ts";
-import { planSlotTimes } from "./halls.service.ts";
+import { findHalls, generateSlotRows, type HallRow } from "./halls.repo.ts";
+import { planSlotTimes, sessionsOf } from "./halls.service.ts";
 import { getAppointmentSettings } from "./settings.service.ts";
 
 /**
@@ -33,30 +33,54 @@ export async function runSlotGeneration(
   let halls = 0;
   let created = 0;
   for (const { tenant_id: tenantId } of tenants) {
-    const rows = await findHalls(db, { tenantId });
+    const all = await findHalls(db, { tenantId });
     const settings = await getAppointmentSettings(db, tenantId);
-    const plan = await planSlotTimes({ db, clock }, tenantId, workdays ?? settings.horizonWorkdays + 1);
-    created += await db.transaction(async (tx) => {
-      const n = await generateSlotRows(
-        tx,
+    // Halls with the same opening sessions share one set-based insert.
+    const byHours = new Map<string, HallRow[]>();
+    for (const h of all) {
+      const key = JSON.stringify(sessionsOf(h));
+      byHours.set(key, [...(byHours.get(key) ?? []), h]);
+    }
+    for (const rows of byHours.values()) {
+      const first = rows[0];
+      const plan = await planSlotTimes(
+        { db, clock },
         tenantId,
-        rows.map((h) => h.id),
-        plan.times,
+        workdays ?? settings.horizonWorkdays + 1,
+        first ? sessionsOf(first) : null,
       );
-      if (n > 0) {
-        await recordAudit(
-          { db: tx, actor: { kind: "system", tenantId, name: "预约时段生成" }, clock, requestId: null },
-          {
-            action: "hall.slots.generate",
-            entityType: "tenant",
-            entityId: tenantId,
-            summary: { halls: rows.length, created: n, from: plan.days[0] ?? null, to: plan.days.at(-1) ?? null },
-          },
-        );
-      }
-      return n;
-    });
-    halls += rows.length;
+      created += await generateFor(db, clock, tenantId, rows, plan);
+    }
+    halls += all.length;
   }
   return { halls, created };
+}
+
+async function generateFor(
+  db: Db,
+  clock: Clock,
+  tenantId: string,
+  rows: HallRow[],
+  plan: Awaited<ReturnType<typeof planSlotTimes>>,
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    const n = await generateSlotRows(
+      tx,
+      tenantId,
+      rows.map((h) => h.id),
+      plan.times,
+    );
+    if (n > 0) {
+      await recordAudit(
+        { db: tx, actor: { kind: "system", tenantId, name: "预约时段生成" }, clock, requestId: null },
+        {
+          action: "hall.slots.generate",
+          entityType: "tenant",
+          entityId: tenantId,
+          summary: { halls: rows.length, created: n, from: plan.days[0] ?? null, to: plan.days.at(-1) ?? null },
+        },
+      );
+    }
+    return n;
+  });
 }
