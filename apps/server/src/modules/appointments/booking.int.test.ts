@@ -48,6 +48,19 @@ const book = (slot: SlotRow, over: Record<string, unknown> = {}) =>
   });
 
 describe("public booking", () => {
+  it("lists halls and a hall's bookable items without windows", async () => {
+    const list = await h.built.app.inject({ url: "/api/public/halls" });
+    expect(list.statusCode, list.body).toBe(200);
+    expect(list.json().items.map((x: { id: string }) => x.id)).toContain(hall.id);
+    const detail = await h.built.app.inject({ url: `/api/public/halls/${hall.id}` });
+    const groupA = detail.json().groups[0];
+    expect(groupA.items.map((i: { itemCode: string }) => i.itemCode)).toEqual(["I-A1"]);
+    expect(groupA.windows).toEqual([]);
+    const slotsRes = await h.built.app.inject({ url: `/api/public/halls/${hall.id}/slots?groupId=${groupA.id}` });
+    // Today (from 9:00) and the next 5 working days, 14 slots a day.
+    expect(new Set(slotsRes.json().items.map((s: { day: string }) => s.day)).size).toBe(6);
+  });
+
   it("books a slot, returns a code, masks the ID number and phone, and gives an .ics file", async () => {
     const id = buildIdNumber();
     const res = await book(slotAt("2025-03-04", "09:00"), { idNumber: id, phone: "13912345678" });

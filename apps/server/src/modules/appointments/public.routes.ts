@@ -44,7 +44,7 @@ export function registerPublicAppointmentRoutes(app: App, deps: RouteDeps): void
   app.get("/api/public/halls", {
     config: open,
     schema: { tags, summary: "可预约的大厅", response: { 200: HallListSchema } },
-    handler: async () => HallListSchema.parse(await listPublicHalls(deps.database.db)),
+    handler: async () => listPublicHalls(deps.database.db),
   });
   app.get("/api/public/halls/:id", {
     config: open,

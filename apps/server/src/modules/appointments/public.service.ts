@@ -12,9 +12,7 @@ import { getAppointmentSettings } from "./settings.service.ts";
 /** Halls citizens can book at (names and addresses only). */
 export async function listPublicHalls(db: Db) {
   const halls = await findHalls(db, {});
-  return {
-    items: halls.map((h) => ({ id: h.id, name: h.name, level: h.level, orgUnitId: h.orgUnitId, address: h.address })),
-  };
+  return { items: halls.map(toHallDto) };
 }
 
 /** A hall's groups with their bookable items only. @throws not_found */

@@ -64,6 +64,8 @@ export const hallApi = {
     api.post("/api/halls", HallDetailSchema, input),
   addGroup: (hallId: string, input: CreateWindowGroupInput) =>
     api.post(`/api/halls/${enc(hallId)}/groups`, HallDetailSchema, input),
+  setHours: (hallId: string, sessions: { start: string; end: string }[] | null) =>
+    api.put(`/api/halls/${enc(hallId)}/hours`, HallDetailSchema, { sessions }),
   addClosure: (hallId: string, input: { day: string; reason: string }) =>
     api.post(`/api/halls/${enc(hallId)}/closures`, HallDetailSchema, input),
   generateSlots: (hallId: string, workdays: number) =>

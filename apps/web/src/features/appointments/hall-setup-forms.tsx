@@ -170,3 +170,45 @@ export function ClosureAndSlots({ hall, onSaved }: { hall: HallDetail; onSaved: 
     </Space>
   );
 }
+
+/** 开放时段 of one hall, as "09:00-12:00, 13:00-17:00"; empty = the tenant's sessions. */
+export function HallHoursForm({ hall, onSaved }: { hall: HallDetail; onSaved: (h: HallDetail) => void }) {
+  const [form] = Form.useForm<{ hours: string }>();
+  const handleError = useApiErrorHandler();
+  const current = hall.sessions?.map((s) => `${s.start}-${s.end}`).join(", ") ?? "";
+  const submit = async (v: { hours: string }) => {
+    const text = v.hours?.trim() ?? "";
+    const sessions = text
+      ? text
+          .split(/[,，;；\s]+/)
+          .filter(Boolean)
+          .map((p) => {
+            const [start = "", end = ""] = p.split(/[-–~至]/);
+            return { start: start.trim(), end: end.trim() };
+          })
+      : null;
+    try {
+      onSaved(await hallApi.setHours(hall.id, sessions));
+    } catch (err) {
+      handleError(err, form);
+    }
+  };
+  return (
+    <Form
+      form={form}
+      layout="inline"
+      name="hall-hours"
+      initialValues={{ hours: current }}
+      onFinish={(v) => void submit(v)}
+    >
+      <Form.Item
+        name="hours"
+        label="开放时段"
+        extra="如 09:00-12:00, 13:00-17:00；留空沿用本区规则，之后生成的日期按新时段"
+      >
+        <Input style={{ width: 280 }} placeholder="沿用本区规则" />
+      </Form.Item>
+      <Button htmlType="submit">保存时段</Button>
+    </Form>
+  );
+}

@@ -4,7 +4,7 @@ import { HALL_LEVEL_LABELS, type Hall, type HallDetail } from "../../../../../pa
 import { PageContainer } from "../../layout/page-container.tsx";
 import { useRemote } from "../../shared/use-remote.ts";
 import { hallApi } from "./appointments-api.ts";
-import { AddGroupForm, ClosureAndSlots, CreateHallButton } from "./hall-setup-forms.tsx";
+import { AddGroupForm, ClosureAndSlots, CreateHallButton, HallHoursForm } from "./hall-setup-forms.tsx";
 import { SettingsCard } from "./settings-card.tsx";
 
 /** 大厅设置 (admin): halls, window groups with their items and windows, closures, slot generation. */
@@ -67,10 +67,12 @@ export function HallSetupPage() {
                 </Descriptions>
               </Card>
             ))}
-            <Card size="small" title="闭厅日与时段" style={{ marginBottom: 12 }}>
+            <Card size="small" title="开放时段、闭厅日与时段生成" style={{ marginBottom: 12 }}>
               <Typography.Paragraph>
                 {hall.closures.length ? hall.closures.map((c) => `${c.day}（${c.reason}）`).join("；") : "暂无闭厅日"}
               </Typography.Paragraph>
+              <HallHoursForm key={hall.id} hall={hall} onSaved={setSaved} />
+              <div style={{ height: 12 }} />
               <ClosureAndSlots hall={hall} onSaved={setSaved} />
             </Card>
             <Card size="small" title="新增窗口组">
