@@ -11,7 +11,7 @@ import { createBenchDatabase } from "./support.ts";
 export const YEAR_TICKETS = 187_454;
 
 /** A year of closed hotline tickets (4 events each) written by SQL, for timing the aggregates. */
-async function fillYear(database: Database): Promise<string> {
+export async function fillYear(database: Database): Promise<string> {
   const { tenant } = await createTenantFromCode(database.db, "440114", systemClock);
   const unit = await findOrgUnitByName(database.db, tenant.id, "广州市花都区城市管理和综合执法局");
   if (!unit) {

@@ -4,6 +4,7 @@ import { benchAppointments } from "./appointments.bench.ts";
 import { benchCrash } from "./crash.bench.ts";
 import { benchIntake } from "./intake.bench.ts";
 import { benchMetrics } from "./metrics.bench.ts";
+import { benchReport } from "./report.bench.ts";
 import { benchStartup } from "./startup.bench.ts";
 
 // `npm run bench [-- name…]` runs the named benchmarks (all by default) and rewrites their sections
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   intake: benchIntake,
   metrics: benchMetrics,
   crash: benchCrash,
+  report: benchReport,
   appointments: benchAppointments,
 };
 const FILE = "docs/benchmarks.md";

@@ -18,7 +18,7 @@ let server: RunningServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  server = await startServer(18_183, { ZHENGWU_TEST_NOW: `${day}T09:40:00+08:00` });
+  server = await startServer(18_183, { env: { ZHENGWU_TEST_NOW: `${day}T09:40:00+08:00` } });
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -20,9 +20,12 @@ import { registerPublicAppointmentRoutes } from "./modules/appointments/public.r
 import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
 import { resolveSession } from "./modules/auth/auth.service.ts";
+import { registerBudgetRoutes } from "./modules/budget/budget.routes.ts";
 import { registerCalendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { registerOpen311Routes } from "./modules/open311/open311.routes.ts";
 import { registerOrgRoutes } from "./modules/org/org.routes.ts";
+import { registerReportRoutes } from "./modules/reports/reports.routes.ts";
+import { registerSelfEvaluationRoutes } from "./modules/self-evaluation/self-evaluation.routes.ts";
 import { registerUserRoutes } from "./modules/users/users.routes.ts";
 import { registerIntakeRoutes } from "./modules/work-orders/intake.routes.ts";
 import { registerWorkOrderSettingsRoutes } from "./modules/work-orders/settings.routes.ts";
@@ -140,6 +143,9 @@ export async function buildApp(opts: { database: Database; config: Config; clock
   registerApiKeyRoutes(app, deps);
   registerAuditRoutes(app, deps);
   registerWorkOrderRoutes(app, deps);
+  registerBudgetRoutes(app, deps);
+  registerSelfEvaluationRoutes(app, deps);
+  registerReportRoutes(app, deps);
   registerIntakeRoutes(app, deps);
   registerWorkOrderSettingsRoutes(app, deps);
   registerCalendarRoutes(app, deps);

@@ -1,6 +1,6 @@
 import { buildApp } from "./app.ts";
 import { runHallJobs } from "./modules/appointments/slots.job.ts";
-import { loadDemo } from "./modules/demo/demo.service.ts";
+import { loadDemoBase, loadDemoYear } from "./modules/demo/demo.service.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
 import { runEscalation } from "./modules/work-orders/escalation.job.ts";
 import { type Clock, startingClock, systemClock } from "./platform/clock.ts";
@@ -69,8 +69,9 @@ export async function serve(config: Config): Promise<void> {
   };
   process.on("SIGINT", () => void shutdown());
   process.on("SIGTERM", () => void shutdown());
+  const demoSay = (m: string) => say(`演示数据：${m}`);
   if (config.demo) {
-    await loadDemo(database.db, clock, DEMO_TENANT, (m) => say(`演示数据：${m}`));
+    await loadDemoBase(database.db, clock, DEMO_TENANT, demoSay);
   }
   scheduleEscalation(database.db);
   scheduleSlots(database.db, clock);
@@ -80,5 +81,11 @@ export async function serve(config: Config): Promise<void> {
     for (const a of DEMO_ACCOUNTS) {
       say(`  ${a.username.padEnd(11)} ${a.role.padEnd(16)} ${a.displayName}（${a.memberOf}）`);
     }
+  }
+  if (config.demo && config.demoYear) {
+    // The year of operations loads while the server answers (first start only; about a minute embedded).
+    loadDemoYear(database.db, systemClock, DEMO_TENANT, demoSay).catch((err: unknown) =>
+      say(`演示年度数据加载失败：${err instanceof Error ? err.message : String(err)}`),
+    );
   }
 }

@@ -25,6 +25,11 @@ const WorkOrderDetailPage = lazy(() =>
 const WorkOrderMetricsPage = lazy(() =>
   import("./features/work-orders/work-order-metrics-page.tsx").then((m) => ({ default: m.WorkOrderMetricsPage })),
 );
+const BudgetPage = lazy(() => import("./features/budget/budget-page.tsx").then((m) => ({ default: m.BudgetPage })));
+const EvaluationsPage = lazy(() =>
+  import("./features/evaluations/evaluations-page.tsx").then((m) => ({ default: m.EvaluationsPage })),
+);
+const ReportsPage = lazy(() => import("./features/reports/reports-page.tsx").then((m) => ({ default: m.ReportsPage })));
 const PublicTrackPage = lazy(() =>
   import("./features/public-status/public-track-page.tsx").then((m) => ({ default: m.PublicTrackPage })),
 );
@@ -113,6 +118,11 @@ export function AppRouter() {
               <Route path="work-orders" element={<WorkOrdersPage />} />
               <Route path="work-orders/metrics" element={<WorkOrderMetricsPage />} />
               <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />
+              <Route path="budget" element={<BudgetPage />} />
+              <Route path="budget/:year" element={<BudgetPage />} />
+              <Route path="evaluations" element={<EvaluationsPage />} />
+              <Route path="evaluations/:id" element={<EvaluationsPage />} />
+              <Route path="reports" element={<ReportsPage />} />
               <Route path="hall/window" element={<HallWindowPage />} />
               <Route path="hall/metrics" element={<HallMetricsPage />} />
               <Route path="hall/setup" element={<HallSetupPage />} />

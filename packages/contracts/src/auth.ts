@@ -33,6 +33,9 @@ export type Grant = z.infer<typeof GrantSchema>;
 export const MENU_KEYS = [
   "workOrders",
   "workOrderMetrics",
+  "budget",
+  "evaluations",
+  "reports",
   "hallWindow",
   "hallMetrics",
   "hallSetup",

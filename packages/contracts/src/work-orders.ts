@@ -168,7 +168,8 @@ export const TransitionInputSchema = z.object({
   unitId: z.uuid({ error: "承办单位ID格式不正确" }).optional(),
   /** approve_extension: working days granted (≤ the original limit). */
   extensionDays: z.number().int().min(1).max(60).optional(),
-  /** follow_up */
+  /** follow_up: false when the caller could not be reached (closed without a rating). */
+  reached: z.boolean().optional(),
   satisfaction: z.number().int().min(1).max(5).optional(),
   resolved: z.boolean().optional(),
   unitAtFault: z.boolean().optional(),

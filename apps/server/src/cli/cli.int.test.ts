@@ -13,7 +13,8 @@ const dataDir = join(dir, "data");
 // The CLI runs on its own embedded database here, whatever DATABASE_URL the suite has.
 function cli(...args: string[]) {
   const res = spawnSync(process.execPath, [BIN, ...args], {
-    env: { ...process.env, ZHENGWU_DATA_DIR: dataDir, DATABASE_URL: "" },
+    // The year of operations has its own test (demo-year.int.test.ts); here the base suffices.
+    env: { ...process.env, ZHENGWU_DATA_DIR: dataDir, DATABASE_URL: "", ZHENGWU_DEMO_YEAR: "false" },
     encoding: "utf8",
     timeout: 120_000,
   });

@@ -1,9 +1,10 @@
 import { Command } from "commander";
-import { loadDemo } from "../modules/demo/demo.service.ts";
+import { DEMO_SEED, loadDemo, loadDemoBase } from "../modules/demo/demo.service.ts";
 import { systemClock } from "../platform/clock.ts";
 import { loadConfig } from "../platform/config.ts";
 import { serve } from "../serve.ts";
 import { registerAdminCommands } from "./commands/admin-commands.ts";
+import { registerReportCommands } from "./commands/report-commands.ts";
 import { withDatabase } from "./run-with-db.ts";
 
 async function main(): Promise<void> {
@@ -34,16 +35,27 @@ async function main(): Promise<void> {
     .command("demo")
     .description("演示数据")
     .command("load")
-    .description("加载演示租户（组织机构与各角色演示账号）")
+    .description("加载演示租户（组织机构、各角色演示账号、2022 年度业务数据）")
     .option("--tenant <code>", "租户区划代码", "440114")
-    .action(async (o: { tenant: string }) => {
+    .option("--year <year>", "演示年度（目前提供 2022）", "2022")
+    .option("--seed <seed>", "随机种子：相同种子生成相同数据", DEMO_SEED)
+    .action(async (o: { tenant: string; year: string; seed: string }) => {
+      if (o.year !== "2022") {
+        throw new Error(`目前只提供 2022 年度的演示数据，收到 --year ${o.year}`);
+      }
       await withDatabase(config, "demo load", async (database) => {
-        await loadDemo(database.db, systemClock, o.tenant, (m) => process.stdout.write(`${m}\n`));
+        const say = (m: string) => process.stdout.write(`${m}\n`);
+        if (config.demoYear) {
+          await loadDemo(database.db, systemClock, o.tenant, say, o.seed);
+        } else {
+          await loadDemoBase(database.db, systemClock, o.tenant, say);
+        }
         process.stdout.write("演示数据已就绪\n");
       });
     });
 
   registerAdminCommands(program, config);
+  registerReportCommands(program, config);
   await program.parseAsync(process.argv);
 }
 

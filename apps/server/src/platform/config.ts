@@ -21,6 +21,11 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("false")
     .transform((v) => v === "true"),
+  ZHENGWU_SOFFICE: z.string().min(1).default("soffice"),
+  ZHENGWU_DEMO_YEAR: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((v) => v === "true"),
   // Test runs only (NODE_ENV=test): the server's clock starts at this instant and runs on, so
   // browser tests can book and check in on a working day whatever day they run.
   ZHENGWU_TEST_NOW: z.iso.datetime({ offset: true }).optional(),
@@ -37,6 +42,10 @@ export type Config = {
   logLevel: string;
   auth: { sessionTtlMs: number; maxFailures: number; lockMs: number; ipLimitPerMinute: number };
   demo: boolean;
+  /** With `demo`: also generate the 2021–2022 year of operations in the background. */
+  demoYear: boolean;
+  /** LibreOffice binary for PDF output; PDF answers "unavailable" when it cannot be run. */
+  soffice: string;
   testNow: Date | undefined;
 };
 
@@ -63,6 +72,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       ipLimitPerMinute: e.LOGIN_IP_LIMIT_PER_MINUTE,
     },
     demo: e.ZHENGWU_DEMO,
+    demoYear: e.ZHENGWU_DEMO_YEAR,
+    soffice: e.ZHENGWU_SOFFICE,
     testNow: e.ZHENGWU_TEST_NOW ? new Date(e.ZHENGWU_TEST_NOW) : undefined,
   };
 }

@@ -8,6 +8,7 @@ export type ErrorCode =
   | "invalid_credentials"
   | "account_locked"
   | "csrf_failed"
+  | "unavailable"
   | "internal";
 
 export type FieldIssue = { path: string; message: string };
@@ -32,6 +33,12 @@ const ENTITY_LABELS: Record<string, string> = {
   work_order: "工单",
   sla_policy: "时限规则",
   campaign: "专项",
+  budget_year: "预算年度",
+  budget_project: "预算项目",
+  performance_fact: "绩效事实",
+  self_evaluation: "绩效自评",
+  evaluation_item: "评分指标",
+  report_paragraph: "报告段落",
 };
 
 export const notFound = (entity: string) => new AppError("not_found", `${ENTITY_LABELS[entity] ?? entity}不存在`);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_APPOINTMENT_SETTINGS } from "../../../../packages/contracts/src/appointments.ts";
+import { ProjectInputSchema } from "../../../../packages/contracts/src/budget.ts";
 import { ROLES, type Role } from "../../../../packages/contracts/src/common.ts";
 import { buildHall, type TestHall } from "../../test/factories/hall.factory.ts";
 import { buildTenant, type TestTenant } from "../../test/factories/tenant.factory.ts";
@@ -8,6 +9,8 @@ import { buildTestApp } from "../../test/test-app.ts";
 import { openTestDatabase } from "../../test/test-db.ts";
 import type { RegisteredRoute } from "../app.ts";
 import { issueApiKey } from "../modules/api-keys/api-keys.service.ts";
+import { addFact, createProject, saveBudgetYear } from "../modules/budget/budget.service.ts";
+import { createEvaluation } from "../modules/self-evaluation/self-evaluation.service.ts";
 import { findGrantsOfUsers } from "../modules/users/users.repo.ts";
 import { createWorkOrder } from "../modules/work-orders/intake.service.ts";
 import { transitionWorkOrder } from "../modules/work-orders/transitions.service.ts";
@@ -23,6 +26,11 @@ type Targets = {
   apiKeyId: string;
   workOrderId: string;
   masterId: string;
+  /** A budget year owned by the unit (2022 for A1, 2023 for B1) with a project, a fact and a draft evaluation. */
+  year: number;
+  projectId: string;
+  factId: string;
+  evaluationId: string;
   hallId: string;
   groupId: string;
   windowId: string;
@@ -42,6 +50,30 @@ type Spec = {
 };
 
 const WO_VIEW: Role[] = ["dispatcher", "handler", "supervisor", "leader", "auditor"];
+const BUDGET_VIEW: Role[] = ["finance_officer", "leader", "auditor"];
+const FINANCE: Role[] = ["finance_officer"];
+const NO_ID = "00000000-0000-4000-8000-000000000000";
+const yearBody = (unitId: string) => ({
+  orgUnitId: unitId,
+  revenues: [{ source: "fiscal_appropriation", budgetFen: 100, actualFen: 100 }],
+  basicBudgetFen: 1,
+  basicExecutedFen: 1,
+  publicFundsBudgetFen: 1,
+  publicFundsActualFen: 1,
+  threePublicBudgetFen: 1,
+  threePublicActualFen: 1,
+  procurementPlanFen: 1,
+  procurementActualFen: 1,
+  fixedAssetsTotalFen: 1,
+  fixedAssetsInUseFen: 1,
+});
+const projectBody = () => ({
+  code: `M${Math.random().toString(36).slice(2, 10)}`,
+  name: "测试项目",
+  level: 2,
+  budgetFen: 100,
+  executedFen: 100,
+});
 const HALL_VIEW: Role[] = ["hall_staff", "admin", "supervisor", "leader", "auditor"];
 
 // Written independently of the routes' own declarations: this table is the specification.
@@ -243,6 +275,142 @@ const SPEC: Record<string, Spec> = {
     body: () => ({ days: [{ day: "2099-01-01", kind: "holiday", name: "元旦" }] }),
   },
   "GET /api/public/work-orders/:number": { roles: "public", ok: 200 },
+  "GET /api/budget/years": { roles: BUDGET_VIEW, ok: 200, list: true },
+  "GET /api/budget/years/:year": {
+    roles: BUDGET_VIEW,
+    ok: 200,
+    url: (t) => `/api/budget/years/${t.year}`,
+    scoped: true,
+  },
+  "PUT /api/budget/years/:year": {
+    roles: FINANCE,
+    ok: 200,
+    url: (t) => `/api/budget/years/${t.year}`,
+    body: (t) => yearBody(t.unitId),
+    scoped: true,
+  },
+  "POST /api/budget/years/:year/projects": {
+    roles: FINANCE,
+    ok: 201,
+    url: (t) => `/api/budget/years/${t.year}/projects`,
+    body: projectBody,
+    scoped: true,
+  },
+  "PUT /api/budget/projects/:id": {
+    roles: FINANCE,
+    ok: 200,
+    url: (t) => `/api/budget/projects/${t.projectId}`,
+    body: projectBody,
+    scoped: true,
+  },
+  "DELETE /api/budget/projects/:id": { roles: FINANCE, ok: 404, url: () => `/api/budget/projects/${NO_ID}` },
+  // A JSON body is not a workbook: the admitted role reaches validation.
+  "POST /api/budget/years/:year/import": {
+    roles: FINANCE,
+    ok: 400,
+    url: (t) => `/api/budget/years/${t.year}/import`,
+    body: () => ({}),
+  },
+  "GET /api/budget/years/:year/export.xlsx": {
+    roles: BUDGET_VIEW,
+    ok: 200,
+    url: (t) => `/api/budget/years/${t.year}/export.xlsx`,
+    scoped: true,
+  },
+  "POST /api/budget/years/:year/facts": {
+    roles: FINANCE,
+    ok: 201,
+    url: (t) => `/api/budget/years/${t.year}/facts`,
+    body: () => ({ key: `k${Math.random().toString(36).slice(2, 10)}`, label: "出口", value: 1, sourceNote: "台账" }),
+    scoped: true,
+  },
+  "GET /api/budget/facts/:id/evidence": {
+    roles: BUDGET_VIEW,
+    ok: 200,
+    url: (t) => `/api/budget/facts/${t.factId}/evidence`,
+    scoped: true,
+  },
+  "GET /api/evaluations": { roles: BUDGET_VIEW, ok: 200, url: (t) => `/api/evaluations?year=${t.year}`, scoped: true },
+  // The year already has its evaluation: the admitted role reaches the domain check.
+  "POST /api/evaluations": { roles: FINANCE, ok: 409, body: (t) => ({ year: t.year }), scoped: true },
+  "GET /api/evaluations/compare": {
+    roles: BUDGET_VIEW,
+    ok: 200,
+    url: (t) => `/api/evaluations/compare?from=${t.evaluationId}&to=${t.evaluationId}`,
+    scoped: true,
+  },
+  "GET /api/evaluations/:id": {
+    roles: BUDGET_VIEW,
+    ok: 200,
+    url: (t) => `/api/evaluations/${t.evaluationId}`,
+    scoped: true,
+  },
+  "PUT /api/evaluations/:id/items/:code": {
+    roles: FINANCE,
+    ok: 200,
+    url: (t) => `/api/evaluations/${t.evaluationId}/items/1.1.1`,
+    body: () => ({ score: 1, justification: "目标依据基本充分" }),
+    scoped: true,
+  },
+  // The draft still has unscored items.
+  "POST /api/evaluations/:id/submit": {
+    roles: FINANCE,
+    ok: 400,
+    url: (t) => `/api/evaluations/${t.evaluationId}/submit`,
+    scoped: true,
+  },
+  "POST /api/evaluations/:id/approve": {
+    roles: ["leader"],
+    ok: 409,
+    url: (t) => `/api/evaluations/${t.evaluationId}/approve`,
+    scoped: true,
+  },
+  "POST /api/evaluations/:id/revise": {
+    roles: FINANCE,
+    ok: 409,
+    url: (t) => `/api/evaluations/${t.evaluationId}/revise`,
+    scoped: true,
+  },
+  "POST /api/evaluations/:id/return": {
+    roles: ["leader"],
+    ok: 409,
+    url: (t) => `/api/evaluations/${t.evaluationId}/return`,
+    body: () => ({ reason: "请补充说明" }),
+    scoped: true,
+  },
+  "GET /api/reports/:year": { roles: BUDGET_VIEW, ok: 200, url: (t) => `/api/reports/${t.year}`, scoped: true },
+  "GET /api/reports/:year/report.docx": {
+    roles: BUDGET_VIEW,
+    ok: 200,
+    url: (t) => `/api/reports/${t.year}/report.docx`,
+    scoped: true,
+  },
+  // The matrix app runs without LibreOffice: the admitted role gets the clear 503.
+  "GET /api/reports/:year/report.pdf": {
+    roles: BUDGET_VIEW,
+    ok: 503,
+    url: (t) => `/api/reports/${t.year}/report.pdf`,
+    scoped: true,
+  },
+  "GET /api/reports/:year/paragraphs": {
+    roles: BUDGET_VIEW,
+    ok: 200,
+    url: (t) => `/api/reports/${t.year}/paragraphs`,
+    scoped: true,
+  },
+  "PUT /api/reports/:year/paragraphs/:key": {
+    roles: FINANCE,
+    ok: 200,
+    url: (t) => `/api/reports/${t.year}/paragraphs/measures.text`,
+    body: () => ({ text: "进一步加强预算管理。" }),
+    scoped: true,
+  },
+  "DELETE /api/reports/:year/paragraphs/:key": {
+    roles: FINANCE,
+    ok: 200,
+    url: (t) => `/api/reports/${t.year}/paragraphs/measures.text`,
+    scoped: true,
+  },
   "GET /api/halls": { roles: HALL_VIEW, ok: 200, list: true },
   "POST /api/halls": {
     roles: ["admin"],
@@ -333,7 +501,7 @@ let built: Awaited<ReturnType<typeof buildTestApp>>;
 beforeAll(async () => {
   database = await openTestDatabase();
   tenant = await buildTenant(database.db);
-  built = await buildTestApp(database);
+  built = await buildTestApp(database, systemClock, { ZHENGWU_SOFFICE: "/nonexistent/soffice" });
 });
 afterAll(async () => {
   await built.app.close();
@@ -349,6 +517,7 @@ async function targetsIn(unit: { id: string }): Promise<Targets> {
   );
   const workOrderId = await dispatchedTicket(unit.id);
   const masterId = await dispatchedTicket(unit.id);
+  const budget = await budgetOf(unit.id);
   const hall = await hallIn(unit.id);
   const group = hall.groups[0];
   return {
@@ -358,10 +527,38 @@ async function targetsIn(unit: { id: string }): Promise<Targets> {
     apiKeyId: key.row.id,
     workOrderId,
     masterId,
+    ...budget,
     hallId: hall.id,
     groupId: group?.id ?? "",
     windowId: group?.windows[0] ?? "",
   };
+}
+
+const budgets = new Map<string, Promise<Pick<Targets, "year" | "projectId" | "factId" | "evaluationId">>>();
+/** One budget year per unit, made once: years are unique per tenant. */
+function budgetOf(unitId: string) {
+  let made = budgets.get(unitId);
+  if (!made) {
+    made = (async () => {
+      const year = 2022 + budgets.size;
+      const actor = { kind: "system" as const, tenantId: tenant.id, name: "测试" };
+      const ctx = { db: database.db, actor, clock: systemClock, log: silentLogger, requestId: "t" };
+      await saveBudgetYear(ctx, year, yearBody(unitId) as Parameters<typeof saveBudgetYear>[2]);
+      const project = await createProject(ctx, year, ProjectInputSchema.parse(projectBody()));
+      const fact = await addFact(ctx, year, {
+        key: "exits",
+        label: "出口",
+        value: 1,
+        unit: "个",
+        sourceNote: "台账",
+        evidence: { name: "a.txt", type: "text/plain", base64: "YQ==" },
+      });
+      const evaluation = await createEvaluation(ctx, year);
+      return { year, projectId: project.id, factId: fact?.id ?? "", evaluationId: evaluation.id };
+    })();
+    budgets.set(unitId, made);
+  }
+  return made;
 }
 
 // One hall per unit is enough: no request of the matrix uses up anything in it.

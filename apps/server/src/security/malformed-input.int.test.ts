@@ -57,6 +57,13 @@ const bodyLike = fc.oneof(
       "newPassword",
       "currentPassword",
       "disabled",
+      "year",
+      "score",
+      "justification",
+      "text",
+      "budgetFen",
+      "revenues",
+      "indicators",
     ),
     fc.oneof(
       fc.string({ maxLength: 80 }),
@@ -80,7 +87,12 @@ describe("malformed input on every route", () => {
     );
     expect(routes.length).toBeGreaterThan(15);
     for (const route of routes) {
-      let actor: TestUser = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["admin", "auditor"]);
+      let actor: TestUser = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, [
+        "admin",
+        "auditor",
+        "finance_officer",
+        "leader",
+      ]);
       await fc.assert(
         fc.asyncProperty(idLike, idLike, fc.oneof(bodyLike, rawBody), queryLike, async (id, grantId, body, query) => {
           let n = 0;
@@ -103,7 +115,12 @@ describe("malformed input on every route", () => {
             expect(code, res.body).toBeDefined();
             expect(await fingerprint(), `${route.method} ${url} wrote despite ${res.statusCode}`).toBe(before);
           } else if (route.url === "/api/auth/logout" || route.url === "/api/auth/password") {
-            actor = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["admin", "auditor"]);
+            actor = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, [
+              "admin",
+              "auditor",
+              "finance_officer",
+              "leader",
+            ]);
           }
         }),
         { numRuns: 25, seed: 20221231 },

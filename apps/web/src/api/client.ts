@@ -180,3 +180,36 @@ export const api = {
   put: <T>(path: string, schema: ZodType<T>, body: unknown) => request(path, { method: "PUT", schema, body }),
   delete: <T>(path: string, schema: ZodType<T>) => request(path, { method: "DELETE", schema }),
 };
+
+/** Sends a file as the raw request body (the server reads it by content type) and validates the answer. */
+export async function uploadFile<T>(
+  path: string,
+  file: Blob,
+  contentType: string,
+  schema: ZodType<T>,
+  query?: Query,
+): Promise<T> {
+  if (!csrfToken) {
+    await refreshCsrfToken();
+  }
+  let res: Response;
+  try {
+    res = await fetch(buildUrl(path, query), {
+      method: "POST",
+      headers: { accept: "application/json", "content-type": contentType, "x-csrf-token": csrfToken ?? "" },
+      body: file,
+      credentials: "same-origin",
+    });
+  } catch {
+    throw new ApiError(0, "network", "网络连接失败，请检查网络后重试");
+  }
+  const json = await readJson(res);
+  if (!res.ok) {
+    throw toApiError(res.status, json);
+  }
+  const parsed = schema.safeParse(json);
+  if (!parsed.success) {
+    throw new ApiError(res.status, "bad_response", "服务器返回的数据格式不正确");
+  }
+  return parsed.data;
+}

@@ -3,12 +3,15 @@ import {
   AuditOutlined,
   BarChartOutlined,
   DashboardOutlined,
+  FileTextOutlined,
+  FundOutlined,
   KeyOutlined,
   LineChartOutlined,
   PhoneOutlined,
   SettingOutlined,
   ShopOutlined,
   TeamOutlined,
+  TrophyOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
 import type { MenuKey } from "../../../../packages/contracts/src/auth.ts";
@@ -25,6 +28,9 @@ export const NAV_ITEMS: NavItem[] = [
   { path: "/", label: "工作台", icon: <DashboardOutlined />, menuKey: null },
   { path: "/work-orders", label: "工单办理", icon: <PhoneOutlined />, menuKey: "workOrders" },
   { path: "/work-orders/metrics", label: "工单统计", icon: <BarChartOutlined />, menuKey: "workOrderMetrics" },
+  { path: "/budget", label: "预算绩效", icon: <FundOutlined />, menuKey: "budget" },
+  { path: "/evaluations", label: "绩效自评", icon: <TrophyOutlined />, menuKey: "evaluations" },
+  { path: "/reports", label: "自评报告", icon: <FileTextOutlined />, menuKey: "reports" },
   { path: "/hall/window", label: "窗口叫号", icon: <ShopOutlined />, menuKey: "hallWindow" },
   { path: "/hall/metrics", label: "大厅统计", icon: <LineChartOutlined />, menuKey: "hallMetrics" },
   { path: "/hall/setup", label: "大厅设置", icon: <SettingOutlined />, menuKey: "hallSetup" },

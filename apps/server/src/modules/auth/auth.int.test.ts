@@ -42,7 +42,17 @@ describe("sign-in", () => {
     const res = await login(user.username, TEST_PASSWORD);
     expect(res.statusCode).toBe(200);
     const me = res.json();
-    expect(me.menu).toEqual(["workOrders", "workOrderMetrics", "hallMetrics", "org", "users", "audit"]);
+    expect(me.menu).toEqual([
+      "workOrders",
+      "workOrderMetrics",
+      "budget",
+      "evaluations",
+      "reports",
+      "hallMetrics",
+      "org",
+      "users",
+      "audit",
+    ]);
     const cookie = sessionCookie(res);
     const meAgain = await built.app.inject({ url: "/api/auth/me", headers: { cookie } });
     expect(meAgain.json().user.username).toBe(user.username);

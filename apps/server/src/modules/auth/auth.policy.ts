@@ -3,6 +3,7 @@ import { hasRole } from "../../platform/access.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { HALL_ADMIN_ROLES, HALL_OPERATE_ROLES, HALL_VIEW_ROLES } from "../appointments/appointments.policy.ts";
 import { AUDIT_READ_ROLES } from "../audit/audit.policy.ts";
+import { BUDGET_VIEW_ROLES } from "../budget/budget.policy.ts";
 import { USER_MANAGE_ROLES, USER_READ_ROLES } from "../users/users.policy.ts";
 import { WO_VIEW_ROLES } from "../work-orders/work-orders.policy.ts";
 
@@ -14,6 +15,9 @@ export function menuFor(actor: Actor): MenuKey[] {
   }
   if (hasRole(actor, ["dispatcher", "supervisor", "leader", "auditor"])) {
     menu.push("workOrderMetrics");
+  }
+  if (hasRole(actor, BUDGET_VIEW_ROLES)) {
+    menu.push("budget", "evaluations", "reports");
   }
   if (hasRole(actor, HALL_OPERATE_ROLES)) {
     menu.push("hallWindow");

@@ -10,14 +10,44 @@ import { findTenantByCode } from "../tenants/tenants.repo.ts";
 import { createTenantFromCode } from "../tenants/tenants.service.ts";
 import { findUserByUsername, insertGrant, insertUser } from "../users/users.repo.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
+import { loadDemoBudget } from "./demo-budget.ts";
+import { loadDemoWorkOrders } from "./demo-work-orders.ts";
+
+/** Same seed, same demo year: ids, texts and outcomes are derived from it. */
+export const DEMO_SEED = "huadu-2022";
 
 export type Progress = (message: string) => void;
 
+/** The whole demo: the quick base, then the year of operations. Idempotent. */
+export async function loadDemo(db: Db, clock: Clock, code: string, progress: Progress, seed = DEMO_SEED) {
+  const base = await loadDemoBase(db, clock, code, progress);
+  await loadDemoYear(db, clock, code, progress, seed);
+  return base;
+}
+
+/** The year of operations (about a minute on the embedded database), in short transactions. */
+export async function loadDemoYear(db: Db, clock: Clock, code: string, progress: Progress, seed = DEMO_SEED) {
+  const tenant = await findTenantByCode(db, code);
+  if (!tenant) {
+    throw new Error(`租户 ${code} 不存在`);
+  }
+  const t0 = Date.now();
+  progress("生成 2021–2022 年度工单（热线、网格事件、两代表一委员）…");
+  if (await loadDemoWorkOrders(db, clock, tenant.id, seed, progress)) {
+    progress(`2022 年度业务数据已全部加载（${((Date.now() - t0) / 1000).toFixed(0)} 秒）`);
+  }
+}
+
 /**
- * Loads the demo tenant (Huadu, 440114 by default): the org tree and one log-in per role.
- * Idempotent: parts that exist are kept.
+ * The demo tenant's base (Huadu, 440114 by default): the org tree, one log-in per role and the
+ * 2022 budget with its self-evaluation; a few seconds. Idempotent: parts that exist are kept.
  */
-export async function loadDemo(db: Db, clock: Clock, code: string, progress: Progress): Promise<{ created: boolean }> {
+export async function loadDemoBase(
+  db: Db,
+  clock: Clock,
+  code: string,
+  progress: Progress,
+): Promise<{ created: boolean }> {
   let tenant = await findTenantByCode(db, code);
   let created = false;
   if (!tenant) {
@@ -77,6 +107,10 @@ export async function loadDemo(db: Db, clock: Clock, code: string, progress: Pro
   }
   if (accounts > 0) {
     progress(`演示账号 ${accounts} 个`);
+  }
+  progress("加载 2022 年度预算、绩效指标与自评…");
+  if (await loadDemoBudget(db, clock, tenant.id, bureau.id, 2022)) {
+    progress("2022 年度预算项目 25 个（一级 4 个）、自评已提交待审定");
   }
   const halls = await loadHallDemo(db, clock, tenant.id);
   if (halls > 0) {

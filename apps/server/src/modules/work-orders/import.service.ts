@@ -3,6 +3,7 @@ import ExcelJS from "exceljs";
 import { type CityTicketInput, CityTicketInputSchema } from "../../../../../packages/contracts/src/work-orders.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { AppError } from "../../platform/errors.ts";
+import { cellText } from "../../platform/spreadsheet.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { findOrgTree } from "../org/org.service.ts";
 import { createWorkOrder, ticketHash, toNewTicket } from "./intake.service.ts";
@@ -13,28 +14,6 @@ export type ImportError = { row: number; field: string; message: string };
 export type ImportResult = { dryRun: boolean; rows: number; created: number; existing: number; errors: ImportError[] };
 
 const MAX_ROWS = 50_000;
-
-function cellText(v: ExcelJS.CellValue): string {
-  if (v === null || v === undefined) {
-    return "";
-  }
-  if (v instanceof Date) {
-    return v.toISOString();
-  }
-  if (typeof v === "object") {
-    if ("richText" in v) {
-      return v.richText.map((r) => r.text).join("");
-    }
-    if ("text" in v && typeof v.text === "string") {
-      return v.text;
-    }
-    if ("result" in v) {
-      return String(v.result ?? "");
-    }
-    return "";
-  }
-  return String(v).trim();
-}
 
 async function readSheet(body: Buffer, format: "xlsx" | "csv"): Promise<ExcelJS.Worksheet> {
   const wb = new ExcelJS.Workbook();

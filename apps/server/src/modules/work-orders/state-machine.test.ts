@@ -57,6 +57,18 @@ describe("planTransition", () => {
       planTransition(state("follow_up"), { ...input("follow_up"), satisfaction: 2, unitAtFault: false }, now, 1),
     ).toEqual({ to: "closed", redo: false });
   });
+  it("closes unrated when the caller cannot be reached, and refuses a rating then", () => {
+    const { satisfaction: _rated, ...unrated } = input("follow_up");
+    expect(planTransition(state("follow_up"), { ...unrated, reached: false }, now, 1)).toEqual({
+      to: "closed",
+      redo: false,
+    });
+    expect(
+      codeOf(() =>
+        planTransition(state("follow_up"), { ...input("follow_up"), reached: false, satisfaction: 5 }, now, 1),
+      ),
+    ).toBe("validation");
+  });
   it("returns a refused return to where it was", () => {
     expect(
       planTransition(state("return_requested", { statusBeforeReturn: "accepted" }), input("reject_return"), now, 1).to,

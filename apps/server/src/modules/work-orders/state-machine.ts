@@ -83,14 +83,20 @@ export function planTransition(state: TicketState, input: TransitionInput, now: 
       { path: "extensionDays", message: "须填写延期工作日数" },
     ]);
   }
-  if (input.action === "follow_up" && input.satisfaction === undefined) {
+  if (input.action === "follow_up" && input.reached !== false && input.satisfaction === undefined) {
     throw new AppError("validation", "请选择满意度", [{ path: "satisfaction", message: "回访须记录满意度" }]);
+  }
+  if (input.action === "follow_up" && input.reached === false && input.satisfaction !== undefined) {
+    throw new AppError("validation", "未联系上来电人，不能记录满意度", [
+      { path: "satisfaction", message: "回访未成功时不记录满意度" },
+    ]);
   }
   if (rule.to === "previous") {
     return { to: state.statusBeforeReturn ?? "dispatched", redo: false };
   }
   if (rule.to === "by_outcome") {
-    const redo = (input.satisfaction ?? 5) <= 2 && input.unitAtFault === true;
+    // An unreachable caller closes the ticket unrated (it counts as not successfully followed up).
+    const redo = input.reached !== false && (input.satisfaction ?? 5) <= 2 && input.unitAtFault === true;
     return { to: redo ? "in_progress" : "closed", redo };
   }
   return { to: rule.to, redo: false };

@@ -112,6 +112,7 @@ export async function transitionWorkOrder(ctx: Ctx, id: string, input: Transitio
         patch.resolved = input.resolved ?? null;
         patch.praise = input.praise ?? false;
         Object.assign(data, {
+          reached: input.reached !== false,
           satisfaction: input.satisfaction,
           resolved: input.resolved,
           unitAtFault: input.unitAtFault ?? false,

@@ -12,6 +12,7 @@ const STATUS: Record<ErrorCode, number> = {
   invalid_credentials: 401,
   account_locked: 423,
   csrf_failed: 403,
+  unavailable: 503,
   internal: 500,
 };
 

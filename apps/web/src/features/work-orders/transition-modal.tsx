@@ -18,6 +18,7 @@ type Values = {
   reason?: string;
   unitId?: string;
   extensionDays?: number;
+  reached?: boolean;
   satisfaction?: number;
   resolved?: boolean;
   unitAtFault?: boolean;
@@ -52,6 +53,7 @@ export function TransitionModal({ workOrder, action, onClose, onDone, onStale }:
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const satisfaction = Form.useWatch("satisfaction", form);
+  const reached = Form.useWatch("reached", form) !== false;
   const unitId = Form.useWatch("unitId", form);
 
   const submit = async (v: Values) => {
@@ -66,15 +68,17 @@ export function TransitionModal({ workOrder, action, onClose, onDone, onStale }:
         reason,
         unitId: action === "dispatch" ? v.unitId : undefined,
         extensionDays: action === "approve_extension" ? v.extensionDays : undefined,
-        ...(action === "follow_up"
-          ? {
-              satisfaction: v.satisfaction,
-              resolved: v.resolved ?? false,
-              // Fault only matters for an unsatisfied caller (it opens a redo round).
-              unitAtFault: (v.satisfaction ?? 5) <= 2 ? (v.unitAtFault ?? false) : false,
-              praise: v.praise ?? false,
-            }
-          : {}),
+        ...(action === "follow_up" && v.reached === false
+          ? { reached: false, praise: false }
+          : action === "follow_up"
+            ? {
+                satisfaction: v.satisfaction,
+                resolved: v.resolved ?? false,
+                // Fault only matters for an unsatisfied caller (it opens a redo round).
+                unitAtFault: (v.satisfaction ?? 5) <= 2 ? (v.unitAtFault ?? false) : false,
+                praise: v.praise ?? false,
+              }
+            : {}),
       });
       void message.success(`${WO_ACTION_LABELS[action]}成功`);
       onDone(updated);
@@ -105,7 +109,7 @@ export function TransitionModal({ workOrder, action, onClose, onDone, onStale }:
         form={form}
         layout="vertical"
         preserve={false}
-        initialValues={{ resolved: true, unitAtFault: false, praise: false, extensionDays: 5 }}
+        initialValues={{ reached: true, resolved: true, unitAtFault: false, praise: false, extensionDays: 5 }}
         onFinish={(v) => void submit(v)}
         style={{ marginTop: 16 }}
       >
@@ -134,6 +138,16 @@ export function TransitionModal({ workOrder, action, onClose, onDone, onStale }:
           </Form.Item>
         )}
         {action === "follow_up" && (
+          <Form.Item
+            name="reached"
+            label="回访结果"
+            valuePropName="checked"
+            extra="多次联系不上来电人时，记为回访未成功并办结，不计入满意率"
+          >
+            <Switch checkedChildren="已联系上" unCheckedChildren="未联系上" />
+          </Form.Item>
+        )}
+        {action === "follow_up" && reached && (
           <>
             <Form.Item name="satisfaction" label="满意度" rules={[{ required: true, message: "请选择满意度" }]}>
               <Radio.Group options={SATISFACTION_OPTIONS} />

@@ -1,0 +1,17 @@
+import {
+  BudgetImportResultSchema,
+  BudgetYearListSchema,
+  BudgetYearSchema,
+} from "../../../../../packages/contracts/src/budget.ts";
+import { api, uploadFile } from "../../api/client.ts";
+
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+export const budgetApi = {
+  years: () => api.get("/api/budget/years", BudgetYearListSchema),
+  year: (year: number) => api.get(`/api/budget/years/${year}`, BudgetYearSchema),
+  importFile: (year: number, file: File, dryRun: boolean) =>
+    uploadFile(`/api/budget/years/${year}/import`, file, XLSX, BudgetImportResultSchema, { dryRun }),
+  exportUrl: (year: number) => `/api/budget/years/${year}/export.xlsx`,
+  evidenceUrl: (factId: string) => `/api/budget/facts/${factId}/evidence`,
+};

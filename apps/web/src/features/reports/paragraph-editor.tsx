@@ -1,0 +1,102 @@
+import { App, Button, Input, List, Modal, Space, Tag, Typography } from "antd";
+import { useState } from "react";
+import { useApiErrorHandler } from "../../shared/errors.ts";
+import { useRemote } from "../../shared/use-remote.ts";
+import { reportsApi } from "./reports-api.ts";
+
+/** The report's narrative: text is free, numbers only as {{数据项}} so every figure stays computed. */
+export function ParagraphEditor({ year, onChanged }: { year: number; onChanged: () => void }) {
+  const { message } = App.useApp();
+  const handleError = useApiErrorHandler();
+  const list = useRemote(`paragraphs-${year}`, () => reportsApi.paragraphs(year));
+  const [editing, setEditing] = useState<{ key: string; label: string; text: string } | null>(null);
+  const save = async () => {
+    if (!editing) {
+      return;
+    }
+    try {
+      await reportsApi.saveParagraph(year, editing.key, editing.text);
+      void message.success("段落已保存");
+      setEditing(null);
+      list.reload();
+      onChanged();
+    } catch (err) {
+      handleError(err);
+    }
+  };
+  return (
+    <>
+      <List
+        size="small"
+        loading={list.loading}
+        dataSource={list.data?.items ?? []}
+        renderItem={(p) => (
+          <List.Item
+            actions={
+              list.data?.canEdit
+                ? [
+                    <Button
+                      key="e"
+                      size="small"
+                      onClick={() => setEditing({ key: p.key, label: p.label, text: p.text })}
+                    >
+                      编辑
+                    </Button>,
+                    p.edited ? (
+                      <Button
+                        key="r"
+                        size="small"
+                        onClick={() =>
+                          void reportsApi.resetParagraph(year, p.key).then(() => {
+                            list.reload();
+                            onChanged();
+                          }, handleError)
+                        }
+                      >
+                        恢复默认
+                      </Button>
+                    ) : null,
+                  ]
+                : []
+            }
+          >
+            <List.Item.Meta
+              title={
+                <Space>
+                  {p.label}
+                  {p.edited && <Tag color="blue">已修改</Tag>}
+                </Space>
+              }
+              description={
+                <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+                  {p.text}
+                </Typography.Paragraph>
+              }
+            />
+          </List.Item>
+        )}
+      />
+      <Modal
+        title={editing ? `编辑段落：${editing.label}` : ""}
+        open={editing !== null}
+        onCancel={() => setEditing(null)}
+        onOk={() => void save()}
+        okText="保存"
+        width={720}
+        destroyOnHidden
+      >
+        <Typography.Paragraph type="secondary">
+          数字请用 {"{{数据项}}"} 引用（如 {"{{hotline.tickets}}"}、{"{{budget.revenueWan}}"}
+          ），生成报告时按最新数据计算；{"{{year}}"} 为年度，{"{{org}}"} 为单位名称。
+        </Typography.Paragraph>
+        <Input.TextArea
+          rows={8}
+          value={editing?.text}
+          onChange={(e) => editing && setEditing({ ...editing, text: e.target.value })}
+          maxLength={5000}
+          showCount
+        />
+      </Modal>
+    </>
+  );
+}

@@ -1,0 +1,29 @@
+import {
+  CheckResultSchema,
+  ParagraphListSchema,
+  ReportPreviewSchema,
+} from "../../../../../packages/contracts/src/reports.ts";
+import { api, uploadFile } from "../../api/client.ts";
+
+const TYPES: Record<string, string> = {
+  docx: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+  pdf: "application/pdf",
+  txt: "text/plain",
+};
+
+export const reportsApi = {
+  preview: (year: number) => api.get(`/api/reports/${year}`, ReportPreviewSchema),
+  docxUrl: (year: number) => `/api/reports/${year}/report.docx`,
+  pdfUrl: (year: number) => `/api/reports/${year}/report.pdf`,
+  paragraphs: (year: number) => api.get(`/api/reports/${year}/paragraphs`, ParagraphListSchema),
+  saveParagraph: (year: number, key: string, text: string) =>
+    api.put(`/api/reports/${year}/paragraphs/${key}`, ParagraphListSchema, { text }),
+  resetParagraph: (year: number, key: string) =>
+    api.delete(`/api/reports/${year}/paragraphs/${key}`, ParagraphListSchema),
+  check: (file: File) => {
+    const ext = file.name.split(".").pop()?.toLowerCase() ?? "";
+    return uploadFile("/api/reports/check", file, TYPES[ext] ?? "application/octet-stream", CheckResultSchema, {
+      fileName: file.name,
+    });
+  },
+};
