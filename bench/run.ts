@@ -1,5 +1,6 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, type } from "node:os";
+import { benchAppointments } from "./appointments.bench.ts";
 import { benchCrash } from "./crash.bench.ts";
 import { benchDemo } from "./demo.bench.ts";
 import { benchIntake } from "./intake.bench.ts";
@@ -16,6 +17,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   crash: benchCrash,
   report: benchReport,
   demo: benchDemo,
+  appointments: benchAppointments,
 };
 const FILE = "docs/benchmarks.md";
 const names = process.argv.slice(2).filter((a) => a in BENCHES);

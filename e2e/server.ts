@@ -12,7 +12,10 @@ export type RunningServer = {
 };
 
 /** Builds the UI if needed and starts `zhengwu serve` on a fresh embedded database. */
-export async function startServer(port: number, opts: { demoYear?: boolean } = {}): Promise<RunningServer> {
+export async function startServer(
+  port: number,
+  opts: { demoYear?: boolean; env?: Record<string, string> } = {},
+): Promise<RunningServer> {
   const build = spawnSync(process.execPath, ["scripts/ensure-web.mjs"], { stdio: "inherit" });
   if (build.status !== 0) {
     throw new Error("web build failed");
@@ -26,6 +29,7 @@ export async function startServer(port: number, opts: { demoYear?: boolean } = {
       DATABASE_URL: "",
       // The year of operations takes a minute to generate; only the tests that need it wait for it.
       ZHENGWU_DEMO_YEAR: String(opts.demoYear ?? false),
+      ...opts.env,
     },
     stdio: ["ignore", "pipe", "inherit"],
   });

@@ -15,6 +15,8 @@ import { z } from "zod";
 import { ApiErrorSchema } from "../../../packages/contracts/src/common.ts";
 import { registerApiKeyRoutes } from "./modules/api-keys/api-keys.routes.ts";
 import { resolveApiKey } from "./modules/api-keys/api-keys.service.ts";
+import { registerAppointmentRoutes } from "./modules/appointments/appointments.routes.ts";
+import { registerPublicAppointmentRoutes } from "./modules/appointments/public.routes.ts";
 import { registerAuditRoutes } from "./modules/audit/audit.routes.ts";
 import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
 import { resolveSession } from "./modules/auth/auth.service.ts";
@@ -150,6 +152,8 @@ export async function buildApp(opts: { database: Database; config: Config; clock
   registerWorkOrderSettingsRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerOpen311Routes(app, deps);
+  registerAppointmentRoutes(app, deps);
+  registerPublicAppointmentRoutes(app, deps);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
   const indexHtml = hasWeb ? readFileSync(`${WEB_DIST}index.html`) : null;

@@ -1,9 +1,10 @@
 import { buildApp } from "./app.ts";
+import { runHallJobs } from "./modules/appointments/slots.job.ts";
 import { loadDemoBase, loadDemoYear } from "./modules/demo/demo.service.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
 import { applyDefaultRatings } from "./modules/evaluations/evaluations.service.ts";
 import { runEscalation } from "./modules/work-orders/escalation.job.ts";
-import { systemClock } from "./platform/clock.ts";
+import { type Clock, startingClock, systemClock } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/db/client.ts";
 import { openConfiguredDatabase } from "./platform/db/open.ts";
@@ -42,6 +43,22 @@ function scheduleDefaultRatings(db: Db): void {
   setInterval(run, DEFAULT_RATINGS_EVERY_MS).unref();
 }
 
+const SLOTS_EVERY_MS = 60 * 60_000;
+
+/** Records no-shows and keeps booking slots generated over the horizon (the calendar rolls over each day); idempotent. */
+function scheduleSlots(db: Db, clock: Clock): void {
+  const run = () =>
+    runHallJobs(db, clock)
+      .then((r) => {
+        if (r.created > 0 || r.noShows > 0) {
+          say(`预约时段：${r.halls} 个大厅新增 ${r.created} 个时段；新记爽约 ${r.noShows} 个`);
+        }
+      })
+      .catch((err: unknown) => say(`预约时段生成失败：${err instanceof Error ? err.message : String(err)}`));
+  void run();
+  setInterval(run, SLOTS_EVERY_MS).unref();
+}
+
 function say(message: string): void {
   process.stdout.write(`[zhengwu] ${message}\n`);
 }
@@ -51,7 +68,8 @@ export async function serve(config: Config): Promise<void> {
   const started = Date.now();
   say(config.db.url ? "连接 PostgreSQL 并执行迁移…" : `打开嵌入式数据库 ${config.db.dataDir} 并执行迁移…`);
   const database = await openConfiguredDatabase(config, "zhengwu serve");
-  const { app } = await buildApp({ database, config, clock: systemClock });
+  const clock = config.testNow ? startingClock(config.testNow) : systemClock;
+  const { app } = await buildApp({ database, config, clock });
   await app.listen({ port: config.http.port, host: config.http.host });
   const shown = config.http.host === "0.0.0.0" || config.http.host === "127.0.0.1" ? "localhost" : config.http.host;
   const url = `http://${shown}:${config.http.port}`;
@@ -70,10 +88,11 @@ export async function serve(config: Config): Promise<void> {
   process.on("SIGTERM", () => void shutdown());
   const demoSay = (m: string) => say(`演示数据：${m}`);
   if (config.demo) {
-    await loadDemoBase(database.db, systemClock, DEMO_TENANT, demoSay);
+    await loadDemoBase(database.db, clock, DEMO_TENANT, demoSay);
   }
   scheduleEscalation(database.db);
   scheduleDefaultRatings(database.db);
+  scheduleSlots(database.db, clock);
   say(`已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）：${url}`);
   if (config.demo) {
     say(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);

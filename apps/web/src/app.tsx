@@ -41,6 +41,23 @@ const PublicTrackPage = lazy(() =>
   import("./features/public-status/public-track-page.tsx").then((m) => ({ default: m.PublicTrackPage })),
 );
 
+const PublicBookingPage = lazy(() =>
+  import("./features/appointments/public-booking-page.tsx").then((m) => ({ default: m.PublicBookingPage })),
+);
+const HallBoardPage = lazy(() =>
+  import("./features/appointments/hall-board-page.tsx").then((m) => ({ default: m.HallBoardPage })),
+);
+const HallWindowPage = lazy(() =>
+  import("./features/appointments/hall-window-page.tsx").then((m) => ({ default: m.HallWindowPage })),
+);
+const HallMetricsPage = lazy(() =>
+  import("./features/appointments/hall-metrics-page.tsx").then((m) => ({ default: m.HallMetricsPage })),
+);
+
+const HallSetupPage = lazy(() =>
+  import("./features/appointments/hall-setup-page.tsx").then((m) => ({ default: m.HallSetupPage })),
+);
+
 function FullPageLoading() {
   return (
     <div style={{ height: "100vh", display: "flex", alignItems: "center", justifyContent: "center" }}>
@@ -98,6 +115,8 @@ export function AppRouter() {
             <Route path="/public/track" element={<PublicTrackPage />} />
             <Route path="/public/rate" element={<PublicRatePage />} />
             <Route path="/public/ratings" element={<PublicDisclosurePage />} />
+            <Route path="/public/appointments" element={<PublicBookingPage />} />
+            <Route path="/public/halls/:id/board" element={<HallBoardPage />} />
             <Route path="/public/*" element={<NotFoundPage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<WorkbenchPage />} />
@@ -114,6 +133,9 @@ export function AppRouter() {
               <Route path="evaluations/:id" element={<EvaluationsPage />} />
               <Route path="reports" element={<ReportsPage />} />
               <Route path="ratings" element={<RatingsPage />} />
+              <Route path="hall/window" element={<HallWindowPage />} />
+              <Route path="hall/metrics" element={<HallMetricsPage />} />
+              <Route path="hall/setup" element={<HallSetupPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -42,7 +42,10 @@ describe("zhengwu CLI", () => {
     }
   });
 
-  it("loads the demo, manages users and keys, and verifies the audit chain until a row is edited", async () => {
+  // A dozen CLI processes, each opening the embedded database: slow on a busy 2-core machine.
+  it("loads the demo, manages users and keys, and verifies the audit chain until a row is edited", {
+    timeout: 300_000,
+  }, async () => {
     expect(cli("demo", "load").out).toContain("演示数据已就绪");
     const created = cli(
       "user",

@@ -5,3 +5,8 @@ export function fixedClock(at: Date | string): Clock {
   const d = new Date(at);
   return { now: () => new Date(d) };
 }
+/** A clock that starts at `start` and runs at real speed (browser tests on a chosen working day). */
+export function startingClock(start: Date): Clock {
+  const offset = start.getTime() - Date.now();
+  return { now: () => new Date(Date.now() + offset) };
+}

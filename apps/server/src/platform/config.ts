@@ -26,6 +26,9 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  // Test runs only (NODE_ENV=test): the server's clock starts at this instant and runs on, so
+  // browser tests can book and check in on a working day whatever day they run.
+  ZHENGWU_TEST_NOW: z.iso.datetime({ offset: true }).optional(),
   ZHENGWU_DEMO: z
     .enum(["true", "false"])
     .default("true")
@@ -43,6 +46,7 @@ export type Config = {
   demoYear: boolean;
   /** LibreOffice binary for PDF output; PDF answers "unavailable" when it cannot be run. */
   soffice: string;
+  testNow: Date | undefined;
 };
 
 /** Parses the environment once; exits with every problem listed when it is invalid. */
@@ -53,6 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new Error(`Invalid configuration:\n${problems}`);
   }
   const e = parsed.data;
+  if (e.ZHENGWU_TEST_NOW && e.NODE_ENV !== "test") {
+    throw new Error("Invalid configuration:\n  ZHENGWU_TEST_NOW: only allowed with NODE_ENV=test");
+  }
   return {
     env: e.NODE_ENV,
     http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE },
@@ -67,5 +74,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.ZHENGWU_DEMO,
     demoYear: e.ZHENGWU_DEMO_YEAR,
     soffice: e.ZHENGWU_SOFFICE,
+    testNow: e.ZHENGWU_TEST_NOW ? new Date(e.ZHENGWU_TEST_NOW) : undefined,
   };
 }

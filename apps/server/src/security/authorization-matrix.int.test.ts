@@ -1,7 +1,9 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_APPOINTMENT_SETTINGS } from "../../../../packages/contracts/src/appointments.ts";
 import { ProjectInputSchema } from "../../../../packages/contracts/src/budget.ts";
 import { ROLES, type Role } from "../../../../packages/contracts/src/common.ts";
+import { buildHall, type TestHall } from "../../test/factories/hall.factory.ts";
 import { buildTenant, type TestTenant } from "../../test/factories/tenant.factory.ts";
 import { buildUser, TEST_PASSWORD } from "../../test/factories/user.factory.ts";
 import { buildTestApp } from "../../test/test-app.ts";
@@ -34,6 +36,9 @@ type Targets = {
   evaluationId: string;
   /** A good rating of a service of the unit. */
   ratingId: string;
+  hallId: string;
+  groupId: string;
+  windowId: string;
 };
 type Spec = {
   /** Roles admitted; "any" = every signed-in user; "public" and "api_key" as declared. */
@@ -75,6 +80,7 @@ const projectBody = () => ({
   budgetFen: 100,
   executedFen: 100,
 });
+const HALL_VIEW: Role[] = ["hall_staff", "admin", "supervisor", "leader", "auditor"];
 
 // Written independently of the routes' own declarations: this table is the specification.
 const SPEC: Record<string, Spec> = {
@@ -437,6 +443,82 @@ const SPEC: Record<string, Spec> = {
     body: () => ({ outcome: "rejected", reason: "维持原评价" }),
     scoped: true,
   },
+  "GET /api/halls": { roles: HALL_VIEW, ok: 200, list: true },
+  "POST /api/halls": {
+    roles: ["admin"],
+    ok: 201,
+    body: (t) => ({ orgUnitId: t.unitId, name: `大厅${Math.random().toString(36).slice(2, 10)}` }),
+    scoped: true,
+  },
+  "GET /api/halls/:id": { roles: HALL_VIEW, ok: 200, url: (t) => `/api/halls/${t.hallId}`, scoped: true },
+  "POST /api/halls/:id/groups": {
+    roles: ["admin"],
+    ok: 201,
+    url: (t) => `/api/halls/${t.hallId}/groups`,
+    body: () => ({
+      prefix: "Z",
+      name: "新窗口组",
+      slotCapacity: 5,
+      items: [{ itemCode: "Z-1", itemName: "事项" }],
+      windows: ["Z1号窗口"],
+    }),
+    scoped: true,
+  },
+  "PUT /api/halls/:id/hours": {
+    roles: ["admin"],
+    ok: 200,
+    url: (t) => `/api/halls/${t.hallId}/hours`,
+    body: () => ({ sessions: null }),
+    scoped: true,
+  },
+  "POST /api/halls/:id/closures": {
+    roles: ["admin"],
+    ok: 200,
+    url: (t) => `/api/halls/${t.hallId}/closures`,
+    body: () => ({ day: "2099-01-02", reason: "设备检修" }),
+    scoped: true,
+  },
+  "POST /api/halls/:id/slots/generate": {
+    roles: ["admin"],
+    ok: 200,
+    url: (t) => `/api/halls/${t.hallId}/slots/generate`,
+    body: () => ({ workdays: 1 }),
+    scoped: true,
+  },
+  "GET /api/halls/:id/slots": { roles: HALL_VIEW, ok: 200, url: (t) => `/api/halls/${t.hallId}/slots`, scoped: true },
+  "GET /api/halls/:id/queue": { roles: HALL_VIEW, ok: 200, url: (t) => `/api/halls/${t.hallId}/queue`, scoped: true },
+  "POST /api/halls/:id/check-ins": {
+    roles: ["hall_staff"],
+    ok: 201,
+    url: (t) => `/api/halls/${t.hallId}/check-ins`,
+    body: (t) => ({ kind: "walk_in", groupId: t.groupId, itemCode: "I-A1" }),
+    scoped: true,
+  },
+  // Nobody is being called at the window: the operator reaches the domain check (409 no_current).
+  "POST /api/hall-windows/:id/actions": {
+    roles: ["hall_staff"],
+    ok: 409,
+    url: (t) => `/api/hall-windows/${t.windowId}/actions`,
+    body: () => ({ action: "recall" }),
+    scoped: true,
+  },
+  "GET /api/appointments/bookings": { roles: HALL_VIEW, ok: 200, list: true },
+  "GET /api/appointments/cases": { roles: HALL_VIEW, ok: 200, list: true },
+  "GET /api/appointments/tickets": { roles: HALL_VIEW, ok: 200, list: true },
+  "GET /api/appointments/metrics": { roles: HALL_VIEW, ok: 200 },
+  "GET /api/appointments/bookable-items": { roles: HALL_VIEW, ok: 200 },
+  "GET /api/appointments/settings": { roles: HALL_VIEW, ok: 200 },
+  "PUT /api/appointments/settings": { roles: ["admin"], ok: 200, body: () => DEFAULT_APPOINTMENT_SETTINGS },
+  "GET /api/public/halls": { roles: "public", ok: 200 },
+  "GET /api/public/halls/:id": { roles: "public", ok: 200 },
+  "GET /api/public/halls/:id/slots": { roles: "public", ok: 200 },
+  "POST /api/public/bookings": { roles: "public", ok: 201 },
+  "POST /api/public/bookings/:code/lookup": { roles: "public", ok: 200 },
+  "POST /api/public/bookings/:code/cancel": { roles: "public", ok: 200 },
+  "POST /api/public/bookings/:code/reschedule": { roles: "public", ok: 200 },
+  "POST /api/public/bookings/:code/ics": { roles: "public", ok: 200 },
+  "GET /api/public/halls/:id/board": { roles: "public", ok: 200 },
+  "GET /api/public/halls/:id/board/events": { roles: "public", ok: 200 },
   "GET /healthz": { roles: "public", ok: 200 },
   "GET /api/docs": { roles: "public", ok: 200 },
 };
@@ -493,6 +575,8 @@ async function targetsIn(unit: { id: string }): Promise<Targets> {
     ratedAt: new Date(),
     rectificationWorkOrderId: null,
   });
+  const hall = await hallIn(unit.id);
+  const group = hall.groups[0];
   return {
     ratingId,
     unitId: unit.id,
@@ -502,6 +586,9 @@ async function targetsIn(unit: { id: string }): Promise<Targets> {
     workOrderId,
     masterId,
     ...budget,
+    hallId: hall.id,
+    groupId: group?.id ?? "",
+    windowId: group?.windows[0] ?? "",
   };
 }
 
@@ -530,6 +617,17 @@ function budgetOf(unitId: string) {
     budgets.set(unitId, made);
   }
   return made;
+}
+
+// One hall per unit is enough: no request of the matrix uses up anything in it.
+const halls = new Map<string, Promise<TestHall>>();
+function hallIn(unitId: string): Promise<TestHall> {
+  let hall = halls.get(unitId);
+  if (!hall) {
+    hall = buildHall(database.db, tenant.id, unitId, systemClock, { workdays: 1 });
+    halls.set(unitId, hall);
+  }
+  return hall;
 }
 
 /** A ticket dispatched to `unitId`, waiting to be signed for. */

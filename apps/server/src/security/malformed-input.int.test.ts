@@ -81,7 +81,7 @@ const queryLike = fc.dictionary(
 );
 
 describe("malformed input on every route", () => {
-  // Every route × 25 inputs: minutes on a loaded 2-core machine.
+  // Every route × 25 inputs × the tenant's tables: minutes on a loaded 2-core machine.
   it("never answers 5xx, and a refused request writes nothing", { timeout: 600_000 }, async () => {
     const routes = h.built.routes.filter(
       (r) => (r.url.startsWith("/api") || r.url.startsWith("/open311")) && r.method !== "HEAD",

@@ -49,6 +49,7 @@ describe("sign-in", () => {
       "budget",
       "evaluations",
       "reports",
+      "hallMetrics",
       "org",
       "users",
       "audit",

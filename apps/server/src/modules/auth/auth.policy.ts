@@ -1,6 +1,7 @@
 import type { MenuKey } from "../../../../../packages/contracts/src/auth.ts";
 import { hasRole } from "../../platform/access.ts";
 import type { Actor } from "../../platform/actor.ts";
+import { HALL_ADMIN_ROLES, HALL_OPERATE_ROLES, HALL_VIEW_ROLES } from "../appointments/appointments.policy.ts";
 import { AUDIT_READ_ROLES } from "../audit/audit.policy.ts";
 import { BUDGET_VIEW_ROLES } from "../budget/budget.policy.ts";
 import { EVAL_VIEW_ROLES } from "../evaluations/evaluations.policy.ts";
@@ -21,6 +22,15 @@ export function menuFor(actor: Actor): MenuKey[] {
   }
   if (hasRole(actor, BUDGET_VIEW_ROLES)) {
     menu.push("budget", "evaluations", "reports");
+  }
+  if (hasRole(actor, HALL_OPERATE_ROLES)) {
+    menu.push("hallWindow");
+  }
+  if (hasRole(actor, HALL_VIEW_ROLES)) {
+    menu.push("hallMetrics");
+  }
+  if (hasRole(actor, HALL_ADMIN_ROLES)) {
+    menu.push("hallSetup");
   }
   if (actor.kind === "user" && actor.grants.length > 0) {
     menu.push("org");

@@ -3,6 +3,7 @@ import type { SystemActor } from "../../platform/actor.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { hashPassword } from "../../platform/passwords.ts";
+import { loadHallDemo } from "../appointments/demo.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { findOrgUnitByName, findRootUnit } from "../org/org.repo.ts";
 import { findTenantByCode } from "../tenants/tenants.repo.ts";
@@ -110,6 +111,10 @@ export async function loadDemoBase(
   progress("加载 2022 年度预算、绩效指标与自评…");
   if (await loadDemoBudget(db, clock, tenant.id, bureau.id, 2022)) {
     progress("2022 年度预算项目 25 个（一级 4 个）、自评已提交待审定");
+  }
+  const halls = await loadHallDemo(db, clock, tenant.id);
+  if (halls > 0) {
+    progress(`政务服务大厅 ${halls} 个`);
   }
   return { created };
 }

@@ -1,0 +1,181 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { HallFilter } from "../../../../../packages/contracts/src/appointments.ts";
+import { pathInScope } from "../../platform/access.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { queryRows } from "../../platform/db/rows.ts";
+
+export type GroupBy = "none" | "hall" | "level" | "item" | "window" | "staff" | "day" | "month";
+type Source = "cases" | "tickets" | "bookings";
+
+const BIZ = "Asia/Shanghai";
+
+/** The business date of each source row: cases by finish, tickets and bookings by their day. */
+function dayExpr(src: Source): SQL {
+  return src === "cases" ? sql.raw(`(x.finished_at at time zone '${BIZ}')::date`) : sql.raw("x.day");
+}
+
+/** Grouping key per source; null where a source has no such dimension (bookings have no window). */
+function keyExpr(src: Source, groupBy: GroupBy): SQL | null {
+  switch (groupBy) {
+    case "none":
+      return sql`null::text`;
+    case "hall":
+      return sql`x.hall_id::text`;
+    case "level":
+      return sql`h.level`;
+    case "item":
+      return sql`x.item_code`;
+    case "window":
+      return src === "cases" ? sql`x.window_name` : src === "tickets" ? sql`w.name` : null;
+    case "staff":
+      return src === "cases" ? sql`x.staff_name` : null;
+    case "day":
+      return sql`to_char(${dayExpr(src)}, 'YYYY-MM-DD')`;
+    case "month":
+      return sql`to_char(${dayExpr(src)}, 'YYYY-MM')`;
+  }
+}
+
+/** WHERE for one source: tenant, the actor's subtrees, and the shared filters (metrics = list filters). */
+export function whereFor(src: Source, tenantId: string, paths: readonly string[], f: HallFilter): SQL | null {
+  const conds: SQL[] = [sql`x.tenant_id = ${tenantId}`, pathInScope(sql`x.scope_path`, paths)];
+  if (f.from) {
+    conds.push(sql`${dayExpr(src)} >= ${f.from}::date`);
+  }
+  if (f.to) {
+    conds.push(sql`${dayExpr(src)} <= ${f.to}::date`);
+  }
+  if (f.hallId) {
+    conds.push(sql`x.hall_id = ${f.hallId}`);
+  }
+  if (f.level) {
+    conds.push(sql`h.level = ${f.level}`);
+  }
+  if (f.itemCode) {
+    conds.push(sql`x.item_code = ${f.itemCode}`);
+  }
+  if (f.windowName) {
+    if (src === "bookings") {
+      return null;
+    }
+    conds.push(src === "cases" ? sql`x.window_name = ${f.windowName}` : sql`w.name = ${f.windowName}`);
+  }
+  if (f.staffName) {
+    if (src !== "cases") {
+      return null;
+    }
+    conds.push(sql`x.staff_name = ${f.staffName}`);
+  }
+  return sql.join(conds, sql` and `);
+}
+
+function fromFor(src: Source): SQL {
+  const table = src === "cases" ? "service_cases" : src === "tickets" ? "queue_tickets" : "bookings";
+  const win = src === "tickets" ? " left join hall_windows w on w.id = x.window_id" : "";
+  return sql.raw(`${table} x join halls h on h.id = x.hall_id${win}`);
+}
+
+export type CaseAgg = {
+  k: string | null;
+  n: number;
+  avg_wait: number | null;
+  p90_wait: number | null;
+  avg_svc: number | null;
+  p90_svc: number | null;
+};
+
+const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
+
+export async function aggregateCases(
+  db: Db,
+  tenantId: string,
+  paths: readonly string[],
+  f: HallFilter,
+  groupBy: GroupBy,
+) {
+  const where = whereFor("cases", tenantId, paths, f);
+  const key = keyExpr("cases", groupBy);
+  if (!where || !key) {
+    return [];
+  }
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select ${key} as k, count(*)::int as n,
+          avg(x.wait_seconds) as avg_wait,
+          percentile_cont(0.9) within group (order by x.wait_seconds) as p90_wait,
+          avg(x.service_seconds) as avg_svc,
+          percentile_cont(0.9) within group (order by x.service_seconds) as p90_svc
+        from ${fromFor("cases")} where ${where} group by 1`,
+  );
+  return rows.map(
+    (r): CaseAgg => ({
+      k: r.k === null ? null : String(r.k),
+      n: Number(r.n),
+      avg_wait: num(r.avg_wait),
+      p90_wait: num(r.p90_wait),
+      avg_svc: num(r.avg_svc),
+      p90_svc: num(r.p90_svc),
+    }),
+  );
+}
+
+/** Visitors (tickets handed out) or bookings (not cancelled) with their no-shows, per key. */
+export async function aggregateCounts(
+  db: Db,
+  src: "tickets" | "bookings",
+  tenantId: string,
+  paths: readonly string[],
+  f: HallFilter,
+  groupBy: GroupBy,
+) {
+  const where = whereFor(src, tenantId, paths, f);
+  const key = keyExpr(src, groupBy);
+  if (!where || !key) {
+    return [];
+  }
+  const extra = src === "bookings" ? sql` and x.status <> 'cancelled'` : sql``;
+  const rows = await queryRows<Record<string, unknown>>(
+    db,
+    sql`select ${key} as k, count(*)::int as n,
+          count(*) filter (where x.status = 'no_show')::int as no_show
+        from ${fromFor(src)} where ${where}${extra} group by 1`,
+  );
+  return rows.map((r) => ({ k: r.k === null ? null : String(r.k), n: Number(r.n), noShow: Number(r.no_show) }));
+}
+
+/** One page of a source's rows under the same filters (the drill-down of a count). */
+export async function listRows(
+  db: Db,
+  src: Source,
+  tenantId: string,
+  paths: readonly string[],
+  f: HallFilter & { status?: string | undefined },
+  page: { offset: number; limit: number },
+): Promise<{ ids: string[]; total: number }> {
+  const where = whereFor(src, tenantId, paths, f);
+  if (!where) {
+    return { ids: [], total: 0 };
+  }
+  const status = src === "bookings" && f.status ? sql` and x.status = ${f.status}` : src === "bookings" ? sql`` : sql``;
+  const order =
+    src === "cases" ? sql`x.finished_at desc` : src === "tickets" ? sql`x.checked_in_at desc` : sql`x.starts_at desc`;
+  const rows = await queryRows<{ id: string; total: number }>(
+    db,
+    sql`select x.id, count(*) over ()::int as total from ${fromFor(src)}
+        where ${where}${status} order by ${order}, x.id limit ${page.limit} offset ${page.offset}`,
+  );
+  return { ids: rows.map((r) => r.id), total: Number(rows[0]?.total ?? 0) };
+}
+
+/** Distinct bookable items offered by halls of each level, and how many halls that is. */
+export async function bookableItemsByLevel(db: Db, tenantId: string, paths: readonly string[]) {
+  const rows = await queryRows<{ level: string; halls: number; items: number }>(
+    db,
+    sql`select h.level, count(distinct h.id)::int as halls, count(distinct i.item_code)::int as items
+        from halls h join window_groups g on g.hall_id = h.id
+        join hall_group_items i on i.group_id = g.id and i.bookable
+        where h.tenant_id = ${tenantId} and ${pathInScope(sql`h.scope_path`, paths)}
+        group by h.level`,
+  );
+  return rows.map((r) => ({ level: r.level, halls: Number(r.halls), items: Number(r.items) }));
+}

@@ -1,0 +1,173 @@
+import {
+  type BookingStatus,
+  HALL_LEVEL_LABELS,
+  type HallFilter,
+  HallLevelSchema,
+  type HallMetricRow,
+  type HallMetrics,
+} from "../../../../../packages/contracts/src/appointments.ts";
+import { scopePaths } from "../../platform/access.ts";
+import type { Ctx } from "../../platform/actor.ts";
+import { toBookingDto, toCaseDto, toTicketDto } from "./appointments.mapper.ts";
+import { HALL_VIEW_ROLES } from "./appointments.policy.ts";
+import { cancelDeadline } from "./booking-rules.ts";
+import { findBookingsByIds } from "./bookings.repo.ts";
+import { findHallParts, findHalls } from "./halls.repo.ts";
+import { findCasesByIds, findTicketsByIds } from "./queue.repo.ts";
+import { getAppointmentSettings } from "./settings.service.ts";
+import { aggregateCases, aggregateCounts, bookableItemsByLevel, type GroupBy, listRows } from "./stats.repo.ts";
+
+export const HALL_METRIC_FORMULAS: Record<string, string> = {
+  visitors: "来访人次 = 期间取号（预约签到 + 现场取号）张数",
+  cases: "办件量 = 期间在窗口办结的业务笔数",
+  bookings: "预约量 = 期间预约日在范围内、未取消的预约数",
+  noShowRate: "爽约率 = 爽约预约数 ÷ 预约量",
+  wait: "等候时长 = 首次叫号时间 − 取号时间（预约者按预约时段开始时间起算）；P90 为 90% 分位",
+  service: "办理时长 = 办结时间 − 开始办理时间；P90 为 90% 分位",
+};
+
+const paths = (ctx: Ctx) => scopePaths(ctx.actor, HALL_VIEW_ROLES);
+
+/**
+ * Visitors, cases, bookings, no-shows and wait/service times by hall, level, item, window, staff,
+ * day or month, within the actor's subtrees. Each count is the total of the list endpoint under
+ * the same filters (cases → /cases, bookings and no-shows → /bookings).
+ */
+export async function hallMetrics(ctx: Ctx, f: HallFilter, groupBy: GroupBy): Promise<HallMetrics> {
+  const p = paths(ctx);
+  const t = ctx.actor.tenantId;
+  const run = async (g: GroupBy) => {
+    const [cases, visitors, booked] = await Promise.all([
+      aggregateCases(ctx.db, t, p, f, g),
+      aggregateCounts(ctx.db, "tickets", t, p, f, g),
+      aggregateCounts(ctx.db, "bookings", t, p, f, g),
+    ]);
+    const keys = new Set<string | null>([...cases, ...visitors, ...booked].map((r) => r.k));
+    return [...keys].map((k) => {
+      const c = cases.find((r) => r.k === k);
+      const v = visitors.find((r) => r.k === k);
+      const b = booked.find((r) => r.k === k);
+      const bookingsN = b?.n ?? 0;
+      return {
+        key: k,
+        label: k ?? "合计",
+        visitors: v?.n ?? 0,
+        cases: c?.n ?? 0,
+        bookings: bookingsN,
+        noShows: b?.noShow ?? 0,
+        noShowRate: bookingsN ? (b?.noShow ?? 0) / bookingsN : null,
+        avgWaitSeconds: c?.avg_wait ?? null,
+        p90WaitSeconds: c?.p90_wait ?? null,
+        avgServiceSeconds: c?.avg_svc ?? null,
+        p90ServiceSeconds: c?.p90_svc ?? null,
+      } satisfies HallMetricRow;
+    });
+  };
+  const [totalRows, groups] = await Promise.all([run("none"), groupBy === "none" ? [] : run(groupBy)]);
+  const halls = groupBy === "hall" ? await findHalls(ctx.db, { tenantId: t, paths: p }) : [];
+  const label = (k: string | null) => {
+    if (k === null) {
+      return "（无）";
+    }
+    if (groupBy === "hall") {
+      return halls.find((h) => h.id === k)?.name ?? k;
+    }
+    const level = HallLevelSchema.safeParse(k);
+    return groupBy === "level" && level.success ? HALL_LEVEL_LABELS[level.data] : k;
+  };
+  const empty: HallMetricRow = {
+    key: null,
+    label: "合计",
+    visitors: 0,
+    cases: 0,
+    bookings: 0,
+    noShows: 0,
+    noShowRate: null,
+    avgWaitSeconds: null,
+    p90WaitSeconds: null,
+    avgServiceSeconds: null,
+    p90ServiceSeconds: null,
+  };
+  return {
+    total: { ...(totalRows[0] ?? empty), key: null, label: "合计" },
+    groups: groups
+      .map((g) => ({ ...g, label: label(g.key) }))
+      .sort((a, b) => b.cases - a.cases || b.visitors - a.visitors),
+    formulas: HALL_METRIC_FORMULAS,
+  };
+}
+
+async function hallNames(ctx: Ctx) {
+  const halls = await findHalls(ctx.db, { tenantId: ctx.actor.tenantId, paths: paths(ctx) });
+  return new Map(halls.map((h) => [h.id, h]));
+}
+
+/** Service cases under the filters (drill-down of `cases` and the times). */
+export async function findServiceCases(ctx: Ctx, f: HallFilter, page: { page: number; pageSize: number }) {
+  const { ids, total } = await listRows(ctx.db, "cases", ctx.actor.tenantId, paths(ctx), f, {
+    offset: (page.page - 1) * page.pageSize,
+    limit: page.pageSize,
+  });
+  const rows = await findCasesByIds(ctx.db, ids);
+  const halls = await hallNames(ctx);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [toCaseDto(r, halls.get(r.hallId)?.name ?? "")] : [];
+  });
+  return { items, total };
+}
+
+/** Queue tickets (visitors) under the filters: the drill-down of `visitors`. */
+export async function findVisitorTickets(ctx: Ctx, f: HallFilter, page: { page: number; pageSize: number }) {
+  const { ids, total } = await listRows(ctx.db, "tickets", ctx.actor.tenantId, paths(ctx), f, {
+    offset: (page.page - 1) * page.pageSize,
+    limit: page.pageSize,
+  });
+  const rows = await findTicketsByIds(ctx.db, ids);
+  const parts = await findHallParts(ctx.db, [...new Set(rows.map((r) => r.hallId))]);
+  const groupName = new Map(parts.groups.map((g) => [g.id, g.name]));
+  const windowName = new Map(parts.windows.map((w) => [w.id, w.name]));
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r
+      ? [toTicketDto(r, groupName.get(r.groupId) ?? "", r.windowId ? (windowName.get(r.windowId) ?? null) : null)]
+      : [];
+  });
+  return { items, total };
+}
+
+/** Bookings under the filters, optionally of one status (drill-down of `bookings` and `noShows`). */
+export async function findBookings(
+  ctx: Ctx,
+  f: HallFilter & { status?: BookingStatus | undefined },
+  page: { page: number; pageSize: number },
+) {
+  const { ids, total } = await listRows(ctx.db, "bookings", ctx.actor.tenantId, paths(ctx), f, {
+    offset: (page.page - 1) * page.pageSize,
+    limit: page.pageSize,
+  });
+  const rows = await findBookingsByIds(ctx.db, ids);
+  const halls = await hallNames(ctx);
+  const parts = await findHallParts(ctx.db, [...new Set(rows.map((r) => r.hallId))]);
+  const settings = await getAppointmentSettings(ctx.db, ctx.actor.tenantId);
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items = ids.flatMap((id) => {
+    const r = byId.get(id);
+    const hall = r ? halls.get(r.hallId) : undefined;
+    const group = r ? parts.groups.find((g) => g.id === r.groupId) : undefined;
+    return r && hall && group ? [toBookingDto(r, hall, group, cancelDeadline(r.startsAt, settings))] : [];
+  });
+  return { items, total };
+}
+
+export async function bookableItems(ctx: Ctx) {
+  const rows = await bookableItemsByLevel(ctx.db, ctx.actor.tenantId, paths(ctx));
+  return {
+    items: rows.flatMap((r) => {
+      const level = HallLevelSchema.safeParse(r.level);
+      return level.success ? [{ level: level.data, halls: r.halls, items: r.items }] : [];
+    }),
+  };
+}

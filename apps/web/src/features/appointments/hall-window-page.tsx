@@ -1,0 +1,116 @@
+import { App, Card, Select, Space, Table, Tag, Typography } from "antd";
+import { useEffect, useState } from "react";
+import { TICKET_STATUS_LABELS } from "../../../../../packages/contracts/src/appointments.ts";
+import { PageContainer } from "../../layout/page-container.tsx";
+import { formatDateTime } from "../../shared/format.ts";
+import { useRemote } from "../../shared/use-remote.ts";
+import { hallApi, subscribeBoard } from "./appointments-api.ts";
+import { CheckInCard } from "./check-in-card.tsx";
+import { WindowActions } from "./window-actions.tsx";
+
+/** 窗口叫号: check visitors in, call, serve and finish at one window; the queue refreshes on pushes. */
+export function HallWindowPage() {
+  const { message } = App.useApp();
+  const halls = useRemote("halls", (signal) => hallApi.halls(signal));
+  const [hallId, setHallId] = useState<string | undefined>();
+  const [windowId, setWindowId] = useState<string | undefined>(() => localStorage.getItem("zw.windowId") ?? undefined);
+  const effectiveHall = hallId ?? halls.data?.items[0]?.id;
+  const hall = useRemote(effectiveHall ? `hall:${effectiveHall}` : null, (signal) =>
+    hallApi.hall(effectiveHall ?? "", signal),
+  );
+  const windows = hall.data?.groups.flatMap((g) => g.windows.map((w) => ({ ...w, group: g.name }))) ?? [];
+  const win = windows.find((w) => w.id === windowId) ? windowId : undefined;
+  const queue = useRemote(effectiveHall ? `queue:${effectiveHall}:${win ?? ""}` : null, (signal) =>
+    hallApi.queue(effectiveHall ?? "", win, signal),
+  );
+  const { reload } = queue;
+
+  // Other windows' calls and check-ins arrive as board pushes: reload then, no polling.
+  useEffect(() => (effectiveHall ? subscribeBoard(effectiveHall, () => reload()) : undefined), [effectiveHall, reload]);
+
+  return (
+    <PageContainer
+      title="窗口叫号"
+      extra={
+        <Space>
+          <Select
+            aria-label="大厅"
+            style={{ width: 260 }}
+            value={effectiveHall}
+            onChange={(v) => setHallId(v)}
+            options={halls.data?.items.map((h) => ({ value: h.id, label: h.name })) ?? []}
+          />
+          <Select
+            aria-label="窗口"
+            placeholder="选择窗口"
+            style={{ width: 200 }}
+            value={win}
+            onChange={(v: string) => {
+              setWindowId(v);
+              localStorage.setItem("zw.windowId", v);
+            }}
+            options={windows.map((w) => ({ value: w.id, label: `${w.name}（${w.group}）` }))}
+          />
+        </Space>
+      }
+    >
+      {hall.data && (
+        <Space direction="vertical" size={16} style={{ width: "100%" }}>
+          <CheckInCard
+            hall={hall.data}
+            onTicket={(t) => {
+              void message.success(`已取号 ${t.number}`);
+              reload();
+            }}
+          />
+          {win ? (
+            <WindowActions
+              hall={hall.data}
+              windowId={win}
+              current={queue.data?.current ?? null}
+              maxCalls={queue.data?.maxCalls ?? 3}
+              onDone={(m) => {
+                void message.success(m);
+                reload();
+              }}
+            />
+          ) : (
+            <Card>
+              <Typography.Text type="secondary">请先在右上角选择本人所在的窗口。</Typography.Text>
+            </Card>
+          )}
+          <Card title={`今日等候（${queue.data?.waiting.length ?? 0} 人）`}>
+            <Table
+              rowKey="id"
+              size="small"
+              loading={queue.loading}
+              pagination={false}
+              dataSource={queue.data?.waiting ?? []}
+              columns={[
+                { title: "号码", dataIndex: "number" },
+                { title: "窗口组", dataIndex: "groupName" },
+                { title: "事项", dataIndex: "itemName" },
+                {
+                  title: "类型",
+                  dataIndex: "kind",
+                  render: (k: string) => (k === "booking" ? <Tag color="blue">预约</Tag> : <Tag>现场</Tag>),
+                },
+                { title: "取号时间", dataIndex: "checkedInAt", render: (v: string) => formatDateTime(v) },
+                {
+                  title: "状态",
+                  dataIndex: "status",
+                  render: (s: keyof typeof TICKET_STATUS_LABELS) => TICKET_STATUS_LABELS[s],
+                },
+              ]}
+            />
+            {effectiveHall && (
+              <Typography.Link href={`/public/halls/${effectiveHall}/board`} target="_blank">
+                打开本大厅叫号屏
+              </Typography.Link>
+            )}
+          </Card>
+        </Space>
+      )}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,163 @@
+import { Button, Card, Descriptions, Form, Input, Modal, Select, Space, Tag, Typography } from "antd";
+import { useState } from "react";
+import {
+  CASE_RESULT_LABELS,
+  CASE_RESULTS,
+  type CaseResult,
+  type HallDetail,
+  TICKET_STATUS_LABELS,
+  type Ticket,
+  type WindowActionInput,
+} from "../../../../../packages/contracts/src/appointments.ts";
+import { useApiErrorHandler } from "../../shared/errors.ts";
+import { formatDateTime } from "../../shared/format.ts";
+import { hallApi } from "./appointments-api.ts";
+
+type Props = {
+  hall: HallDetail;
+  windowId: string;
+  current: Ticket | null;
+  maxCalls: number;
+  onDone: (message: string) => void;
+};
+
+/** The window's current visitor and what the staff member can do next. */
+export function WindowActions({ hall, windowId, current, maxCalls, onDone }: Props) {
+  const [busy, setBusy] = useState(false);
+  const [finishing, setFinishing] = useState(false);
+  const [transferring, setTransferring] = useState(false);
+  const [finishForm] = Form.useForm<{ result: CaseResult; note?: string }>();
+  const [transferForm] = Form.useForm<{ groupId: string }>();
+  const handleError = useApiErrorHandler();
+
+  const act = async (input: WindowActionInput, message: (t: Ticket | null) => string) => {
+    setBusy(true);
+    try {
+      const r = await hallApi.act(windowId, input);
+      onDone(message(r.ticket));
+      return true;
+    } catch (err) {
+      handleError(err);
+      return false;
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card title="当前办理">
+      {current ? (
+        <Descriptions column={2} size="small">
+          <Descriptions.Item label="号码">
+            <Typography.Text strong style={{ fontSize: 20 }} aria-label="当前号码">
+              {current.number}
+            </Typography.Text>
+          </Descriptions.Item>
+          <Descriptions.Item label="状态">
+            <Tag color={current.status === "serving" ? "green" : "blue"} aria-label="办理状态">
+              {TICKET_STATUS_LABELS[current.status]}
+            </Tag>
+          </Descriptions.Item>
+          <Descriptions.Item label="事项">{current.itemName}</Descriptions.Item>
+          <Descriptions.Item label="类型">{current.kind === "booking" ? "预约" : "现场"}</Descriptions.Item>
+          <Descriptions.Item label="办事人">{current.personName ?? "—"}</Descriptions.Item>
+          <Descriptions.Item label="叫号">
+            {current.callCount} / {maxCalls} 次，{formatDateTime(current.calledAt)}
+          </Descriptions.Item>
+        </Descriptions>
+      ) : (
+        <Typography.Paragraph type="secondary">本窗口空闲，可叫下一位。</Typography.Paragraph>
+      )}
+      <Space wrap style={{ marginTop: 12 }}>
+        <Button
+          type="primary"
+          disabled={!!current}
+          loading={busy}
+          onClick={() => void act({ action: "call_next" }, (t) => `已叫号 ${t?.number ?? ""}`)}
+        >
+          叫下一位
+        </Button>
+        <Button
+          disabled={current?.status !== "called"}
+          loading={busy}
+          onClick={() => void act({ action: "recall" }, (t) => `已重呼 ${t?.number ?? ""}`)}
+        >
+          重呼
+        </Button>
+        <Button
+          disabled={current?.status !== "called" || current.callCount < maxCalls}
+          loading={busy}
+          onClick={() => void act({ action: "skip" }, (t) => `${t?.number ?? ""} 已过号`)}
+        >
+          过号
+        </Button>
+        <Button
+          disabled={current?.status !== "called"}
+          loading={busy}
+          onClick={() => void act({ action: "start" }, (t) => `开始办理 ${t?.number ?? ""}`)}
+        >
+          开始办理
+        </Button>
+        <Button disabled={!current} onClick={() => setTransferring(true)}>
+          转窗口
+        </Button>
+        <Button type="primary" disabled={current?.status !== "serving"} onClick={() => setFinishing(true)}>
+          办结
+        </Button>
+      </Space>
+      <Modal
+        title="办结"
+        open={finishing}
+        okText="确定"
+        confirmLoading={busy}
+        onCancel={() => setFinishing(false)}
+        onOk={() =>
+          void finishForm.validateFields().then(async (v) => {
+            if (
+              await act(
+                { action: "finish", result: v.result, note: v.note },
+                (t) => `${t?.number ?? ""} 已办结，办件已登记`,
+              )
+            ) {
+              setFinishing(false);
+              finishForm.resetFields();
+            }
+          })
+        }
+      >
+        <Form form={finishForm} layout="vertical" initialValues={{ result: "completed" }} name="finish-case">
+          <Form.Item name="result" label="办理结果" rules={[{ required: true }]}>
+            <Select options={CASE_RESULTS.map((r) => ({ value: r, label: CASE_RESULT_LABELS[r] }))} />
+          </Form.Item>
+          <Form.Item name="note" label="备注">
+            <Input.TextArea maxLength={500} rows={2} />
+          </Form.Item>
+        </Form>
+      </Modal>
+      <Modal
+        title="转窗口"
+        open={transferring}
+        okText="确定"
+        confirmLoading={busy}
+        onCancel={() => setTransferring(false)}
+        onOk={() =>
+          void transferForm.validateFields().then(async (v) => {
+            if (await act({ action: "transfer", groupId: v.groupId }, (t) => `${t?.number ?? ""} 已转出`)) {
+              setTransferring(false);
+            }
+          })
+        }
+      >
+        <Form form={transferForm} layout="vertical" name="transfer-ticket">
+          <Form.Item name="groupId" label="转往窗口组" rules={[{ required: true, message: "请选择窗口组" }]}>
+            <Select
+              options={hall.groups
+                .filter((g) => g.id !== current?.groupId)
+                .map((g) => ({ value: g.id, label: `${g.prefix} ${g.name}` }))}
+            />
+          </Form.Item>
+        </Form>
+      </Modal>
+    </Card>
+  );
+}
