@@ -58,7 +58,7 @@ describe("the self-evaluation report", () => {
 
     await budgetFigure.click();
     await page.waitForURL(/\/budget\/2022/, WAIT);
-    await page.getByText("市民广场项目政务综合服务中心大楼建设启动资金").waitFor(WAIT);
+    await page.getByRole("cell", { name: "市民广场项目政务综合服务中心大楼建设启动资金" }).first().waitFor(WAIT);
     await context.close();
   });
 });

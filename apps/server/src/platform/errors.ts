@@ -40,6 +40,7 @@ const ENTITY_LABELS: Record<string, string> = {
   evaluation_item: "评分指标",
   report_paragraph: "报告段落",
   rating: "评价",
+  service_case: "办件",
 };
 
 export const notFound = (entity: string) => new AppError("not_found", `${ENTITY_LABELS[entity] ?? entity}不存在`);

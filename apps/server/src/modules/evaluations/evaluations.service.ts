@@ -10,9 +10,18 @@ import type { Ctx, SystemActor } from "../../platform/actor.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError, authorize, conflict, notFound } from "../../platform/errors.ts";
+import {
+  findRatableServiceCase,
+  findServiceCasesFinishedBetween,
+  type RatableCase,
+} from "../appointments/service-cases.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { createWorkOrder } from "../work-orders/intake.service.ts";
-import { findClosedHotlineTickets, findRatableWorkOrder } from "../work-orders/queries.service.ts";
+import {
+  findClosedHotlineTickets,
+  findRatableWorkOrder,
+  type RatableWorkOrder,
+} from "../work-orders/queries.service.ts";
 import { transitionWorkOrder } from "../work-orders/transitions.service.ts";
 import { canAppeal, canDecideAppeal, canSeeRater, canViewRating } from "./evaluations.policy.ts";
 import {
@@ -109,50 +118,117 @@ async function saveRating(ctx: Ctx, row: RatingRow): Promise<RatingRow> {
   });
 }
 
-/**
- * A citizen rates a closed ticket (real-name: the number and the phone on record). One rating per
- * service; after the window the default stands. @throws not_found, conflict, validation
- */
-export async function rateService(db: Db, clock: Clock, input: RateInput) {
-  const wo = await findRatableWorkOrder(db, input.number, input.phoneTail);
-  if (!wo) {
-    throw notFound("work_order");
+type Subject = {
+  kind: "work_order" | "service_case";
+  id: string;
+  tenantId: string;
+  label: string;
+  unitId: string | null;
+  scopePath: string;
+  windowName: string | null;
+  staffName: string | null;
+  itemCode: string | null;
+  raterName: string | null;
+  raterPhone: string | null;
+  finishedAt: Date | null;
+};
+
+const fromCase = (c: RatableCase): Subject => ({
+  kind: "service_case",
+  id: c.id,
+  tenantId: c.tenantId,
+  label: c.label,
+  unitId: c.unitId,
+  scopePath: c.scopePath,
+  windowName: c.windowName,
+  staffName: c.staffName,
+  itemCode: c.itemCode,
+  raterName: c.personName,
+  raterPhone: c.phone,
+  finishedAt: c.finishedAt,
+});
+const fromTicket = (w: RatableWorkOrder): Subject => ({
+  kind: "work_order",
+  id: w.id,
+  tenantId: w.tenantId,
+  label: w.title,
+  unitId: w.unitId,
+  scopePath: w.scopePath,
+  windowName: null,
+  staffName: null,
+  itemCode: null,
+  raterName: w.callerName,
+  raterPhone: w.callerPhone,
+  finishedAt: w.closedAt,
+});
+
+/** The service a citizen names, if the tail matches the phone (or, for a hall case, the ID number) on record. */
+async function findSubject(db: Db, input: RateInput): Promise<Subject | undefined> {
+  if (input.subjectKind === "work_order") {
+    const wo = await findRatableWorkOrder(db, input.number, input.phoneTail);
+    return wo ? fromTicket(wo) : undefined;
   }
-  if (!wo.closedAt) {
-    throw new AppError("conflict", "工单办结后才能评价", { code: "not_finished" });
-  }
-  const ctx = sysCtx(db, clock, wo.tenantId, "好差评");
-  const now = clock.now();
-  if (now.getTime() - wo.closedAt.getTime() > RATING_WINDOW_DAYS * 86_400_000) {
-    throw conflict(`办结已超过 ${RATING_WINDOW_DAYS} 天，评价期已过`, { code: "window_closed" });
-  }
-  if (await findRatingBySubject(db, wo.tenantId, "work_order", wo.id)) {
-    throw conflict("该服务已评价，每项服务只能评价一次", { code: "already_rated" });
-  }
-  const saved = await saveRating(ctx, {
+  const c = await findRatableServiceCase(db, input.number);
+  const matches = c && (c.phone?.endsWith(input.phoneTail) || c.idNumber?.slice(-4).toUpperCase() === input.phoneTail);
+  return c && matches ? fromCase(c) : undefined;
+}
+
+function ratingRow(
+  sub: Subject,
+  level: number,
+  reasons: string[],
+  comment: string,
+  isDefault: boolean,
+  at: Date,
+): RatingRow {
+  return {
     id: randomUUID(),
-    tenantId: wo.tenantId,
-    subjectKind: "work_order",
-    subjectId: wo.id,
-    subjectLabel: wo.title,
-    unitId: wo.unitId,
-    scopePath: wo.scopePath,
-    windowName: null,
-    staffName: null,
-    itemCode: null,
-    level: input.level,
-    reasons: input.reasons,
-    comment: input.comment,
-    isDefault: false,
-    raterName: wo.callerName,
-    raterPhone: wo.callerPhone,
+    tenantId: sub.tenantId,
+    subjectKind: sub.kind,
+    subjectId: sub.id,
+    subjectLabel: sub.label,
+    unitId: sub.unitId,
+    scopePath: sub.scopePath,
+    windowName: sub.windowName,
+    staffName: sub.staffName,
+    itemCode: sub.itemCode,
+    level,
+    reasons,
+    comment,
+    isDefault,
+    raterName: sub.raterName,
+    raterPhone: sub.raterPhone,
     status: "valid",
     appeal: "none",
     appealReason: null,
     decisionReason: null,
-    ratedAt: now,
+    ratedAt: at,
     rectificationWorkOrderId: null,
-  });
+  };
+}
+
+/**
+ * A citizen rates a finished service — a closed ticket or a hall service case — real-name by its
+ * number and the phone on record. One rating per service; after the window the default stands.
+ * @throws not_found, conflict, validation
+ */
+export async function rateService(db: Db, clock: Clock, input: RateInput) {
+  const sub = await findSubject(db, input);
+  if (!sub) {
+    throw notFound(input.subjectKind);
+  }
+  if (!sub.finishedAt) {
+    throw new AppError("conflict", "办结后才能评价", { code: "not_finished" });
+  }
+  const ctx = sysCtx(db, clock, sub.tenantId, "好差评");
+  const now = clock.now();
+  if (now.getTime() - sub.finishedAt.getTime() > RATING_WINDOW_DAYS * 86_400_000) {
+    throw conflict(`办结已超过 ${RATING_WINDOW_DAYS} 天，评价期已过`, { code: "window_closed" });
+  }
+  if (await findRatingBySubject(db, sub.tenantId, sub.kind, sub.id)) {
+    throw conflict("该服务已评价，每项服务只能评价一次", { code: "already_rated" });
+  }
+  const saved = await saveRating(ctx, ratingRow(sub, input.level, input.reasons, input.comment, false, now));
   return {
     id: saved.id,
     level: saved.level,
@@ -162,44 +238,28 @@ export async function rateService(db: Db, clock: Clock, input: RateInput) {
 }
 
 /**
- * Records 基本满意 for services closed more than the window ago without a rating (marked default,
+ * Records 基本满意 for services finished more than the window ago without a rating (marked default,
  * left out of the active rates). Looks back 30 days; idempotent by the one-rating-per-service key.
  */
 export async function applyDefaultRatings(db: Db, clock: Clock): Promise<number> {
   const now = clock.now().getTime();
   const until = new Date(now - RATING_WINDOW_DAYS * 86_400_000);
   const since = new Date(until.getTime() - 30 * 86_400_000);
+  const subjects = [
+    ...(await findClosedHotlineTickets(db, since, until)).map(fromTicket),
+    ...(await findServiceCasesFinishedBetween(db, since, until)).map(fromCase),
+  ];
   let made = 0;
-  for (const wo of await findClosedHotlineTickets(db, since, until)) {
-    if (await findRatingBySubject(db, wo.tenantId, "work_order", wo.id)) {
+  for (const sub of subjects) {
+    if (!sub.finishedAt || (await findRatingBySubject(db, sub.tenantId, sub.kind, sub.id))) {
       continue;
     }
-    const ctx = sysCtx(db, clock, wo.tenantId, "默认好评任务");
+    const at = new Date(sub.finishedAt.getTime() + RATING_WINDOW_DAYS * 86_400_000);
     try {
-      await saveRating(ctx, {
-        id: randomUUID(),
-        tenantId: wo.tenantId,
-        subjectKind: "work_order",
-        subjectId: wo.id,
-        subjectLabel: wo.title,
-        unitId: wo.unitId,
-        scopePath: wo.scopePath,
-        windowName: null,
-        staffName: null,
-        itemCode: null,
-        level: DEFAULT_LEVEL,
-        reasons: [],
-        comment: "",
-        isDefault: true,
-        raterName: wo.callerName,
-        raterPhone: wo.callerPhone,
-        status: "valid",
-        appeal: "none",
-        appealReason: null,
-        decisionReason: null,
-        ratedAt: new Date(wo.closedAt ? wo.closedAt.getTime() + RATING_WINDOW_DAYS * 86_400_000 : now),
-        rectificationWorkOrderId: null,
-      });
+      await saveRating(
+        sysCtx(db, clock, sub.tenantId, "默认好评任务"),
+        ratingRow(sub, DEFAULT_LEVEL, [], "", true, at),
+      );
       made += 1;
     } catch (err) {
       // A citizen rated it at the same moment: the unique key kept one rating, which is right.

@@ -1,15 +1,26 @@
 import { Alert, Button, Card, Checkbox, Form, Input, Radio, Typography } from "antd";
 import { useState } from "react";
+import { useSearchParams } from "react-router-dom";
 import { BAD_REASONS, RATING_LABELS } from "../../../../../packages/contracts/src/evaluations.ts";
 import { isApiError } from "../../api/client.ts";
 import { BrandLogo } from "../../layout/brand-logo.tsx";
 import { ratingsApi } from "./ratings-api.ts";
 
-type Values = { number: string; phoneTail: string; level: 1 | 2 | 3 | 4 | 5; reasons: string[]; comment: string };
+type Values = {
+  subjectKind: "work_order" | "service_case";
+  number: string;
+  phoneTail: string;
+  level: 1 | 2 | 3 | 4 | 5;
+  reasons: string[];
+  comment: string;
+};
 
 /** 服务评价 for citizens: real-name by the number and the phone on record; a bad rating needs a reason. */
 export function PublicRatePage() {
   const [form] = Form.useForm<Values>();
+  // A receipt or message links here with the service filled in: ?kind=service_case&number=…
+  const [search] = useSearchParams();
+  const kind = search.get("kind") === "work_order" ? "work_order" : "service_case";
   const level = Form.useWatch("level", form);
   const [done, setDone] = useState<{ label: string; rectification: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -19,7 +30,7 @@ export function PublicRatePage() {
     setError(null);
     try {
       const r = await ratingsApi.rate({
-        subjectKind: "work_order",
+        subjectKind: v.subjectKind,
         number: v.number.trim(),
         phoneTail: v.phoneTail.trim(),
         level: v.level,

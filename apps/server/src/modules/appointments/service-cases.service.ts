@@ -1,0 +1,61 @@
+import { and, eq, gte, lt } from "drizzle-orm";
+import type { Db } from "../../platform/db/client.ts";
+import { serviceCases } from "./appointments.schema.ts";
+import { findHallById } from "./halls.repo.ts";
+
+/** What 好差评 needs of a finished service case: who served it and who may rate it. */
+export type RatableCase = {
+  id: string;
+  tenantId: string;
+  label: string;
+  unitId: string | null;
+  scopePath: string;
+  windowName: string;
+  staffName: string;
+  itemCode: string;
+  personName: string | null;
+  phone: string | null;
+  idNumber: string | null;
+  finishedAt: Date;
+};
+
+async function toRatable(db: Db, c: typeof serviceCases.$inferSelect): Promise<RatableCase> {
+  const hall = await findHallById(db, c.tenantId, c.hallId);
+  return {
+    id: c.id,
+    tenantId: c.tenantId,
+    label: `${c.itemName}（${hall?.name ?? "大厅"} ${c.windowName}）`,
+    unitId: hall?.orgUnitId ?? null,
+    scopePath: c.scopePath,
+    windowName: c.windowName,
+    staffName: c.staffName,
+    itemCode: c.itemCode,
+    personName: c.personName,
+    phone: c.phone,
+    idNumber: c.idNumber,
+    finishedAt: c.finishedAt,
+  };
+}
+
+/** A service case by its id (the number on the citizen's receipt or message). */
+export async function findRatableServiceCase(db: Db, id: string): Promise<RatableCase | undefined> {
+  if (!/^[0-9a-f-]{36}$/i.test(id)) {
+    return undefined;
+  }
+  const [row] = await db.select().from(serviceCases).where(eq(serviceCases.id, id));
+  return row ? toRatable(db, row) : undefined;
+}
+
+/** Cases finished in [from, to): the ones whose rating window may have lapsed. */
+export async function findServiceCasesFinishedBetween(db: Db, from: Date, to: Date): Promise<RatableCase[]> {
+  const rows = await db
+    .select()
+    .from(serviceCases)
+    .where(and(gte(serviceCases.finishedAt, from), lt(serviceCases.finishedAt, to)))
+    .limit(50_000);
+  const out: RatableCase[] = [];
+  for (const r of rows) {
+    out.push(await toRatable(db, r));
+  }
+  return out;
+}

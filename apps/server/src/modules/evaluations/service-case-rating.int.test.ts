@@ -1,0 +1,100 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildHall, movableClock, type TestHall } from "../../../test/factories/hall.factory.ts";
+import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
+import { setUpHarness } from "../../../test/harness.ts";
+import { authHeaders } from "../../../test/test-app.ts";
+import { applyDefaultRatings } from "./evaluations.service.ts";
+
+const clock = movableClock("2025-03-03T09:00:00+08:00");
+const h = setUpHarness({ clock });
+let hall: TestHall;
+let staff: TestUser;
+let supervisor: TestUser;
+
+/** A walk-in served to the end at the first window: the service case a citizen may rate. */
+async function servedCase(phone: string): Promise<string> {
+  const group = hall.groups[0];
+  const windowId = group?.windows[0] ?? "";
+  const checkIn = await h.built.app.inject({
+    method: "POST",
+    url: `/api/halls/${hall.id}/check-ins`,
+    headers: authHeaders(staff),
+    payload: { kind: "walk_in", groupId: group?.id, itemCode: "I-A1", personName: "林小红", phone },
+  });
+  expect(checkIn.statusCode, checkIn.body).toBe(201);
+  for (const action of ["call_next", "start"]) {
+    const r = await h.built.app.inject({
+      method: "POST",
+      url: `/api/hall-windows/${windowId}/actions`,
+      headers: authHeaders(staff),
+      payload: { action },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+  }
+  const done = await h.built.app.inject({
+    method: "POST",
+    url: `/api/hall-windows/${windowId}/actions`,
+    headers: authHeaders(staff),
+    payload: { action: "finish", result: "completed" },
+  });
+  expect(done.statusCode, done.body).toBe(200);
+  return done.json().caseId;
+}
+
+beforeAll(async () => {
+  hall = await buildHall(h.database.db, h.tenant.id, h.tenant.units.a1.id, clock);
+  staff = await buildUser(h.database.db, h.tenant.id, h.tenant.units.a1.id, ["hall_staff"]);
+  supervisor = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["supervisor"]);
+});
+
+describe("rating a hall service case", () => {
+  it("rates the case by its number and phone, sends a bad rating to the hall's unit for rectification", async () => {
+    const caseId = await servedCase("13712345678");
+    const rate = (payload: object) => h.built.app.inject({ method: "POST", url: "/api/public/ratings", payload });
+    expect(
+      (await rate({ subjectKind: "service_case", number: caseId, phoneTail: "0000", level: 2, reasons: ["多次跑动"] }))
+        .statusCode,
+    ).toBe(404);
+    const res = await rate({
+      subjectKind: "service_case",
+      number: caseId,
+      phoneTail: "5678",
+      level: 2,
+      reasons: ["多次跑动"],
+    });
+    expect(res.statusCode, res.body).toBe(201);
+    expect(res.json().rectification).toBe(true);
+    const list = (
+      await h.built.app.inject({ url: "/api/ratings?subjectKind=service_case", headers: authHeaders(supervisor) })
+    ).json();
+    expect(list.items[0]).toMatchObject({
+      subjectKind: "service_case",
+      subjectId: caseId,
+      unitId: h.tenant.units.a1.id,
+      level: 2,
+    });
+    expect(list.items[0].subjectLabel).toContain("窗口");
+    const wo = await h.built.app.inject({ url: `/api/ratings/${list.items[0].id}`, headers: authHeaders(supervisor) });
+    expect(wo.json().rectificationWorkOrderId).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it("records 基本满意 for a case left unrated for 7 days, once", async () => {
+    const caseId = await servedCase("13700000001");
+    clock.set("2025-03-11T09:00:00+08:00");
+    expect(await applyDefaultRatings(h.database.db, clock)).toBeGreaterThanOrEqual(1);
+    expect(await applyDefaultRatings(h.database.db, clock)).toBe(0);
+    const list = (
+      await h.built.app.inject({
+        url: "/api/ratings?subjectKind=service_case&metric=defaulted",
+        headers: authHeaders(supervisor),
+      })
+    ).json();
+    expect(list.items.map((r: { subjectId: string }) => r.subjectId)).toContain(caseId);
+    const late = await h.built.app.inject({
+      method: "POST",
+      url: "/api/public/ratings",
+      payload: { subjectKind: "service_case", number: caseId, phoneTail: "0001", level: 5 },
+    });
+    expect(late.statusCode).toBe(409);
+  });
+});
