@@ -207,6 +207,8 @@ export const PublicBookingSchema = z.object({
   idNumber: z.string(),
   phone: z.string(),
   cancelDeadline: z.iso.datetime(),
+  /** The holder's finished services from this booking, each ratable by its number (好差评). */
+  servedCases: z.array(z.object({ number: z.uuid(), itemName: z.string(), finishedAt: z.iso.datetime() })).optional(),
 });
 export type PublicBooking = z.infer<typeof PublicBookingSchema>;
 

@@ -38,7 +38,7 @@ export const RateInputSchema = z
     /** The ticket number or service case number the citizen holds. */
     number: z.string().trim().min(1, { error: "请输入工单号或办件号" }).max(40),
     /** Real-name check: the last four digits of the phone on record. */
-    phoneTail: z.string().regex(/^\d{4}$/, { error: "请输入登记手机号后4位" }),
+    phoneTail: z.string().regex(/^\d{3}[\dXx]$/, { error: "请输入登记手机号或身份证号后4位" }),
     level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], {
       error: "请选择评价等级（1–5）",
     }),

@@ -40,6 +40,7 @@ import {
   takeSlotPlace,
 } from "./halls.repo.ts";
 import { bookingIcs } from "./ics.ts";
+import { findCasesOfBooking } from "./service-cases.service.ts";
 import { getAppointmentSettings } from "./settings.service.ts";
 
 /** What a public (unauthenticated) use case gets: no actor, it acts as the booking service. */
@@ -246,7 +247,9 @@ async function present(db: Db, b: BookingRow): Promise<PublicBooking> {
 }
 
 export async function lookupBooking(deps: PublicDeps, code: string, verify: string): Promise<PublicBooking> {
-  return present(deps.db, await loadOwnBooking(deps.db, code, verify));
+  const b = await loadOwnBooking(deps.db, code, verify);
+  const shown = await present(deps.db, b);
+  return b.status === "served" ? { ...shown, servedCases: await findCasesOfBooking(deps.db, b.id) } : shown;
 }
 
 function assertChangeable(b: BookingRow, now: Date, s: AppointmentSettings, what: string): void {

@@ -1,4 +1,4 @@
-import { and, eq, gte, lt } from "drizzle-orm";
+import { and, asc, eq, gte, lt } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
 import { serviceCases } from "./appointments.schema.ts";
 import { findHallById } from "./halls.repo.ts";
@@ -58,4 +58,17 @@ export async function findServiceCasesFinishedBetween(db: Db, from: Date, to: Da
     out.push(await toRatable(db, r));
   }
   return out;
+}
+
+/** The cases served on a booking, for its holder to rate. */
+export async function findCasesOfBooking(
+  db: Db,
+  bookingId: string,
+): Promise<{ number: string; itemName: string; finishedAt: string }[]> {
+  const rows = await db
+    .select({ id: serviceCases.id, itemName: serviceCases.itemName, finishedAt: serviceCases.finishedAt })
+    .from(serviceCases)
+    .where(eq(serviceCases.bookingId, bookingId))
+    .orderBy(asc(serviceCases.finishedAt));
+  return rows.map((r) => ({ number: r.id, itemName: r.itemName, finishedAt: r.finishedAt.toISOString() }));
 }

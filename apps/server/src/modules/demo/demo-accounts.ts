@@ -26,6 +26,8 @@ export const DEMO_ACCOUNTS: ReadonlyArray<{
     grantOn: "member",
   },
   { username: "hall", displayName: "王窗口", role: "hall_staff", memberOf: "区政务服务中心", grantOn: "member" },
+  // The centre's own handler: bad ratings of its windows come back to it as rectification tickets.
+  { username: "hallchief", displayName: "刘主任", role: "handler", memberOf: "区政务服务中心", grantOn: "member" },
   {
     username: "catalog",
     displayName: "赵事项",

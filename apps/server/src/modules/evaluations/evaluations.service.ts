@@ -169,7 +169,8 @@ async function findSubject(db: Db, input: RateInput): Promise<Subject | undefine
     return wo ? fromTicket(wo) : undefined;
   }
   const c = await findRatableServiceCase(db, input.number);
-  const matches = c && (c.phone?.endsWith(input.phoneTail) || c.idNumber?.slice(-4).toUpperCase() === input.phoneTail);
+  const matches =
+    c && (c.phone?.endsWith(input.phoneTail) || c.idNumber?.slice(-4).toUpperCase() === input.phoneTail.toUpperCase());
   return c && matches ? fromCase(c) : undefined;
 }
 

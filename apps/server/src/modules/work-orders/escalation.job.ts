@@ -12,16 +12,21 @@ import { getCalendar, policyFor } from "./work-orders-context.ts";
 /**
  * Escalates overdue open tickets: 催办 when a deadline passes, 督办 and 通报 after the policy's
  * working days. Only ever raises a level to the one the clock calls for, under a row lock, so two
- * runs at once or one after another write each escalation exactly once.
+ * runs at once or one after another write each escalation exactly once. `tenantId` limits a run
+ * to one tenant (the scheduler runs all).
  */
-export async function runEscalation(db: Db, clock: Clock): Promise<{ checked: number; raised: number }> {
+export async function runEscalation(
+  db: Db,
+  clock: Clock,
+  tenantId?: string,
+): Promise<{ checked: number; raised: number }> {
   const now = clock.now();
   const cal = await getCalendar(db);
   let afterSeq = 0;
   let checked = 0;
   let raised = 0;
   for (;;) {
-    const batch = await findOverdueOpen(db, now, OPEN_STATUSES, afterSeq, 500);
+    const batch = await findOverdueOpen(db, now, OPEN_STATUSES, afterSeq, 500, tenantId);
     for (const wo of batch) {
       afterSeq = wo.seqNo;
       checked += 1;

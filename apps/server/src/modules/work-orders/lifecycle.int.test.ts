@@ -162,13 +162,13 @@ describe("supervision of overdue tickets", () => {
   it("escalates by the clock and writes each escalation once, however often the job runs", async () => {
     const id = await intake({ category: "consult" });
     now = new Date("2022-10-08T10:00:00Z"); // 18:00 in Guangzhou: past the accept deadline of 17:00
-    const first = await runEscalation(database.db, clock);
-    const second = await runEscalation(database.db, clock);
+    const first = await runEscalation(database.db, clock, tenant.id);
+    const second = await runEscalation(database.db, clock, tenant.id);
     expect(first.raised).toBeGreaterThanOrEqual(1);
     expect(second.raised).toBe(0);
     expect((await detail(dispatcher, id)).supervisionLevel).toBe(1);
     now = new Date("2022-10-12T02:00:00Z");
-    await Promise.all([runEscalation(database.db, clock), runEscalation(database.db, clock)]);
+    await Promise.all([runEscalation(database.db, clock, tenant.id), runEscalation(database.db, clock, tenant.id)]);
     const d = await detail(dispatcher, id);
     expect(d.supervisionLevel).toBe(3);
     expect(d.events.filter((e: { action: string }) => e.action === "supervise")).toHaveLength(2);

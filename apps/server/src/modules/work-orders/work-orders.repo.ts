@@ -203,6 +203,7 @@ export async function findOverdueOpen(
   openStatuses: readonly string[],
   afterSeq: number,
   limit: number,
+  tenantId?: string,
 ) {
   const at = sql`${now.toISOString()}::timestamptz`;
   return db
@@ -210,6 +211,7 @@ export async function findOverdueOpen(
     .from(workOrders)
     .where(
       and(
+        tenantId === undefined ? undefined : eq(workOrders.tenantId, tenantId),
         inArray(workOrders.status, [...openStatuses]),
         sql`${workOrders.supervisionLevel} < 3`,
         sql`(${workOrders.closeDueAt} < ${at} or (${workOrders.acceptedAt} is null and ${workOrders.acceptDueAt} < ${at}))`,

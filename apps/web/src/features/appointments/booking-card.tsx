@@ -1,5 +1,6 @@
 import { CalendarOutlined } from "@ant-design/icons";
-import { Button, Descriptions, Tag, Typography } from "antd";
+import { Button, Descriptions, List, Tag, Typography } from "antd";
+import { Link } from "react-router-dom";
 import { BOOKING_STATUS_LABELS, type PublicBooking } from "../../../../../packages/contracts/src/appointments.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { publicBookingApi } from "./appointments-api.ts";
@@ -34,9 +35,30 @@ export function BookingCard({ booking, verify }: { booking: PublicBooking; verif
       >
         加入日历（.ics）
       </Button>
-      <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
-        请携带身份证原件，在预约时段内到大厅，凭预约码取号。
-      </Typography.Paragraph>
+      {booking.servedCases && booking.servedCases.length > 0 ? (
+        <List
+          style={{ marginTop: 12 }}
+          size="small"
+          bordered
+          header="本次办理的业务（可对服务进行评价）"
+          dataSource={booking.servedCases}
+          renderItem={(c) => (
+            <List.Item
+              actions={[
+                <Link key="rate" to={`/public/rate?kind=service_case&number=${c.number}`}>
+                  评价本次服务
+                </Link>,
+              ]}
+            >
+              {c.itemName}（办结于 {formatDateTime(c.finishedAt)}）
+            </List.Item>
+          )}
+        />
+      ) : (
+        <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
+          请携带身份证原件，在预约时段内到大厅，凭预约码取号。
+        </Typography.Paragraph>
+      )}
     </div>
   );
 }

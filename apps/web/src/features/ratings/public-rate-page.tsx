@@ -22,6 +22,7 @@ export function PublicRatePage() {
   const [search] = useSearchParams();
   const kind = search.get("kind") === "work_order" ? "work_order" : "service_case";
   const level = Form.useWatch("level", form);
+  const subjectKind = Form.useWatch("subjectKind", form) ?? kind;
   const [done, setDone] = useState<{ label: string; rectification: boolean } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [loading, setLoading] = useState(false);
@@ -76,19 +77,27 @@ export function PublicRatePage() {
               layout="vertical"
               onFinish={(v) => void submit(v)}
               requiredMark={false}
-              initialValues={{ reasons: [], comment: "" }}
+              initialValues={{ subjectKind: kind, number: search.get("number") ?? "", reasons: [], comment: "" }}
             >
+              <Form.Item name="subjectKind" label="评价对象">
+                <Radio.Group
+                  options={[
+                    { value: "service_case", label: "大厅或网上办件" },
+                    { value: "work_order", label: "12345 热线工单" },
+                  ]}
+                />
+              </Form.Item>
               <Form.Item
                 name="number"
-                label="工单号"
-                rules={[{ required: true, whitespace: true, message: "请输入工单号" }]}
+                label={subjectKind === "work_order" ? "工单号" : "办件编号"}
+                rules={[{ required: true, whitespace: true, message: "请输入编号" }]}
               >
-                <Input placeholder="办结通知中的编号" autoComplete="off" />
+                <Input placeholder="办结通知或预约查询中的编号" autoComplete="off" />
               </Form.Item>
               <Form.Item
                 name="phoneTail"
-                label="登记手机号后4位"
-                rules={[{ required: true, pattern: /^\d{4}$/, message: "请输入4位数字" }]}
+                label={subjectKind === "work_order" ? "登记手机号后4位" : "登记手机号或身份证号后4位"}
+                rules={[{ required: true, pattern: /^\d{3}[\dXx]$/, message: "请输入4位号码" }]}
               >
                 <Input maxLength={4} inputMode="numeric" autoComplete="off" />
               </Form.Item>
