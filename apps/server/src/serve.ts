@@ -1,5 +1,6 @@
 import { buildApp } from "./app.ts";
 import { runHallJobs } from "./modules/appointments/slots.job.ts";
+import { runDeferralJob } from "./modules/deferrals/deferrals.job.ts";
 import { loadDemoBase, loadDemoYear } from "./modules/demo/demo.service.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
 import { applyDefaultRatings } from "./modules/evaluations/evaluations.service.ts";
@@ -41,6 +42,22 @@ function scheduleDefaultRatings(db: Db): void {
       .catch((err: unknown) => say(`默认好评任务失败：${err instanceof Error ? err.message : String(err)}`));
   void run();
   setInterval(run, DEFAULT_RATINGS_EVERY_MS).unref();
+}
+
+const DEFERRALS_EVERY_MS = 10 * 60_000;
+
+/** Reminds 容缺受理 applicants before their make-up deadline and terminates what lapsed; idempotent. */
+function scheduleDeferrals(db: Db, clock: Clock): void {
+  const run = () =>
+    runDeferralJob(db, clock)
+      .then((r) => {
+        if (r.reminded > 0 || r.terminated > 0) {
+          say(`容缺受理：提醒 ${r.reminded} 次，逾期终止 ${r.terminated} 件`);
+        }
+      })
+      .catch((err: unknown) => say(`容缺受理到期处理失败：${err instanceof Error ? err.message : String(err)}`));
+  void run();
+  setInterval(run, DEFERRALS_EVERY_MS).unref();
 }
 
 const SLOTS_EVERY_MS = 60 * 60_000;
@@ -93,6 +110,7 @@ export async function serve(config: Config): Promise<void> {
   scheduleEscalation(database.db);
   scheduleDefaultRatings(database.db);
   scheduleSlots(database.db, clock);
+  scheduleDeferrals(database.db, clock);
   say(`已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）：${url}`);
   if (config.demo) {
     say(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);

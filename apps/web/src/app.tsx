@@ -50,6 +50,12 @@ const HallBoardPage = lazy(() =>
 const HallWindowPage = lazy(() =>
   import("./features/appointments/hall-window-page.tsx").then((m) => ({ default: m.HallWindowPage })),
 );
+const DeferralsPage = lazy(() =>
+  import("./features/deferrals/deferrals-page.tsx").then((m) => ({ default: m.DeferralsPage })),
+);
+const CreditFlagsPage = lazy(() =>
+  import("./features/deferrals/credit-flags-page.tsx").then((m) => ({ default: m.CreditFlagsPage })),
+);
 const HallMetricsPage = lazy(() =>
   import("./features/appointments/hall-metrics-page.tsx").then((m) => ({ default: m.HallMetricsPage })),
 );
@@ -135,6 +141,8 @@ export function AppRouter() {
               <Route path="ratings" element={<RatingsPage />} />
               <Route path="hall/window" element={<HallWindowPage />} />
               <Route path="hall/metrics" element={<HallMetricsPage />} />
+              <Route path="hall/deferrals" element={<DeferralsPage />} />
+              <Route path="credit-flags" element={<CreditFlagsPage />} />
               <Route path="hall/setup" element={<HallSetupPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -39,6 +39,8 @@ export const MENU_KEYS = [
   "reports",
   "hallWindow",
   "hallMetrics",
+  "deferrals",
+  "creditFlags",
   "hallSetup",
   "org",
   "users",

@@ -40,6 +40,8 @@ const ENTITY_LABELS: Record<string, string> = {
   evaluation_item: "评分指标",
   report_paragraph: "报告段落",
   rating: "评价",
+  deferral: "容缺受理记录",
+  credit_flag: "失信记录",
   service_case: "办件",
 };
 

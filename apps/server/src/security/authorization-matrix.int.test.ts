@@ -11,6 +11,7 @@ import { openTestDatabase } from "../../test/test-db.ts";
 import type { RegisteredRoute } from "../app.ts";
 import { issueApiKey } from "../modules/api-keys/api-keys.service.ts";
 import { addFact, createProject, saveBudgetYear } from "../modules/budget/budget.service.ts";
+import { insertDeferral } from "../modules/deferrals/deferrals.repo.ts";
 import { insertRating } from "../modules/evaluations/evaluations.repo.ts";
 import { findOrgUnitById } from "../modules/org/org.repo.ts";
 import { createEvaluation } from "../modules/self-evaluation/self-evaluation.service.ts";
@@ -39,6 +40,8 @@ type Targets = {
   hallId: string;
   groupId: string;
   windowId: string;
+  /** A 容缺受理 awaiting its materials at the unit's hall. */
+  deferralId: string;
 };
 type Spec = {
   /** Roles admitted; "any" = every signed-in user; "public" and "api_key" as declared. */
@@ -443,6 +446,45 @@ const SPEC: Record<string, Spec> = {
     body: () => ({ outcome: "rejected", reason: "维持原评价" }),
     scoped: true,
   },
+  "GET /api/deferrals": { roles: HALL_VIEW, ok: 200, list: true },
+  "GET /api/deferrals/:id": { roles: HALL_VIEW, ok: 200, url: (t) => `/api/deferrals/${t.deferralId}`, scoped: true },
+  // No such case: the admitted role reaches the lookup.
+  "POST /api/deferrals": {
+    roles: ["hall_staff"],
+    ok: 404,
+    body: () => ({
+      caseId: NO_ID,
+      missingMaterials: ["户口簿复印件"],
+      promiseText: "本人承诺在期限内补齐材料。",
+      promiseSignedAt: new Date().toISOString(),
+    }),
+  },
+  "POST /api/deferrals/:id/actions": {
+    roles: ["hall_staff"],
+    ok: 200,
+    url: (t) => `/api/deferrals/${t.deferralId}/actions`,
+    body: () => ({ action: "make_up", note: "材料已补齐" }),
+    scoped: true,
+  },
+  "GET /api/credit-flags": { roles: ["supervisor", "admin"], ok: 200 },
+  // The list is district-wide: the matrix actor's grant on unit A may read it but not add to it.
+  "POST /api/credit-flags": {
+    roles: ["supervisor", "admin"],
+    ok: 403,
+    body: () => ({
+      idNumber: "440114199001011235",
+      personName: "测试",
+      reason: "失信被执行人",
+      source: "信用中国",
+      listedOn: "2022-01-01",
+    }),
+  },
+  "POST /api/credit-flags/:id/lift": {
+    roles: ["supervisor", "admin"],
+    ok: 404,
+    url: () => `/api/credit-flags/${NO_ID}/lift`,
+    body: () => ({ note: "信用修复" }),
+  },
   "GET /api/halls": { roles: HALL_VIEW, ok: 200, list: true },
   "POST /api/halls": {
     roles: ["admin"],
@@ -577,7 +619,31 @@ async function targetsIn(unit: { id: string }): Promise<Targets> {
   });
   const hall = await hallIn(unit.id);
   const group = hall.groups[0];
+  const deferralId = randomUUID();
+  const now = new Date();
+  await insertDeferral(database.db, {
+    id: deferralId,
+    tenantId: tenant.id,
+    caseId: randomUUID(),
+    hallId: hall.id,
+    scopePath: (await findOrgUnitById(database.db, tenant.id, unit.id))?.path ?? "/",
+    itemCode: "T-1",
+    itemName: "测试事项",
+    personName: "测试",
+    idNumber: "440114199001011235",
+    phone: "13912345678",
+    missingMaterials: ["户口簿复印件"],
+    promiseText: "本人承诺在期限内补齐材料。",
+    promiseSignedAt: now,
+    acceptedAt: now,
+    promisedLimitDays: 5,
+    promisedDueAt: new Date(now.getTime() + 7 * 86_400_000),
+    makeUpDueAt: new Date(now.getTime() + 7 * 86_400_000),
+    status: "awaiting",
+    createdBy: "测试",
+  });
   return {
+    deferralId,
     ratingId,
     unitId: unit.id,
     userId: user.id,

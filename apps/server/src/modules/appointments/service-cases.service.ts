@@ -72,3 +72,17 @@ export async function findCasesOfBooking(
     .orderBy(asc(serviceCases.finishedAt));
   return rows.map((r) => ({ number: r.id, itemName: r.itemName, finishedAt: r.finishedAt.toISOString() }));
 }
+
+/** A case with what 容缺受理 needs: its hall, applicant and when it was accepted. */
+export async function findCaseForDeferral(db: Db, tenantId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(serviceCases)
+    .where(and(eq(serviceCases.tenantId, tenantId), eq(serviceCases.id, id)));
+  return row;
+}
+
+/** Marks a case as accepted with deferral (容缺受理) once the promise is on record. */
+export async function markCaseDeferred(db: Db, id: string): Promise<void> {
+  await db.update(serviceCases).set({ result: "deferred" }).where(eq(serviceCases.id, id));
+}

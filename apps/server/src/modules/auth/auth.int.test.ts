@@ -50,6 +50,7 @@ describe("sign-in", () => {
       "evaluations",
       "reports",
       "hallMetrics",
+      "deferrals",
       "org",
       "users",
       "audit",
