@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import fc from "fast-check";
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildUser, type TestUser } from "../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../test/harness.ts";
 import { queryRows } from "../platform/db/rows.ts";

@@ -1,5 +1,4 @@
 import type { Ctx } from "../../platform/actor.ts";
-import type { Db } from "../../platform/db/client.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { readCalendarRows, replaceCalendarDays } from "./calendar.repo.ts";
 import { getCachedCalendar, invalidateCalendar } from "./calendar-cache.ts";

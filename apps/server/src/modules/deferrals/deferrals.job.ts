@@ -37,7 +37,7 @@ export async function runDeferralJob(
     }
     await db.transaction(async (tx) => {
       const d = await findDeferral(tx, seen.tenantId, seen.id, true);
-      if (!d || d.status !== "awaiting") {
+      if (d?.status !== "awaiting") {
         return;
       }
       if (overdue) {

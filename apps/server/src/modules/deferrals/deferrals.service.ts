@@ -191,7 +191,7 @@ export async function actOnDeferral(ctx: Ctx, id: string, input: DeferralActionI
   authorize(canOperateDeferral(ctx.actor, seen), "只有本大厅的窗口人员可以办理");
   await ctx.db.transaction(async (tx) => {
     const d = await findDeferral(tx, ctx.actor.tenantId, id, true);
-    if (!d || d.status !== "awaiting") {
+    if (d?.status !== "awaiting") {
       throw conflict("只有待补正的容缺受理可以补齐或终止", { code: "invalid_transition" });
     }
     await closeDeferral(tx, ctx, d, input.action === "make_up" ? "made_up" : "terminated", input.note);

@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { buildUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
 import { authHeaders } from "../../../test/test-app.ts";
