@@ -2,10 +2,9 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chineseDaysExceptions } from "../apps/server/src/modules/calendar/chinese-days.ts";
 import { buildWorkCalendar, businessDay, nthWorkdayAfter } from "../apps/server/src/modules/calendar/work-calendar.ts";
-import { HallListSchema, SlotListSchema } from "../packages/contracts/src/appointments.ts";
 import { idCheckChar } from "../packages/contracts/src/id-number.ts";
 import { launchChromium, type RunningServer, startServer } from "./server.ts";
-import { actOnTicket, newContext, openMenu, pick, serveBookingAtWindow, signIn, WAIT } from "./steps.ts";
+import { actOnTicket, newContext, openMenu, pick, serveBookingAtWindow, signIn, WAIT, waitForSlots } from "./steps.ts";
 
 const HALL = "花都区政务服务中心";
 const CENTRE = "区政务服务中心";
@@ -26,24 +25,9 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function waitForSlots(): Promise<void> {
-  for (let i = 0; i < 120; i++) {
-    const halls = HallListSchema.parse(await (await fetch(`${server.url}/api/public/halls`)).json());
-    const hall = halls.items.find((h) => h.name === HALL);
-    if (hall) {
-      const slots = SlotListSchema.parse(await (await fetch(`${server.url}/api/public/halls/${hall.id}/slots`)).json());
-      if (slots.items.some((s) => s.day === day)) {
-        return;
-      }
-    }
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error("no slots generated");
-}
-
 describe("好差评: a bad rating of a hall service and its rectification", () => {
   it("rates a finished service case badly and follows the rectification ticket to its end", async () => {
-    await waitForSlots();
+    await waitForSlots(server.url, HALL, day);
     const first17 = `44011419900101${String(Math.floor(Math.random() * 900) + 100)}`;
     const idNumber = `${first17}${idCheckChar(first17)}`;
     const phone = `1390013${String(1000 + Math.floor(Math.random() * 9000))}`;

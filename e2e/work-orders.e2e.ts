@@ -1,10 +1,9 @@
-import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { launchChromium, type RunningServer, startServer } from "./server.ts";
+import { actOnTicket as act, newContext, openMenu, signIn as signInAt, WAIT } from "./steps.ts";
 
-const PASSWORD = "Zhengwu@2022";
 const UNIT = "广州市花都区城市管理和综合执法局";
-const WAIT = { timeout: 15_000 };
 
 let server: RunningServer;
 let browser: Browser;
@@ -18,41 +17,14 @@ afterAll(async () => {
   await server?.stop();
 });
 
-// The bureau works in Beijing time; deadlines and dates are shown in it.
-const newContext = () => browser.newContext({ timezoneId: "Asia/Shanghai", locale: "zh-CN" });
-
-async function signIn(context: BrowserContext, username: string): Promise<Page> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}/login`);
-  await page.getByPlaceholder("用户名").fill(username);
-  await page.getByPlaceholder("密码").fill(PASSWORD);
-  await page.getByRole("button", { name: "登录" }).click();
-  await page.waitForURL((u) => !u.pathname.startsWith("/login"));
-  return page;
-}
+const signIn = (context: Parameters<typeof signInAt>[0], username: string) => signInAt(context, server.url, username);
+const openWorkOrders = (page: Page) => openMenu(page, "工单办理", /\/work-orders/);
+const statusOf = (page: Page) => page.getByRole("status", { name: "工单状态" }).textContent();
 
 async function signOut(page: Page): Promise<void> {
   await page.getByRole("button", { name: /^当前用户/ }).click();
   await page.getByRole("menuitem", { name: "退出登录" }).click();
   await page.waitForURL(/\/login/);
-}
-
-async function openWorkOrders(page: Page): Promise<void> {
-  await page.getByRole("menu", { name: "主导航" }).getByRole("link", { name: "工单办理" }).click();
-  await page.waitForURL(/\/work-orders/);
-}
-
-const statusOf = (page: Page) => page.getByRole("status", { name: "工单状态" }).textContent();
-
-/** Clicks an action button on the ticket page, fills its modal, confirms, and waits for the new status. */
-async function act(page: Page, action: string, status: string, fill?: (dialog: Locator) => Promise<void>) {
-  await page.getByRole("button", { name: action, exact: true }).click();
-  const dialog = page.getByRole("dialog", { name: action });
-  await dialog.waitFor();
-  await fill?.(dialog);
-  await dialog.getByRole("button", { name: "确定" }).click();
-  await dialog.waitFor({ state: "hidden" });
-  await expect.poll(() => statusOf(page), WAIT).toBe(status);
 }
 
 describe("work orders: one ticket from intake to follow-up", () => {
@@ -61,7 +33,7 @@ describe("work orders: one ticket from intake to follow-up", () => {
     const phoneTail = String(1000 + Math.floor(Math.random() * 9000));
 
     // Dispatcher: 登记来电, open the new ticket, 派单.
-    const dispatcherContext = await newContext();
+    const dispatcherContext = await newContext(browser);
     let page = await signIn(dispatcherContext, "dispatcher");
     await openWorkOrders(page);
     await page.getByRole("button", { name: "登记来电" }).click();
@@ -91,7 +63,7 @@ describe("work orders: one ticket from intake to follow-up", () => {
     await signOut(page);
 
     // Handler: the inbox is the default queue; 签收 → 开始办理 → 答复.
-    const handlerContext = await newContext();
+    const handlerContext = await newContext(browser);
     page = await signIn(handlerContext, "handler");
     await openWorkOrders(page);
     await expect.poll(() => page.getByRole("tab", { selected: true }).textContent(), WAIT).toContain("本单位待办");
@@ -121,7 +93,7 @@ describe("work orders: one ticket from intake to follow-up", () => {
     await dispatcherContext.close();
 
     // A citizen, not signed in, tracks the ticket by its number and the phone's last 4 digits.
-    const publicContext = await newContext();
+    const publicContext = await newContext(browser);
     const citizen = await publicContext.newPage();
     await citizen.goto(`${server.url}/public/track`);
     await citizen.getByLabel("工单号").fill(number ?? "");
