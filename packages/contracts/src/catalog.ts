@@ -251,7 +251,12 @@ export const ItemSchema = z.object({
 });
 export type Item = z.infer<typeof ItemSchema>;
 
-export const FieldChangeSchema = z.object({ field: z.string(), label: z.string(), before: z.string(), after: z.string() });
+export const FieldChangeSchema = z.object({
+  field: z.string(),
+  label: z.string(),
+  before: z.string(),
+  after: z.string(),
+});
 export type FieldChange = z.infer<typeof FieldChangeSchema>;
 
 export const ItemVersionSchema = z.object({
@@ -373,9 +378,7 @@ export const CatalogImportResultSchema = z.object({
   created: z.number().int(),
   changed: z.number().int(),
   unchanged: z.number().int(),
-  errors: z.array(
-    z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), message: z.string() }),
-  ),
+  errors: z.array(z.object({ sheet: z.string(), row: z.number().int(), column: z.string(), message: z.string() })),
 });
 export type CatalogImportResult = z.infer<typeof CatalogImportResultSchema>;
 

@@ -41,6 +41,8 @@ const ENTITY_LABELS: Record<string, string> = {
   report_paragraph: "报告段落",
   rating: "评价",
   service_case: "办件",
+  catalog_item: "事项",
+  catalog_bundle: "一件事",
 };
 
 export const notFound = (entity: string) => new AppError("not_found", `${ENTITY_LABELS[entity] ?? entity}不存在`);

@@ -85,9 +85,7 @@ export const catalogItemVersions = pgTable(
   (t) => [
     unique("catalog_item_versions_uq").on(t.itemId, t.version),
     index("catalog_item_versions_asof_idx").on(t.tenantId, t.validFrom, t.validTo),
-    index("catalog_item_versions_current_idx")
-      .on(t.tenantId, t.code)
-      .where(sql`${t.validTo} is null`),
+    index("catalog_item_versions_current_idx").on(t.tenantId, t.code).where(sql`${t.validTo} is null`),
     index("catalog_item_versions_search_idx").using("gin", sql`${t.searchText} gin_trgm_ops`),
   ],
 );
