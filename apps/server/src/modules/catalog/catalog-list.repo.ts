@@ -59,3 +59,12 @@ export async function queryItems(db: Db, tenantId: string, paths: readonly strin
     rows: rows.map((r) => ({ ...r, materialCount: Number(r.materialCount), exemptCount: Number(r.exemptCount) })),
   };
 }
+
+/** Every item version in scope as of a date (current when omitted), ordered by code: the export's rows. */
+export async function findAllVersions(db: Db, tenantId: string, paths: readonly string[], asOf?: string) {
+  return db
+    .select()
+    .from(v)
+    .where(itemFilter(tenantId, paths, { asOf }))
+    .orderBy(asc(v.code));
+}
