@@ -1,4 +1,5 @@
-import { type AnyColumn, and, asc, desc, eq, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import { type AnyColumn, and, asc, desc, eq, getTableColumns, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { PgTable } from "drizzle-orm/pg-core";
 import type { Db } from "../../platform/db/client.ts";
 import {
   catalogBundles,
@@ -16,7 +17,7 @@ export type NewMaterialRow = typeof catalogMaterialVersions.$inferInsert;
 export type BundleVersionRow = typeof catalogBundleVersions.$inferSelect;
 export type NewPolicyCaseRow = typeof catalogPolicyCases.$inferInsert;
 
-const CHUNK = 400;
+const CHUNK = 1000;
 function chunks<T>(rows: readonly T[]): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < rows.length; i += CHUNK) {
@@ -131,13 +132,30 @@ export async function closeVersions(db: Db, ids: readonly string[], at: Date): P
   return closed;
 }
 
+/**
+ * Bulk insert as one JSON parameter per chunk (json_populate_recordset): thousands of rows cost
+ * one bind instead of tens of thousands, which matters on PGlite. Every column must be given.
+ */
+async function insertJson(db: Db, table: PgTable, rows: ReadonlyArray<Record<string, unknown>>): Promise<void> {
+  const columns = Object.entries(getTableColumns(table));
+  for (const part of chunks(rows)) {
+    const json = part.map((r) =>
+      Object.fromEntries(
+        columns.map(([key, col]) => [
+          col.name,
+          r[key] instanceof Date ? (r[key] as Date).toISOString() : (r[key] ?? null),
+        ]),
+      ),
+    );
+    await db.execute(
+      sql`insert into ${table} select * from json_populate_recordset(null::${table}, ${JSON.stringify(json)}::json)`,
+    );
+  }
+}
+
 export async function insertVersions(db: Db, versions: NewItemVersionRow[], materials: NewMaterialRow[]) {
-  for (const part of chunks(versions)) {
-    await db.insert(catalogItemVersions).values(part);
-  }
-  for (const part of chunks(materials)) {
-    await db.insert(catalogMaterialVersions).values(part);
-  }
+  await insertJson(db, catalogItemVersions, versions);
+  await insertJson(db, catalogMaterialVersions, materials);
 }
 
 export async function countPolicyCases(db: Db, tenantId: string, itemId: string, until: string | null) {
