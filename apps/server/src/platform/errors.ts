@@ -43,6 +43,8 @@ const ENTITY_LABELS: Record<string, string> = {
   deferral: "容缺受理记录",
   credit_flag: "失信记录",
   service_case: "办件",
+  catalog_item: "事项",
+  catalog_bundle: "一件事",
 };
 
 export const notFound = (entity: string) => new AppError("not_found", `${ENTITY_LABELS[entity] ?? entity}不存在`);

@@ -5,6 +5,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { loadHallDemo } from "../appointments/demo.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { loadDemoCatalog } from "../catalog/demo-catalog.ts";
 import { findOrgUnitByName, findRootUnit } from "../org/org.repo.ts";
 import { findTenantByCode } from "../tenants/tenants.repo.ts";
 import { createTenantFromCode } from "../tenants/tenants.service.ts";
@@ -111,6 +112,9 @@ export async function loadDemoBase(
   progress("加载 2022 年度预算、绩效指标与自评…");
   if (await loadDemoBudget(db, clock, tenant.id, bureau.id, 2022)) {
     progress("2022 年度预算项目 25 个（一级 4 个）、自评已提交待审定");
+  }
+  if (await loadDemoCatalog(db, clock, tenant.id, DEMO_SEED)) {
+    progress("政务服务事项目录：依申请事项 2166 项、材料 11599 份、一件事 94 个");
   }
   const halls = await loadHallDemo(db, clock, tenant.id);
   if (halls > 0) {

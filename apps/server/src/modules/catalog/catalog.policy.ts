@@ -1,0 +1,32 @@
+import type { Role } from "../../../../../packages/contracts/src/common.ts";
+import { covers, scopePaths } from "../../platform/access.ts";
+import type { Actor } from "../../platform/actor.ts";
+
+/** Staff who read the catalog (windows consult it, supervisors and leaders check it). */
+export const CATALOG_VIEW_ROLES = [
+  "catalog_manager",
+  "hall_staff",
+  "admin",
+  "supervisor",
+  "leader",
+  "auditor",
+] as const satisfies Role[];
+/** 行政审批制度改革科 keeps the catalog. */
+export const CATALOG_EDIT_ROLES = ["catalog_manager"] as const satisfies Role[];
+
+type Scoped = { scopePath: string };
+
+/** An item is visible to staff whose grant covers its competent department. */
+export function canViewItem(actor: Actor, item: Scoped): boolean {
+  return covers(scopePaths(actor, CATALOG_VIEW_ROLES), item.scopePath);
+}
+
+export function canEditItem(actor: Actor, item: Scoped): boolean {
+  return covers(scopePaths(actor, CATALOG_EDIT_ROLES), item.scopePath);
+}
+
+/** Bundles span departments: editing one needs the right to edit every member item. */
+export function canEditBundle(actor: Actor, members: readonly Scoped[]): boolean {
+  const paths = scopePaths(actor, CATALOG_EDIT_ROLES);
+  return paths.length > 0 && members.every((m) => covers(paths, m.scopePath));
+}
