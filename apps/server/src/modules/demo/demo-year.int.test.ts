@@ -30,14 +30,25 @@ const EXPECTED: Record<string, number> = {
   "budget.basicExpenditureWan": 1889.03,
   "budget.projects": 25,
   "budget.projectExecutionRate": 1,
+  "catalog.onApplicationItems": 2166,
+  "catalog.materialsReducedItems": 1233,
+  "catalog.materialsReducedRate": 0.5693,
+  "catalog.materials": 11599,
+  "catalog.exemptMaterials": 3549,
+  "catalog.exemptRate": 0.306,
+  "catalog.bundles": 94,
+  "catalog.deferrableItems": 240,
+  "catalog.deferrableDepartments": 20,
+  "catalog.crossRegionEntries": 2266,
+  "catalog.policyBenefitItems": 38,
+  "catalog.policyBenefitCases": 110,
+  "appointments.bookableItems.town": 873,
+  "appointments.bookableItems.village": 585,
 };
 /** Figures whose modules have not landed yet: they must still be absent, so their arrival updates this test. */
 const PENDING = [
   "badRatings.tickets",
   "badRatings.onTimeRectificationRate",
-  "catalog.onApplicationItems",
-  "catalog.exemptRate",
-  "appointments.bookableItems.town",
   "hall.visitors",
   "hall.serviceCases",
 ];

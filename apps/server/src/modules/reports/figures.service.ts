@@ -1,4 +1,5 @@
 import type { Ctx } from "../../platform/actor.ts";
+import { catalogFigures } from "../catalog/catalog-figures.ts";
 import { readYearData } from "../budget/budget.service.ts";
 import { latestEvaluation } from "../self-evaluation/self-evaluation.service.ts";
 import { computeMetrics, type MetricsQuery } from "../work-orders/metrics.service.ts";
@@ -173,6 +174,12 @@ export async function collectFigures(sys: Ctx, year: number): Promise<{ figures:
         note: `满意 ${dep.counts.satisfied} ÷ 回访成功 ${dep.counts.followedUp}，保留两位小数`,
       };
     }
+  }
+
+  // The catalog as it stood at the year's end; an empty catalog gives no figures (its paragraph is left out).
+  const catalog = await catalogFigures(sys.db, sys.actor.tenantId, `${year}-12-31`);
+  if ((catalog["catalog.onApplicationItems"]?.value ?? 0) > 0) {
+    Object.assign(figures, catalog);
   }
 
   const budget = await readYearData(sys.db, sys.actor.tenantId, year);

@@ -51,6 +51,12 @@ export const TEMPLATE: TemplateParagraph[] = [
     text: "以“好差评”为抓手，以评促改以评促优。形成差评工单流转、督促整改、调查核实、结果反馈全闭环处理机制，全年共受理差评工单 {{badRatings.tickets}} 宗，按时整改率 {{badRatings.onTimeRectificationRate}}。",
   },
   {
+    key: "work.catalog",
+    section: "work",
+    label: "政务服务事项",
+    text: "持续加大营商环境创新改革力度。针对高频事项和重点领域，共推出“一件事”主题套餐服务 {{catalog.bundles}} 个；对“容缺受理”事项和清单实行动态化管理，我区有 {{catalog.deferrableDepartments}} 个部门的 {{catalog.deferrableItems}} 个事项已纳入容缺受理；我区共发布“跨域通办”政务服务事项 {{catalog.crossRegionEntries}} 项；实现 {{catalog.policyBenefitItems}} 项“政策兑现”事项统一办理，已受理政策兑现业务 {{catalog.policyBenefitCases}} 宗。",
+  },
+  {
     key: "work.grid",
     section: "work",
     label: "网格与两代表一委员",
@@ -84,7 +90,7 @@ export const TEMPLATE: TemplateParagraph[] = [
     key: "results.hall",
     section: "results",
     label: "统一预约",
-    text: "以“统一预约”为切入点，推进政务服务线上线下深度融合。全年共接待服务人数 {{hall.visitors}} 人，受理业务量 {{hall.serviceCases}} 宗。",
+    text: "以“统一预约”为切入点，推进政务服务线上线下深度融合。全年共接待服务人数 {{hall.visitors}} 人，受理业务量 {{hall.serviceCases}} 宗。镇（街）政务服务大厅已上线 {{appointments.bookableItems.town}} 个可预约事项，村（社区）党群服务中心已上线 {{appointments.bookableItems.village}} 个可预约事项。",
   },
   {
     key: "results.hotline",
