@@ -1,6 +1,6 @@
 import type { Ctx } from "../../platform/actor.ts";
-import { catalogFigures } from "../catalog/catalog-figures.ts";
 import { readYearData } from "../budget/budget.service.ts";
+import { catalogFigures } from "../catalog/catalog-figures.ts";
 import { latestEvaluation } from "../self-evaluation/self-evaluation.service.ts";
 import { computeMetrics, type MetricsQuery } from "../work-orders/metrics.service.ts";
 import { listCampaigns } from "../work-orders/settings.service.ts";
