@@ -110,3 +110,19 @@ export const CreditFlagSchema = z.object({
   liftNote: z.string().nullable(),
 });
 export const CreditFlagListSchema = z.object({ items: z.array(CreditFlagSchema), total: z.number().int() });
+
+/** What the window sees before registering: the case's item, its deferrable materials and the latest deadline. */
+export const DeferralOptionsSchema = z.object({
+  caseId: z.uuid(),
+  itemCode: z.string(),
+  itemName: z.string(),
+  personName: z.string().nullable(),
+  idNumber: z.string().nullable(),
+  onList: z.boolean(),
+  deferrableMaterials: z.array(z.string()),
+  promisedLimitDays: z.number().int().nullable(),
+  promisedDueAt: z.iso.datetime().nullable(),
+  /** Why 容缺 cannot be used for this case, if it cannot (in Chinese); null when it can. */
+  refusal: z.string().nullable(),
+});
+export type DeferralOptions = z.infer<typeof DeferralOptionsSchema>;

@@ -448,6 +448,7 @@ const SPEC: Record<string, Spec> = {
   },
   "GET /api/deferrals": { roles: HALL_VIEW, ok: 200, list: true },
   "GET /api/deferrals/:id": { roles: HALL_VIEW, ok: 200, url: (t) => `/api/deferrals/${t.deferralId}`, scoped: true },
+  "GET /api/deferrals/options/:id": { roles: ["hall_staff"], ok: 404, url: () => `/api/deferrals/options/${NO_ID}` },
   // No such case: the admitted role reaches the lookup.
   "POST /api/deferrals": {
     roles: ["hall_staff"],

@@ -105,11 +105,23 @@ beforeAll(async () => {
 
 describe("容缺受理 of a service case", () => {
   it("refuses items off the list, required materials and a deadline past the promised limit", async () => {
-    const off = await defer(await acceptedCase(0, "I-A1", buildIdNumber()));
+    const offCase = await acceptedCase(0, "I-A1", buildIdNumber());
+    const options = (id: string) =>
+      h.built.app.inject({ url: `/api/deferrals/options/${id}`, headers: authHeaders(staff) }).then((r) => r.json());
+    expect((await options(offCase)).refusal).toBe("事项“居民身份证换领”不在容缺受理清单内");
+    const off = await defer(offCase);
     expect(off.statusCode).toBe(409);
     expect(off.json().error.message).toBe("事项“居民身份证换领”不在容缺受理清单内");
 
     const caseId = await acceptedCase(1, "I-B1", buildIdNumber());
+    expect(await options(caseId)).toMatchObject({
+      itemName: "不动产转移登记",
+      onList: true,
+      deferrableMaterials: ["户口簿复印件"],
+      promisedLimitDays: 5,
+      promisedDueAt: "2022-10-11T09:00:00.000Z",
+      refusal: null,
+    });
     const main = await defer(caseId, { missingMaterials: ["不动产权证书"] });
     expect(main.statusCode).toBe(400);
     expect(main.json().error.details).toEqual([

@@ -8,13 +8,14 @@ import {
   DeferralActionInputSchema,
   DeferralListQuerySchema,
   DeferralListSchema,
+  DeferralOptionsSchema,
   DeferralSchema,
   LiftCreditFlagInputSchema,
 } from "../../../../../packages/contracts/src/deferrals.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { addCreditFlag, liftCreditFlag, listCreditFlagsFor } from "./credit-flags.service.ts";
 import { CREDIT_ROLES, DEFERRAL_OPERATE_ROLES, DEFERRAL_VIEW_ROLES } from "./deferrals.policy.ts";
-import { actOnDeferral, createDeferral, getDeferral, listDeferralsFor } from "./deferrals.service.ts";
+import { actOnDeferral, createDeferral, deferralOptions, getDeferral, listDeferralsFor } from "./deferrals.service.ts";
 
 const PageQuerySchema = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -49,6 +50,16 @@ export function registerDeferralRoutes(app: App, deps: RouteDeps): void {
       response: { 200: DeferralSchema },
     },
     handler: async (req) => getDeferral(deps.ctx(req), req.params.id),
+  });
+  app.get("/api/deferrals/options/:id", {
+    config: operate,
+    schema: {
+      tags,
+      summary: "办件可否容缺受理：事项、可容缺材料、最晚补正期限（:id 为办件编号）",
+      params: IdParamSchema,
+      response: { 200: DeferralOptionsSchema },
+    },
+    handler: async (req) => deferralOptions(deps.ctx(req), req.params.id),
   });
   app.post("/api/deferrals", {
     config: operate,

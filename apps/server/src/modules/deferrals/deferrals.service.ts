@@ -3,6 +3,7 @@ import type {
   CreateDeferralInput,
   Deferral,
   DeferralActionInput,
+  DeferralOptions,
   DeferralStatus,
 } from "../../../../../packages/contracts/src/deferrals.ts";
 import { scopePaths } from "../../platform/access.ts";
@@ -59,6 +60,52 @@ export function toDeferralDto(d: DeferralRow, events: DeferralEventRow[]): Defer
   };
 }
 
+const BAD_CREDIT = "申请人存在失信记录，不适用容缺受理，请告知其补齐材料后再行受理";
+const notOnList = (itemName: string) => `事项“${itemName}”不在容缺受理清单内`;
+
+type CaseRow = NonNullable<Awaited<ReturnType<typeof findCaseForDeferral>>>;
+
+/** The case, if the actor's hall served it (else 404) and the actor works its windows (else 403). */
+async function loadOperableCase(ctx: Ctx, caseId: string): Promise<CaseRow> {
+  const c = await findCaseForDeferral(ctx.db, ctx.actor.tenantId, caseId);
+  if (!c || !canViewHall(ctx.actor, c)) {
+    throw notFound("service_case");
+  }
+  authorize(canOperateDeferral(ctx.actor, c), "只有本大厅的窗口人员可以办理容缺受理");
+  return c;
+}
+
+function caseRefusal(c: CaseRow): string | null {
+  if (c.result !== "accepted" && c.result !== "deferred") {
+    return "只有办理结果为“已受理”或“容缺受理”的办件可以登记容缺";
+  }
+  return c.idNumber ? null : "该办件未登记申请人身份证号：容缺受理须实名";
+}
+
+/** The item, its deferrable materials and the latest make-up deadline of a case, or why 容缺 is not open to it. */
+export async function deferralOptions(ctx: Ctx, caseId: string): Promise<DeferralOptions> {
+  const c = await loadOperableCase(ctx, caseId);
+  const item = await findDeferralItem(ctx.db, ctx.actor.tenantId, c.itemCode, c.finishedAt);
+  const cal = await getCachedCalendar(ctx.db);
+  const refusal =
+    caseRefusal(c) ??
+    ((await findDeferralByCase(ctx.db, c.id)) ? "该办件已登记容缺受理" : null) ??
+    (item?.onList ? null : notOnList(c.itemName)) ??
+    ((await findOpenCreditFlag(ctx.db, ctx.actor.tenantId, c.idNumber ?? "")) ? BAD_CREDIT : null);
+  return {
+    caseId: c.id,
+    itemCode: c.itemCode,
+    itemName: c.itemName,
+    personName: c.personName,
+    idNumber: maskIdNumber(c.idNumber),
+    onList: item?.onList ?? false,
+    deferrableMaterials: item?.deferrableMaterials ?? [],
+    promisedLimitDays: item?.promisedLimitDays ?? null,
+    promisedDueAt: item ? promisedDeadline(cal, c.finishedAt, item.promisedLimitDays).toISOString() : null,
+    refusal,
+  };
+}
+
 /**
  * 容缺受理 of a case accepted at the window (domain-rules §3): only for items on the published
  * list, only for secondary materials the catalog allows to defer, never for an applicant on the
@@ -67,23 +114,17 @@ export function toDeferralDto(d: DeferralRow, events: DeferralEventRow[]): Defer
  */
 export async function createDeferral(ctx: Ctx, input: CreateDeferralInput): Promise<Deferral> {
   const tenantId = ctx.actor.tenantId;
-  const c = await findCaseForDeferral(ctx.db, tenantId, input.caseId);
-  if (!c || !canViewHall(ctx.actor, c)) {
-    throw notFound("service_case");
-  }
-  authorize(canOperateDeferral(ctx.actor, c), "只有本大厅的窗口人员可以办理容缺受理");
-  if (c.result !== "accepted" && c.result !== "deferred") {
-    throw validation([{ path: "caseId", message: "只有办理结果为“已受理”或“容缺受理”的办件可以登记容缺" }]);
-  }
-  if (!c.idNumber) {
-    throw validation([{ path: "caseId", message: "该办件未登记申请人身份证号：容缺受理须实名" }]);
+  const c = await loadOperableCase(ctx, input.caseId);
+  const caseIssue = caseRefusal(c);
+  if (caseIssue) {
+    throw validation([{ path: "caseId", message: caseIssue }]);
   }
   if (await findDeferralByCase(ctx.db, c.id)) {
     throw conflict("该办件已登记容缺受理", { code: "duplicate" });
   }
   const item = await findDeferralItem(ctx.db, tenantId, c.itemCode, c.finishedAt);
   if (!item?.onList) {
-    throw conflict(`事项“${c.itemName}”不在容缺受理清单内`, { code: "not_on_list" });
+    throw conflict(notOnList(c.itemName), { code: "not_on_list" });
   }
   const issues = input.missingMaterials
     .map((m, i) => ({ m, i }))
@@ -100,8 +141,8 @@ export async function createDeferral(ctx: Ctx, input: CreateDeferralInput): Prom
   if (signedAt.getTime() > now.getTime() + 5 * 60_000) {
     throw validation([{ path: "promiseSignedAt", message: "承诺书签署时间不能晚于当前时间" }]);
   }
-  if (await findOpenCreditFlag(ctx.db, tenantId, c.idNumber)) {
-    throw conflict("申请人存在失信记录，不适用容缺受理，请告知其补齐材料后再行受理", { code: "bad_credit" });
+  if (await findOpenCreditFlag(ctx.db, tenantId, c.idNumber ?? "")) {
+    throw conflict(BAD_CREDIT, { code: "bad_credit" });
   }
   const cal = await getCachedCalendar(ctx.db);
   const due = makeUpDeadline(cal, c.finishedAt, item.promisedLimitDays, input.makeUpDueOn);

@@ -1,8 +1,10 @@
-import { DatePicker, Form, Input, Modal, Select } from "antd";
+import { Alert, Button, Checkbox, DatePicker, Descriptions, Form, Input, Modal, Space } from "antd";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { useState } from "react";
+import type { DeferralOptions } from "../../../../../packages/contracts/src/deferrals.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
+import { formatDateTime } from "../../shared/format.ts";
 import { deferralsApi } from "./deferrals-api.ts";
 
 type Values = {
@@ -16,19 +18,31 @@ type Values = {
 const PROMISE =
   "本人申请容缺受理，承诺在补正期限内补齐所缺材料，并对所提交材料的真实性负责；逾期未补齐的，同意终止办理。";
 
-/** 登记容缺受理: the case, the secondary materials missing, the signed promise and the make-up day. */
+/** 登记容缺受理: look the case up, tick the missing secondary materials, record the promise and the make-up day. */
 export function DeferralCreateModal({
   open,
+  caseId,
   onClose,
   onDone,
 }: {
   open: boolean;
+  caseId?: string;
   onClose: () => void;
   onDone: () => void;
 }) {
   const [form] = Form.useForm<Values>();
   const [busy, setBusy] = useState(false);
+  const [options, setOptions] = useState<DeferralOptions | null>(null);
   const handleError = useApiErrorHandler();
+  const lookUp = async () => {
+    const id = String(form.getFieldValue("caseId") ?? "").trim();
+    setOptions(null);
+    try {
+      setOptions(await deferralsApi.options(id));
+    } catch (err) {
+      handleError(err, form);
+    }
+  };
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
@@ -41,6 +55,7 @@ export function DeferralCreateModal({
         makeUpDueOn: v.makeUpDueOn?.format("YYYY-MM-DD"),
       });
       form.resetFields();
+      setOptions(null);
       onDone();
     } catch (err) {
       handleError(err, form);
@@ -48,11 +63,13 @@ export function DeferralCreateModal({
       setBusy(false);
     }
   };
+  const latest = options?.promisedDueAt ? dayjs(options.promisedDueAt) : null;
   return (
     <Modal
       title="登记容缺受理"
       open={open}
       okText="登记"
+      okButtonProps={{ disabled: !options || options.refusal !== null }}
       confirmLoading={busy}
       onCancel={onClose}
       onOk={() => void submit()}
@@ -62,31 +79,54 @@ export function DeferralCreateModal({
         form={form}
         layout="vertical"
         name="deferral-create"
-        initialValues={{ promiseText: PROMISE, promiseSignedAt: dayjs(), missingMaterials: [] }}
+        initialValues={{ caseId, promiseText: PROMISE, promiseSignedAt: dayjs(), missingMaterials: [] }}
       >
-        <Form.Item name="caseId" label="办件编号" rules={[{ required: true, message: "请输入办件编号" }]}>
-          <Input placeholder="窗口办结后生成的办件编号" autoComplete="off" />
+        <Form.Item label="办件编号" required>
+          <Space.Compact style={{ width: "100%" }}>
+            <Form.Item name="caseId" noStyle rules={[{ required: true, message: "请输入办件编号" }]}>
+              <Input placeholder="窗口办结后生成的办件编号" autoComplete="off" aria-label="办件编号" />
+            </Form.Item>
+            <Button onClick={() => void lookUp()}>查询</Button>
+          </Space.Compact>
         </Form.Item>
-        <Form.Item
-          name="missingMaterials"
-          label="容缺材料（次要材料）"
-          rules={[{ required: true, type: "array", min: 1, message: "请列出容缺的材料" }]}
-        >
-          <Select mode="tags" placeholder="输入材料名称后回车" open={false} />
-        </Form.Item>
-        <Form.Item
-          name="promiseText"
-          label="承诺书内容"
-          rules={[{ required: true, min: 10, message: "请录入承诺书内容" }]}
-        >
-          <Input.TextArea rows={3} maxLength={2000} />
-        </Form.Item>
-        <Form.Item name="promiseSignedAt" label="签署时间" rules={[{ required: true, message: "请填写签署时间" }]}>
-          <DatePicker showTime format="YYYY-MM-DD HH:mm" />
-        </Form.Item>
-        <Form.Item name="makeUpDueOn" label="补正期限" extra="不填则为事项承诺办结时限；不得晚于承诺办结时限">
-          <DatePicker format="YYYY-MM-DD" />
-        </Form.Item>
+        {options && (
+          <Descriptions column={1} size="small" bordered style={{ marginBottom: 16 }}>
+            <Descriptions.Item label="事项">{options.itemName}</Descriptions.Item>
+            <Descriptions.Item label="申请人">
+              {options.personName ?? "—"}（{options.idNumber ?? "未登记身份证号"}）
+            </Descriptions.Item>
+            <Descriptions.Item label="承诺办结时限">
+              {options.promisedDueAt
+                ? `${formatDateTime(options.promisedDueAt)}（${options.promisedLimitDays} 个工作日）`
+                : "—"}
+            </Descriptions.Item>
+          </Descriptions>
+        )}
+        {options?.refusal && <Alert type="error" showIcon title={options.refusal} style={{ marginBottom: 16 }} />}
+        {options && options.refusal === null && (
+          <>
+            <Form.Item
+              name="missingMaterials"
+              label="容缺材料（仅限可容缺的次要材料）"
+              rules={[{ required: true, type: "array", min: 1, message: "请勾选容缺的材料" }]}
+            >
+              <Checkbox.Group options={options.deferrableMaterials.map((m) => ({ value: m, label: m }))} />
+            </Form.Item>
+            <Form.Item
+              name="promiseText"
+              label="承诺书内容"
+              rules={[{ required: true, min: 10, message: "请录入承诺书内容" }]}
+            >
+              <Input.TextArea rows={3} maxLength={2000} />
+            </Form.Item>
+            <Form.Item name="promiseSignedAt" label="签署时间" rules={[{ required: true, message: "请填写签署时间" }]}>
+              <DatePicker showTime format="YYYY-MM-DD HH:mm" />
+            </Form.Item>
+            <Form.Item name="makeUpDueOn" label="补正期限" extra="不填则为承诺办结时限；不得晚于承诺办结时限">
+              <DatePicker format="YYYY-MM-DD" disabledDate={(d) => latest !== null && d.isAfter(latest, "day")} />
+            </Form.Item>
+          </>
+        )}
       </Form>
     </Modal>
   );
