@@ -40,6 +40,7 @@ export const MENU_KEYS = [
   "hallWindow",
   "hallMetrics",
   "hallSetup",
+  "catalog",
   "org",
   "users",
   "apiKeys",

@@ -50,6 +50,7 @@ describe("sign-in", () => {
       "evaluations",
       "reports",
       "hallMetrics",
+      "catalog",
       "org",
       "users",
       "audit",
