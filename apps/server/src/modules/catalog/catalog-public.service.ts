@@ -47,7 +47,7 @@ export async function searchPublicItems(db: Db, tenantCode: string, q: string, l
     .select()
     .from(v)
     .where(where)
-    .orderBy(q ? sql`strpos(${v.name}, ${q}) = 0` : sql`false`, sql`length(${v.name})`, asc(v.code))
+    .orderBy(...(q ? [sql`strpos(${v.name}, ${q}) = 0`, sql`length(${v.name})`] : []), asc(v.code))
     .limit(limit);
   const names = await findUnitNames(
     db,

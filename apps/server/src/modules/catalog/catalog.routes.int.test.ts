@@ -86,6 +86,8 @@ describe("catalog API", () => {
     expect(body.materials.find((m: { name: string }) => m.name === "卫生管理制度")?.deferrable).toBe(true);
     expect(guide.body).not.toContain("测试");
     expect(guide.body).not.toContain(tenant.units.a1.id);
+    const all = await built.app.inject({ url: `/api/public/catalog/items?tenant=${tenant.code}&q=` });
+    expect([all.statusCode, all.json().total]).toEqual([200, 1]);
     const missing = await built.app.inject({ url: `/api/public/catalog/items/NOPE-1?tenant=${tenant.code}` });
     expect(missing.statusCode).toBe(404);
   });
