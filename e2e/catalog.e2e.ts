@@ -48,4 +48,25 @@ describe("public catalog: search and read a guide", () => {
     await expect.poll(() => rows.first().textContent(), WAIT).toContain("申请表");
     await context.close();
   });
+
+  it("the catalog manager reads 2022's rates and follows 容缺受理事项 to the 240 items and one item's history", async () => {
+    const context = await browser.newContext({ timezoneId: "Asia/Shanghai", locale: "zh-CN" });
+    const page = await context.newPage();
+    await page.goto(`${server.url}/login`);
+    await page.getByPlaceholder("用户名").fill("catalog");
+    await page.getByPlaceholder("密码").fill("Zhengwu@2022");
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    await page.goto(`${server.url}/catalog/metrics?asOf=2022-12-31&groupBy=department`);
+    await page.getByText("56.93%").waitFor(WAIT);
+    await page.getByText("30.60%").waitFor(WAIT);
+    await page.getByText("容缺受理事项").click();
+    await page.waitForURL(/\/catalog\?/, WAIT);
+    await page.getByText("共 240 项（截至 2022-12-31）").waitFor(WAIT);
+    await page.locator(".ant-table-tbody tr a").first().click();
+    await page.waitForURL(/\/catalog\/items\//, WAIT);
+    await page.getByText("版本历史").waitFor(WAIT);
+    await page.getByText(/第 1 版 · /).waitFor(WAIT);
+    await context.close();
+  });
 });
