@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, type } from "node:os";
 import { benchAppointments } from "./appointments.bench.ts";
+import { benchCatalog } from "./catalog.bench.ts";
 import { benchCrash } from "./crash.bench.ts";
 import { benchDemo } from "./demo.bench.ts";
 import { benchIntake } from "./intake.bench.ts";
@@ -18,6 +19,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   report: benchReport,
   demo: benchDemo,
   appointments: benchAppointments,
+  catalog: benchCatalog,
 };
 const FILE = "docs/benchmarks.md";
 const names = process.argv.slice(2).filter((a) => a in BENCHES);

@@ -22,6 +22,7 @@ import { registerAuthRoutes } from "./modules/auth/auth.routes.ts";
 import { resolveSession } from "./modules/auth/auth.service.ts";
 import { registerBudgetRoutes } from "./modules/budget/budget.routes.ts";
 import { registerCalendarRoutes } from "./modules/calendar/calendar.routes.ts";
+import { registerCatalogRoutes } from "./modules/catalog/catalog.routes.ts";
 import { registerDeferralRoutes } from "./modules/deferrals/deferrals.routes.ts";
 import { registerEvaluationRoutes } from "./modules/evaluations/evaluations.routes.ts";
 import { registerOpen311Routes } from "./modules/open311/open311.routes.ts";
@@ -156,6 +157,7 @@ export async function buildApp(opts: { database: Database; config: Config; clock
   registerAppointmentRoutes(app, deps);
   registerPublicAppointmentRoutes(app, deps);
   registerDeferralRoutes(app, deps);
+  registerCatalogRoutes(app, deps);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
   const indexHtml = hasWeb ? readFileSync(`${WEB_DIST}index.html`) : null;

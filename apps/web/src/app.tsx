@@ -3,6 +3,13 @@ import { lazy, Suspense } from "react";
 import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router-dom";
 import { LoginPage } from "./features/auth/login-page.tsx";
 import { SessionProvider, useSession } from "./features/auth/session.tsx";
+import { CatalogBundlesPage } from "./features/catalog/catalog-bundles-page.tsx";
+import { CatalogItemPage } from "./features/catalog/catalog-item-page.tsx";
+import { CatalogListPage } from "./features/catalog/catalog-list-page.tsx";
+import { CatalogMetricsPage } from "./features/catalog/catalog-metrics-page.tsx";
+import { PublicBundlePage, PublicBundlesPage } from "./features/catalog/public-bundles-page.tsx";
+import { PublicCatalogPage } from "./features/catalog/public-catalog-page.tsx";
+import { PublicItemGuidePage } from "./features/catalog/public-item-guide-page.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { NotFoundPage, PageLoading } from "./shared/results.tsx";
 
@@ -123,6 +130,10 @@ export function AppRouter() {
             <Route path="/public/ratings" element={<PublicDisclosurePage />} />
             <Route path="/public/appointments" element={<PublicBookingPage />} />
             <Route path="/public/halls/:id/board" element={<HallBoardPage />} />
+            <Route path="/public/catalog" element={<PublicCatalogPage />} />
+            <Route path="/public/catalog/items/:code" element={<PublicItemGuidePage />} />
+            <Route path="/public/catalog/bundles" element={<PublicBundlesPage />} />
+            <Route path="/public/catalog/bundles/:code" element={<PublicBundlePage />} />
             <Route path="/public/*" element={<NotFoundPage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<WorkbenchPage />} />
@@ -144,6 +155,10 @@ export function AppRouter() {
               <Route path="hall/deferrals" element={<DeferralsPage />} />
               <Route path="credit-flags" element={<CreditFlagsPage />} />
               <Route path="hall/setup" element={<HallSetupPage />} />
+              <Route path="catalog" element={<CatalogListPage />} />
+              <Route path="catalog/items/:id" element={<CatalogItemPage />} />
+              <Route path="catalog/metrics" element={<CatalogMetricsPage />} />
+              <Route path="catalog/bundles" element={<CatalogBundlesPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -42,6 +42,7 @@ export const MENU_KEYS = [
   "deferrals",
   "creditFlags",
   "hallSetup",
+  "catalog",
   "org",
   "users",
   "apiKeys",

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_APPOINTMENT_SETTINGS } from "../../../../packages/contracts/src/appointments.ts";
 import { ProjectInputSchema } from "../../../../packages/contracts/src/budget.ts";
 import { ROLES, type Role } from "../../../../packages/contracts/src/common.ts";
+import { itemInput } from "../../test/factories/catalog-item.factory.ts";
 import { buildHall, type TestHall } from "../../test/factories/hall.factory.ts";
 import { buildTenant, type TestTenant } from "../../test/factories/tenant.factory.ts";
 import { buildUser, TEST_PASSWORD } from "../../test/factories/user.factory.ts";
@@ -11,6 +12,8 @@ import { openTestDatabase } from "../../test/test-db.ts";
 import type { RegisteredRoute } from "../app.ts";
 import { issueApiKey } from "../modules/api-keys/api-keys.service.ts";
 import { addFact, createProject, saveBudgetYear } from "../modules/budget/budget.service.ts";
+import { createItem } from "../modules/catalog/catalog.service.ts";
+import { saveBundle } from "../modules/catalog/catalog-bundles.service.ts";
 import { insertDeferral } from "../modules/deferrals/deferrals.repo.ts";
 import { insertRating } from "../modules/evaluations/evaluations.repo.ts";
 import { findOrgUnitById } from "../modules/org/org.repo.ts";
@@ -42,6 +45,11 @@ type Targets = {
   windowId: string;
   /** A 容缺受理 awaiting its materials at the unit's hall. */
   deferralId: string;
+  /** Two catalog items of the unit (the first a policy-benefit item) and a bundle of both. */
+  itemId: string;
+  itemCodes: [string, string];
+  bundleId: string;
+  bundleCode: string;
 };
 type Spec = {
   /** Roles admitted; "any" = every signed-in user; "public" and "api_key" as declared. */
@@ -84,6 +92,7 @@ const projectBody = () => ({
   executedFen: 100,
 });
 const HALL_VIEW: Role[] = ["hall_staff", "admin", "supervisor", "leader", "auditor"];
+const CATALOG_VIEW: Role[] = ["catalog_manager", "hall_staff", "admin", "supervisor", "leader", "auditor"];
 
 // Written independently of the routes' own declarations: this table is the specification.
 const SPEC: Record<string, Spec> = {
@@ -562,6 +571,76 @@ const SPEC: Record<string, Spec> = {
   "POST /api/public/bookings/:code/ics": { roles: "public", ok: 200 },
   "GET /api/public/halls/:id/board": { roles: "public", ok: 200 },
   "GET /api/public/halls/:id/board/events": { roles: "public", ok: 200 },
+  "GET /api/catalog/items": { roles: CATALOG_VIEW, ok: 200, list: true },
+  "POST /api/catalog/items": {
+    roles: ["catalog_manager"],
+    ok: 201,
+    body: (t) => itemInput(t.unitId),
+    scoped: true,
+  },
+  "GET /api/catalog/items/:id": {
+    roles: CATALOG_VIEW,
+    ok: 200,
+    url: (t) => `/api/catalog/items/${t.itemId}`,
+    scoped: true,
+  },
+  "PUT /api/catalog/items/:id": {
+    roles: ["catalog_manager"],
+    ok: 200,
+    url: (t) => `/api/catalog/items/${t.itemId}`,
+    body: (t) => itemInput(t.unitId, { code: t.itemCodes[0], name: "改名事项", policyBenefit: true }),
+    scoped: true,
+  },
+  "POST /api/catalog/items/:id/withdraw": {
+    roles: ["catalog_manager"],
+    ok: 200,
+    url: (t) => `/api/catalog/items/${t.itemId}/withdraw`,
+    scoped: true,
+  },
+  "GET /api/catalog/items/:id/versions": {
+    roles: CATALOG_VIEW,
+    ok: 200,
+    url: (t) => `/api/catalog/items/${t.itemId}/versions`,
+    scoped: true,
+  },
+  "POST /api/catalog/items/:id/policy-cases": {
+    roles: ["catalog_manager"],
+    ok: 201,
+    url: (t) => `/api/catalog/items/${t.itemId}/policy-cases`,
+    body: () => ({
+      caseNo: `C${Math.random().toString(36).slice(2, 10)}`,
+      grantedOn: "2022-05-01",
+      beneficiaryKind: "enterprise",
+      amountFen: 100,
+    }),
+    scoped: true,
+  },
+  "GET /api/catalog/bundles": { roles: CATALOG_VIEW, ok: 200, list: true },
+  "POST /api/catalog/bundles": {
+    roles: ["catalog_manager"],
+    ok: 201,
+    body: (t) => ({
+      code: `B${Math.random().toString(36).slice(2, 10)}`,
+      name: "开办餐馆一件事",
+      itemCodes: t.itemCodes,
+    }),
+    scoped: true,
+  },
+  "PUT /api/catalog/bundles/:id": {
+    roles: ["catalog_manager"],
+    ok: 200,
+    url: (t) => `/api/catalog/bundles/${t.bundleId}`,
+    body: (t) => ({ code: t.bundleCode, name: "改名一件事", itemCodes: t.itemCodes }),
+    scoped: true,
+  },
+  "GET /api/catalog/metrics": { roles: CATALOG_VIEW, ok: 200 },
+  "GET /api/catalog/export.xlsx": { roles: CATALOG_VIEW, ok: 200 },
+  // A JSON body is not a workbook: the admitted role reaches validation.
+  "POST /api/catalog/import": { roles: ["catalog_manager"], ok: 400, body: () => ({}) },
+  "GET /api/public/catalog/items": { roles: "public", ok: 200 },
+  "GET /api/public/catalog/items/:code": { roles: "public", ok: 200 },
+  "GET /api/public/catalog/bundles": { roles: "public", ok: 200 },
+  "GET /api/public/catalog/bundles/:code": { roles: "public", ok: 200 },
   "GET /healthz": { roles: "public", ok: 200 },
   "GET /api/docs": { roles: "public", ok: 200 },
 };
@@ -656,6 +735,7 @@ async function targetsIn(unit: { id: string }): Promise<Targets> {
     hallId: hall.id,
     groupId: group?.id ?? "",
     windowId: group?.windows[0] ?? "",
+    ...(await catalogOf(unit.id)),
   };
 }
 
@@ -695,6 +775,22 @@ function hallIn(unitId: string): Promise<TestHall> {
     halls.set(unitId, hall);
   }
   return hall;
+}
+
+/** Two fresh items of the unit (so a withdrawal or rename never affects another case) and their bundle. */
+async function catalogOf(unitId: string): Promise<Pick<Targets, "itemId" | "itemCodes" | "bundleId" | "bundleCode">> {
+  const actor = { kind: "system" as const, tenantId: tenant.id, name: "测试" };
+  const ctx = { db: database.db, actor, clock: systemClock, log: silentLogger, requestId: "t" };
+  const first = await createItem(ctx, itemInput(unitId, { policyBenefit: true }));
+  const second = await createItem(ctx, itemInput(unitId));
+  const bundleCode = `B${Math.random().toString(36).slice(2, 10)}`;
+  const bundle = await saveBundle(ctx, {
+    code: bundleCode,
+    name: "一件事",
+    description: "",
+    itemCodes: [first.code, second.code],
+  });
+  return { itemId: first.id, itemCodes: [first.code, second.code], bundleId: bundle.id, bundleCode };
 }
 
 /** A ticket dispatched to `unitId`, waiting to be signed for. */

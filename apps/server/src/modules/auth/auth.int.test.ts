@@ -51,6 +51,7 @@ describe("sign-in", () => {
       "reports",
       "hallMetrics",
       "deferrals",
+      "catalog",
       "org",
       "users",
       "audit",

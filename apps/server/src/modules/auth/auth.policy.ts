@@ -4,6 +4,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { HALL_ADMIN_ROLES, HALL_OPERATE_ROLES, HALL_VIEW_ROLES } from "../appointments/appointments.policy.ts";
 import { AUDIT_READ_ROLES } from "../audit/audit.policy.ts";
 import { BUDGET_VIEW_ROLES } from "../budget/budget.policy.ts";
+import { CATALOG_VIEW_ROLES } from "../catalog/catalog.policy.ts";
 import { CREDIT_ROLES, DEFERRAL_VIEW_ROLES } from "../deferrals/deferrals.policy.ts";
 import { EVAL_VIEW_ROLES } from "../evaluations/evaluations.policy.ts";
 import { USER_MANAGE_ROLES, USER_READ_ROLES } from "../users/users.policy.ts";
@@ -38,6 +39,9 @@ export function menuFor(actor: Actor): MenuKey[] {
   }
   if (hasRole(actor, HALL_ADMIN_ROLES)) {
     menu.push("hallSetup");
+  }
+  if (hasRole(actor, CATALOG_VIEW_ROLES)) {
+    menu.push("catalog");
   }
   if (actor.kind === "user" && actor.grants.length > 0) {
     menu.push("org");

@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import type { Bundle, BundleInput } from "../../../../../packages/contracts/src/catalog.ts";
 import type { Ctx } from "../../platform/actor.ts";
-import { authorize, conflict, notFound, validation } from "../../platform/errors.ts";
+import { AppError, authorize, conflict, notFound, validation } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { findUnitNames } from "../org/org.repo.ts";
 import { canEditBundle, canViewItem } from "./catalog.policy.ts";
@@ -45,22 +45,19 @@ export async function listBundles(ctx: Ctx, asOf?: string): Promise<{ items: Bun
   return { items: await toBundles(ctx, rows) };
 }
 
-/** Member items must exist, be in use and be editable by the actor. */
+/** Member items must exist, be in use and be editable by the actor; unseen ones count as missing (404). */
 async function checkMembers(ctx: Ctx, input: BundleInput): Promise<void> {
-  const found = await findCurrentVersions(ctx.db, ctx.actor.tenantId, input.itemCodes);
-  const byCode = new Map(found.filter((v) => !v.withdrawn).map((v) => [v.code, v]));
-  const missing = input.itemCodes.filter((c) => !byCode.has(c));
-  if (missing.length > 0) {
-    throw validation([{ path: "itemCodes", message: `事项 ${missing.join("、")} 不存在或已撤销` }]);
-  }
   if (new Set(input.itemCodes).size !== input.itemCodes.length) {
     throw validation([{ path: "itemCodes", message: "事项重复" }]);
   }
-  const members = [...byCode.values()];
-  if (!members.every((m) => canViewItem(ctx.actor, m))) {
-    throw validation([{ path: "itemCodes", message: "包含不在您管辖范围内的事项" }]);
+  const found = await findCurrentVersions(ctx.db, ctx.actor.tenantId, input.itemCodes);
+  const byCode = new Map(found.filter((v) => !v.withdrawn && canViewItem(ctx.actor, v)).map((v) => [v.code, v]));
+  const missing = input.itemCodes.filter((c) => !byCode.has(c));
+  if (missing.length > 0) {
+    const message = `事项 ${missing.join("、")} 不存在或已撤销`;
+    throw new AppError("not_found", message, [{ path: "itemCodes", message }]);
   }
-  authorize(canEditBundle(ctx.actor, members), "只有事项管理员可以维护一件事套餐");
+  authorize(canEditBundle(ctx.actor, [...byCode.values()]), "只有事项管理员可以维护一件事套餐");
 }
 
 /** Creates a bundle or saves a new version of it (by code). @throws validation, forbidden, conflict */

@@ -1,5 +1,5 @@
 import type { MaterialInput } from "../../../../../packages/contracts/src/catalog.ts";
-import { APPLICANT_MATERIALS, ISSUED_MATERIALS, SHARED_MATERIALS } from "./demo-catalog-names.ts";
+import { APPLICANT_MATERIALS, ISSUED_MATERIALS, SHARED_MATERIALS } from "./demo-catalog-lists.ts";
 
 type Rng = () => number;
 

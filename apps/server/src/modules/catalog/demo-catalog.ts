@@ -14,8 +14,9 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { findOrgTree } from "../org/org.service.ts";
 import { countItems, insertBundles, insertBundleVersions, insertPolicyCases } from "./catalog.repo.ts";
 import { writeVersions } from "./catalog-write.ts";
+import { BUNDLE_THEMES, SHOP_TYPES, TYPE_BY_SHORT, VARIANTS } from "./demo-catalog-lists.ts";
 import { demoMaterials } from "./demo-catalog-materials.ts";
-import { BUNDLE_THEMES, DEPARTMENT_ITEMS, SHOP_TYPES, TYPE_BY_SHORT, VARIANTS } from "./demo-catalog-names.ts";
+import { DEPARTMENT_ITEMS } from "./demo-catalog-names.ts";
 
 /** Huadu's published 2022 catalog figures, which the demo catalog reproduces exactly. */
 export const DEMO_CATALOG_TARGETS = {
