@@ -12,7 +12,7 @@ import { findUserByUsername, insertGrant, insertUser } from "../users/users.repo
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
 import { loadDemoBudget } from "./demo-budget.ts";
 import { isEmbedded, loadDemoHallYear } from "./demo-hall.ts";
-import { loadDemoWorkOrders } from "./demo-work-orders.ts";
+import { loadDemoWorkOrders, widenTempBuffers } from "./demo-work-orders.ts";
 
 /** Same seed, same demo year: ids, texts and outcomes are derived from it. */
 export const DEMO_SEED = "huadu-2022";
@@ -39,7 +39,11 @@ export async function loadDemoYear(db: Db, clock: Clock, code: string, progress:
     () => loadDemoHallYear(db, clock, tenant.id, seed, progress),
   ];
   // A PostgreSQL server loads the parts side by side on two connections; PGlite has only one.
-  const loaded = (await isEmbedded(db))
+  const embedded = await isEmbedded(db);
+  if (embedded) {
+    await widenTempBuffers(db);
+  }
+  const loaded = embedded
     ? [await (parts[0]?.() ?? false), await (parts[1]?.() ?? false)]
     : await Promise.all(parts.map((load) => load()));
   if (loaded.some(Boolean)) {
