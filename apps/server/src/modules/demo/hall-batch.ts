@@ -5,8 +5,8 @@ import { breathe } from "./ticket-batch.ts";
 /**
  * One run of days of the district centre's year, written by set-based SQL: queue tickets (visitors),
  * the service cases of the finished ones (one per item, up to three items a visit), the bookings of
- * the visitors who booked with the slots they fit in, the day's queue counters, and a rating of
- * every case (an active one or the 基本满意 default after seven days).
+ * the visitors who booked with the slots they fit in, the day's queue counters, and the active
+ * ratings (about one case in seven, and the year's bad ratings with their reasons).
  *
  * Each visitor is decided from its global row number g alone: r = g·P mod N ranks the visitors, so
  * rank ranges give exact counts spread over the year (r < t3: three items, < t2: two, ≥ done:
