@@ -26,7 +26,7 @@ export async function loadDemo(db: Db, clock: Clock, code: string, progress: Pro
   return base;
 }
 
-/** The year of operations (about a minute on the embedded database), in short transactions. */
+/** The year of operations (a few minutes on the embedded database), in short transactions. */
 export async function loadDemoYear(db: Db, clock: Clock, code: string, progress: Progress, seed = DEMO_SEED) {
   const tenant = await findTenantByCode(db, code);
   if (!tenant) {
