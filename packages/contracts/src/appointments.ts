@@ -264,18 +264,31 @@ export const QueueSchema = z.object({
 export type Queue = z.infer<typeof QueueSchema>;
 export const TicketListSchema = z.object({ items: z.array(TicketSchema), total: z.number().int() });
 
+/** Items beyond the ticket's own that one visit may finish at a window. */
+export const MAX_EXTRA_ITEMS = 4;
 export const WindowActionInputSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("call_next") }),
   z.object({ action: z.literal("recall") }),
   z.object({ action: z.literal("skip") }),
   z.object({ action: z.literal("start") }),
   z.object({ action: z.literal("transfer"), groupId: z.uuid({ error: "请选择转往的窗口组" }) }),
-  z.object({ action: z.literal("finish"), result: CaseResultSchema, note: z.string().trim().max(500).optional() }),
+  z.object({
+    action: z.literal("finish"),
+    result: CaseResultSchema,
+    note: z.string().trim().max(500).optional(),
+    /** Further items of the window group finished in the same visit (一次取号办理多项业务): one case each. */
+    extraItemCodes: z
+      .array(z.string().trim().min(1).max(64))
+      .max(MAX_EXTRA_ITEMS, { error: `一次取号最多另办 ${MAX_EXTRA_ITEMS} 项业务` })
+      .optional(),
+  }),
 ]);
 export type WindowActionInput = z.infer<typeof WindowActionInputSchema>;
 export const WindowActionResultSchema = z.object({
   ticket: TicketSchema.nullable(),
+  /** The case of the ticket's own item; `caseIds` lists it first, then one per extra item. */
   caseId: z.uuid().nullable(),
+  caseIds: z.array(z.uuid()),
 });
 
 export const BoardSchema = z.object({

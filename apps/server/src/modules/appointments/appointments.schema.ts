@@ -248,7 +248,10 @@ export const queueTickets = pgTable(
   ],
 );
 
-/** 办件: one finished service at a window; evaluations rate these later. */
+/**
+ * 办件: one finished service at a window; evaluations rate these later. One visit may finish
+ * several items (一次取号办理多项业务): one case per item, so a ticket has at most one case per item.
+ */
 export const serviceCases = pgTable(
   "service_cases",
   {
@@ -281,7 +284,7 @@ export const serviceCases = pgTable(
     serviceSeconds: integer("service_seconds").notNull(),
   },
   (t) => [
-    unique("service_cases_ticket_uq").on(t.ticketId),
+    unique("service_cases_ticket_item_uq").on(t.ticketId, t.itemCode),
     index("service_cases_hall_idx").on(t.tenantId, t.hallId, t.finishedAt),
     index("service_cases_scope_idx").on(t.tenantId, t.scopePath.op("text_pattern_ops")),
   ],

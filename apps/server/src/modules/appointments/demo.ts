@@ -8,6 +8,9 @@ import { findHalls } from "./halls.repo.ts";
 import { addWindowGroup, createHall } from "./halls.service.ts";
 
 // A few real item names per hall level; the full lists (873 town, 585 village items) come with the catalog.
+const windows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${from + i}号窗口`);
+
+/** The district centre: eight window groups, 86 windows (its 2022 volume needs about that many). */
 const DISTRICT_GROUPS: CreateWindowGroupInput[] = [
   {
     prefix: "A",
@@ -17,8 +20,9 @@ const DISTRICT_GROUPS: CreateWindowGroupInput[] = [
       { itemCode: "GD-0001", itemName: "居民身份证换领", bookable: true },
       { itemCode: "GD-0002", itemName: "户口迁移", bookable: true },
       { itemCode: "GD-0003", itemName: "政务服务咨询", bookable: false },
+      { itemCode: "GD-0004", itemName: "居住证办理", bookable: true },
     ],
-    windows: ["1号窗口", "2号窗口", "3号窗口"],
+    windows: windows(1, 16),
   },
   {
     prefix: "B",
@@ -27,8 +31,10 @@ const DISTRICT_GROUPS: CreateWindowGroupInput[] = [
     items: [
       { itemCode: "GD-0101", itemName: "不动产转移登记", bookable: true },
       { itemCode: "GD-0102", itemName: "不动产抵押登记", bookable: true },
+      { itemCode: "GD-0103", itemName: "不动产登记资料查询", bookable: false },
+      { itemCode: "GD-0104", itemName: "不动产首次登记", bookable: true },
     ],
-    windows: ["4号窗口", "5号窗口"],
+    windows: windows(17, 30),
   },
   {
     prefix: "C",
@@ -37,8 +43,10 @@ const DISTRICT_GROUPS: CreateWindowGroupInput[] = [
     items: [
       { itemCode: "GD-0201", itemName: "社会保险参保登记", bookable: true },
       { itemCode: "GD-0202", itemName: "医保异地就医备案", bookable: true },
+      { itemCode: "GD-0203", itemName: "社会保障卡申领", bookable: true },
+      { itemCode: "GD-0204", itemName: "灵活就业人员参保登记", bookable: false },
     ],
-    windows: ["6号窗口", "7号窗口"],
+    windows: windows(31, 42),
   },
   {
     prefix: "D",
@@ -47,8 +55,54 @@ const DISTRICT_GROUPS: CreateWindowGroupInput[] = [
     items: [
       { itemCode: "GD-0301", itemName: "企业设立登记", bookable: true },
       { itemCode: "GD-0302", itemName: "食品经营许可", bookable: true },
+      { itemCode: "GD-0303", itemName: "企业变更登记", bookable: true },
+      { itemCode: "GD-0304", itemName: "印章刻制备案", bookable: false },
     ],
-    windows: ["8号窗口"],
+    windows: windows(43, 52),
+  },
+  {
+    prefix: "E",
+    name: "税务",
+    slotCapacity: 8,
+    items: [
+      { itemCode: "GD-0401", itemName: "发票领用", bookable: true },
+      { itemCode: "GD-0402", itemName: "纳税申报", bookable: false },
+      { itemCode: "GD-0403", itemName: "个人所得税综合所得汇算", bookable: true },
+    ],
+    windows: windows(53, 64),
+  },
+  {
+    prefix: "F",
+    name: "住房公积金",
+    slotCapacity: 6,
+    items: [
+      { itemCode: "GD-0501", itemName: "住房公积金提取", bookable: true },
+      { itemCode: "GD-0502", itemName: "住房公积金贷款申请", bookable: true },
+      { itemCode: "GD-0503", itemName: "住房公积金缴存登记", bookable: false },
+    ],
+    windows: windows(65, 72),
+  },
+  {
+    prefix: "G",
+    name: "工程建设",
+    slotCapacity: 4,
+    items: [
+      { itemCode: "GD-0601", itemName: "建设工程规划许可", bookable: true },
+      { itemCode: "GD-0602", itemName: "建筑工程施工许可", bookable: true },
+      { itemCode: "GD-0603", itemName: "竣工验收备案", bookable: false },
+    ],
+    windows: windows(73, 78),
+  },
+  {
+    prefix: "H",
+    name: "出入境与车驾管",
+    slotCapacity: 6,
+    items: [
+      { itemCode: "GD-0701", itemName: "出入境证件办理", bookable: true },
+      { itemCode: "GD-0702", itemName: "机动车驾驶证换证", bookable: true },
+      { itemCode: "GD-0703", itemName: "往来港澳通行证签注", bookable: false },
+    ],
+    windows: windows(79, 86),
   },
 ];
 

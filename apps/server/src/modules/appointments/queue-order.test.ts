@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { compareQueue, type QueueEntry, queueNumber } from "./queue-order.ts";
+import { compareQueue, type QueueEntry, queueNumber, splitService } from "./queue-order.ts";
 
 const at = (hhmm: string) => new Date(`2025-03-03T${hhmm}:00+08:00`);
 const walkIn = (checkIn: string, seq: number): QueueEntry & { name: string } => ({
@@ -39,5 +39,17 @@ describe("queueNumber", () => {
   it("pads to three digits", () => {
     expect(queueNumber("A", 1)).toBe("A001");
     expect(queueNumber("B", 123)).toBe("B123");
+  });
+});
+
+describe("splitService", () => {
+  it("splits a visit's service time into consecutive parts that add up", () => {
+    const parts = splitService(at("09:00"), at("09:31"), 3);
+    expect(parts.map((p) => [p.startedAt.toISOString(), p.finishedAt.toISOString()])).toEqual([
+      ["2025-03-03T01:00:00.000Z", "2025-03-03T01:10:20.000Z"],
+      ["2025-03-03T01:10:20.000Z", "2025-03-03T01:20:40.000Z"],
+      ["2025-03-03T01:20:40.000Z", "2025-03-03T01:31:00.000Z"],
+    ]);
+    expect(splitService(at("09:00"), at("09:10"), 1)).toEqual([{ startedAt: at("09:00"), finishedAt: at("09:10") }]);
   });
 });

@@ -16,3 +16,16 @@ export function compareQueue(a: QueueEntry, b: QueueEntry, now: Date): number {
 export function queueNumber(prefix: string, seq: number): string {
   return `${prefix}${String(seq).padStart(3, "0")}`;
 }
+
+/**
+ * One visit finishing several items: the service time is split evenly and in order, so each case
+ * has its own start and finish and the cases' service times add up to the visit's.
+ */
+export function splitService(startedAt: Date, finishedAt: Date, n: number): { startedAt: Date; finishedAt: Date }[] {
+  const from = startedAt.getTime();
+  const span = Math.max(0, finishedAt.getTime() - from);
+  return Array.from({ length: Math.max(1, n) }, (_, i) => ({
+    startedAt: new Date(from + Math.round((span * i) / Math.max(1, n))),
+    finishedAt: new Date(from + Math.round((span * (i + 1)) / Math.max(1, n))),
+  }));
+}

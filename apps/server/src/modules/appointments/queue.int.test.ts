@@ -222,4 +222,39 @@ describe("check-in and queue", () => {
     });
     expect(other.json().total.cases).toBe(0);
   });
+
+  it("one visit finishes several items of its group: one case each, the service time split in order", async () => {
+    at("11:05");
+    const called = await act(win(0, 0), { action: "call_next" });
+    expect(called.json().ticket.status).toBe("called");
+    await act(win(0, 0), { action: "start" });
+    at("11:25");
+    const wrong = await act(win(0, 0), { action: "finish", result: "completed", extraItemCodes: ["I-B1"] });
+    expect(wrong.statusCode).toBe(400);
+    expect(wrong.json().error.details[0].path).toBe("extraItemCodes");
+    const done = await act(win(0, 0), {
+      action: "finish",
+      result: "completed",
+      extraItemCodes: ["I-A2", "I-A1"],
+    });
+    expect(done.statusCode, done.body).toBe(200);
+    const ids: string[] = done.json().caseIds;
+    expect(ids).toHaveLength(2);
+    expect(done.json().caseId).toBe(ids[0]);
+    const rows = await queryRows<{ item_code: string; started: string; finished: string; service_seconds: number }>(
+      h.database.db,
+      sql`select item_code, to_char(started_at at time zone 'Asia/Shanghai', 'HH24:MI') as started,
+                 to_char(finished_at at time zone 'Asia/Shanghai', 'HH24:MI') as finished, service_seconds
+          from service_cases where ticket_id = ${done.json().ticket.id} order by started_at`,
+    );
+    expect(rows).toEqual([
+      { item_code: "I-A1", started: "11:05", finished: "11:15", service_seconds: 600 },
+      { item_code: "I-A2", started: "11:15", finished: "11:25", service_seconds: 600 },
+    ]);
+    const m = await h.built.app.inject({
+      url: `/api/appointments/metrics?hallId=${hall.id}`,
+      headers: authHeaders(staff),
+    });
+    expect(m.json().total).toMatchObject({ cases: 4, visitors: 6 });
+  });
 });

@@ -29,7 +29,7 @@ import {
   type TicketRow,
   updateTicket,
 } from "./queue.repo.ts";
-import { compareQueue, queueNumber } from "./queue-order.ts";
+import { compareQueue, queueNumber, splitService } from "./queue-order.ts";
 import { getAppointmentSettings } from "./settings.service.ts";
 
 const refuse = (code: string, message: string) => new AppError("conflict", message, { code });
@@ -203,7 +203,7 @@ export async function windowAction(ctx: Ctx, windowId: string, input: WindowActi
       }
       const t = await updateTicket(tx, next.id, { status: "called", windowId: win.id, callCount: 1, calledAt: now });
       await audit("call", t);
-      return { ticket: t, caseId: null };
+      return { ticket: t, caseId: null, caseIds: [] };
     }
     if (!current) {
       throw refuse("no_current", "本窗口当前没有正在叫号或办理的号");
@@ -218,7 +218,7 @@ export async function windowAction(ctx: Ctx, windowId: string, input: WindowActi
         needs("called", "已叫号");
         const t = await updateTicket(tx, current.id, { callCount: current.callCount + 1, calledAt: now });
         await audit("recall", t, { calls: t.callCount });
-        return { ticket: t, caseId: null };
+        return { ticket: t, caseId: null, caseIds: [] };
       }
       case "skip": {
         needs("called", "已叫号");
@@ -230,13 +230,13 @@ export async function windowAction(ctx: Ctx, windowId: string, input: WindowActi
           await markBookingEnded(tx, current.bookingId, "no_show");
         }
         await audit("skip", t, { calls: current.callCount });
-        return { ticket: t, caseId: null };
+        return { ticket: t, caseId: null, caseIds: [] };
       }
       case "start": {
         needs("called", "已叫号");
         const t = await updateTicket(tx, current.id, { status: "serving", startedAt: now });
         await audit("start", t);
-        return { ticket: t, caseId: null };
+        return { ticket: t, caseId: null, caseIds: [] };
       }
       case "transfer": {
         const target = await findGroup(tx, hall.id, input.groupId);
@@ -255,59 +255,82 @@ export async function windowAction(ctx: Ctx, windowId: string, input: WindowActi
           startedAt: null,
         });
         await audit("transfer", t, { to: target.name });
-        return { ticket: t, caseId: null };
+        return { ticket: t, caseId: null, caseIds: [] };
       }
       case "finish": {
         needs("serving", "办理中");
+        const extra = [...new Set(input.extraItemCodes ?? [])].filter((c) => c !== current.itemCode);
+        const items = [{ itemCode: current.itemCode, itemName: current.itemName }];
+        for (const code of extra) {
+          const item = await findItem(tx, current.groupId, code);
+          if (!item) {
+            throw new AppError("validation", "加办事项：本窗口组不办理此事项", [
+              { path: "extraItemCodes", message: `本窗口组不办理事项 ${code}` },
+            ]);
+          }
+          items.push({ itemCode: item.itemCode, itemName: item.itemName });
+        }
         const t = await updateTicket(tx, current.id, { status: "done", finishedAt: now });
         const calledAt = current.calledAt ?? now;
         const startedAt = current.startedAt ?? now;
-        const row = await insertCase(tx, {
-          id: randomUUID(),
-          tenantId: hall.tenantId,
-          hallId: hall.id,
-          scopePath: hall.scopePath,
-          hallLevel: hall.level,
-          groupId: current.groupId,
-          windowId: win.id,
-          windowName: win.name,
-          ticketId: current.id,
-          bookingId: current.bookingId,
-          itemCode: current.itemCode,
-          itemName: current.itemName,
-          staffUserId: ctx.actor.kind === "user" ? ctx.actor.userId : null,
-          staffName,
-          personName: current.personName,
-          idNumber: current.idNumber,
-          phone: current.phone,
-          result: input.result,
-          note: input.note ?? null,
-          checkedInAt: current.checkedInAt,
-          calledAt,
-          startedAt,
-          finishedAt: now,
-          // Wait runs from check-in (or the slot start for an early booker) to the first call.
-          waitSeconds: Math.max(
-            0,
-            Math.round(
-              (calledAt.getTime() -
-                Math.max(current.checkedInAt.getTime(), current.bookingId ? current.priorityAt.getTime() : 0)) /
-                1000,
-            ),
+        // Wait runs from check-in (or the slot start for an early booker) to the first call.
+        const waitSeconds = Math.max(
+          0,
+          Math.round(
+            (calledAt.getTime() -
+              Math.max(current.checkedInAt.getTime(), current.bookingId ? current.priorityAt.getTime() : 0)) /
+              1000,
           ),
-          serviceSeconds: Math.max(0, Math.round((now.getTime() - startedAt.getTime()) / 1000)),
-        });
+        );
+        const caseIds: string[] = [];
+        for (const [i, span] of splitService(startedAt, now, items.length).entries()) {
+          const item = items[i] ?? items[0];
+          const row = await insertCase(tx, {
+            id: randomUUID(),
+            tenantId: hall.tenantId,
+            hallId: hall.id,
+            scopePath: hall.scopePath,
+            hallLevel: hall.level,
+            groupId: current.groupId,
+            windowId: win.id,
+            windowName: win.name,
+            ticketId: current.id,
+            bookingId: current.bookingId,
+            itemCode: item?.itemCode ?? current.itemCode,
+            itemName: item?.itemName ?? current.itemName,
+            staffUserId: ctx.actor.kind === "user" ? ctx.actor.userId : null,
+            staffName,
+            personName: current.personName,
+            idNumber: current.idNumber,
+            phone: current.phone,
+            result: input.result,
+            note: input.note ?? null,
+            checkedInAt: current.checkedInAt,
+            calledAt,
+            startedAt: span.startedAt,
+            finishedAt: span.finishedAt,
+            waitSeconds,
+            serviceSeconds: Math.max(0, Math.round((span.finishedAt.getTime() - span.startedAt.getTime()) / 1000)),
+          });
+          caseIds.push(row.id);
+        }
         if (current.bookingId) {
           await markBookingEnded(tx, current.bookingId, "served");
         }
-        await audit("finish", t, { caseId: row.id, result: input.result, item: current.itemCode });
-        return { ticket: t, caseId: row.id };
+        await audit("finish", t, {
+          caseId: caseIds[0],
+          caseIds,
+          result: input.result,
+          item: current.itemCode,
+          items: items.map((x) => x.itemCode),
+        });
+        return { ticket: t, caseId: caseIds[0] ?? null, caseIds };
       }
     }
   });
   notifyHall(hall.id);
   const { dto } = await names(ctx.db, hall.id);
-  return { ticket: result.ticket ? dto(result.ticket) : null, caseId: result.caseId };
+  return { ticket: result.ticket ? dto(result.ticket) : null, caseId: result.caseId, caseIds: result.caseIds };
 }
 
 async function markBookingEnded(tx: Db, bookingId: string, status: "served" | "no_show"): Promise<void> {

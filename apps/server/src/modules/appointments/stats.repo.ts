@@ -143,6 +143,22 @@ export async function aggregateCounts(
   return rows.map((r) => ({ k: r.k === null ? null : String(r.k), n: Number(r.n), noShow: Number(r.no_show) }));
 }
 
+/** How many rows of a source match the filters: visitors (tickets) or cases, as the lists count them. */
+export async function countRows(
+  db: Db,
+  src: "cases" | "tickets",
+  tenantId: string,
+  paths: readonly string[],
+  f: HallFilter,
+): Promise<number> {
+  const where = whereFor(src, tenantId, paths, f);
+  if (!where) {
+    return 0;
+  }
+  const [row] = await queryRows<{ n: number }>(db, sql`select count(*)::int as n from ${fromFor(src)} where ${where}`);
+  return Number(row?.n ?? 0);
+}
+
 /** One page of a source's rows under the same filters (the drill-down of a count). */
 export async function listRows(
   db: Db,

@@ -15,7 +15,14 @@ import { findBookingsByIds } from "./bookings.repo.ts";
 import { findHallParts, findHalls } from "./halls.repo.ts";
 import { findCasesByIds, findTicketsByIds } from "./queue.repo.ts";
 import { getAppointmentSettings } from "./settings.service.ts";
-import { aggregateCases, aggregateCounts, bookableItemsByLevel, type GroupBy, listRows } from "./stats.repo.ts";
+import {
+  aggregateCases,
+  aggregateCounts,
+  bookableItemsByLevel,
+  countRows,
+  type GroupBy,
+  listRows,
+} from "./stats.repo.ts";
 
 export const HALL_METRIC_FORMULAS: Record<string, string> = {
   visitors: "来访人次 = 期间取号（预约签到 + 现场取号）张数",
@@ -95,6 +102,20 @@ export async function hallMetrics(ctx: Ctx, f: HallFilter, groupBy: GroupBy): Pr
       .sort((a, b) => b.cases - a.cases || b.visitors - a.visitors),
     formulas: HALL_METRIC_FORMULAS,
   };
+}
+
+/**
+ * Visitors and service cases under the filters, without the time percentiles: the same counts as
+ * `hallMetrics` totals and the /tickets and /cases lists (the report's hall figures).
+ */
+export async function hallVolumes(ctx: Ctx, f: HallFilter): Promise<{ visitors: number; cases: number }> {
+  const p = paths(ctx);
+  const t = ctx.actor.tenantId;
+  const [visitors, cases] = await Promise.all([
+    countRows(ctx.db, "tickets", t, p, f),
+    countRows(ctx.db, "cases", t, p, f),
+  ]);
+  return { visitors, cases };
 }
 
 async function hallNames(ctx: Ctx) {

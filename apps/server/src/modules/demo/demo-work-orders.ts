@@ -82,7 +82,7 @@ async function placesAndUnits(db: Db, tenantId: string): Promise<{ places: Place
   return { places, units };
 }
 
-async function insertEventsAndContacts(
+export async function insertEventsAndContacts(
   tx: Db,
   tenantId: string,
   key: string,
@@ -134,17 +134,37 @@ async function removePartialLoad(db: Db, tenantId: string): Promise<void> {
 }
 
 /**
- * Bulk load without per-row foreign-key triggers when the role may (a superuser, as on PGlite and
- * the usual local server): the rows are built from existing tickets and units, so the keys hold.
- * Elsewhere the checks simply run.
+ * Settings of one bulk-load transaction: commits do not wait for the disk. No JIT: the temporary tables have no statistics, so the
+ * planner's estimates are huge and PostgreSQL would spend a second compiling each statement that
+ * runs in milliseconds. And no per-row foreign-key triggers when the role may (a superuser, as on
+ * PGlite and the usual local server): the rows are built from existing tickets and units, so the
+ * keys hold. Elsewhere the checks simply run.
  */
-async function skipForeignKeyChecks(tx: Db): Promise<void> {
+export async function prepareBulkTransaction(tx: Db): Promise<void> {
+  await tx.execute(sql`set local jit = off`);
+  // The window sorts and hash joins over a chunk's rows stay in memory instead of spilling to disk.
+  await tx.execute(sql`set local work_mem = '64MB'`);
+  // A lost tail after a crash is harmless: an unfinished load is removed and redone at the next start.
+  await tx.execute(sql`set local synchronous_commit = off`);
   const [role] = await queryRows<{ su: boolean }>(
     tx,
     sql`select rolsuper as su from pg_roles where rolname = current_user`,
   );
   if (role?.su) {
     await tx.execute(sql`set local session_replication_role = replica`);
+  }
+}
+
+/**
+ * The embedded database's single session keeps a chunk's temporary tables (some 10 MB) in memory
+ * rather than the 8 MB default. Allowed only before the session's first temporary table, so tried
+ * once up front; a session that has used one already keeps its setting.
+ */
+export async function widenTempBuffers(db: Db): Promise<void> {
+  try {
+    await db.execute(sql`set temp_buffers = '128MB'`);
+  } catch {
+    // Temporary tables were used before in this session: loading works the same, a little slower.
   }
 }
 
@@ -282,7 +302,7 @@ export async function loadDemoWorkOrders(
       // promise chain would starve the HTTP server until the whole year is in.
       await breathe();
       await db.transaction(async (tx) => {
-        await skipForeignKeyChecks(tx);
+        await prepareBulkTransaction(tx);
         await insertBatch(tx, tenantId, seed, b, plan, chunk, places, units);
         await breathe();
         await insertEventsAndContacts(tx, tenantId, b.key, seed, [first.g0 + 1, last.g0 + last.count]);

@@ -12,7 +12,8 @@ import { createTenantFromCode } from "../tenants/tenants.service.ts";
 import { findUserByUsername, insertGrant, insertUser } from "../users/users.repo.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
 import { loadDemoBudget } from "./demo-budget.ts";
-import { loadDemoWorkOrders } from "./demo-work-orders.ts";
+import { isEmbedded, loadDemoHallYear } from "./demo-hall.ts";
+import { loadDemoWorkOrders, widenTempBuffers } from "./demo-work-orders.ts";
 
 /** Same seed, same demo year: ids, texts and outcomes are derived from it. */
 export const DEMO_SEED = "huadu-2022";
@@ -26,15 +27,27 @@ export async function loadDemo(db: Db, clock: Clock, code: string, progress: Pro
   return base;
 }
 
-/** The year of operations (about a minute on the embedded database), in short transactions. */
+/** The year of operations (a few minutes on the embedded database), in short transactions. */
 export async function loadDemoYear(db: Db, clock: Clock, code: string, progress: Progress, seed = DEMO_SEED) {
   const tenant = await findTenantByCode(db, code);
   if (!tenant) {
     throw new Error(`租户 ${code} 不存在`);
   }
   const t0 = Date.now();
-  progress("生成 2021–2022 年度工单（热线、网格事件、两代表一委员）…");
-  if (await loadDemoWorkOrders(db, clock, tenant.id, seed, progress)) {
+  progress("生成 2021–2022 年度工单（热线、网格事件、两代表一委员）与 2022 年度区政务服务中心来访、办件、好差评…");
+  const parts = [
+    () => loadDemoWorkOrders(db, clock, tenant.id, seed, progress),
+    () => loadDemoHallYear(db, clock, tenant.id, seed, progress),
+  ];
+  // A PostgreSQL server loads the parts side by side on two connections; PGlite has only one.
+  const embedded = await isEmbedded(db);
+  if (embedded) {
+    await widenTempBuffers(db);
+  }
+  const loaded = embedded
+    ? [await (parts[0]?.() ?? false), await (parts[1]?.() ?? false)]
+    : await Promise.all(parts.map((load) => load()));
+  if (loaded.some(Boolean)) {
     progress(`2022 年度业务数据已全部加载（${((Date.now() - t0) / 1000).toFixed(0)} 秒）`);
   }
 }

@@ -1,4 +1,5 @@
 import type { Ctx } from "../../platform/actor.ts";
+import { HALL_METRIC_FORMULAS, hallVolumes } from "../appointments/stats.service.ts";
 import { readYearData } from "../budget/budget.service.ts";
 import { catalogFigures } from "../catalog/catalog-figures.ts";
 import { latestEvaluation } from "../self-evaluation/self-evaluation.service.ts";
@@ -136,6 +137,27 @@ export async function collectFigures(sys: Ctx, year: number): Promise<{ figures:
         note: `按时整改 ${bad.counts.closeOnTime} ÷ 应整改 ${bad.counts.closeDue}`,
       };
     }
+  }
+
+  // The district service centre (halls of the district level) over the calendar year.
+  const hallFilter = { level: "district" as const, from: `${year}-01-01`, to: `${year}-12-31` };
+  const hall = await hallVolumes(sys, hallFilter);
+  if (hall.visitors > 0 || hall.cases > 0) {
+    const href = `/hall/metrics?${new URLSearchParams({ ...hallFilter, groupBy: "month" }).toString()}`;
+    figures["hall.visitors"] = {
+      value: hall.visitors,
+      label: "区政务服务中心来访人次",
+      format: "count",
+      href,
+      note: `区级政务服务中心 ${year} 年${HALL_METRIC_FORMULAS.visitors ?? ""}`,
+    };
+    figures["hall.serviceCases"] = {
+      value: hall.cases,
+      label: "区政务服务中心受理办件",
+      format: "count",
+      href,
+      note: `区级政务服务中心 ${year} 年${HALL_METRIC_FORMULAS.cases ?? ""}（一次取号可办理多项业务，每项一件）`,
+    };
   }
 
   const ai = await metrics({ kind: "grid_event", channel: "ai_reporter", to });

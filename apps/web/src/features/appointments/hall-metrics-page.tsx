@@ -1,6 +1,7 @@
 import { Button, Card, DatePicker, Form, Select, Space, Statistic, Table, Tooltip, Typography } from "antd";
-import type { Dayjs } from "dayjs";
+import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
+import { useSearchParams } from "react-router-dom";
 import { HALL_LEVEL_LABELS, type HallMetricRow } from "../../../../../packages/contracts/src/appointments.ts";
 import type { Query } from "../../api/client.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
@@ -28,10 +29,15 @@ const FILTER_OF: Record<string, string> = {
 
 /** 大厅统计: every figure opens the list it counts. */
 export function HallMetricsPage() {
-  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(null);
-  const [groupBy, setGroupBy] = useState("hall");
+  // A link from a report figure opens the page on its period and hall level (?from=&to=&level=).
+  const [params] = useSearchParams();
+  const from = params.get("from");
+  const to = params.get("to");
+  const [range, setRange] = useState<[Dayjs, Dayjs] | null>(from && to ? [dayjs(from), dayjs(to)] : null);
+  const [groupBy, setGroupBy] = useState(params.get("groupBy") ?? "hall");
   const [drill, setDrill] = useState<DrillDown | null>(null);
-  const base: Query = { from: range?.[0].format("YYYY-MM-DD"), to: range?.[1].format("YYYY-MM-DD") };
+  const level = params.get("level") ?? undefined;
+  const base: Query = { from: range?.[0].format("YYYY-MM-DD"), to: range?.[1].format("YYYY-MM-DD"), level };
   const metrics = useRemote(`m:${JSON.stringify(base)}:${groupBy}`, (s) => hallApi.metrics({ ...base, groupBy }, s));
   const formulas = metrics.data?.formulas ?? {};
   const bookable = useRemote("bookable-items", (s) => hallApi.bookableItems(s));

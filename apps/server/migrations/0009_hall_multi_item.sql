@@ -1,0 +1,2 @@
+ALTER TABLE "service_cases" DROP CONSTRAINT "service_cases_ticket_uq";--> statement-breakpoint
+ALTER TABLE "service_cases" ADD CONSTRAINT "service_cases_ticket_item_uq" UNIQUE("ticket_id","item_code");

@@ -1,0 +1,281 @@
+import { randomBytes } from "node:crypto";
+import { sql } from "drizzle-orm";
+import type { Clock } from "../../platform/clock.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { queryRows } from "../../platform/db/rows.ts";
+import { hashPassword } from "../../platform/passwords.ts";
+import { slotTimes } from "../appointments/booking-rules.ts";
+import { getAppointmentSettings } from "../appointments/settings.service.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import type { WorkCalendar } from "../calendar/work-calendar.ts";
+import { getCalendar } from "../work-orders/work-orders-context.ts";
+import { loadDemoBadRatings } from "./demo-bad-ratings.ts";
+import { prepareBulkTransaction, spread } from "./demo-work-orders.ts";
+import { type BadPick, type HallLayout, type HallPlan, insertHallChunk, type SlotTime } from "./hall-batch.ts";
+import { breathe } from "./ticket-batch.ts";
+
+/** Huadu's district service centre in 2022 (the published figures): visitors and service cases. */
+export const HALL_VISITORS_2022 = 566_800;
+export const HALL_CASES_2022 = 767_227;
+/** Bad ratings of the year, each with its rectification ticket. */
+export const BAD_RATINGS_2022 = 131;
+/** Visitors passed over after three calls (no case); the rest finish one to three items. */
+const NO_SHOWS = 8_502;
+const THREE_ITEMS = 30_000;
+const CHUNK_VISITORS = 9_000;
+/** Bad ratings on cases finished by this day, so that their tickets open within the year. */
+const LAST_BAD_DAY = "2022-12-20";
+
+/** Visitors by month (the Spring Festival in February; the outbreak of November–December) and weekday. */
+const MONTH = [1.05, 0.75, 1.05, 0.9, 0.95, 1.05, 1.1, 1.05, 1, 0.95, 0.85, 0.8];
+const WEEKDAY = [0, 1.2, 1.05, 1, 1, 0.9, 0.8]; // Sunday first; weekend 调休 days count as Saturdays
+
+/** The share of visitors of each window group (A 综合受理 … H 出入境与车驾管), by prefix. */
+const GROUP_WEIGHTS: Record<string, number> = { A: 26, B: 16, C: 16, D: 10, E: 12, F: 9, G: 3, H: 8 };
+
+const STAFF_SURNAMES = "王陈李黄张梁刘何罗林杨周吴谭邓冯曾徐朱钟叶苏";
+const STAFF_GIVEN = ["慧敏", "晓琳", "志明", "嘉怡", "俊杰", "丽娟", "伟强", "凯琪", "文静", "浩宇", "婉婷", "国华"];
+
+/** PGlite (one connection, in process) rather than a PostgreSQL server. */
+export async function isEmbedded(db: Db): Promise<boolean> {
+  const [row] = await queryRows<{ v: string }>(db, sql`select version() as v`);
+  return (row?.v ?? "").includes("PGlite");
+}
+
+function workdays(cal: WorkCalendar, year: number): string[] {
+  const out: string[] = [];
+  for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d.setUTCDate(d.getUTCDate() + 1)) {
+    const day = d.toISOString().slice(0, 10);
+    if (cal.isWorkday(day)) {
+      out.push(day);
+    }
+  }
+  return out;
+}
+
+const dayWeight = (day: string) => {
+  const d = new Date(`${day}T00:00:00Z`);
+  return (MONTH[d.getUTCMonth()] ?? 1) * (WEEKDAY[d.getUTCDay()] || 0.8);
+};
+
+/** Ranks r = g·P mod N with P prime to N: a permutation, so rank thresholds give exact counts. */
+export function hallPlan(days: Array<[string, number]>): HallPlan {
+  const n = days.reduce((s, [, c]) => s + c, 0);
+  const p = [7919, 7907, 7901, 7883].find((x) => n % x !== 0) ?? 7877;
+  const done = n - NO_SHOWS;
+  // Every finished visit has one case; two- and three-item visits add the rest exactly.
+  const extra = HALL_CASES_2022 - done;
+  const t3 = THREE_ITEMS;
+  const t2 = t3 + (extra - 2 * THREE_ITEMS);
+  let g0 = 0;
+  const plan = days.map(([day, count]) => {
+    const d = { day, count, g0 };
+    g0 += count;
+    return d;
+  });
+  return { n, p, t3, t2, done, days: plan };
+}
+
+/** Which visitors rate badly: evenly over the year up to LAST_BAD_DAY, each a finished visit. */
+export function pickBadRatings(plan: HallPlan, count: number): Array<BadPick & { day: string }> {
+  const last = plan.days.filter((d) => d.day <= LAST_BAD_DAY).at(-1);
+  const end = last ? last.g0 + last.count : 0;
+  const dayOf = (g: number) => plan.days.find((d) => g > d.g0 && g <= d.g0 + d.count)?.day ?? "";
+  const out: Array<BadPick & { day: string }> = [];
+  for (let k = 1; k <= count; k++) {
+    let g = Math.floor(((k - 0.5) * end) / count) + 1;
+    while ((g * plan.p) % plan.n >= plan.done) {
+      g += 1;
+    }
+    out.push({ g, k, day: dayOf(g) });
+  }
+  return out;
+}
+
+async function centreLayout(db: Db, tenantId: string): Promise<Omit<HallLayout, "windows"> & { windowRows: WinRow[] }> {
+  const [hall] = await queryRows<HallLayout["hall"]>(
+    db,
+    sql`select id, org_unit_id as "orgUnitId", scope_path as "scopePath", name, level from halls
+        where tenant_id = ${tenantId} and level = 'district' order by created_at, name limit 1`,
+  );
+  if (!hall) {
+    throw new Error("演示租户没有区级政务服务中心");
+  }
+  const groups = await queryRows<{ id: string; prefix: string; slot_capacity: number }>(
+    db,
+    sql`select id, prefix, slot_capacity from window_groups where hall_id = ${hall.id} order by prefix`,
+  );
+  const items = await queryRows<{ groupId: string; code: string; name: string; bookable: boolean }>(
+    db,
+    sql`select i.group_id as "groupId", i.item_code as code, i.item_name as name, i.bookable
+        from hall_group_items i join window_groups g on g.id = i.group_id where g.hall_id = ${hall.id}
+        order by g.prefix, i.item_code`,
+  );
+  const windowRows = await queryRows<WinRow>(
+    db,
+    sql`select w.group_id as "groupId", w.id, w.name from hall_windows w join window_groups g on g.id = w.group_id
+        where w.hall_id = ${hall.id} order by g.prefix, length(w.name), w.name`,
+  );
+  return {
+    hall,
+    groups: groups.map((g) => ({
+      id: g.id,
+      prefix: g.prefix,
+      weight: GROUP_WEIGHTS[g.prefix] ?? 5,
+      slotCapacity: Number(g.slot_capacity),
+    })),
+    items,
+    windowRows,
+  };
+}
+type WinRow = { groupId: string; id: string; name: string };
+
+/**
+ * One hall_staff member per window of the centre, granted on the centre (window 1 is the demo
+ * log-in `hall`). They cannot sign in: their password is random and never shown.
+ */
+async function ensureHallStaff(db: Db, tenantId: string, seed: string, hall: HallLayout["hall"], wins: WinRow[]) {
+  const existing = await queryRows<{ id: string; username: string; display_name: string }>(
+    db,
+    sql`select id, username, display_name from users where tenant_id = ${tenantId}
+        and (username = 'hall' or username like 'hall-staff-%')`,
+  );
+  const byName = new Map(existing.map((u) => [u.username, u]));
+  const hash = await hashPassword(randomBytes(24).toString("base64"));
+  const out: HallLayout["windows"] = [];
+  await db.transaction(async (tx) => {
+    for (const [i, w] of wins.entries()) {
+      const username = i === 0 && byName.has("hall") ? "hall" : `hall-staff-${String(i + 1).padStart(3, "0")}`;
+      let user = byName.get(username);
+      if (!user) {
+        const displayName = `${STAFF_SURNAMES[(i * 7) % STAFF_SURNAMES.length] ?? "王"}${STAFF_GIVEN[(i * 5) % STAFF_GIVEN.length] ?? "敏"}`;
+        const [row] = await queryRows<{ id: string; username: string; display_name: string }>(
+          tx,
+          sql`insert into users (id, tenant_id, org_unit_id, username, display_name, password_hash)
+              values (md5(${`${seed}:staff:${username}`})::uuid, ${tenantId}, ${hall.orgUnitId}, ${username},
+                ${displayName}, ${hash})
+              returning id, username, display_name`,
+        );
+        await tx.execute(sql`insert into role_grants (id, tenant_id, user_id, role, org_unit_id)
+            values (md5(${`${seed}:grant:${username}`})::uuid, ${tenantId}, ${row?.id}, 'hall_staff', ${hall.orgUnitId})`);
+        user = row;
+      }
+      if (user) {
+        out.push({ groupId: w.groupId, id: w.id, name: w.name, staffId: user.id, staffName: user.display_name });
+      }
+    }
+  });
+  return out;
+}
+
+/** A load interrupted part-way (no completion entry in the audit log) is removed and redone. */
+async function removePartialHallYear(db: Db, hallId: string, year: number) {
+  const from = `${year}-01-01`;
+  const to = `${year}-12-31`;
+  await db.transaction(async (tx) => {
+    await tx.execute(sql`delete from ratings where subject_kind = 'service_case' and subject_id in
+      (select id from service_cases where hall_id = ${hallId}
+        and (checked_in_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date)`);
+    await tx.execute(sql`delete from service_cases where hall_id = ${hallId}
+      and (checked_in_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date`);
+    for (const table of ["queue_tickets", "bookings", "appointment_slots"]) {
+      await tx.execute(
+        sql`delete from ${sql.identifier(table)} where hall_id = ${hallId} and day between ${from}::date and ${to}::date`,
+      );
+    }
+    await tx.execute(sql`delete from queue_counters where day between ${from}::date and ${to}::date
+      and group_id in (select id from window_groups where hall_id = ${hallId})`);
+  });
+}
+
+/**
+ * The district centre's 2022: 566,800 visitors on the year's working days within hall hours, who
+ * finished 767,227 service cases at 86 windows, some by booking within their slots' capacity; about
+ * one case in seven rated actively (the unrated rest are left to the default-rating job), 131 of
+ * them badly, each with its rectification ticket to the centre, rectified on time.
+ */
+export async function loadDemoHallYear(
+  db: Db,
+  clock: Clock,
+  tenantId: string,
+  seed: string,
+  progress: (m: string) => void,
+): Promise<boolean> {
+  const [done] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from audit_log where tenant_id = ${tenantId} and action = 'demo.hall_year'`,
+  );
+  if (Number(done?.n ?? 0) > 0) {
+    return false;
+  }
+  const t0 = Date.now();
+  const { windowRows, ...layoutBase } = await centreLayout(db, tenantId);
+  await removePartialHallYear(db, layoutBase.hall.id, 2022);
+  const layout: HallLayout = {
+    ...layoutBase,
+    windows: await ensureHallStaff(db, tenantId, seed, layoutBase.hall, windowRows),
+  };
+  const cal = await getCalendar(db);
+  const settings = await getAppointmentSettings(db, tenantId);
+  const plan = hallPlan(spread(HALL_VISITORS_2022, workdays(cal, 2022), dayWeight));
+  const bad = pickBadRatings(plan, BAD_RATINGS_2022);
+  const chunks: HallPlan["days"][] = [[]];
+  for (const d of plan.days) {
+    const current = chunks[chunks.length - 1] ?? [];
+    if (current.reduce((s, x) => s + x.count, 0) + d.count > CHUNK_VISITORS && current.length > 0) {
+      chunks.push([d]);
+    } else {
+      current.push(d);
+    }
+  }
+  let month = "";
+  for (const chunk of chunks) {
+    const first = chunk[0];
+    const last = chunk[chunk.length - 1];
+    if (!first || !last) {
+      continue;
+    }
+    const slots: SlotTime[] = chunk.flatMap((d) =>
+      slotTimes(d.day, settings).map((s) => ({
+        day: d.day,
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+      })),
+    );
+    const picks = bad.filter((b) => b.day >= first.day && b.day <= last.day);
+    await breathe();
+    await db.transaction(async (tx) => {
+      await prepareBulkTransaction(tx);
+      await insertHallChunk(tx, tenantId, seed, plan, layout, chunk, slots, picks);
+    });
+    if (last.day.slice(0, 7) !== month && Number(last.day.slice(5, 7)) % 3 === 0) {
+      month = last.day.slice(0, 7);
+      progress(`大厅：已生成至 ${last.day}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
+    }
+  }
+  const [rated] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from ratings where subject_kind = 'service_case' and scope_path = ${layout.hall.scopePath}`,
+  );
+  progress(
+    `大厅 ${layout.hall.name}：来访 ${plan.n} 人次、办件 ${HALL_CASES_2022} 件、主动评价 ${Number(rated?.n ?? 0)} 条（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`,
+  );
+  const t1 = Date.now();
+  await loadDemoBadRatings(db, tenantId, seed, layout.hall, bad);
+  progress(`好差评：差评 ${bad.length} 条，整改工单 ${bad.length} 件（${((Date.now() - t1) / 1000).toFixed(1)} 秒）`);
+  await db.transaction(async (tx) => {
+    await recordAudit(
+      { db: tx, actor: { kind: "system", tenantId, name: "演示数据" }, clock, requestId: null },
+      {
+        action: "demo.hall_year",
+        entityType: "hall",
+        entityId: layout.hall.id,
+        summary: { seed, visitors: plan.n, cases: HALL_CASES_2022, badRatings: bad.length },
+      },
+    );
+  });
+  for (const table of ["queue_tickets", "service_cases", "bookings", "ratings"]) {
+    await db.execute(sql`analyze ${sql.identifier(table)}`);
+  }
+  return true;
+}
