@@ -5,12 +5,14 @@ import {
   CASE_RESULTS,
   type CaseResult,
   type HallDetail,
+  MAX_EXTRA_ITEMS,
   TICKET_STATUS_LABELS,
   type Ticket,
   type WindowActionInput,
 } from "../../../../../packages/contracts/src/appointments.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
+import { DeferralCreateModal } from "../deferrals/deferral-create-modal.tsx";
 import { hallApi } from "./appointments-api.ts";
 
 type Props = {
@@ -26,7 +28,11 @@ export function WindowActions({ hall, windowId, current, maxCalls, onDone }: Pro
   const [busy, setBusy] = useState(false);
   const [finishing, setFinishing] = useState(false);
   const [transferring, setTransferring] = useState(false);
-  const [finishForm] = Form.useForm<{ result: CaseResult; note?: string }>();
+  const [finishForm] = Form.useForm<{ result: CaseResult; note?: string; extraItemCodes?: string[] }>();
+  // A case finished as 容缺受理 goes straight on to recording the applicant's promise.
+  const [deferCaseId, setDeferCaseId] = useState<string | null>(null);
+  const group = hall.groups.find((g) => g.id === current?.groupId);
+  const extraItems = (group?.items ?? []).filter((i) => i.itemName !== current?.itemName);
   const [transferForm] = Form.useForm<{ groupId: string }>();
   const handleError = useApiErrorHandler();
 
@@ -35,6 +41,9 @@ export function WindowActions({ hall, windowId, current, maxCalls, onDone }: Pro
     try {
       const r = await hallApi.act(windowId, input);
       onDone(message(r.ticket));
+      if (input.action === "finish" && input.result === "deferred" && r.caseIds[0]) {
+        setDeferCaseId(r.caseIds[0]);
+      }
       return true;
     } catch (err) {
       handleError(err);
@@ -115,7 +124,7 @@ export function WindowActions({ hall, windowId, current, maxCalls, onDone }: Pro
           void finishForm.validateFields().then(async (v) => {
             if (
               await act(
-                { action: "finish", result: v.result, note: v.note },
+                { action: "finish", result: v.result, note: v.note, extraItemCodes: v.extraItemCodes ?? [] },
                 (t) => `${t?.number ?? ""} 已办结，办件已登记`,
               )
             ) {
@@ -129,11 +138,29 @@ export function WindowActions({ hall, windowId, current, maxCalls, onDone }: Pro
           <Form.Item name="result" label="办理结果" rules={[{ required: true }]}>
             <Select options={CASE_RESULTS.map((r) => ({ value: r, label: CASE_RESULT_LABELS[r] }))} />
           </Form.Item>
+          {extraItems.length > 0 && (
+            <Form.Item name="extraItemCodes" label={`同时办理的其他事项（最多 ${MAX_EXTRA_ITEMS} 项，各记一笔办件）`}>
+              <Select
+                mode="multiple"
+                maxCount={MAX_EXTRA_ITEMS}
+                options={extraItems.map((i) => ({ value: i.itemCode, label: i.itemName }))}
+              />
+            </Form.Item>
+          )}
           <Form.Item name="note" label="备注">
             <Input.TextArea maxLength={500} rows={2} />
           </Form.Item>
         </Form>
       </Modal>
+      <DeferralCreateModal
+        open={deferCaseId !== null}
+        caseId={deferCaseId ?? undefined}
+        onClose={() => setDeferCaseId(null)}
+        onDone={() => {
+          setDeferCaseId(null);
+          onDone("容缺受理已登记，已进入补正期限提醒");
+        }}
+      />
       <Modal
         title="转窗口"
         open={transferring}

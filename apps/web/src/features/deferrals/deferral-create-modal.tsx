@@ -1,7 +1,7 @@
 import { Alert, Button, Checkbox, DatePicker, Descriptions, Form, Input, Modal, Space } from "antd";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { DeferralOptions } from "../../../../../packages/contracts/src/deferrals.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
@@ -43,6 +43,14 @@ export function DeferralCreateModal({
       handleError(err, form);
     }
   };
+  // Opened from the window right after finishing: look the case up at once.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the dialog opens for a case, not on every render.
+  useEffect(() => {
+    if (open && caseId) {
+      form.setFieldValue("caseId", caseId);
+      void lookUp();
+    }
+  }, [open, caseId]);
   const submit = async () => {
     const v = await form.validateFields();
     setBusy(true);
