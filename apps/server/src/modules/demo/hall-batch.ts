@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
+import { GIVEN } from "./demo-texts.ts";
 import { breathe } from "./ticket-batch.ts";
 
 /**
@@ -47,32 +48,6 @@ const REGIONS = [
 ];
 const ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const SURNAMES = "陈李黄张梁刘何罗林杨周吴谭邓冯曾徐朱钟叶";
-const GIVEN = [
-  "伟",
-  "芳",
-  "敏",
-  "静",
-  "丽",
-  "强",
-  "磊",
-  "洁",
-  "勇",
-  "艳",
-  "杰",
-  "娟",
-  "涛",
-  "明",
-  "超",
-  "秀英",
-  "志强",
-  "建华",
-  "淑芬",
-  "嘉欣",
-  "子轩",
-  "梓涵",
-  "浩然",
-  "雨桐",
-];
 const BAD_REASONS = ["办事效率低", "服务态度差", "多次跑动", "材料要求不清", "未按承诺时限办结", "问题未解决"];
 const BAD_COMMENTS = [
   "排队时间太长，窗口只开了一半",
