@@ -49,10 +49,10 @@ describe("好差评: a bad rating of a hall service and its rectification", () =
     await citizen.getByRole("status").filter({ hasText: "预约成功" }).waitFor(WAIT);
     const code = ((await citizen.getByTestId("booking-code").textContent()) ?? "").trim();
 
-    // The hall serves it at window 4.
+    // The hall serves it at window 17, the first of 不动产登记.
     const hallContext = await newContext(browser);
     const staff = await signIn(hallContext, server.url, "hall");
-    await serveBookingAtWindow(staff, code, "4号窗口（不动产登记）");
+    await serveBookingAtWindow(staff, code, "17号窗口（不动产登记）");
     await hallContext.close();
 
     // The citizen looks the booking up, follows 评价本次服务 and rates it 非常不满意 with a reason.

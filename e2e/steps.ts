@@ -50,7 +50,8 @@ export async function actOnTicket(
 /** Window staff checks a booking in, calls it, serves and finishes it; returns nothing but the case is written. */
 export async function serveBookingAtWindow(staff: Page, code: string, window: string): Promise<string> {
   await openMenu(staff, "窗口叫号", /\/hall\/window/);
-  await staff.getByRole("combobox", { name: "窗口" }).click();
+  // A large centre lists many windows: type the window's name to filter, as staff do.
+  await staff.getByRole("combobox", { name: "窗口" }).fill(window.replace(/（.*$/, ""));
   await staff.getByTitle(window, { exact: true }).click();
   await staff.getByLabel("预约码").fill(code);
   await staff.getByRole("button", { name: "签到取号" }).click();

@@ -42,7 +42,10 @@ export function HallWindowPage() {
           />
           <Select
             aria-label="窗口"
-            placeholder="选择窗口"
+            placeholder="选择或输入窗口"
+            // The district centre has 86 windows: staff type their number rather than scroll.
+            showSearch
+            optionFilterProp="label"
             style={{ width: 200 }}
             value={win}
             onChange={(v: string) => {
