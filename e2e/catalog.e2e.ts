@@ -1,6 +1,6 @@
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { PublicItemGuideSchema } from "../packages/contracts/src/catalog.ts";
+import { PublicItemGuideSchema } from "../packages/contracts/src/catalog-public.ts";
 import { launchChromium, type RunningServer, startServer } from "./server.ts";
 
 const WAIT = { timeout: 20_000 };

@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from "drizzle-orm";
-import type { PublicItemGuide } from "../../../../../packages/contracts/src/catalog.ts";
+import type { PublicItemGuide } from "../../../../../packages/contracts/src/catalog-public.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { findUnitNames } from "../org/org.repo.ts";

@@ -163,8 +163,8 @@ export async function parseCatalogWorkbook(body: Buffer, units: readonly Unit[])
 }
 
 /**
- * Creates or updates the workbook's items (by code), all or nothing: any error and nothing is
- * written; a dry run only reports. An unchanged row writes no version, so export → import is a
+ * Creates or updates the workbook's items (by code), all or nothing: one error and nothing
+ * is written; a dry run only reports. An unchanged row writes no version, so export → import is a
  * no-op. Items absent from the workbook are left as they are.
  */
 export async function importCatalog(ctx: Ctx, body: Buffer, dryRun: boolean): Promise<CatalogImportResult> {

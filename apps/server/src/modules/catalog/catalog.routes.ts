@@ -15,13 +15,15 @@ import {
   ItemVersionListSchema,
   PolicyCaseInputSchema,
   PolicyCaseSchema,
+} from "../../../../../packages/contracts/src/catalog.ts";
+import {
   PublicBundleListSchema,
   PublicBundleSchema,
   PublicItemGuideSchema,
   PublicSearchQuerySchema,
   PublicSearchResultSchema,
   PublicTenantQuerySchema,
-} from "../../../../../packages/contracts/src/catalog.ts";
+} from "../../../../../packages/contracts/src/catalog-public.ts";
 import { IdParamSchema } from "../../../../../packages/contracts/src/common.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { CATALOG_EDIT_ROLES, CATALOG_VIEW_ROLES } from "./catalog.policy.ts";

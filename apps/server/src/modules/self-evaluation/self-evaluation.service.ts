@@ -335,6 +335,8 @@ export async function reviseEvaluation(ctx: Ctx, id: string): Promise<Evaluation
   return getEvaluation(ctx, newId);
 }
 
+const COMPARED_FIELDS = ["score", "maxPoints", "justification"] as const;
+
 /** What changed between two versions of one year, item by item. */
 export async function compareEvaluations(ctx: Ctx, fromId: string, toId: string) {
   const [a, b] = await Promise.all([getEvaluation(ctx, fromId), getEvaluation(ctx, toId)]);
@@ -355,26 +357,10 @@ export async function compareEvaluations(ctx: Ctx, fromId: string, toId: string)
       changes.push({ code: x.code, name: x.name, field: "removed", before: x.name, after: null });
       continue;
     }
-    if (x.score !== y.score) {
-      changes.push({ code: x.code, name: x.name, field: "score", before: str(x.score), after: str(y.score) });
-    }
-    if (x.maxPoints !== y.maxPoints) {
-      changes.push({
-        code: x.code,
-        name: x.name,
-        field: "maxPoints",
-        before: str(x.maxPoints),
-        after: str(y.maxPoints),
-      });
-    }
-    if (x.justification !== y.justification) {
-      changes.push({
-        code: x.code,
-        name: x.name,
-        field: "justification",
-        before: x.justification,
-        after: y.justification,
-      });
+    for (const field of COMPARED_FIELDS) {
+      if (x[field] !== y[field]) {
+        changes.push({ code: x.code, name: x.name, field, before: str(x[field]), after: str(y[field]) });
+      }
     }
   }
   for (const y of b.items.filter((i) => !a.items.some((x) => x.code === i.code))) {

@@ -6,11 +6,13 @@ import {
   ItemListSchema,
   ItemSchema,
   ItemVersionListSchema,
+} from "../../../../../packages/contracts/src/catalog.ts";
+import {
   PublicBundleListSchema,
   PublicBundleSchema,
   PublicItemGuideSchema,
   PublicSearchResultSchema,
-} from "../../../../../packages/contracts/src/catalog.ts";
+} from "../../../../../packages/contracts/src/catalog-public.ts";
 import { api, type Query, uploadFile } from "../../api/client.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";

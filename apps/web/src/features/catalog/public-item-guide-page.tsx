@@ -5,8 +5,8 @@ import {
   ITEM_TYPE_LABELS,
   MATERIAL_KIND_LABELS,
   ONLINE_DEPTH_LABELS,
-  type PublicItemGuide,
 } from "../../../../../packages/contracts/src/catalog.ts";
+import type { PublicItemGuide } from "../../../../../packages/contracts/src/catalog-public.ts";
 import { PageLoading } from "../../shared/results.tsx";
 import { useRemote } from "../../shared/use-remote.ts";
 import { publicCatalogApi } from "./catalog-api.ts";
