@@ -211,6 +211,22 @@ describe("check-in and queue", () => {
     expect(noShows.json().items[0].idNumber).toMatch(/^\d{6}\*{8}[\dX]{4}$/);
     const w2 = body.groups.find((g: { key: string }) => g.key === "2号窗口");
     expect(w2.cases).toBe(1);
+    // Periods are business days in Beijing: a case finished at 00:30 on 3 March (16:30 UTC on
+    // the 2nd) belongs to the 3rd.
+    await h.database.db.execute(
+      sql`update service_cases set finished_at = '2025-03-03T00:30:00+08:00'
+          where id = (select id from service_cases where hall_id = ${hall.id} order by finished_at limit 1)`,
+    );
+    const casesIn = async (from: string, to: string) =>
+      (
+        await h.built.app.inject({
+          url: `/api/appointments/metrics?hallId=${hall.id}&from=${from}&to=${to}`,
+          headers: authHeaders(staff),
+        })
+      ).json().total.cases;
+    expect(await casesIn("2025-03-03", "2025-03-03")).toBe(2);
+    expect(await casesIn("2025-03-02", "2025-03-02")).toBe(0);
+    expect(await casesIn("2025-03-04", "2025-03-31")).toBe(0);
     const badDate = await h.built.app.inject({
       url: "/api/appointments/metrics?from=2022-13-45",
       headers: authHeaders(staff),

@@ -39,11 +39,21 @@ function keyExpr(src: Source, groupBy: GroupBy): SQL | null {
 /** WHERE for one source: tenant, the actor's subtrees, and the shared filters (metrics = list filters). */
 export function whereFor(src: Source, tenantId: string, paths: readonly string[], f: HallFilter): SQL | null {
   const conds: SQL[] = [sql`x.tenant_id = ${tenantId}`, pathInScope(sql`x.scope_path`, paths)];
+  // Cases are bounded on the raw timestamp (the business day's midnight in Beijing), so the
+  // condition is a plain range rather than a time-zone conversion of every row.
   if (f.from) {
-    conds.push(sql`${dayExpr(src)} >= ${f.from}::date`);
+    conds.push(
+      src === "cases"
+        ? sql`x.finished_at >= (${f.from}::date)::timestamp at time zone ${sql.raw(`'${BIZ}'`)}`
+        : sql`${dayExpr(src)} >= ${f.from}::date`,
+    );
   }
   if (f.to) {
-    conds.push(sql`${dayExpr(src)} <= ${f.to}::date`);
+    conds.push(
+      src === "cases"
+        ? sql`x.finished_at < (${f.to}::date + 1)::timestamp at time zone ${sql.raw(`'${BIZ}'`)}`
+        : sql`${dayExpr(src)} <= ${f.to}::date`,
+    );
   }
   if (f.hallId) {
     conds.push(sql`x.hall_id = ${f.hallId}`);

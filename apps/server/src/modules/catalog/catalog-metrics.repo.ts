@@ -36,13 +36,9 @@ export async function countCatalog(
 ): Promise<Array<{ key: string; counts: MetricCounts; deferrableDepartments: number }>> {
   const rows = await queryRows<CountRow>(
     db,
-    sql`with v as (${versionsAsOf(tenantId, paths, asOf)}),
-      mat as (
-        select mv.item_version_id as id, count(*) as n, count(*) filter (where mv.source = 'shared_data') as ex
-        from catalog_material_versions mv join v on v.id = mv.item_version_id
-        where mv.tenant_id = ${tenantId}
-        group by mv.item_version_id
-      )
+    // Materials are counted per item through their index (a lateral lookup): a plan that does not
+    // depend on statistics, which a freshly loaded or imported catalog does not have yet.
+    sql`with v as (${versionsAsOf(tenantId, paths, asOf)})
       select ${GROUP_KEY[groupBy]} as key,
         count(*)::int as "items",
         (count(*) filter (where v.on_application))::int as "onApplicationItems",
@@ -55,7 +51,11 @@ export async function countCatalog(
         (count(*) filter (where v.bookable_town))::int as "bookableTown",
         (count(*) filter (where v.bookable_village))::int as "bookableVillage",
         (count(distinct v.department_id) filter (where v.is_deferrable))::int as deferrable_departments
-      from v left join mat on mat.id = v.id
+      from v left join lateral (
+        select count(*) as n, count(*) filter (where mv.source = 'shared_data') as ex
+        from catalog_material_versions mv
+        where mv.item_version_id = v.id and mv.tenant_id = ${tenantId}
+      ) mat on true
       group by 1 order by 2 desc, 1`,
   );
   return rows.map((r) => ({
