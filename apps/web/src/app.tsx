@@ -57,6 +57,9 @@ const HallBoardPage = lazy(() =>
 const HallWindowPage = lazy(() =>
   import("./features/appointments/hall-window-page.tsx").then((m) => ({ default: m.HallWindowPage })),
 );
+const OnlineCasesPage = lazy(() =>
+  import("./features/online-cases/online-cases-page.tsx").then((m) => ({ default: m.OnlineCasesPage })),
+);
 const DeferralsPage = lazy(() =>
   import("./features/deferrals/deferrals-page.tsx").then((m) => ({ default: m.DeferralsPage })),
 );
@@ -150,6 +153,7 @@ export function AppRouter() {
               <Route path="evaluations/:id" element={<EvaluationsPage />} />
               <Route path="reports" element={<ReportsPage />} />
               <Route path="ratings" element={<RatingsPage />} />
+              <Route path="online-cases" element={<OnlineCasesPage />} />
               <Route path="hall/window" element={<HallWindowPage />} />
               <Route path="hall/metrics" element={<HallMetricsPage />} />
               <Route path="hall/deferrals" element={<DeferralsPage />} />

@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-export const API_KEY_SCOPES = ["tickets:write", "tickets:read", "open311"] as const;
+export const API_KEY_SCOPES = ["tickets:write", "tickets:read", "open311", "cases:write"] as const;
 export const ApiKeyScopeSchema = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof ApiKeyScopeSchema>;
 

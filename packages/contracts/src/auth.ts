@@ -34,6 +34,7 @@ export const MENU_KEYS = [
   "workOrders",
   "workOrderMetrics",
   "ratings",
+  "onlineCases",
   "budget",
   "evaluations",
   "reports",

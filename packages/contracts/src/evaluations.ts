@@ -97,6 +97,9 @@ export const RatingFilterSchema = z.object({
   unitId: z.uuid().optional(),
   subjectKind: SubjectKindSchema.optional(),
   metric: RateKeySchema.optional(),
+  windowName: z.string().trim().min(1).max(100).optional(),
+  staffName: z.string().trim().min(1).max(100).optional(),
+  itemCode: z.string().trim().min(1).max(40).optional(),
 });
 export const RatingListQuerySchema = RatingFilterSchema.extend({
   page: z.coerce.number().int().min(1).max(100000).default(1),
@@ -120,8 +123,11 @@ export const RatesSchema = z.object({
   groups: z.array(RateRowSchema),
   formulas: z.record(z.string(), z.string()),
 });
+/** Window, staff and item groups hold the ratings that name one (hall and online cases). */
+export const RATE_GROUPS = ["none", "unit", "window", "staff", "item", "month"] as const;
+export type RateGroup = (typeof RATE_GROUPS)[number];
 export const RatesQuerySchema = RatingFilterSchema.omit({ metric: true }).extend({
-  groupBy: z.enum(["none", "unit", "month"]).default("none"),
+  groupBy: z.enum(RATE_GROUPS, { error: "分组方式不正确" }).default("none"),
 });
 export const AppealInputSchema = z.object({
   reason: z.string().trim().min(4, { error: "请写明申诉理由（至少4个字）" }).max(1000),

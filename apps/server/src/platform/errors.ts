@@ -43,6 +43,7 @@ const ENTITY_LABELS: Record<string, string> = {
   deferral: "容缺受理记录",
   credit_flag: "失信记录",
   service_case: "办件",
+  online_case: "网上办件",
   catalog_item: "事项",
   catalog_bundle: "一件事",
 };

@@ -16,6 +16,7 @@ import { createItem } from "../modules/catalog/catalog.service.ts";
 import { saveBundle } from "../modules/catalog/catalog-bundles.service.ts";
 import { insertDeferral } from "../modules/deferrals/deferrals.repo.ts";
 import { insertRating } from "../modules/evaluations/evaluations.repo.ts";
+import { onlineCases } from "../modules/online-cases/online-cases.schema.ts";
 import { findOrgUnitById } from "../modules/org/org.repo.ts";
 import { createEvaluation } from "../modules/self-evaluation/self-evaluation.service.ts";
 import { findGrantsOfUsers } from "../modules/users/users.repo.ts";
@@ -45,6 +46,8 @@ type Targets = {
   windowId: string;
   /** A 容缺受理 awaiting its materials at the unit's hall. */
   deferralId: string;
+  /** A finished online case (网上办件) handled by the unit. */
+  onlineCaseId: string;
   /** Two catalog items of the unit (the first a policy-benefit item) and a bundle of both. */
   itemId: string;
   itemCodes: [string, string];
@@ -455,6 +458,14 @@ const SPEC: Record<string, Spec> = {
     body: () => ({ outcome: "rejected", reason: "维持原评价" }),
     scoped: true,
   },
+  "POST /api/intake/online-cases": { roles: "api_key", ok: 201 },
+  "GET /api/online-cases": { roles: EVAL_VIEW, ok: 200, list: true },
+  "GET /api/online-cases/:id": {
+    roles: EVAL_VIEW,
+    ok: 200,
+    url: (t) => `/api/online-cases/${t.onlineCaseId}`,
+    scoped: true,
+  },
   "GET /api/deferrals": { roles: HALL_VIEW, ok: 200, list: true },
   "GET /api/deferrals/:id": { roles: HALL_VIEW, ok: 200, url: (t) => `/api/deferrals/${t.deferralId}`, scoped: true },
   "GET /api/deferrals/options/:id": { roles: ["hall_staff"], ok: 404, url: () => `/api/deferrals/options/${NO_ID}` },
@@ -722,8 +733,29 @@ async function targetsIn(unit: { id: string }): Promise<Targets> {
     status: "awaiting",
     createdBy: "测试",
   });
+  const onlineCaseId = randomUUID();
+  await database.db.insert(onlineCases).values({
+    id: onlineCaseId,
+    tenantId: tenant.id,
+    caseNo: `WB-${onlineCaseId.slice(0, 8)}`,
+    payloadHash: "-",
+    itemCode: "T-1",
+    itemName: "测试事项",
+    unitId: unit.id,
+    scopePath: (await findOrgUnitById(database.db, tenant.id, unit.id))?.path ?? "/",
+    handlerName: null,
+    applicantName: "测试",
+    idNumber: "440114199001011235",
+    phone: "13912345678",
+    submittedAt: now,
+    finishedAt: now,
+    result: "approved",
+    receivedAt: now,
+    source: "测试",
+  });
   return {
     deferralId,
+    onlineCaseId,
     ratingId,
     unitId: unit.id,
     userId: user.id,

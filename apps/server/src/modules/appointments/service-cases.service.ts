@@ -10,8 +10,9 @@ export type RatableCase = {
   label: string;
   unitId: string | null;
   scopePath: string;
-  windowName: string;
-  staffName: string;
+  /** Null for a case handled online (no window; the handler may be unnamed). */
+  windowName: string | null;
+  staffName: string | null;
   itemCode: string;
   personName: string | null;
   phone: string | null;

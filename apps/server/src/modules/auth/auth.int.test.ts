@@ -46,6 +46,7 @@ describe("sign-in", () => {
       "workOrders",
       "workOrderMetrics",
       "ratings",
+      "onlineCases",
       "budget",
       "evaluations",
       "reports",

@@ -20,7 +20,7 @@ export function menuFor(actor: Actor): MenuKey[] {
     menu.push("workOrderMetrics");
   }
   if (hasRole(actor, EVAL_VIEW_ROLES)) {
-    menu.push("ratings");
+    menu.push("ratings", "onlineCases");
   }
   if (hasRole(actor, BUDGET_VIEW_ROLES)) {
     menu.push("budget", "evaluations", "reports");

@@ -16,6 +16,7 @@ import {
   type RatableCase,
 } from "../appointments/service-cases.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { findOnlineCasesFinishedBetween, findRatableOnlineCases } from "../online-cases/online-cases.service.ts";
 import { createWorkOrder } from "../work-orders/intake.service.ts";
 import {
   findClosedHotlineTickets,
@@ -168,10 +169,12 @@ async function findSubject(db: Db, input: RateInput): Promise<Subject | undefine
     const wo = await findRatableWorkOrder(db, input.number, input.phoneTail);
     return wo ? fromTicket(wo) : undefined;
   }
-  const c = await findRatableServiceCase(db, input.number);
-  const matches =
-    c && (c.phone?.endsWith(input.phoneTail) || c.idNumber?.slice(-4).toUpperCase() === input.phoneTail.toUpperCase());
-  return c && matches ? fromCase(c) : undefined;
+  // A hall case is numbered by its id; an online case by the portal's case number.
+  const hall = await findRatableServiceCase(db, input.number);
+  const candidates = hall ? [hall] : await findRatableOnlineCases(db, input.number);
+  const tail = input.phoneTail.toUpperCase();
+  const c = candidates.find((x) => x.phone?.endsWith(tail) || x.idNumber?.slice(-4).toUpperCase() === tail);
+  return c ? fromCase(c) : undefined;
 }
 
 function ratingRow(
@@ -249,6 +252,7 @@ export async function applyDefaultRatings(db: Db, clock: Clock): Promise<number>
   const subjects = [
     ...(await findClosedHotlineTickets(db, since, until)).map(fromTicket),
     ...(await findServiceCasesFinishedBetween(db, since, until)).map(fromCase),
+    ...(await findOnlineCasesFinishedBetween(db, since, until)).map(fromCase),
   ];
   let made = 0;
   for (const sub of subjects) {

@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import { RATE_KEYS } from "../../../../../packages/contracts/src/evaluations.ts";
+import { RATE_KEYS, type RateGroup } from "../../../../../packages/contracts/src/evaluations.ts";
 import { pathInScope, scopePaths } from "../../platform/access.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
@@ -15,6 +15,9 @@ export type RatingFilter = {
   unitId?: string | undefined;
   subjectKind?: string | undefined;
   metric?: RateKey | undefined;
+  windowName?: string | undefined;
+  staffName?: string | undefined;
+  itemCode?: string | undefined;
 };
 
 /** Each count is a condition on a rating joined to its rectification ticket (wo): the drill-down lists exactly these. */
@@ -59,6 +62,15 @@ function where(ctx: Ctx, f: RatingFilter): SQL {
   if (f.subjectKind) {
     parts.push(sql`r.subject_kind = ${f.subjectKind}`);
   }
+  if (f.windowName) {
+    parts.push(sql`r.window_name = ${f.windowName}`);
+  }
+  if (f.staffName) {
+    parts.push(sql`r.staff_name = ${f.staffName}`);
+  }
+  if (f.itemCode) {
+    parts.push(sql`r.item_code = ${f.itemCode}`);
+  }
   if (f.metric) {
     parts.push(CONDITION[f.metric]);
   }
@@ -84,8 +96,16 @@ function toRow(key: string | null, label: string, raw: Record<string, unknown>) 
   };
 }
 
-/** The rates of domain-rules §2, in total and by unit or month; each count opens as a list filter. */
-export async function computeRates(ctx: Ctx, f: RatingFilter & { groupBy: "none" | "unit" | "month" }) {
+const GROUP_KEYS: Record<Exclude<RateGroup, "none">, SQL> = {
+  unit: sql`r.unit_id::text`,
+  window: sql`r.window_name`,
+  staff: sql`r.staff_name`,
+  item: sql`r.item_code`,
+  month: sql`to_char(r.rated_at at time zone 'Asia/Shanghai', 'YYYY-MM')`,
+};
+
+/** The rates of domain-rules §2, in total and by unit, window, staff, item or month; each count opens as a list filter. */
+export async function computeRates(ctx: Ctx, f: RatingFilter & { groupBy: RateGroup }) {
   const counts = sql.join(
     RATE_KEYS.map((k) => sql`count(*) filter (where ${CONDITION[k]})::int as ${sql.identifier(k)}`),
     sql`, `,
@@ -96,11 +116,11 @@ export async function computeRates(ctx: Ctx, f: RatingFilter & { groupBy: "none"
   );
   let groups: ReturnType<typeof toRow>[] = [];
   if (f.groupBy !== "none") {
-    const key =
-      f.groupBy === "unit" ? sql`r.unit_id::text` : sql`to_char(r.rated_at at time zone 'Asia/Shanghai', 'YYYY-MM')`;
+    const key = GROUP_KEYS[f.groupBy];
+    // Ratings without the dimension (a work order has no window) are in the total only.
     const rows = await queryRows<Record<string, unknown> & { key: string | null }>(
       ctx.db,
-      sql`select ${key} as key, ${counts} ${FROM} where ${where(ctx, f)} group by 1 order by 2 desc`,
+      sql`select ${key} as key, ${counts} ${FROM} where ${where(ctx, f)} and ${key} is not null group by 1 order by 2 desc, 1`,
     );
     const names =
       f.groupBy === "unit"

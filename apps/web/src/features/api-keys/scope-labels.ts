@@ -4,6 +4,7 @@ export const SCOPE_LABELS: Record<ApiKeyScope, string> = {
   "tickets:write": "工单写入",
   "tickets:read": "工单读取",
   open311: "Open311",
+  "cases:write": "网上办件推送",
 };
 
 export const SCOPE_OPTIONS = API_KEY_SCOPES.map((scope) => ({

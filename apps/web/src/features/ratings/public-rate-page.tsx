@@ -92,7 +92,7 @@ export function PublicRatePage() {
                 label={subjectKind === "work_order" ? "工单号" : "办件编号"}
                 rules={[{ required: true, whitespace: true, message: "请输入编号" }]}
               >
-                <Input placeholder="办结通知或预约查询中的编号" autoComplete="off" />
+                <Input placeholder="办结通知、预约查询或广东政务服务网上的办件编号" autoComplete="off" />
               </Form.Item>
               <Form.Item
                 name="phoneTail"

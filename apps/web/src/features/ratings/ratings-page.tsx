@@ -1,11 +1,17 @@
 import { App, Button, Card, Input, Modal, Radio, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
-import { RATING_STATUS_LABELS, type Rating } from "../../../../../packages/contracts/src/evaluations.ts";
+import {
+  RATE_GROUPS,
+  RATING_STATUS_LABELS,
+  type RateGroup,
+  type Rating,
+} from "../../../../../packages/contracts/src/evaluations.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { useRemote } from "../../shared/use-remote.ts";
 import { useMe } from "../auth/session.tsx";
+import { FILTER_PARAMS, GROUP_OPTIONS, groupFilter } from "./rate-groups.ts";
 import { ratingsApi } from "./ratings-api.ts";
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(2)}%`);
@@ -24,18 +30,27 @@ export function RatingsPage() {
   const me = useMe();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
-  const unitId = search.get("unitId") ?? undefined;
-  const metric = search.get("metric") ?? undefined;
+  const asked = search.get("groupBy") ?? "unit";
+  const groupBy: RateGroup = RATE_GROUPS.find((g) => g === asked && g !== "none") ?? "unit";
+  const group = GROUP_OPTIONS.find((g) => g.value === groupBy) ?? GROUP_OPTIONS[0];
+  const filters = Object.fromEntries(
+    FILTER_PARAMS.flatMap((k) => {
+      const v = search.get(k);
+      return v ? [[k, v]] : [];
+    }),
+  );
+  const metric = filters.metric;
   const page = Number(search.get("page") ?? "1") || 1;
-  const rates = useRemote("rates", () => ratingsApi.rates({ groupBy: "unit" }));
-  const list = useRemote(`list-${unitId}-${metric}-${page}`, () =>
-    ratingsApi.list({ unitId, metric, page, pageSize: 20 }),
+  const rates = useRemote(`rates-${groupBy}`, () => ratingsApi.rates({ groupBy }));
+  const list = useRemote(`list-${JSON.stringify(filters)}-${page}`, () =>
+    ratingsApi.list({ ...filters, page, pageSize: 20 }),
   );
   const [acting, setActing] = useState<{ rating: Rating; kind: "appeal" | "decide" } | null>(null);
   const [reason, setReason] = useState("");
   const [outcome, setOutcome] = useState<"invalid" | "malicious" | "rejected">("invalid");
   const isSupervisor = me.grants.some((g) => g.role === "supervisor");
-  const href = (u: string | null, m: string) => `?${new URLSearchParams({ ...(u ? { unitId: u } : {}), metric: m })}`;
+  const href = (key: string | null, m: string) =>
+    `?${new URLSearchParams({ groupBy, ...groupFilter(groupBy, key), metric: m })}`;
 
   const act = async () => {
     if (!acting) {
@@ -62,7 +77,20 @@ export function RatingsPage() {
       <Typography.Title level={4} style={{ margin: 0 }}>
         好差评
       </Typography.Title>
-      <Card title="评价率（按被评价单位）" size="small">
+      <Card
+        title="评价率"
+        size="small"
+        extra={
+          <Radio.Group
+            aria-label="分组"
+            size="small"
+            optionType="button"
+            value={groupBy}
+            onChange={(e) => setSearch({ groupBy: e.target.value })}
+            options={GROUP_OPTIONS.map((g) => ({ value: g.value, label: g.label }))}
+          />
+        }
+      >
         <Table
           size="small"
           rowKey={(r) => r.key ?? "total"}
@@ -70,7 +98,7 @@ export function RatingsPage() {
           pagination={false}
           dataSource={rates.data ? [rates.data.total, ...rates.data.groups] : []}
           columns={[
-            { title: "单位", dataIndex: "label" },
+            { title: group?.column ?? "单位", dataIndex: "label" },
             {
               title: "评价数",
               render: (_, r) => <Link to={href(r.key, "ratings")}>{r.counts.ratings}</Link>,
@@ -88,7 +116,7 @@ export function RatingsPage() {
       <Card
         title={`评价记录${metric ? `（${metric}）` : ""}`}
         size="small"
-        extra={metric ? <Link to="?">清除筛选</Link> : null}
+        extra={Object.keys(filters).length > 0 ? <Link to={`?groupBy=${groupBy}`}>清除筛选</Link> : null}
       >
         <Table
           size="small"
