@@ -112,5 +112,18 @@ describe("好差评: a bad rating of a hall service and its rectification", () =
     expect(text).not.toContain(phone);
     await citizen.screenshot({ path: ".tmp/e2e-ratings-disclosure.png", fullPage: true });
     await citizenContext.close();
+
+    // The supervisor reads the rates by window and opens window 17's bad rating from its count.
+    const supervisorContext = await newContext(browser);
+    page = await signIn(supervisorContext, server.url, "supervisor");
+    await openMenu(page, "好差评", /\/ratings/);
+    await page.getByText("按窗口", { exact: true }).click();
+    const windowRow = page.getByRole("row").filter({ has: page.getByRole("cell", { name: "17号窗口", exact: true }) });
+    await windowRow.waitFor(WAIT);
+    // 窗口, 评价数, 差评, …
+    await windowRow.getByRole("cell").nth(2).getByRole("link").click();
+    await page.waitForURL(/windowName=17/);
+    await expect.poll(() => page.getByRole("cell", { name: /^不动产转移登记/ }).count(), WAIT).toBeGreaterThan(0);
+    await supervisorContext.close();
   });
 });
