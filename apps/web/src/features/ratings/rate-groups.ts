@@ -1,4 +1,5 @@
 import type { RateGroup } from "../../../../../packages/contracts/src/evaluations.ts";
+import { monthStart, nextMonth } from "../../shared/months.ts";
 
 export const GROUP_OPTIONS: Array<{ value: Exclude<RateGroup, "none">; label: string; column: string }> = [
   { value: "unit", label: "按单位", column: "单位" },
@@ -25,11 +26,8 @@ export function groupFilter(groupBy: RateGroup, key: string | null): Record<stri
       return { staffName: key };
     case "item":
       return { itemCode: key };
-    case "month": {
-      const [y = 0, m = 1] = key.split("-").map(Number);
-      const next = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
-      return { from: `${key}-01T00:00:00+08:00`, to: `${next}-01T00:00:00+08:00` };
-    }
+    case "month":
+      return { from: monthStart(key), to: monthStart(nextMonth(key)) };
     default:
       return {};
   }

@@ -3,7 +3,8 @@ import { Button, Card, DatePicker, Form, Select } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import type { OrgUnit } from "../../../../../packages/contracts/src/org.ts";
 import { METRIC_GROUPS } from "../../../../../packages/contracts/src/work-orders.ts";
-import { type GroupBy, type MetricsParams, monthStart } from "./metrics-params.ts";
+import { monthStart } from "../../shared/months.ts";
+import type { GroupBy, MetricsParams } from "./metrics-params.ts";
 import { GROUP_LABELS } from "./metrics-table.tsx";
 import { CATEGORY_OPTIONS, CHANNEL_OPTIONS, KIND_OPTIONS } from "./work-order-labels.ts";
 

@@ -8,6 +8,7 @@ import {
   type WoMetricKey,
   WoUrgencySchema,
 } from "../../../../../packages/contracts/src/work-orders.ts";
+import { monthStart, nextMonth } from "../../shared/months.ts";
 
 export type GroupBy = (typeof METRIC_GROUPS)[number];
 
@@ -25,8 +26,6 @@ export type MetricsParams = {
   campaign?: string | undefined;
 };
 
-// Periods are whole months in Asia/Shanghai, written with an explicit +08:00 whatever the browser's zone.
-export const monthStart = (ym: string) => `${ym}-01T00:00:00+08:00`;
 export const DEFAULT_FROM = monthStart("2022-01");
 export const DEFAULT_TO = monthStart("2023-01");
 
@@ -61,12 +60,6 @@ export function readMetricsParams(params: URLSearchParams): MetricsParams {
 export function baseFilter(p: MetricsParams): Record<string, string | undefined> {
   const { groupBy: _groupBy, ...rest } = p;
   return rest;
-}
-
-/** "2022-03" → the next month's "2022-04". */
-function nextMonth(ym: string): string {
-  const [y = 0, m = 1] = ym.split("-").map(Number);
-  return m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, "0")}`;
 }
 
 const later = (a: string, b: string) => (Date.parse(a) >= Date.parse(b) ? a : b);
