@@ -51,6 +51,7 @@ export async function loadDemoBadRatings(
       townPath: town?.path ?? hall.scopePath,
       communityId: town?.community_id ?? town?.id ?? hall.orgUnitId,
       place: hall.name,
+      copies: 1,
     },
   ];
   await db.transaction(async (tx) => {

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
+import { deferIndexes, restoreDeferredIndexes } from "../../platform/db/deferred-indexes.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { slotTimes } from "../appointments/booking-rules.ts";
@@ -25,6 +26,9 @@ const THREE_ITEMS = 30_000;
 const CHUNK_VISITORS = 9_000;
 /** Bad ratings on cases finished by this day, so that their tickets open within the year. */
 const LAST_BAD_DAY = "2022-12-20";
+
+/** The tables the hall's year fills; on a fresh database their plain indexes are built at the end. */
+const HALL_TABLES = ["queue_tickets", "service_cases", "bookings", "ratings", "appointment_slots"];
 
 /** Visitors by month (the Spring Festival in February; the outbreak of November–December) and weekday. */
 const MONTH = [1.05, 0.75, 1.05, 0.9, 0.95, 1.05, 1.1, 1.05, 1, 0.95, 0.85, 0.8];
@@ -211,6 +215,7 @@ export async function loadDemoHallYear(
   const t0 = Date.now();
   const { windowRows, ...layoutBase } = await centreLayout(db, tenantId);
   await removePartialHallYear(db, layoutBase.hall.id, 2022);
+  await deferIndexes(db, HALL_TABLES);
   const layout: HallLayout = {
     ...layoutBase,
     windows: await ensureHallStaff(db, tenantId, seed, layoutBase.hall, windowRows),
@@ -228,31 +233,44 @@ export async function loadDemoHallYear(
       current.push(d);
     }
   }
-  let month = "";
-  for (const chunk of chunks) {
-    const first = chunk[0];
-    const last = chunk[chunk.length - 1];
-    if (!first || !last) {
-      continue;
+  // On a PostgreSQL server two lanes take the chunks (they are independent runs of days), so the
+  // hall keeps pace with the work orders loading beside it; PGlite has one connection.
+  const lanes = (await isEmbedded(db)) ? 1 : 2;
+  const finished = chunks.map(() => false);
+  let next = 0;
+  let reported = 0;
+  const lane = async () => {
+    for (let i = next++; i < chunks.length; i = next++) {
+      const chunk = chunks[i] ?? [];
+      const first = chunk[0];
+      const last = chunk[chunk.length - 1];
+      if (first && last) {
+        const slots: SlotTime[] = chunk.flatMap((d) =>
+          slotTimes(d.day, settings).map((s) => ({
+            day: d.day,
+            startsAt: s.startsAt.toISOString(),
+            endsAt: s.endsAt.toISOString(),
+          })),
+        );
+        const picks = bad.filter((b) => b.day >= first.day && b.day <= last.day);
+        await breathe();
+        await db.transaction(async (tx) => {
+          await prepareBulkTransaction(tx);
+          await insertHallChunk(tx, tenantId, seed, plan, layout, chunk, slots, picks);
+        });
+      }
+      finished[i] = true;
+      // Reported by quarter of the year, up to the last day of the unbroken run of finished chunks.
+      const upTo = finished.indexOf(false) === -1 ? chunks.length : finished.indexOf(false);
+      const day = chunks[upTo - 1]?.at(-1)?.day ?? "";
+      const quarter = Math.floor(Number(day.slice(5, 7)) / 3);
+      if (quarter > reported) {
+        reported = quarter;
+        progress(`大厅：已生成至 ${day}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
+      }
     }
-    const slots: SlotTime[] = chunk.flatMap((d) =>
-      slotTimes(d.day, settings).map((s) => ({
-        day: d.day,
-        startsAt: s.startsAt.toISOString(),
-        endsAt: s.endsAt.toISOString(),
-      })),
-    );
-    const picks = bad.filter((b) => b.day >= first.day && b.day <= last.day);
-    await breathe();
-    await db.transaction(async (tx) => {
-      await prepareBulkTransaction(tx);
-      await insertHallChunk(tx, tenantId, seed, plan, layout, chunk, slots, picks);
-    });
-    if (last.day.slice(0, 7) !== month && Number(last.day.slice(5, 7)) % 3 === 0) {
-      month = last.day.slice(0, 7);
-      progress(`大厅：已生成至 ${last.day}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
-    }
-  }
+  };
+  await Promise.all(Array.from({ length: lanes }, lane));
   const [rated] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from ratings where subject_kind = 'service_case' and scope_path = ${layout.hall.scopePath}`,
@@ -263,6 +281,11 @@ export async function loadDemoHallYear(
   const t1 = Date.now();
   await loadDemoBadRatings(db, tenantId, seed, layout.hall, bad);
   progress(`好差评：差评 ${bad.length} 条，整改工单 ${bad.length} 件（${((Date.now() - t1) / 1000).toFixed(1)} 秒）`);
+  const t2 = Date.now();
+  const built = await restoreDeferredIndexes(db, HALL_TABLES);
+  if (built.length > 0) {
+    progress(`大厅索引 ${built.length} 个已重建（${((Date.now() - t2) / 1000).toFixed(1)} 秒）`);
+  }
   await db.transaction(async (tx) => {
     await recordAudit(
       { db: tx, actor: { kind: "system", tenantId, name: "演示数据" }, clock, requestId: null },

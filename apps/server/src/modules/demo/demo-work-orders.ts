@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
+import { deferIndexes, restoreDeferredIndexes } from "../../platform/db/deferred-indexes.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
@@ -70,9 +71,13 @@ async function placesAndUnits(db: Db, tenantId: string): Promise<{ places: Place
     const weight = TOWN_WEIGHTS[town.name] ?? 5;
     const copies = Math.max(1, Math.round((weight * 40) / Math.max(1, communities.length)));
     for (const c of communities) {
-      for (let i = 0; i < copies; i++) {
-        places.push({ townId: town.id, townPath: town.path, communityId: c.id, place: `花都区${town.name}${c.name}` });
-      }
+      places.push({
+        townId: town.id,
+        townPath: town.path,
+        communityId: c.id,
+        place: `花都区${town.name}${c.name}`,
+        copies,
+      });
     }
   }
   const units = rows.filter((r) => r.kind === "department").map((r) => ({ id: r.id, path: r.path }));
@@ -120,6 +125,9 @@ export async function insertEventsAndContacts(
     from work_orders w
     where w.tenant_id = ${tenantId} and w.external_no between ${no(lo)} and ${no(hi)} and w.caller_phone is not null`);
 }
+
+/** The tables the year's work orders fill; on a fresh database their plain indexes are built at the end. */
+const WORK_ORDER_TABLES = ["work_orders", "work_order_events", "work_order_contacts"];
 
 const DEMO_KEYS = sql`(external_no like 'GZ2021-%' or external_no like 'GZ2022-%' or external_no like 'AI-%' or external_no like 'DEP-%')`;
 
@@ -189,6 +197,7 @@ export async function loadDemoWorkOrders(
     return false;
   }
   await removePartialLoad(db, tenantId);
+  await deferIndexes(db, WORK_ORDER_TABLES);
   const cal = await getCalendar(db);
   const { places, units } = await placesAndUnits(db, tenantId);
   const sys = { kind: "system" as const, tenantId, name: "演示数据" };
@@ -309,6 +318,11 @@ export async function loadDemoWorkOrders(
       });
     }
     progress(`工单 ${b.key}：${plan.n} 件（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
+  }
+  const t1 = Date.now();
+  const built = await restoreDeferredIndexes(db, WORK_ORDER_TABLES);
+  if (built.length > 0) {
+    progress(`工单索引 ${built.length} 个已重建（${((Date.now() - t1) / 1000).toFixed(1)} 秒）`);
   }
   await db.transaction(async (tx) => {
     await recordAudit(

@@ -1,10 +1,8 @@
-import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { openTestDatabase } from "../../../test/test-db.ts";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { openOwnTestDatabase, openTestDatabase } from "../../../test/test-db.ts";
 import { systemClock } from "../../platform/clock.ts";
-import { type Database, openPostgres } from "../../platform/db/client.ts";
-import { migrateDatabase } from "../../platform/db/migrate.ts";
+import type { Database } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { checkReportText } from "../report-check/report-check.service.ts";
 import { renderText } from "../reports/render-text.ts";
@@ -52,43 +50,13 @@ const EXPECTED: Record<string, number> = {
 };
 
 let database: Database;
-let dropDatabase: (() => Promise<void>) | undefined;
-
-/** A database of its own: PGlite from the template, or a new database on the PostgreSQL server. */
-async function freshDatabase(): Promise<Database> {
-  const shared = await openTestDatabase();
-  if (shared.driver !== "postgres") {
-    return shared;
-  }
-  const name = `zw_demo_${randomBytes(4).toString("hex")}`;
-  await shared.db.execute(sql.raw(`create database ${name}`));
-  const current = (await queryRows<{ u: string }>(shared.db, sql`select current_database() as u`))[0]?.u ?? "";
-  const own = await openPostgres(withDatabaseName(current, name), 4);
-  dropDatabase = async () => {
-    await own.close();
-    await shared.db.execute(sql.raw(`drop database if exists ${name}`));
-    await shared.close();
-  };
-  await migrateDatabase(own);
-  return own;
-}
-
-function withDatabaseName(currentDb: string, name: string): string {
-  const base = inject("databaseUrl") ?? "";
-  return base.replace(new RegExp(`/${currentDb}(\\?|$)`), `/${name}$1`);
-}
+let drop: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
-  database = await freshDatabase();
+  ({ database, drop } = await openOwnTestDatabase());
   await loadDemo(database.db, systemClock, "440114", () => {});
 }, 300_000);
-afterAll(async () => {
-  if (dropDatabase) {
-    await dropDatabase();
-  } else {
-    await database.close();
-  }
-});
+afterAll(() => drop());
 
 describe("the Huadu 2022 demo year", () => {
   it("reproduces the published figures by computation", async () => {
@@ -141,5 +109,39 @@ describe("the Huadu 2022 demo year", () => {
     expect(shape?.staff).toBe(86);
     expect(shape?.rated).toBeGreaterThan(100_000);
     expect(shape?.bad).toBe(131);
+  });
+
+  it("leaves every index of the migrations in place after building the deferred ones", async () => {
+    const tables = [
+      "work_orders",
+      "work_order_events",
+      "work_order_contacts",
+      "queue_tickets",
+      "service_cases",
+      "bookings",
+      "ratings",
+      "appointment_slots",
+    ];
+    const defs = async (db: Database["db"]) =>
+      (
+        await queryRows<{ def: string }>(
+          db,
+          sql`select indexdef as def from pg_indexes where schemaname = current_schema()
+              and tablename in (${sql.join(
+                tables.map((t) => sql`${t}`),
+                sql`, `,
+              )}) order by indexname`,
+        )
+      ).map((r) => r.def);
+    const reference = await openTestDatabase();
+    try {
+      const expected = await defs(reference.db);
+      expect(expected.length).toBeGreaterThan(20);
+      expect(await defs(database.db)).toEqual(expected);
+    } finally {
+      await reference.close();
+    }
+    const [left] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from deferred_indexes`);
+    expect(left?.n).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
 import { GIVEN } from "./demo-texts.ts";
-import { breathe } from "./ticket-batch.ts";
+import { breathe, rowHash } from "./ticket-batch.ts";
 
 /**
  * One run of days of the district centre's year, written by set-based SQL: queue tickets (visitors),
@@ -11,7 +11,7 @@ import { breathe } from "./ticket-batch.ts";
  *
  * Each visitor is decided from its global row number g alone: r = g·P mod N ranks the visitors, so
  * rank ranges give exact counts spread over the year (r < t3: three items, < t2: two, ≥ done:
- * passed over after three calls), and md5 hashes of (seed, g) pick the rest.
+ * passed over after three calls), and hashes of (seed, g) pick the rest.
  */
 export type HallPlan = {
   n: number;
@@ -136,16 +136,14 @@ export async function insertHallChunk(
   const bucketSum = await tempTables(tx, layout, chunk, slots, bad);
   const { hall } = layout;
   const md5 = (salt: string) => `md5('${seed}:hall:' || g || ':${salt}')`;
-  const part = (m: string, i: number) => `('x' || substr(${m}, ${1 + i * 8}, 8))::bit(32)::bigint`;
   const id17 = `((${list(REGIONS)})[1 + h8 % ${REGIONS.length}]::bigint * 100000000000 + to_char(date '1952-01-01' + (h7 % 19000)::int, 'YYYYMMDD')::bigint * 1000 + h6 % 1000)`;
   await tx.execute(
     sql.raw(`create temp table hv on commit drop as
     with base as materialized (
-      select g, d.day, d.t0, (g::bigint * ${plan.p}) % ${plan.n} as r, ${md5("a")} as ma, ${md5("b")} as mb
+      select g, d.day, d.t0, (g::bigint * ${plan.p}) % ${plan.n} as r, ${md5("a")} as ma
       from hd d, generate_series(d.g0 + 1, d.g0 + d.n) g
     ), hx as materialized (
-      select g, day, t0, r, ${part("ma", 0)} as h1, ${part("ma", 1)} as h2, ${part("ma", 2)} as h3, ${part("ma", 3)} as h4,
-        ${part("mb", 0)} as h5, ${part("mb", 1)} as h6, ${part("mb", 2)} as h7, ${part("mb", 3)} as h8, ma
+      select g, day, t0, r, ${[1, 2, 3, 4, 5, 6, 7, 8].map((i) => `${rowHash("g", `${seed}:hall:h${i}`)} as h${i}`).join(", ")}, ma
       from base
     ), x as materialized (
       select hx.*, gr.id as group_id, gr.prefix, gr.nitems, gr.cap,
@@ -172,6 +170,7 @@ export async function insertHallChunk(
         y.wants and row_number() over (partition by y.group_id, y.slot_start, y.wants order by y.g) <= y.cap as booked
       from y
     )
+    -- offset 0 keeps the subquery whole: flattened, its id17 expression would be computed once per check digit term.
     select w.*, w.id17::text || ${idCheckSql("w.id17")} as id_number from (
     select z.g, z.day, z.r, z.m, z.h1, z.h2, z.h3, z.h4, z.h5, z.h6, z.group_id, z.prefix, z.nitems, z.item_code, z.item_name,
       z.window_id, z.window_name, z.staff_id, z.staff_name, z.seq, z.booked, z.slot_start, z.slot_end, z.checked_in_at,
@@ -184,7 +183,7 @@ export async function insertHallChunk(
       z.checked_in_at + floor(z.w0 * z.f) * interval '1 second' as called_at,
       z.checked_in_at + floor((z.w0 + 30) * z.f) * interval '1 second' as started_at,
       floor(z.s0 * z.f)::int as svc
-    from z) w`),
+    from z offset 0) w`),
   );
   await breathe();
   await insertRows(tx, tenantId, seed, hall);

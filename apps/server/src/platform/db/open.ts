@@ -1,5 +1,6 @@
 import type { Config } from "../config.ts";
 import { type Database, openPglite, openPostgres } from "./client.ts";
+import { restoreDeferredIndexes } from "./deferred-indexes.ts";
 import { acquireDataDirLock } from "./lock.ts";
 import { migrateDatabase } from "./migrate.ts";
 
@@ -8,12 +9,15 @@ export async function openConfiguredDatabase(config: Config, purpose: string): P
   if (config.db.url) {
     const database = await openPostgres(config.db.url);
     await migrateDatabase(database);
+    await restoreDeferredIndexes(database.db);
     return database;
   }
   const release = acquireDataDirLock(config.db.dataDir, purpose);
   try {
     const database = await openPglite(config.db.dataDir);
     await migrateDatabase(database);
+    // A bulk load killed half-way left its indexes to build.
+    await restoreDeferredIndexes(database.db);
     return {
       ...database,
       close: async () => {
