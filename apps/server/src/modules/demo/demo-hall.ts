@@ -13,6 +13,7 @@ import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { loadDemoBadRatings } from "./demo-bad-ratings.ts";
 import { prepareBulkTransaction, spread } from "./demo-work-orders.ts";
 import { type BadPick, type HallLayout, type HallPlan, insertHallChunk, type SlotTime } from "./hall-batch.ts";
+import { inLanes, isEmbedded } from "./lanes.ts";
 import { breathe } from "./ticket-batch.ts";
 
 /** Huadu's district service centre in 2022 (the published figures): visitors and service cases. */
@@ -39,12 +40,6 @@ const GROUP_WEIGHTS: Record<string, number> = { A: 26, B: 16, C: 16, D: 10, E: 1
 
 const STAFF_SURNAMES = "王陈李黄张梁刘何罗林杨周吴谭邓冯曾徐朱钟叶苏";
 const STAFF_GIVEN = ["慧敏", "晓琳", "志明", "嘉怡", "俊杰", "丽娟", "伟强", "凯琪", "文静", "浩宇", "婉婷", "国华"];
-
-/** PGlite (one connection, in process) rather than a PostgreSQL server. */
-export async function isEmbedded(db: Db): Promise<boolean> {
-  const [row] = await queryRows<{ v: string }>(db, sql`select version() as v`);
-  return (row?.v ?? "").includes("PGlite");
-}
 
 function workdays(cal: WorkCalendar, year: number): string[] {
   const out: string[] = [];
@@ -237,40 +232,38 @@ export async function loadDemoHallYear(
   // hall keeps pace with the work orders loading beside it; PGlite has one connection.
   const lanes = (await isEmbedded(db)) ? 1 : 2;
   const finished = chunks.map(() => false);
-  let next = 0;
   let reported = 0;
-  const lane = async () => {
-    for (let i = next++; i < chunks.length; i = next++) {
-      const chunk = chunks[i] ?? [];
-      const first = chunk[0];
-      const last = chunk[chunk.length - 1];
-      if (first && last) {
-        const slots: SlotTime[] = chunk.flatMap((d) =>
-          slotTimes(d.day, settings).map((s) => ({
-            day: d.day,
-            startsAt: s.startsAt.toISOString(),
-            endsAt: s.endsAt.toISOString(),
-          })),
-        );
-        const picks = bad.filter((b) => b.day >= first.day && b.day <= last.day);
-        await breathe();
-        await db.transaction(async (tx) => {
-          await prepareBulkTransaction(tx);
-          await insertHallChunk(tx, tenantId, seed, plan, layout, chunk, slots, picks);
-        });
-      }
-      finished[i] = true;
-      // Reported by quarter of the year, up to the last day of the unbroken run of finished chunks.
-      const upTo = finished.indexOf(false) === -1 ? chunks.length : finished.indexOf(false);
-      const day = chunks[upTo - 1]?.at(-1)?.day ?? "";
-      const quarter = Math.floor(Number(day.slice(5, 7)) / 3);
-      if (quarter > reported) {
-        reported = quarter;
-        progress(`大厅：已生成至 ${day}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
-      }
+  const writeChunk = async (chunk: HallPlan["days"]) => {
+    const first = chunk[0];
+    const last = chunk[chunk.length - 1];
+    if (!first || !last) {
+      return;
     }
+    const slots: SlotTime[] = chunk.flatMap((d) =>
+      slotTimes(d.day, settings).map((s) => ({
+        day: d.day,
+        startsAt: s.startsAt.toISOString(),
+        endsAt: s.endsAt.toISOString(),
+      })),
+    );
+    const picks = bad.filter((b) => b.day >= first.day && b.day <= last.day);
+    await breathe();
+    await db.transaction(async (tx) => {
+      await prepareBulkTransaction(tx);
+      await insertHallChunk(tx, tenantId, seed, plan, layout, chunk, slots, picks);
+    });
   };
-  await Promise.all(Array.from({ length: lanes }, lane));
+  await inLanes(chunks, lanes, writeChunk, (i) => {
+    finished[i] = true;
+    // Reported by quarter of the year, up to the last day of the unbroken run of finished chunks.
+    const upTo = finished.indexOf(false) === -1 ? chunks.length : finished.indexOf(false);
+    const day = chunks[upTo - 1]?.at(-1)?.day ?? "";
+    const quarter = Math.floor(Number(day.slice(5, 7)) / 3);
+    if (quarter > reported) {
+      reported = quarter;
+      progress(`大厅：已生成至 ${day}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
+    }
+  });
   const [rated] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from ratings where subject_kind = 'service_case' and scope_path = ${layout.hall.scopePath}`,

@@ -9,6 +9,7 @@ import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { createCampaign, listCampaigns } from "../work-orders/settings.service.ts";
 import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { TOWN_WEIGHTS } from "./demo-texts.ts";
+import { inLanes, isEmbedded } from "./lanes.ts";
 import {
   type Batch,
   type BatchPlan,
@@ -288,7 +289,8 @@ export async function loadDemoWorkOrders(
     },
   ];
   // Short transactions of a few thousand tickets: on the single-connection embedded database the
-  // server keeps answering between them.
+  // server keeps answering between them. A PostgreSQL server takes them on two lanes.
+  const lanes = (await isEmbedded(db)) ? 1 : 2;
   for (const b of batches) {
     const t0 = Date.now();
     const plan = batchPlan(b);
@@ -301,11 +303,11 @@ export async function loadDemoWorkOrders(
         current.push(d);
       }
     }
-    for (const chunk of chunks) {
+    await inLanes(chunks, lanes, async (chunk) => {
       const first = chunk[0];
       const last = chunk[chunk.length - 1];
       if (!first || !last) {
-        continue;
+        return;
       }
       // PGlite runs queries synchronously and resolves at once: without a macrotask break the
       // promise chain would starve the HTTP server until the whole year is in.
@@ -316,7 +318,7 @@ export async function loadDemoWorkOrders(
         await breathe();
         await insertEventsAndContacts(tx, tenantId, b.key, seed, [first.g0 + 1, last.g0 + last.count]);
       });
-    }
+    });
     progress(`工单 ${b.key}：${plan.n} 件（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
   }
   const t1 = Date.now();

@@ -12,8 +12,9 @@ import { createTenantFromCode } from "../tenants/tenants.service.ts";
 import { findUserByUsername, insertGrant, insertUser } from "../users/users.repo.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
 import { loadDemoBudget } from "./demo-budget.ts";
-import { isEmbedded, loadDemoHallYear } from "./demo-hall.ts";
+import { loadDemoHallYear } from "./demo-hall.ts";
 import { loadDemoWorkOrders, widenTempBuffers } from "./demo-work-orders.ts";
+import { isEmbedded } from "./lanes.ts";
 
 /** Same seed, same demo year: ids, texts and outcomes are derived from it. */
 export const DEMO_SEED = "huadu-2022";
