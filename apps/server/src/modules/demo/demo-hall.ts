@@ -188,29 +188,12 @@ async function removePartialHallYear(db: Db, hallId: string, year: number) {
 }
 
 /**
- * The district centre's 2022: 566,800 visitors on the year's working days within hall hours, who
- * finished 767,227 service cases at 86 windows, some by booking within their slots' capacity; about
- * one case in seven rated actively (the unrated rest are left to the default-rating job), 131 of
- * them badly, each with its rectification ticket to the centre, rectified on time.
+ * The parts of the centre's year: its layout with a staff member per window, the plan of visitors
+ * by day, the bad ratings' picks, the chunks of days, and how one chunk is written (in a
+ * transaction of its own). Everything follows from the seed and the calendar.
  */
-export async function loadDemoHallYear(
-  db: Db,
-  clock: Clock,
-  tenantId: string,
-  seed: string,
-  progress: (m: string) => void,
-): Promise<boolean> {
-  const [done] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from audit_log where tenant_id = ${tenantId} and action = 'demo.hall_year'`,
-  );
-  if (Number(done?.n ?? 0) > 0) {
-    return false;
-  }
-  const t0 = Date.now();
+export async function hallYear(db: Db, tenantId: string, seed: string) {
   const { windowRows, ...layoutBase } = await centreLayout(db, tenantId);
-  await removePartialHallYear(db, layoutBase.hall.id, 2022);
-  await deferIndexes(db, HALL_TABLES);
   const layout: HallLayout = {
     ...layoutBase,
     windows: await ensureHallStaff(db, tenantId, seed, layoutBase.hall, windowRows),
@@ -228,11 +211,6 @@ export async function loadDemoHallYear(
       current.push(d);
     }
   }
-  // On a PostgreSQL server two lanes take the chunks (they are independent runs of days), so the
-  // hall keeps pace with the work orders loading beside it; PGlite has one connection.
-  const lanes = (await isEmbedded(db)) ? 1 : 2;
-  const finished = chunks.map(() => false);
-  let reported = 0;
   const writeChunk = async (chunk: HallPlan["days"]) => {
     const first = chunk[0];
     const last = chunk[chunk.length - 1];
@@ -253,6 +231,38 @@ export async function loadDemoHallYear(
       await insertHallChunk(tx, tenantId, seed, plan, layout, chunk, slots, picks);
     });
   };
+  return { layout, plan, bad, chunks, writeChunk };
+}
+
+/**
+ * The district centre's 2022: 566,800 visitors on the year's working days within hall hours, who
+ * finished 767,227 service cases at 86 windows, some by booking within their slots' capacity; about
+ * one case in seven rated actively (the unrated rest are left to the default-rating job), 131 of
+ * them badly, each with its rectification ticket to the centre, rectified on time.
+ */
+export async function loadDemoHallYear(
+  db: Db,
+  clock: Clock,
+  tenantId: string,
+  seed: string,
+  progress: (m: string) => void,
+): Promise<boolean> {
+  const [done] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from audit_log where tenant_id = ${tenantId} and action = 'demo.hall_year'`,
+  );
+  if (Number(done?.n ?? 0) > 0) {
+    return false;
+  }
+  const t0 = Date.now();
+  const { layout, plan, bad, chunks, writeChunk } = await hallYear(db, tenantId, seed);
+  await removePartialHallYear(db, layout.hall.id, 2022);
+  await deferIndexes(db, HALL_TABLES);
+  // On a PostgreSQL server two lanes take the chunks (they are independent runs of days), so the
+  // hall keeps pace with the work orders loading beside it; PGlite has one connection.
+  const lanes = (await isEmbedded(db)) ? 1 : 2;
+  const finished = chunks.map(() => false);
+  let reported = 0;
   await inLanes(chunks, lanes, writeChunk, (i) => {
     finished[i] = true;
     // Reported by quarter of the year, up to the last day of the unbroken run of finished chunks.

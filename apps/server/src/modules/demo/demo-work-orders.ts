@@ -61,7 +61,7 @@ const hotlineWeight = (cal: WorkCalendar) => (day: string) => {
   return (MONTH[d.getUTCMonth()] ?? 1) * (WEEKDAY[d.getUTCDay()] ?? 1) * (holiday ? 0.7 : 1);
 };
 
-async function placesAndUnits(db: Db, tenantId: string): Promise<{ places: Places; units: Units }> {
+export async function placesAndUnits(db: Db, tenantId: string): Promise<{ places: Places; units: Units }> {
   const rows = await queryRows<{ id: string; path: string; name: string; kind: string; parent_id: string | null }>(
     db,
     sql`select id, path, name, kind, parent_id from org_units where tenant_id = ${tenantId}`,
