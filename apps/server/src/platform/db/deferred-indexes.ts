@@ -16,11 +16,11 @@ export async function deferIndexes(db: Db, tables: readonly string[]): Promise<s
   return db.transaction(async (tx) => {
     const empty: string[] = [];
     for (const table of tables) {
-      const [row] = await queryRows<{ any: boolean }>(
+      const [row] = await queryRows<{ filled: boolean }>(
         tx,
-        sql`select exists (select 1 from ${sql.identifier(table)}) as any`,
+        sql`select exists (select 1 from ${sql.identifier(table)}) as filled`,
       );
-      if (!row?.any) {
+      if (!row?.filled) {
         empty.push(table);
       }
     }
