@@ -13,7 +13,7 @@ import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { loadDemoBadRatings } from "./demo-bad-ratings.ts";
 import { prepareBulkTransaction, spread } from "./demo-work-orders.ts";
 import { type BadPick, type HallLayout, type HallPlan, insertHallChunk, type SlotTime } from "./hall-batch.ts";
-import { inLanes, isEmbedded } from "./lanes.ts";
+import { chunkDays, inLanes, isEmbedded, partLoaded } from "./lanes.ts";
 import { breathe } from "./ticket-batch.ts";
 
 /** Huadu's district service centre in 2022 (the published figures): visitors and service cases. */
@@ -202,15 +202,7 @@ export async function hallYear(db: Db, tenantId: string, seed: string) {
   const settings = await getAppointmentSettings(db, tenantId);
   const plan = hallPlan(spread(HALL_VISITORS_2022, workdays(cal, 2022), dayWeight));
   const bad = pickBadRatings(plan, BAD_RATINGS_2022);
-  const chunks: HallPlan["days"][] = [[]];
-  for (const d of plan.days) {
-    const current = chunks[chunks.length - 1] ?? [];
-    if (current.reduce((s, x) => s + x.count, 0) + d.count > CHUNK_VISITORS && current.length > 0) {
-      chunks.push([d]);
-    } else {
-      current.push(d);
-    }
-  }
+  const chunks = chunkDays(plan.days, CHUNK_VISITORS);
   const writeChunk = async (chunk: HallPlan["days"]) => {
     const first = chunk[0];
     const last = chunk[chunk.length - 1];
@@ -247,11 +239,7 @@ export async function loadDemoHallYear(
   seed: string,
   progress: (m: string) => void,
 ): Promise<boolean> {
-  const [done] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from audit_log where tenant_id = ${tenantId} and action = 'demo.hall_year'`,
-  );
-  if (Number(done?.n ?? 0) > 0) {
+  if (await partLoaded(db, tenantId, "demo.hall_year")) {
     return false;
   }
   const t0 = Date.now();

@@ -9,16 +9,8 @@ import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { createCampaign, listCampaigns } from "../work-orders/settings.service.ts";
 import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { TOWN_WEIGHTS } from "./demo-texts.ts";
-import { inLanes, isEmbedded } from "./lanes.ts";
-import {
-  type Batch,
-  type BatchPlan,
-  batchPlan,
-  breathe,
-  insertBatch,
-  type Places,
-  type Units,
-} from "./ticket-batch.ts";
+import { chunkDays, inLanes, isEmbedded, partLoaded } from "./lanes.ts";
+import { type Batch, batchPlan, breathe, insertBatch, type Places, type Units } from "./ticket-batch.ts";
 
 const CHUNK_TICKETS = 4000;
 
@@ -190,11 +182,7 @@ export async function loadDemoWorkOrders(
   seed: string,
   progress: (m: string) => void,
 ): Promise<boolean> {
-  const [done] = await queryRows<{ n: number }>(
-    db,
-    sql`select count(*)::int as n from audit_log where tenant_id = ${tenantId} and action = 'demo.work_orders'`,
-  );
-  if (Number(done?.n ?? 0) > 0) {
+  if (await partLoaded(db, tenantId, "demo.work_orders")) {
     return false;
   }
   await removePartialLoad(db, tenantId);
@@ -294,15 +282,7 @@ export async function loadDemoWorkOrders(
   for (const b of batches) {
     const t0 = Date.now();
     const plan = batchPlan(b);
-    const chunks: BatchPlan["days"][] = [[]];
-    for (const d of plan.days) {
-      const current = chunks[chunks.length - 1] ?? [];
-      if (current.reduce((s, x) => s + x.count, 0) >= CHUNK_TICKETS) {
-        chunks.push([d]);
-      } else {
-        current.push(d);
-      }
-    }
+    const chunks = chunkDays(plan.days, CHUNK_TICKETS);
     await inLanes(chunks, lanes, async (chunk) => {
       const first = chunk[0];
       const last = chunk[chunk.length - 1];

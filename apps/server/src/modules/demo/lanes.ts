@@ -28,3 +28,29 @@ export async function inLanes<T>(
   };
   await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
 }
+
+/** Runs of consecutive days of at most `max` rows together (a bigger day stands alone): a transaction each. */
+export function chunkDays<T extends { count: number }>(days: readonly T[], max: number): T[][] {
+  const chunks: T[][] = [];
+  let rows = 0;
+  for (const d of days) {
+    const current = chunks.at(-1);
+    if (current && current.length > 0 && rows + d.count <= max) {
+      current.push(d);
+      rows += d.count;
+    } else {
+      chunks.push([d]);
+      rows = d.count;
+    }
+  }
+  return chunks;
+}
+
+/** Whether a part of the demo year was loaded to its end: its completion entry is in the audit log. */
+export async function partLoaded(db: Db, tenantId: string, action: string): Promise<boolean> {
+  const [done] = await queryRows<{ n: number }>(
+    db,
+    sql`select count(*)::int as n from audit_log where tenant_id = ${tenantId} and action = ${action}`,
+  );
+  return Number(done?.n ?? 0) > 0;
+}
