@@ -220,7 +220,9 @@ async function insertRows(tx: Db, tenantId: string, seed: string, hall: HallLayo
   await q(`insert into queue_counters (tenant_id, group_id, day, last)
     select ${t}, hv.group_id, hv.day, max(hv.seq) from hv group by hv.group_id, hv.day`);
   await breathe();
-  await q(`create temp table hc on commit drop as
+  // A visit's cases, computed where they are used (the cases, then the rated few of them) rather
+  // than kept in a temporary table: writing and reading back a million rows cost more.
+  const cases = (visitors: string) => `(
     select ${idAt("hv.started_at + (hv.svc * (k + 1) / hv.m) * interval '1 second'", `md5('${seed}:case:' || hv.g || ':' || k)`)} as case_id,
       hv.id, hv.g, hv.day, hv.h3, hv.h4, hv.h5, hv.h6, hv.group_id, hv.window_id, hv.window_name, hv.staff_id, hv.staff_name,
       hv.booked, hv.booking_id, hv.person_name, hv.id_number, hv.phone, hv.checked_in_at, hv.called_at,
@@ -229,9 +231,9 @@ async function insertRows(tx: Db, tenantId: string, seed: string, hall: HallLayo
       hv.started_at + (hv.svc * (k + 1) / hv.m) * interval '1 second' as case_finished,
       (hv.svc * (k + 1) / hv.m) - (hv.svc * k / hv.m) as case_svc,
       exists (select 1 from hbad b where b.g = hv.g) and k = 0 as bad
-    from hv cross join generate_series(0, 2) k
+    from ${visitors} hv cross join generate_series(0, 2) k
     join hi it on it.group_id = hv.group_id and it.i = (hv.h4 + k) % hv.nitems
-    where k < hv.m`);
+    where k < hv.m) hc`;
   await q(`insert into service_cases (id, tenant_id, hall_id, scope_path, hall_level, group_id, window_id, window_name, ticket_id,
       booking_id, item_code, item_name, staff_user_id, staff_name, person_name, id_number, phone, result, checked_in_at, called_at,
       started_at, finished_at, wait_seconds, service_seconds)
@@ -243,7 +245,7 @@ async function insertRows(tx: Db, tenantId: string, seed: string, hall: HallLayo
         else 'completed' end,
       hc.checked_in_at, hc.called_at, hc.case_started, hc.case_finished,
       extract(epoch from hc.called_at - hc.checked_in_at)::int, hc.case_svc
-    from hc order by hc.case_id`);
+    from ${cases("hv")} order by hc.case_id`);
   await breathe();
   // About one citizen in seven rates actively (most satisfied); bad ratings get their reason now, the
   // rectification ticket and the rating time come with it (bad-ratings step). The 基本满意 defaults
@@ -259,7 +261,8 @@ async function insertRows(tx: Db, tenantId: string, seed: string, hall: HallLayo
       false, hc.person_name, hc.phone,
       case when hc.bad then ((hc.day + 1)::text || ' 08:30:00+08')::timestamptz
         else hc.case_finished + (600 + hc.h4 % 172800) * interval '1 second' end
-    from hc where hc.bad or hc.h3 % 100 < ${ACTIVE_RATING_PERCENT}`);
+    from ${cases(`(select * from hv where hv.h3 % 100 < ${ACTIVE_RATING_PERCENT} or hv.g in (select g from hbad))`)}
+    where hc.bad or hc.h3 % 100 < ${ACTIVE_RATING_PERCENT}`);
 }
 
 /** A 10-character booking code over the module's alphabet (no 0/O, 1/I) from 50 bits of an id. */
