@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { deferIndexes, restoreDeferredIndexes } from "../../platform/db/deferred-indexes.ts";
+import { deferIndexes } from "../../platform/db/deferred-indexes.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { slotTimes } from "../appointments/booking-rules.ts";
@@ -13,7 +13,7 @@ import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { loadDemoBadRatings } from "./demo-bad-ratings.ts";
 import { prepareBulkTransaction, spread } from "./demo-work-orders.ts";
 import { type BadPick, type HallLayout, type HallPlan, insertHallChunk, type SlotTime } from "./hall-batch.ts";
-import { chunkDays, inLanes, isEmbedded, partLoaded } from "./lanes.ts";
+import { chunkDays, inLanes, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
 import { breathe } from "./ticket-batch.ts";
 
 /** Huadu's district service centre in 2022 (the published figures): visitors and service cases. */
@@ -272,11 +272,7 @@ export async function loadDemoHallYear(
   const t1 = Date.now();
   await loadDemoBadRatings(db, tenantId, seed, layout.hall, bad);
   progress(`好差评：差评 ${bad.length} 条，整改工单 ${bad.length} 件（${((Date.now() - t1) / 1000).toFixed(1)} 秒）`);
-  const t2 = Date.now();
-  const built = await restoreDeferredIndexes(db, HALL_TABLES);
-  if (built.length > 0) {
-    progress(`大厅索引 ${built.length} 个已重建（${((Date.now() - t2) / 1000).toFixed(1)} 秒）`);
-  }
+  await rebuildIndexes(db, HALL_TABLES, "大厅", progress);
   await db.transaction(async (tx) => {
     await recordAudit(
       { db: tx, actor: { kind: "system", tenantId, name: "演示数据" }, clock, requestId: null },

@@ -2,14 +2,14 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { deferIndexes, restoreDeferredIndexes } from "../../platform/db/deferred-indexes.ts";
+import { deferIndexes } from "../../platform/db/deferred-indexes.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { createCampaign, listCampaigns } from "../work-orders/settings.service.ts";
 import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { TOWN_WEIGHTS } from "./demo-texts.ts";
-import { chunkDays, inLanes, isEmbedded, partLoaded } from "./lanes.ts";
+import { chunkDays, inLanes, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
 import { type Batch, batchPlan, breathe, insertBatch, type Places, type Units } from "./ticket-batch.ts";
 
 const CHUNK_TICKETS = 4000;
@@ -301,11 +301,7 @@ export async function loadDemoWorkOrders(
     });
     progress(`工单 ${b.key}：${plan.n} 件（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
   }
-  const t1 = Date.now();
-  const built = await restoreDeferredIndexes(db, WORK_ORDER_TABLES);
-  if (built.length > 0) {
-    progress(`工单索引 ${built.length} 个已重建（${((Date.now() - t1) / 1000).toFixed(1)} 秒）`);
-  }
+  await rebuildIndexes(db, WORK_ORDER_TABLES, "工单", progress);
   await db.transaction(async (tx) => {
     await recordAudit(
       { db: tx, actor: sys, clock, requestId: null },

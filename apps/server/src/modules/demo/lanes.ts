@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
+import { restoreDeferredIndexes } from "../../platform/db/deferred-indexes.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 
 /** PGlite (one connection, in process) rather than a PostgreSQL server. */
@@ -53,4 +54,13 @@ export async function partLoaded(db: Db, tenantId: string, action: string): Prom
     sql`select count(*)::int as n from audit_log where tenant_id = ${tenantId} and action = ${action}`,
   );
   return Number(done?.n ?? 0) > 0;
+}
+
+/** Builds the indexes a part's load deferred on `tables` and says how many and how long, when any. */
+export async function rebuildIndexes(db: Db, tables: readonly string[], label: string, progress: (m: string) => void) {
+  const t0 = Date.now();
+  const built = await restoreDeferredIndexes(db, tables);
+  if (built.length > 0) {
+    progress(`${label}索引 ${built.length} 个已重建（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
+  }
 }
