@@ -137,34 +137,38 @@ export async function loadHallDemo(db: Db, clock: Clock, tenantId: string): Prom
   if ((await findHalls(db, { tenantId })).length > 0) {
     return 0;
   }
-  const ctx: Ctx = {
-    db,
-    actor: { kind: "system", tenantId, name: "演示数据" },
-    clock,
-    log: silentLogger,
-    requestId: randomUUID(),
-  };
-  const units = await findOrgTree(ctx);
-  let made = 0;
-  const open = async (orgUnitId: string, name: string, groups: CreateWindowGroupInput[]) => {
-    const hall = await createHall(ctx, { orgUnitId, name, address: name.replace(/政务服务中心|党群服务站/, "") });
-    for (const g of groups) {
-      await addWindowGroup(ctx, hall.id, g);
+  // One transaction for the 272 halls: the tenant gets all of them or none, and a server does not
+  // wait for the disk some 550 times.
+  return db.transaction(async (tx) => {
+    const ctx: Ctx = {
+      db: tx,
+      actor: { kind: "system", tenantId, name: "演示数据" },
+      clock,
+      log: silentLogger,
+      requestId: randomUUID(),
+    };
+    const units = await findOrgTree(ctx);
+    let made = 0;
+    const open = async (orgUnitId: string, name: string, groups: CreateWindowGroupInput[]) => {
+      const hall = await createHall(ctx, { orgUnitId, name, address: name.replace(/政务服务中心|党群服务站/, "") });
+      for (const g of groups) {
+        await addWindowGroup(ctx, hall.id, g);
+      }
+      made += 1;
+    };
+    const centre = units.find((u) => u.name === "区政务服务中心");
+    if (centre) {
+      await open(centre.id, "花都区政务服务中心", DISTRICT_GROUPS);
     }
-    made += 1;
-  };
-  const centre = units.find((u) => u.name === "区政务服务中心");
-  if (centre) {
-    await open(centre.id, "花都区政务服务中心", DISTRICT_GROUPS);
-  }
-  for (const u of units.filter((x) => x.kind === "town" || x.kind === "street")) {
-    await open(u.id, `${u.name}政务服务中心`, [TOWN_GROUP]);
-  }
-  // Village names repeat across towns (two 杨二村): the station carries its town's name too.
-  const byId = new Map(units.map((u) => [u.id, u]));
-  for (const u of units.filter((x) => x.kind === "village" || x.kind === "community")) {
-    const town = u.parentId ? byId.get(u.parentId)?.name : undefined;
-    await open(u.id, `${town ?? ""}${u.name.replace(/委员会$|委会$/, "")}党群服务站`, [VILLAGE_GROUP]);
-  }
-  return made;
+    for (const u of units.filter((x) => x.kind === "town" || x.kind === "street")) {
+      await open(u.id, `${u.name}政务服务中心`, [TOWN_GROUP]);
+    }
+    // Village names repeat across towns (two 杨二村): the station carries its town's name too.
+    const byId = new Map(units.map((u) => [u.id, u]));
+    for (const u of units.filter((x) => x.kind === "village" || x.kind === "community")) {
+      const town = u.parentId ? byId.get(u.parentId)?.name : undefined;
+      await open(u.id, `${town ?? ""}${u.name.replace(/委员会$|委会$/, "")}党群服务站`, [VILLAGE_GROUP]);
+    }
+    return made;
+  });
 }

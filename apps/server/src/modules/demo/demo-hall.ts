@@ -13,7 +13,7 @@ import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { loadDemoBadRatings } from "./demo-bad-ratings.ts";
 import { prepareBulkTransaction, spread } from "./demo-work-orders.ts";
 import { type BadPick, type HallLayout, type HallPlan, insertHallChunk, type SlotTime } from "./hall-batch.ts";
-import { chunkDays, inLanes, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
+import { analyzeTables, chunkDays, inLanes, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
 import { breathe } from "./ticket-batch.ts";
 
 /** Huadu's district service centre in 2022 (the published figures): visitors and service cases. */
@@ -284,8 +284,6 @@ export async function loadDemoHallYear(
       },
     );
   });
-  for (const table of ["queue_tickets", "service_cases", "bookings", "ratings"]) {
-    await db.execute(sql`analyze ${sql.identifier(table)}`);
-  }
+  await analyzeTables(db, ["service_cases", "queue_tickets", "bookings", "ratings"]);
   return true;
 }

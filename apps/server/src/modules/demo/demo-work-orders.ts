@@ -9,7 +9,7 @@ import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { createCampaign, listCampaigns } from "../work-orders/settings.service.ts";
 import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { TOWN_WEIGHTS } from "./demo-texts.ts";
-import { chunkDays, inLanes, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
+import { analyzeTables, chunkDays, inLanes, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
 import { type Batch, batchPlan, breathe, insertBatch, type Places, type Units } from "./ticket-batch.ts";
 
 const CHUNK_TICKETS = 4000;
@@ -313,7 +313,6 @@ export async function loadDemoWorkOrders(
       },
     );
   });
-  await db.execute(sql`analyze work_orders`);
-  await db.execute(sql`analyze work_order_events`);
+  await analyzeTables(db, ["work_order_events", "work_orders"]);
   return true;
 }

@@ -56,11 +56,21 @@ export async function partLoaded(db: Db, tenantId: string, action: string): Prom
   return Number(done?.n ?? 0) > 0;
 }
 
-/** Builds the indexes a part's load deferred on `tables` and says how many and how long, when any. */
+/**
+ * Builds the indexes a part's load deferred on `tables` (two at a time on a server) and says how
+ * many and how long, when any.
+ */
 export async function rebuildIndexes(db: Db, tables: readonly string[], label: string, progress: (m: string) => void) {
   const t0 = Date.now();
-  const built = await restoreDeferredIndexes(db, tables);
+  const built = await restoreDeferredIndexes(db, tables, (await isEmbedded(db)) ? 1 : 2);
   if (built.length > 0) {
     progress(`${label}索引 ${built.length} 个已重建（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
   }
+}
+
+/** Brings the planner's statistics of `tables` up to date after a load (two at a time on a server). */
+export async function analyzeTables(db: Db, tables: readonly string[]): Promise<void> {
+  await inLanes(tables, (await isEmbedded(db)) ? 1 : 2, async (table) => {
+    await db.execute(sql`analyze ${sql.identifier(table)}`);
+  });
 }

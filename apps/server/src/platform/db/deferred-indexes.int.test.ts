@@ -79,6 +79,27 @@ describe("deferred indexes of a bulk load", () => {
     expect(await restoreDeferredIndexes(db)).toHaveLength(2);
   });
 
+  it("builds side by side on lanes, biggest table first, and reports them in name order", async () => {
+    const db = database.db;
+    await db.execute(sql`drop table if exists bulk_small`);
+    await db.execute(sql`create table bulk_small (id int primary key, v int not null)`);
+    await db.execute(sql`create index bulk_small_v_idx on bulk_small (v)`);
+    const before = [...(await indexDefs(db, "bulk_probe")), ...(await indexDefs(db, "bulk_small"))];
+    expect(await deferIndexes(db, ["bulk_small", "bulk_probe"])).toHaveLength(3);
+    await db.execute(
+      sql`insert into bulk_probe select g, 'c' || g, 'r' || g, g % 7, now() from generate_series(1, 2000) g`,
+    );
+    await db.execute(sql`insert into bulk_small values (1, 1)`);
+    expect(await restoreDeferredIndexes(db, undefined, 2)).toEqual([
+      "bulk_probe_code_like_idx",
+      "bulk_probe_v_idx",
+      "bulk_small_v_idx",
+    ]);
+    expect([...(await indexDefs(db, "bulk_probe")), ...(await indexDefs(db, "bulk_small"))]).toEqual(before);
+    expect(await pending(db)).toEqual([]);
+    await db.execute(sql`drop table bulk_small`);
+  });
+
   it("builds each index once when two restores race", async () => {
     const db = database.db;
     await deferIndexes(db, ["bulk_probe"]);

@@ -52,8 +52,10 @@ export async function deferIndexes(db: Db, tables: readonly string[]): Promise<s
 /**
  * Builds the deferred indexes of `tables` (all when omitted) and forgets them, one transaction each:
  * called at the end of a load, and whenever the database is opened, for a load that was killed.
+ * With `lanes` > 1 (a server's pool) that many builds run side by side, biggest tables first, so the
+ * longest build does not come last. Returns the built names by table, then name.
  */
-export async function restoreDeferredIndexes(db: Db, tables?: readonly string[]): Promise<string[]> {
+export async function restoreDeferredIndexes(db: Db, tables?: readonly string[], lanes = 1): Promise<string[]> {
   const filter =
     tables && tables.length > 0
       ? sql`where table_name in (${sql.join(
@@ -61,12 +63,13 @@ export async function restoreDeferredIndexes(db: Db, tables?: readonly string[])
           sql`, `,
         )})`
       : sql``;
-  const pending = await queryRows<{ name: string; def: string }>(
+  const pending = await queryRows<{ name: string; table: string; def: string }>(
     db,
-    sql`select index_name as name, definition as def from deferred_indexes ${filter} order by table_name, index_name`,
+    sql`select index_name as name, table_name as table, definition as def from deferred_indexes ${filter}
+        order by pg_relation_size(to_regclass(table_name)) desc nulls last, table_name, index_name`,
   );
-  const built: string[] = [];
-  for (const p of pending) {
+  const built: Array<{ name: string; table: string }> = [];
+  const build = async (p: (typeof pending)[number]) => {
     await db.transaction(async (tx) => {
       // Another process may have taken it meanwhile: only the holder of the row builds.
       const [claimed] = await queryRows<{ name: string }>(
@@ -78,8 +81,15 @@ export async function restoreDeferredIndexes(db: Db, tables?: readonly string[])
       }
       await tx.execute(sql`set local maintenance_work_mem = '256MB'`);
       await tx.execute(sql.raw(p.def.replace(/^CREATE INDEX /, "CREATE INDEX IF NOT EXISTS ")));
-      built.push(p.name);
+      built.push(p);
     });
-  }
-  return built;
+  };
+  let next = 0;
+  const lane = async () => {
+    for (let p = pending[next++]; p; p = pending[next++]) {
+      await build(p);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
+  return built.sort((a, b) => a.table.localeCompare(b.table) || a.name.localeCompare(b.name)).map((b) => b.name);
 }
