@@ -21,36 +21,70 @@ export const DEMO_SEED = "huadu-2022";
 
 export type Progress = (message: string) => void;
 
-/** The whole demo: the quick base, then the year of operations. Idempotent. */
+/**
+ * The whole demo: the quick base, then the year of operations. Idempotent. On a PostgreSQL server
+ * the work orders need only the tenant and its org tree, so they load beside the rest of the base
+ * and then the hall (the centre's year needs the halls and their staff).
+ */
 export async function loadDemo(db: Db, clock: Clock, code: string, progress: Progress, seed = DEMO_SEED) {
-  const base = await loadDemoBase(db, clock, code, progress);
-  await loadDemoYear(db, clock, code, progress, seed);
-  return base;
+  if (await isEmbedded(db)) {
+    const base = await loadDemoBase(db, clock, code, progress);
+    await loadDemoYear(db, clock, code, progress, seed);
+    return base;
+  }
+  const { created } = await ensureDemoTenant(db, clock, code, progress);
+  const year = await demoYear(db, clock, code, progress, seed);
+  const loaded = await Promise.all([
+    year.workOrders(),
+    loadDemoBase(db, clock, code, progress).then(() => year.hall()),
+  ]);
+  year.finish(loaded);
+  return { created };
 }
 
 /** The year of operations (a few minutes on the embedded database), in short transactions. */
 export async function loadDemoYear(db: Db, clock: Clock, code: string, progress: Progress, seed = DEMO_SEED) {
-  const tenant = await findTenantByCode(db, code);
-  if (!tenant) {
-    throw new Error(`租户 ${code} 不存在`);
-  }
-  const t0 = Date.now();
-  progress("生成 2021–2022 年度工单（热线、网格事件、两代表一委员）与 2022 年度区政务服务中心来访、办件、好差评…");
-  const parts = [
-    () => loadDemoWorkOrders(db, clock, tenant.id, seed, progress),
-    () => loadDemoHallYear(db, clock, tenant.id, seed, progress),
-  ];
+  const year = await demoYear(db, clock, code, progress, seed);
   // A PostgreSQL server loads the parts side by side on two connections; PGlite has only one.
   const embedded = await isEmbedded(db);
   if (embedded) {
     await widenTempBuffers(db);
   }
   const loaded = embedded
-    ? [await (parts[0]?.() ?? false), await (parts[1]?.() ?? false)]
-    : await Promise.all(parts.map((load) => load()));
-  if (loaded.some(Boolean)) {
-    progress(`2022 年度业务数据已全部加载（${((Date.now() - t0) / 1000).toFixed(0)} 秒）`);
+    ? [await year.workOrders(), await year.hall()]
+    : await Promise.all([year.workOrders(), year.hall()]);
+  year.finish(loaded);
+}
+
+/** The two parts of the year (each idempotent) and the closing line once they are in. */
+async function demoYear(db: Db, clock: Clock, code: string, progress: Progress, seed: string) {
+  const tenant = await findTenantByCode(db, code);
+  if (!tenant) {
+    throw new Error(`租户 ${code} 不存在`);
   }
+  const t0 = Date.now();
+  progress("生成 2021–2022 年度工单（热线、网格事件、两代表一委员）与 2022 年度区政务服务中心来访、办件、好差评…");
+  return {
+    workOrders: () => loadDemoWorkOrders(db, clock, tenant.id, seed, progress),
+    hall: () => loadDemoHallYear(db, clock, tenant.id, seed, progress),
+    finish: (loaded: boolean[]) => {
+      if (loaded.some(Boolean)) {
+        progress(`2022 年度业务数据已全部加载（${((Date.now() - t0) / 1000).toFixed(0)} 秒）`);
+      }
+    },
+  };
+}
+
+/** The demo tenant and its org tree, created when missing. */
+async function ensureDemoTenant(db: Db, clock: Clock, code: string, progress: Progress) {
+  const tenant = await findTenantByCode(db, code);
+  if (tenant) {
+    return { tenant, created: false };
+  }
+  progress(`创建租户 ${code} 与组织机构树…`);
+  const setup = await createTenantFromCode(db, code, clock);
+  progress(`组织机构 ${setup.unitCount} 个`);
+  return { tenant: setup.tenant, created: true };
 }
 
 /**
@@ -63,15 +97,7 @@ export async function loadDemoBase(
   code: string,
   progress: Progress,
 ): Promise<{ created: boolean }> {
-  let tenant = await findTenantByCode(db, code);
-  let created = false;
-  if (!tenant) {
-    progress(`创建租户 ${code} 与组织机构树…`);
-    const setup = await createTenantFromCode(db, code, clock);
-    tenant = setup.tenant;
-    created = true;
-    progress(`组织机构 ${setup.unitCount} 个`);
-  }
+  const { tenant, created } = await ensureDemoTenant(db, clock, code, progress);
   const root = await findRootUnit(db, tenant.id);
   const bureau = await findOrgUnitByName(db, tenant.id, `${tenant.fullName}政务服务数据管理局`);
   if (!root || !bureau) {
