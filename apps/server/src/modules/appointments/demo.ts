@@ -3,9 +3,10 @@ import type { CreateWindowGroupInput } from "../../../../../packages/contracts/s
 import { type Ctx, silentLogger } from "../../platform/actor.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
+import { recordAudit } from "../audit/audit.service.ts";
 import { findOrgTree } from "../org/org.service.ts";
-import { findHalls } from "./halls.repo.ts";
-import { addWindowGroup, createHall } from "./halls.service.ts";
+import { findHalls, insertHalls } from "./halls.repo.ts";
+import { levelOf } from "./halls.service.ts";
 
 // A few real item names per hall level; the full lists (873 town, 585 village items) come with the catalog.
 const windows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${from + i}号窗口`);
@@ -131,44 +132,94 @@ const VILLAGE_GROUP: CreateWindowGroupInput = {
 
 /**
  * Demo halls: the district centre (on 区政务服务中心), one hall per town/street and one service
- * station per village/community. Skipped when the tenant already has halls.
+ * station per village/community. Skipped when the tenant already has halls. Written set-based in
+ * one transaction (272 halls, all or none; a few statements instead of some 4,700), with each
+ * hall's creation and window groups in the audit log as the staff form would record them.
  */
 export async function loadHallDemo(db: Db, clock: Clock, tenantId: string): Promise<number> {
   if ((await findHalls(db, { tenantId })).length > 0) {
     return 0;
   }
-  // One transaction for the 272 halls: the tenant gets all of them or none, and a server does not
-  // wait for the disk some 550 times.
-  return db.transaction(async (tx) => {
-    const ctx: Ctx = {
-      db: tx,
-      actor: { kind: "system", tenantId, name: "演示数据" },
-      clock,
-      log: silentLogger,
-      requestId: randomUUID(),
+  const ctx: Ctx = {
+    db,
+    actor: { kind: "system", tenantId, name: "演示数据" },
+    clock,
+    log: silentLogger,
+    requestId: randomUUID(),
+  };
+  const units = await findOrgTree(ctx);
+  const plan: Array<{ unit: (typeof units)[number]; name: string; groups: CreateWindowGroupInput[] }> = [];
+  const centre = units.find((u) => u.name === "区政务服务中心");
+  if (centre) {
+    plan.push({ unit: centre, name: "花都区政务服务中心", groups: DISTRICT_GROUPS });
+  }
+  for (const u of units.filter((x) => x.kind === "town" || x.kind === "street")) {
+    plan.push({ unit: u, name: `${u.name}政务服务中心`, groups: [TOWN_GROUP] });
+  }
+  // Village names repeat across towns (two 杨二村): the station carries its town's name too.
+  const byId = new Map(units.map((u) => [u.id, u]));
+  for (const u of units.filter((x) => x.kind === "village" || x.kind === "community")) {
+    const town = u.parentId ? byId.get(u.parentId)?.name : undefined;
+    plan.push({
+      unit: u,
+      name: `${town ?? ""}${u.name.replace(/委员会$|委会$/, "")}党群服务站`,
+      groups: [VILLAGE_GROUP],
+    });
+  }
+  const rows = plan.map((p) => {
+    const hall = {
+      id: randomUUID(),
+      tenantId,
+      orgUnitId: p.unit.id,
+      scopePath: p.unit.path,
+      name: p.name,
+      level: levelOf(p.unit.kind),
+      address: p.name.replace(/政务服务中心|党群服务站/, ""),
+      sessions: null,
     };
-    const units = await findOrgTree(ctx);
-    let made = 0;
-    const open = async (orgUnitId: string, name: string, groups: CreateWindowGroupInput[]) => {
-      const hall = await createHall(ctx, { orgUnitId, name, address: name.replace(/政务服务中心|党群服务站/, "") });
-      for (const g of groups) {
-        await addWindowGroup(ctx, hall.id, g);
-      }
-      made += 1;
-    };
-    const centre = units.find((u) => u.name === "区政务服务中心");
-    if (centre) {
-      await open(centre.id, "花都区政务服务中心", DISTRICT_GROUPS);
-    }
-    for (const u of units.filter((x) => x.kind === "town" || x.kind === "street")) {
-      await open(u.id, `${u.name}政务服务中心`, [TOWN_GROUP]);
-    }
-    // Village names repeat across towns (two 杨二村): the station carries its town's name too.
-    const byId = new Map(units.map((u) => [u.id, u]));
-    for (const u of units.filter((x) => x.kind === "village" || x.kind === "community")) {
-      const town = u.parentId ? byId.get(u.parentId)?.name : undefined;
-      await open(u.id, `${town ?? ""}${u.name.replace(/委员会$|委会$/, "")}党群服务站`, [VILLAGE_GROUP]);
-    }
-    return made;
+    const groups = p.groups.map((g) => ({ ...g, id: randomUUID() }));
+    return { hall, groups, orgUnit: p.unit.name };
   });
+  const groups = rows.flatMap((r) => r.groups.map((g) => ({ hall: r.hall, g })));
+  await db.transaction(async (tx) => {
+    await insertHalls(
+      tx,
+      rows.map((r) => r.hall),
+      groups.map(({ hall, g }) => ({
+        id: g.id,
+        tenantId,
+        hallId: hall.id,
+        prefix: g.prefix,
+        name: g.name,
+        slotCapacity: g.slotCapacity,
+      })),
+      groups.flatMap(({ g }) => g.items.map((i) => ({ tenantId, groupId: g.id, ...i }))),
+      groups.flatMap(({ hall, g }) =>
+        g.windows.map((name) => ({ id: randomUUID(), tenantId, hallId: hall.id, groupId: g.id, name })),
+      ),
+    );
+    for (const r of rows) {
+      await recordAudit(
+        { ...ctx, db: tx },
+        {
+          action: "hall.create",
+          entityType: "hall",
+          entityId: r.hall.id,
+          scopePath: r.hall.scopePath,
+          summary: {
+            name: r.hall.name,
+            level: r.hall.level,
+            orgUnit: r.orgUnit,
+            groups: r.groups.map((g) => ({
+              prefix: g.prefix,
+              name: g.name,
+              items: g.items.length,
+              windows: g.windows,
+            })),
+          },
+        },
+      );
+    }
+  });
+  return rows.length;
 }

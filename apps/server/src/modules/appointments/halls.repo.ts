@@ -75,6 +75,25 @@ export async function insertGroup(
   await db.insert(hallWindows).values(windows);
 }
 
+/** Many halls with their window groups, items and windows at once (the demo's 272), in chunks under the bind limit. */
+export async function insertHalls(
+  db: Db,
+  rows: (typeof halls.$inferInsert)[],
+  groups: (typeof windowGroups.$inferInsert)[],
+  items: (typeof hallGroupItems.$inferInsert)[],
+  windows: (typeof hallWindows.$inferInsert)[],
+): Promise<void> {
+  const each = async <T>(list: T[], write: (part: T[]) => Promise<unknown>) => {
+    for (let i = 0; i < list.length; i += 1000) {
+      await write(list.slice(i, i + 1000));
+    }
+  };
+  await each(rows, (part) => db.insert(halls).values(part));
+  await each(groups, (part) => db.insert(windowGroups).values(part));
+  await each(items, (part) => db.insert(hallGroupItems).values(part));
+  await each(windows, (part) => db.insert(hallWindows).values(part));
+}
+
 export async function findHallParts(db: Db, hallIds: readonly string[]) {
   if (hallIds.length === 0) {
     return { groups: [], items: [], windows: [], closures: [] };

@@ -23,8 +23,8 @@ export type Progress = (message: string) => void;
 
 /**
  * The whole demo: the quick base, then the year of operations. Idempotent. On a PostgreSQL server
- * the work orders need only the tenant and its org tree, so they load beside the rest of the base
- * and then the hall (the centre's year needs the halls and their staff).
+ * the work orders need only the tenant and its org tree and the centre's year only the halls, so
+ * they load side by side with the rest of the base.
  */
 export async function loadDemo(db: Db, clock: Clock, code: string, progress: Progress, seed = DEMO_SEED) {
   if (await isEmbedded(db)) {
@@ -32,13 +32,14 @@ export async function loadDemo(db: Db, clock: Clock, code: string, progress: Pro
     await loadDemoYear(db, clock, code, progress, seed);
     return base;
   }
-  const { created } = await ensureDemoTenant(db, clock, code, progress);
+  const { tenant, created } = await ensureDemoTenant(db, clock, code, progress);
   const year = await demoYear(db, clock, code, progress, seed);
-  const loaded = await Promise.all([
+  const [workOrders, hall] = await Promise.all([
     year.workOrders(),
-    loadDemoBase(db, clock, code, progress).then(() => year.hall()),
+    loadDemoHalls(db, clock, tenant.id, progress).then(() => year.hall()),
+    loadDemoBase(db, clock, code, progress, { halls: false }),
   ]);
-  year.finish(loaded);
+  year.finish([workOrders, hall]);
   return { created };
 }
 
@@ -96,6 +97,7 @@ export async function loadDemoBase(
   clock: Clock,
   code: string,
   progress: Progress,
+  opts: { halls?: boolean } = {},
 ): Promise<{ created: boolean }> {
   const { tenant, created } = await ensureDemoTenant(db, clock, code, progress);
   const root = await findRootUnit(db, tenant.id);
@@ -156,9 +158,15 @@ export async function loadDemoBase(
   if (await loadDemoCatalog(db, clock, tenant.id, DEMO_SEED)) {
     progress("政务服务事项目录：依申请事项 2166 项、材料 11599 份、一件事 94 个");
   }
-  const halls = await loadHallDemo(db, clock, tenant.id);
+  if (opts.halls !== false) {
+    await loadDemoHalls(db, clock, tenant.id, progress);
+  }
+  return { created };
+}
+
+async function loadDemoHalls(db: Db, clock: Clock, tenantId: string, progress: Progress) {
+  const halls = await loadHallDemo(db, clock, tenantId);
   if (halls > 0) {
     progress(`政务服务大厅 ${halls} 个`);
   }
-  return { created };
 }
