@@ -48,6 +48,10 @@ export function rowHash(row: string, salt: string): string {
   return `(hashint8extended((${row})::bigint, ${key}) & 4294967295)`;
 }
 
+/** A PostgreSQL array literal, sent as one parameter (drizzle would spread a JS array into many). */
+const pgArray = (xs: readonly string[]) =>
+  `{${xs.map((x) => `"${x.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
+
 /** Lets the event loop serve requests between bulk statements (PGlite blocks it while one runs). */
 export const breathe = () => new Promise((resolve) => setImmediate(resolve));
 
@@ -64,7 +68,7 @@ async function dueTable(db: Db, tenantId: string, b: Batch, days: string[]) {
       const p = pickPolicy(policies, b.kind, category, "normal");
       const accept = computeDue(cal, at, p.acceptValue, p.acceptUnit).toISOString();
       const close = computeDue(cal, at, p.closeValue, p.closeUnit).toISOString();
-      rows.push(`('${day}','${category}','${accept}','${close}')`);
+      rows.push(`('${day}'::date,'${category}','${accept}'::timestamptz,'${close}'::timestamptz)`);
     }
   }
   return rows;
@@ -114,71 +118,53 @@ export async function insertBatch(
   units: Units,
 ) {
   const { n, special, cut } = plan;
-  const dayRows = chunk.map((d) => `('${d.day}',${d.count},${d.g0})`);
-  await tx.execute(sql.raw(`create temp table dd (day date, n int, g0 int) on commit drop`));
-  await tx.execute(sql.raw(`insert into dd values ${dayRows.join(",")}`));
-  await tx.execute(
-    sql.raw(
-      `create temp table due (day date, category text, accept_due timestamptz, close_due timestamptz) on commit drop`,
-    ),
-  );
+  const dayRows = chunk.map((d) => `('${d.day}'::date,${d.count},${d.g0})`);
   const dues = await dueTable(
     tx,
     tenantId,
     b,
     chunk.map((d) => d.day),
   );
-  for (let i = 0; i < dues.length; i += 2000) {
-    await tx.execute(sql.raw(`insert into due values ${dues.slice(i, i + 2000).join(",")}`));
-  }
-  let lo = 0;
-  const cats = b.categories.map(([c, w]) => {
-    const row = `('${c}',${lo},${lo + w})`;
-    lo += w;
-    return row;
+  // The category a hash lands on, by lookup: entry k of the array is the category of weight slot k.
+  // Each place fills a run of consecutive slots, as many as its copies.
+  let slot = 0;
+  const placeRuns = places.map((p) => {
+    const run = { ...p, from: slot };
+    slot += p.copies;
+    return run;
   });
-  await tx.execute(sql.raw(`create temp table cat (category text, lo int, hi int) on commit drop`));
-  await tx.execute(sql.raw(`insert into cat values ${cats.join(",")}`));
-  await tx.execute(
-    sql.raw(
-      `create temp table subj (category text, i int, n int, title text, content text, keywords text[]) on commit drop`,
-    ),
-  );
-  for (const [category] of b.categories) {
+  const categoryOf = b.categories.flatMap(([c, w]) => Array.from({ length: w }, () => `'${c}'`));
+  const subjects = b.categories.flatMap(([category]) => {
     const list = SUBJECTS[b.subjects?.[category] ?? category] ?? [];
-    await tx.execute(
-      sql`insert into subj select ${category}, i - 1, ${list.length}, s->>0, s->>1, array(select jsonb_array_elements_text(s->2))
-          from jsonb_array_elements(${JSON.stringify(list)}::jsonb) with ordinality as x(s, i)`,
-    );
-  }
-  await tx.execute(
-    sql.raw(`create temp table pl (i int, town_id uuid, town_path text, community_id uuid, place text) on commit drop`),
-  );
-  await tx.execute(
-    sql`insert into pl select (row_number() over (order by i, k) - 1)::int, (p->>'townId')::uuid, p->>'townPath',
-          (p->>'communityId')::uuid, p->>'place'
-        from jsonb_array_elements(${JSON.stringify(places)}::jsonb) with ordinality as x(p, i),
-          generate_series(1, (p->>'copies')::int) k`,
-  );
-  await tx.execute(sql.raw(`create temp table un (i int, id uuid, path text) on commit drop`));
-  await tx.execute(
-    sql`insert into un select i - 1, (u->>'id')::uuid, u->>'path'
-        from jsonb_array_elements(${JSON.stringify(units)}::jsonb) with ordinality as x(u, i)`,
-  );
-  await breathe();
+    return list.map((x, i) => ({ c: category, i, n: list.length, t: x[0], x: x[1], k: x[2] }));
+  });
   const c = b.campaign;
   const h = (salt: string) => sql.raw(rowHash("g", `${seed}:${b.key}:${salt}`));
+  // One statement, its small tables as CTEs: a temporary table each would cost catalog writes and
+  // a file per chunk (on the embedded database some milliseconds apiece, a thousand times a year).
   await tx.execute(sql`
-    create temp table t on commit drop as
-    with base as (
-      select g, d.day, (g::bigint * ${plan.p}) % ${n} as r,
-        ${h("a")} as h1, ${h("b")} as h2, ${h("c")} as h3, ${h("d")} as h4, ${h("e")} as h5, ${h("f")} as h6
-      from dd d, generate_series(d.g0 + 1, d.g0 + d.n) g
+    with dd (day, n, g0) as (values ${sql.raw(dayRows.join(","))}),
+    due (day, category, accept_due, close_due) as materialized (values ${sql.raw(dues.join(","))}),
+    subj as materialized (
+      select s->>'c' as category, (s->>'i')::int as i, (s->>'n')::int as n, s->>'t' as title, s->>'x' as content,
+        array(select jsonb_array_elements_text(s->'k')) as keywords
+      from jsonb_array_elements(${JSON.stringify(subjects)}::jsonb) as x(s)
+    ),
+    pl as materialized (
+      select i, (p->>'townId')::uuid as town_id, p->>'townPath' as town_path, (p->>'communityId')::uuid as community_id,
+        p->>'place' as place
+      from jsonb_array_elements(${JSON.stringify(placeRuns)}::jsonb) as x(p),
+        generate_series((p->>'from')::int, (p->>'from')::int + (p->>'copies')::int - 1) i
+    ),
+    t as materialized (
+      select b.*, ${sql.raw(`(array[${categoryOf.join(",")}])[1 + b.h2 % ${categoryOf.length}]`)} as category,
+        ${c ? sql`b.day between ${c.from}::date and ${c.to}::date and b.r >= ${special} and b.r < ${cut.all}` : sql`false`} as in_campaign
+      from (
+        select g, d.day, (g::bigint * ${plan.p}) % ${n} as r,
+          ${h("a")} as h1, ${h("b")} as h2, ${h("c")} as h3, ${h("d")} as h4, ${h("e")} as h5, ${h("f")} as h6
+        from dd d, generate_series(d.g0 + 1, d.g0 + d.n) g
+      ) b
     )
-    select b.*, ${c ? sql`b.day between ${c.from}::date and ${c.to}::date and b.r >= ${special} and b.r < ${cut.all}` : sql`false`} as in_campaign
-    from base b`);
-  await breathe();
-  await tx.execute(sql`
     insert into work_orders (id, tenant_id, external_no, kind, category, urgency, channel, title, content, caller_name,
       caller_phone, town_id, community_id, address, keywords, campaign_tags, status, unit_id, scope_path, received_at,
       accept_due_at, close_due_at, accepted_at, replied_at, closed_at, satisfaction, resolved, praise, event_count)
@@ -196,7 +182,6 @@ export async function insertBatch(
     from (
       select t.*, md5(${`${seed}:${b.key}:`} || t.g) as idh, ${`${b.key}-`} || lpad(t.g::text, 7, '0') as ext,
         t.r >= ${n - b.open} as open, t.r >= ${b.late} and t.r < ${special} as praise,
-        (select category from cat where t.h2 % ${lo} >= cat.lo and t.h2 % ${lo} < cat.hi) as category,
         (array${sql.raw(`['陈','李','黄','张','梁','刘','何','罗','林','杨','周','吴','谭','邓','冯','曾','徐','朱','钟','叶']`)})[1 + t.h6 % 20]
           || (array${sql.raw(`['伟','芳','敏','静','丽','强','磊','洁','勇','艳','杰','娟','涛','明','超','秀英','志强','建华','淑芬','嘉欣']`)})[1 + (t.h6 / 20) % 20] as caller,
         '1' || (array['35','36','37','38','39','50','58','86','88','89'])[1 + t.h5 % 10] || lpad((t.h6 % 100000000)::text, 8, '0') as phone,
@@ -214,13 +199,12 @@ export async function insertBatch(
         end as satisfaction
       from t
     ) x
-    join pl p on p.i = x.h4 % ${places.reduce((n, p) => n + p.copies, 0)}
+    join pl p on p.i = x.h4 % ${slot}
     join subj s on s.category = x.category and s.i = x.h3 % s.n
     join due du on du.day = x.day and du.category = x.category
     cross join lateral (
-      select case when x.h5 % 100 < ${b.townShare} then p.town_id else un.id end as unit_id,
-        case when x.h5 % 100 < ${b.townShare} then p.town_path else un.path end as unit_path
-      from un where un.i = x.h5 % ${units.length}
+      select case when x.h5 % 100 < ${b.townShare} then p.town_id else (${pgArray(units.map((u) => u.id))}::uuid[])[1 + x.h5 % ${units.length}] end as unit_id,
+        case when x.h5 % 100 < ${b.townShare} then p.town_path else (${pgArray(units.map((u) => u.path))}::text[])[1 + x.h5 % ${units.length}] end as unit_path
     ) uu
     cross join lateral (
       select case
