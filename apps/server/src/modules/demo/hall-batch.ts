@@ -74,48 +74,60 @@ function idCheckSql(id17: string): string {
 const idAt = (at: string, hash: string) =>
   `(lpad(to_hex((extract(epoch from ${at}) * 1000)::bigint), 12, '0') || '7' || substr(${hash}, 1, 3) || '8' || substr(${hash}, 4, 15))::uuid`;
 
-async function tempTables(tx: Db, layout: HallLayout, chunk: HallPlan["days"], slots: SlotTime[], bad: BadPick[]) {
-  const q = (s: string) => tx.execute(sql.raw(s));
-  await q("create temp table hd (day date, n int, g0 int, t0 timestamptz) on commit drop");
-  await q(
-    `insert into hd values ${chunk.map((d) => `('${d.day}',${d.count},${d.g0},'${d.day} 00:00:00+08')`).join(",")}`,
-  );
+const lit = (x: string) => `'${x.replaceAll("'", "''")}'`;
+
+/**
+ * The chunk's small tables (days, groups, items, windows, check-in buckets, slots, bad-rating picks)
+ * as CTE definitions the statements put in front of themselves. Temporary tables would cost catalog
+ * writes and a file apiece per chunk (on the embedded database some milliseconds each), and the
+ * planner knows a VALUES list's size exactly.
+ */
+function smallTables(layout: HallLayout, chunk: HallPlan["days"], slots: SlotTime[], bad: BadPick[]) {
+  const values = (rows: string[]) => `values ${rows.join(",")}`;
   let lo = 0;
   const groupRows = layout.groups.map((g, i) => {
     const items = layout.items.filter((x) => x.groupId === g.id).length;
     const wins = layout.windows.filter((x) => x.groupId === g.id).length;
-    const row = `(${i},'${g.id}'::uuid,'${g.prefix}',${lo},${lo + g.weight},${items},${wins},${g.slotCapacity})`;
+    const row = `(${i},'${g.id}'::uuid,${lit(g.prefix)},${lo},${lo + g.weight},${items},${wins},${g.slotCapacity})`;
     lo += g.weight;
     return row;
   });
-  await q(
-    "create temp table hg (i int, id uuid, prefix text, lo int, hi int, nitems int, nwin int, cap int) on commit drop",
-  );
-  await q(`insert into hg values ${groupRows.join(",")}`);
-  await tx.execute(sql`create temp table hi on commit drop as
-    select (x->>'groupId')::uuid as group_id, (row_number() over (partition by x->>'groupId' order by o) - 1)::int as i,
-      x->>'code' as code, x->>'name' as name, (x->>'bookable')::boolean as bookable
-    from jsonb_array_elements(${JSON.stringify(layout.items)}::jsonb) with ordinality as t(x, o)`);
-  await tx.execute(sql`create temp table hw on commit drop as
-    select (x->>'groupId')::uuid as group_id, (row_number() over (partition by x->>'groupId' order by o) - 1)::int as i,
-      (x->>'id')::uuid as id, x->>'name' as name, (x->>'staffId')::uuid as staff_id, x->>'staffName' as staff_name
-    from jsonb_array_elements(${JSON.stringify(layout.windows)}::jsonb) with ordinality as t(x, o)`);
+  const perGroup = <T extends { groupId: string }>(xs: readonly T[]) =>
+    layout.groups.flatMap((g) => xs.filter((x) => x.groupId === g.id).map((x, i) => ({ x, i })));
   let blo = 0;
   const bucketRows = BUCKETS.map((b) => {
     const row = `(${blo},${blo + b.weight},${b.startMin},${b.len},${b.endMin})`;
     blo += b.weight;
     return row;
   });
-  await q("create temp table hb (lo int, hi int, start_min int, len int, end_min int) on commit drop");
-  await q(`insert into hb values ${bucketRows.join(",")}`);
-  await tx.execute(sql`create temp table hs on commit drop as
-    select (x->>'day')::date as day, (x->>'startsAt')::timestamptz as starts_at, (x->>'endsAt')::timestamptz as ends_at
-    from jsonb_array_elements(${JSON.stringify(slots)}::jsonb) as t(x)`);
-  await q("create temp table hbad (g int, k int) on commit drop");
-  if (bad.length > 0) {
-    await q(`insert into hbad values ${bad.map((b) => `(${b.g},${b.k})`).join(",")}`);
-  }
-  return blo;
+  const cte = {
+    hd: `hd (day, n, g0, t0) as (${values(chunk.map((d) => `('${d.day}'::date,${d.count},${d.g0},'${d.day} 00:00:00+08'::timestamptz)`))})`,
+    hg: `hg (i, id, prefix, lo, hi, nitems, nwin, cap) as (${values(groupRows)})`,
+    hi: `hi (group_id, i, code, name, bookable) as (${values(
+      perGroup(layout.items).map(
+        ({ x, i }) => `('${x.groupId}'::uuid,${i},${lit(x.code)},${lit(x.name)},${x.bookable})`,
+      ),
+    )})`,
+    hw: `hw (group_id, i, id, name, staff_id, staff_name) as (${values(
+      perGroup(layout.windows).map(
+        ({ x, i }) =>
+          `('${x.groupId}'::uuid,${i},'${x.id}'::uuid,${lit(x.name)},'${x.staffId}'::uuid,${lit(x.staffName)})`,
+      ),
+    )})`,
+    hb: `hb (lo, hi, start_min, len, end_min) as (${values(bucketRows)})`,
+    hs: `hs (day, starts_at, ends_at) as (${values(
+      slots.map((t) => `('${t.day}'::date,'${t.startsAt}'::timestamptz,'${t.endsAt}'::timestamptz)`),
+    )})`,
+    hbad:
+      bad.length > 0
+        ? `hbad (g, k) as (${values(bad.map((b) => `(${b.g},${b.k})`))})`
+        : "hbad (g, k) as (select null::int, null::int where false)",
+  };
+  return {
+    with: (...names: Array<keyof typeof cte>) => `with ${names.map((n) => cte[n]).join(",\n")}`,
+    weightSum: lo,
+    bucketSum: blo,
+  };
 }
 
 export type SlotTime = { day: string; startsAt: string; endsAt: string };
@@ -132,14 +144,14 @@ export async function insertHallChunk(
   slots: SlotTime[],
   bad: BadPick[],
 ): Promise<void> {
-  const weightSum = layout.groups.reduce((s, g) => s + g.weight, 0);
-  const bucketSum = await tempTables(tx, layout, chunk, slots, bad);
+  const small = smallTables(layout, chunk, slots, bad);
+  const { weightSum, bucketSum } = small;
   const { hall } = layout;
   const md5 = (salt: string) => `md5('${seed}:hall:' || g || ':${salt}')`;
   const id17 = `((${list(REGIONS)})[1 + h8 % ${REGIONS.length}]::bigint * 100000000000 + to_char(date '1952-01-01' + (h7 % 19000)::int, 'YYYYMMDD')::bigint * 1000 + h6 % 1000)`;
   await tx.execute(
     sql.raw(`create temp table hv on commit drop as
-    with base as materialized (
+    ${small.with("hd", "hg", "hb", "hi", "hw", "hs")}, base as materialized (
       select g, d.day, d.t0, (g::bigint * ${plan.p}) % ${plan.n} as r, ${md5("a")} as ma
       from hd d, generate_series(d.g0 + 1, d.g0 + d.n) g
     ), hx as materialized (
@@ -186,13 +198,20 @@ export async function insertHallChunk(
     from z offset 0) w`),
   );
   await breathe();
-  await insertRows(tx, tenantId, seed, hall);
+  await insertRows(tx, tenantId, seed, hall, small.with);
 }
 
-async function insertRows(tx: Db, tenantId: string, seed: string, hall: HallLayout["hall"]) {
+async function insertRows(
+  tx: Db,
+  tenantId: string,
+  seed: string,
+  hall: HallLayout["hall"],
+  small: ReturnType<typeof smallTables>["with"],
+) {
   const q = (s: string) => tx.execute(sql.raw(s));
   const t = `'${tenantId}'::uuid`;
-  await q(`insert into appointment_slots (id, tenant_id, hall_id, group_id, day, starts_at, ends_at, capacity, booked)
+  await q(`${small("hg", "hs")}
+    insert into appointment_slots (id, tenant_id, hall_id, group_id, day, starts_at, ends_at, capacity, booked)
     select md5('${seed}:slot:' || g.id || ':' || s.starts_at)::uuid, ${t}, '${hall.id}', g.id, s.day, s.starts_at, s.ends_at, g.cap,
       coalesce(b.n, 0)
     from hg g cross join hs s
@@ -234,7 +253,8 @@ async function insertRows(tx: Db, tenantId: string, seed: string, hall: HallLayo
     from ${visitors} hv cross join generate_series(0, 2) k
     join hi it on it.group_id = hv.group_id and it.i = (hv.h4 + k) % hv.nitems
     where k < hv.m) hc`;
-  await q(`insert into service_cases (id, tenant_id, hall_id, scope_path, hall_level, group_id, window_id, window_name, ticket_id,
+  await q(`${small("hi", "hbad")}
+    insert into service_cases (id, tenant_id, hall_id, scope_path, hall_level, group_id, window_id, window_name, ticket_id,
       booking_id, item_code, item_name, staff_user_id, staff_name, person_name, id_number, phone, result, checked_in_at, called_at,
       started_at, finished_at, wait_seconds, service_seconds)
     select hc.case_id, ${t}, '${hall.id}', '${hall.scopePath}', '${hall.level}', hc.group_id, hc.window_id, hc.window_name, hc.id,
@@ -250,7 +270,8 @@ async function insertRows(tx: Db, tenantId: string, seed: string, hall: HallLayo
   // About one citizen in seven rates actively (most satisfied); bad ratings get their reason now, the
   // rectification ticket and the rating time come with it (bad-ratings step). The 基本满意 defaults
   // of the unrated rest are left to the default-rating job: 660,000 more rows would double the load.
-  await q(`insert into ratings (id, tenant_id, subject_kind, subject_id, subject_label, unit_id, scope_path, window_name, staff_name,
+  await q(`${small("hi", "hbad")}
+    insert into ratings (id, tenant_id, subject_kind, subject_id, subject_label, unit_id, scope_path, window_name, staff_name,
       item_code, level, reasons, comment, is_default, rater_name, rater_phone, rated_at)
     select md5('${seed}:rating:' || hc.case_id)::uuid, ${t}, 'service_case', hc.case_id,
       hc.case_item_name || '（${hall.name} ' || hc.window_name || '）', '${hall.orgUnitId}', '${hall.scopePath}', hc.window_name,
