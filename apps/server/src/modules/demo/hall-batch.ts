@@ -235,7 +235,7 @@ async function insertRows(
       hv.checked_in_at, hv.window_id, case when hv.m = 0 then 3 else 1 end, hv.called_at,
       case when hv.m = 0 then null else hv.started_at end,
       case when hv.m = 0 then hv.called_at + interval '3 minutes' else hv.started_at + hv.svc * interval '1 second' end
-    from hv order by hv.id`);
+    from hv`);
   await q(`insert into queue_counters (tenant_id, group_id, day, last)
     select ${t}, hv.group_id, hv.day, max(hv.seq) from hv group by hv.group_id, hv.day`);
   await breathe();
