@@ -55,8 +55,9 @@ export async function benchDemo(): Promise<string> {
   const lite = median(lites);
   const pg = median(pgs);
   const all = (runs: typeof lites) => runs.map((r) => `${r.seconds.toFixed(1)} s (load ${r.load})`).join(", ");
+  // Judged on the figure as shown: 89.96 s reads 90.0 s, which is not under 90.
   const row = (engine: string, r: typeof lite, target: number) =>
-    `| ${engine} | ${r.seconds.toFixed(1)} s | < ${target} s | ${r.seconds < target ? "met" : "NOT met"} |`;
+    `| ${engine} | ${r.seconds.toFixed(1)} s | < ${target} s | ${Number(r.seconds.toFixed(1)) < target ? "met" : "NOT met"} |`;
   return `## Loading the Huadu 2022 demo year (\`zhengwu demo load\`)
 
 A fresh database each time; the whole command: migrations, the org tree and log-ins, the 2022
