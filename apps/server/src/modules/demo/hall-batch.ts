@@ -61,8 +61,9 @@ const BAD_COMMENTS = [
 const ACTIVE_RATING_PERCENT = 14;
 const CODE_ALPHABET = "23456789ABCDEFGHJKLMNPQRSTUVWXYZ";
 
+const lit = (x: string) => `'${x.replaceAll("'", "''")}'`;
 const list = (xs: readonly (string | number)[]) =>
-  `array[${xs.map((x) => (typeof x === "number" ? String(x) : `'${x}'`)).join(",")}]`;
+  `array[${xs.map((x) => (typeof x === "number" ? String(x) : lit(x))).join(",")}]`;
 
 /** GB 11643 check character of a 17-digit bigint expression, in SQL. */
 function idCheckSql(id17: string): string {
@@ -73,8 +74,6 @@ function idCheckSql(id17: string): string {
 /** A UUIDv7-shaped id: the instant first (rows land in index order), then hash bits. */
 const idAt = (at: string, hash: string) =>
   `(lpad(to_hex((extract(epoch from ${at}) * 1000)::bigint), 12, '0') || '7' || substr(${hash}, 1, 3) || '8' || substr(${hash}, 4, 15))::uuid`;
-
-const lit = (x: string) => `'${x.replaceAll("'", "''")}'`;
 
 /**
  * The chunk's small tables (days, groups, items, windows, check-in buckets, slots, bad-rating picks)

@@ -3,10 +3,20 @@ import type { Db } from "../../platform/db/client.ts";
 import { restoreDeferredIndexes } from "../../platform/db/deferred-indexes.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 
-/** PGlite (one connection, in process) rather than a PostgreSQL server. */
-export async function isEmbedded(db: Db): Promise<boolean> {
-  const [row] = await queryRows<{ v: string }>(db, sql`select version() as v`);
-  return (row?.v ?? "").includes("PGlite");
+const engines = new WeakMap<Db, Promise<boolean>>();
+
+/** PGlite (one connection, in process) rather than a PostgreSQL server; asked once per handle. */
+export function isEmbedded(db: Db): Promise<boolean> {
+  let embedded = engines.get(db);
+  if (!embedded) {
+    embedded = queryRows<{ v: string }>(db, sql`select version() as v`).then(([row]) =>
+      (row?.v ?? "").includes("PGlite"),
+    );
+    engines.set(db, embedded);
+    // A failed probe is not remembered: the next call asks again.
+    embedded.catch(() => engines.delete(db));
+  }
+  return embedded;
 }
 
 /**
