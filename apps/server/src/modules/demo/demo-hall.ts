@@ -4,6 +4,7 @@ import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { deferIndexes } from "../../platform/db/deferred-indexes.ts";
 import { queryRows } from "../../platform/db/rows.ts";
+import { inLanes } from "../../platform/lanes.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { slotTimes } from "../appointments/booking-rules.ts";
 import { getAppointmentSettings } from "../appointments/settings.service.ts";
@@ -13,7 +14,7 @@ import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { loadDemoBadRatings } from "./demo-bad-ratings.ts";
 import { prepareBulkTransaction, spread } from "./demo-work-orders.ts";
 import { type BadPick, type HallLayout, type HallPlan, insertHallChunk, type SlotTime } from "./hall-batch.ts";
-import { analyzeTables, chunkDays, inLanes, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
+import { analyzeTables, chunkDays, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
 import { breathe } from "./ticket-batch.ts";
 
 /** Huadu's district service centre in 2022 (the published figures): visitors and service cases. */

@@ -4,12 +4,13 @@ import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { deferIndexes } from "../../platform/db/deferred-indexes.ts";
 import { queryRows } from "../../platform/db/rows.ts";
+import { inLanes } from "../../platform/lanes.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { createCampaign, listCampaigns } from "../work-orders/settings.service.ts";
 import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { TOWN_WEIGHTS } from "./demo-texts.ts";
-import { analyzeTables, chunkDays, inLanes, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
+import { analyzeTables, chunkDays, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
 import { type Batch, batchPlan, breathe, insertBatch, type Places, type Units } from "./ticket-batch.ts";
 
 const CHUNK_TICKETS = 4000;

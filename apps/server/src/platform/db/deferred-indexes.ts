@@ -1,4 +1,5 @@
 import { sql } from "drizzle-orm";
+import { inLanes } from "../lanes.ts";
 import type { Db } from "./client.ts";
 import { queryRows } from "./rows.ts";
 
@@ -84,12 +85,6 @@ export async function restoreDeferredIndexes(db: Db, tables?: readonly string[],
       built.push(p);
     });
   };
-  let next = 0;
-  const lane = async () => {
-    for (let p = pending[next++]; p; p = pending[next++]) {
-      await build(p);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, lanes) }, lane));
+  await inLanes(pending, lanes, build);
   return built.sort((a, b) => a.table.localeCompare(b.table) || a.name.localeCompare(b.name)).map((b) => b.name);
 }
