@@ -45,3 +45,15 @@ export function setUpHarness(opts: { clock?: Clock; env?: Record<string, string>
     },
   };
 }
+
+const HTTP_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"] as const;
+export type HttpMethod = (typeof HTTP_METHODS)[number];
+
+/** A route table's method string as the injector's method type (it no longer takes any string). */
+export function httpMethod(method: string): HttpMethod {
+  const found = HTTP_METHODS.find((m) => m === method.toUpperCase());
+  if (!found) {
+    throw new Error(`not an HTTP method: ${method}`);
+  }
+  return found;
+}

@@ -7,6 +7,7 @@ import { itemInput } from "../../test/factories/catalog-item.factory.ts";
 import { buildHall, type TestHall } from "../../test/factories/hall.factory.ts";
 import { buildTenant, type TestTenant } from "../../test/factories/tenant.factory.ts";
 import { buildUser, TEST_PASSWORD } from "../../test/factories/user.factory.ts";
+import { httpMethod } from "../../test/harness.ts";
 import { buildTestApp } from "../../test/test-app.ts";
 import { openTestDatabase } from "../../test/test-db.ts";
 import type { RegisteredRoute } from "../app.ts";
@@ -860,7 +861,8 @@ describe("authorization matrix", () => {
   });
 
   for (const [key, spec] of Object.entries(SPEC)) {
-    const [method = "GET", path = ""] = key.split(" ");
+    const [rawMethod = "GET", path = ""] = key.split(" ");
+    const method = httpMethod(rawMethod);
     if (spec.roles === "public" || spec.roles === "api_key") {
       continue;
     }

@@ -2,7 +2,7 @@ import { sql } from "drizzle-orm";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { buildUser, type TestUser } from "../../test/factories/user.factory.ts";
-import { setUpHarness } from "../../test/harness.ts";
+import { httpMethod, setUpHarness } from "../../test/harness.ts";
 import { queryRows } from "../platform/db/rows.ts";
 
 const h = setUpHarness();
@@ -101,7 +101,7 @@ describe("malformed input on every route", () => {
           const qs = new URLSearchParams(query).toString();
           const before = await fingerprint();
           const res = await h.built.app.inject({
-            method: route.method,
+            method: httpMethod(route.method),
             url: qs ? `${url}?${qs}` : url,
             headers: { cookie: actor.cookie, "x-csrf-token": actor.csrf, "content-type": "application/json" },
             payload:
