@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { buildApp } from "../apps/server/src/app.ts";
+import { CITIZEN_QUERIES } from "../apps/server/src/modules/catalog/catalog-search-queries.ts";
 import { loadDemoCatalog } from "../apps/server/src/modules/catalog/demo-catalog.ts";
 import { createTenantFromCode } from "../apps/server/src/modules/tenants/tenants.service.ts";
 import { fixedClock } from "../apps/server/src/platform/clock.ts";
@@ -10,8 +11,9 @@ import { queryRows } from "../apps/server/src/platform/db/rows.ts";
 import { createBenchDatabase, percentile } from "./support.ts";
 
 const clock = fixedClock("2023-01-03T09:00:00+08:00");
-/** What citizens type: two-character words, full names, material names, and words that match nothing. */
+/** What citizens type: the ranked query set, two-character words, material names, words that match nothing. */
 const QUERIES = [
+  ...CITIZEN_QUERIES.map((c) => c.q),
   "许可",
   "营业执照",
   "结婚",
@@ -73,6 +75,15 @@ async function measure(database: Database, label: string) {
     clock,
     logger: false,
   });
+  let top1 = 0;
+  let top3 = 0;
+  for (const { q, item } of CITIZEN_QUERIES) {
+    const r = await app.inject({ url: `/api/public/catalog/items?tenant=440114&limit=3&q=${encodeURIComponent(q)}` });
+    const names = (r.json() as { items: Array<{ name: string }> }).items.map((x) => x.name);
+    top1 += names[0] === item ? 1 : 0;
+    top3 += names.includes(item) ? 1 : 0;
+  }
+  const quality = { top1: top1 / CITIZEN_QUERIES.length, top3: top3 / CITIZEN_QUERIES.length };
   const search = (i: number) =>
     app
       .inject({
@@ -93,7 +104,7 @@ async function measure(database: Database, label: string) {
       .then((r) => r.statusCode),
   );
   await app.close();
-  return { label, loadMs, counts, usesIndex, searchLat, rate: searchLat.n / seconds, guideLat };
+  return { label, loadMs, counts, usesIndex, quality, searchLat, rate: searchLat.n / seconds, guideLat };
 }
 
 export async function benchCatalog(): Promise<string> {
@@ -113,22 +124,25 @@ export async function benchCatalog(): Promise<string> {
     db.drop();
   }
   const ms = (x: number) => `${x.toFixed(1)} ms`;
+  const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
   const rows = results.map(
     (r) =>
-      `| ${r.label} | ${r.counts?.items ?? 0} / ${r.counts?.materials ?? 0} | ${(r.loadMs / 1000).toFixed(1)} s | ${ms(r.searchLat.p50)} | **${ms(r.searchLat.p95)}** | ${ms(r.searchLat.p99)} | ${r.rate.toFixed(0)}/s | ${ms(r.guideLat.p50)} / ${ms(r.guideLat.p95)} | ${r.usesIndex ? "yes" : "no (seq scan)"} |`,
+      `| ${r.label} | ${r.counts?.items ?? 0} / ${r.counts?.materials ?? 0} | ${(r.loadMs / 1000).toFixed(1)} s | **${pct(r.quality.top1)}** | **${pct(r.quality.top3)}** | ${ms(r.searchLat.p50)} | **${ms(r.searchLat.p95)}** | ${ms(r.searchLat.p99)} | ${r.rate.toFixed(0)}/s | ${ms(r.guideLat.p50)} / ${ms(r.guideLat.p95)} | ${r.usesIndex ? "yes" : "no (seq scan)"} |`,
   );
   return [
     "## Catalog: public search over the whole catalog",
     "",
     "The demo catalog (Huadu 2022: 2,166 items, 11,599 materials) loaded by `loadDemoCatalog`, then 1,000",
     `sequential \`GET /api/public/catalog/items?q=…\` through the HTTP stack (\`app.inject\`), cycling ${QUERIES.length} queries`,
-    "(two-character words, full names, material names, a word that matches nothing, and the empty query),",
-    "after 100 warm-up requests; then 500 item guides (`GET /api/public/catalog/items/:code`). Target: search p95 < 50 ms.",
-    "Search is a substring match (`like '%…%'`) on each current version's name, code, keywords and material names,",
-    "backed by a pg_trgm GIN index; the last column says whether the planner picks it for `营业执照`.",
+    `(the ${CITIZEN_QUERIES.length} citizen queries of \`catalog-search-queries.ts\`, two-character words, material names, words that match nothing, the empty query),`,
+    "after 100 warm-up requests; then 500 item guides (`GET /api/public/catalog/items/:code`). Targets: search p95 < 50 ms;",
+    `each citizen query's item in the top 3 (top-1 and top-3 columns: the share of the ${CITIZEN_QUERIES.length} queries whose item ranks first / in the first three).`,
+    "Public search segments the query with jieba (the catalog's terms added), widens it by synonyms (社保 → 社会保险) and ranks",
+    "name over keyword over material, the exact phrase first, over an in-memory index per tenant rebuilt when the catalog changes.",
+    "The staff list's substring filter keeps the pg_trgm GIN index; the last column says whether the planner picks it for `营业执照`.",
     "",
-    "| database | item versions / materials | demo catalog load | search p50 | search p95 | search p99 | throughput | guide p50 / p95 | trigram index used |",
-    "| --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| database | item versions / materials | demo catalog load | top 1 | top 3 | search p50 | search p95 | search p99 | throughput | guide p50 / p95 | trigram index used (staff list) |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
     ...rows,
   ].join("\n");
 }

@@ -7,7 +7,9 @@ import { findTenantByCode } from "../tenants/tenants.repo.ts";
 import { toMaterialDto, versionToInput } from "./catalog.mapper.ts";
 import { findBundles, findCurrentVersions, findMaterials, findVersion, type ItemVersionRow } from "./catalog.repo.ts";
 import { catalogItemVersions as v } from "./catalog.schema.ts";
-import { containsPattern } from "./catalog-list.repo.ts";
+import { rankItems } from "./catalog-search.ts";
+import { searchIndexOf } from "./catalog-search-index.ts";
+import { segmentQuery } from "./catalog-segmenter.ts";
 
 async function tenantIdOf(db: Db, code: string): Promise<string> {
   const tenant = await findTenantByCode(db, code);
@@ -32,29 +34,37 @@ function summary(row: ItemVersionRow, names: ReadonlyMap<string, string>) {
 }
 
 /**
- * Citizens' search over the items in force: a Chinese substring of the name, code, keywords or
- * any material's name (the trigram index answers it). Names that contain the words come first.
+ * Citizens' search over the items in force: the query is segmented (jieba with the catalog's terms),
+ * widened by synonyms (社保 → 社会保险) and ranked name over keyword over material, the exact phrase
+ * first. Without a query, the items in code order.
  */
 export async function searchPublicItems(db: Db, tenantCode: string, q: string, limit: number) {
   const tenantId = await tenantIdOf(db, tenantCode);
-  const where = and(
-    eq(v.tenantId, tenantId),
-    sql`${v.validTo} is null and not ${v.withdrawn}`,
-    q ? sql`${v.searchText} like ${containsPattern(q)}` : undefined,
-  );
-  const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(v).where(where);
-  const rows = await db
-    .select()
-    .from(v)
-    .where(where)
-    .orderBy(...(q ? [sql`strpos(${v.name}, ${q}) = 0`, sql`length(${v.name})`] : []), asc(v.code))
-    .limit(limit);
+  if (!q.trim()) {
+    const where = and(eq(v.tenantId, tenantId), sql`${v.validTo} is null and not ${v.withdrawn}`);
+    const [count] = await db.select({ n: sql<number>`count(*)::int` }).from(v).where(where);
+    const rows = await db.select().from(v).where(where).orderBy(asc(v.code)).limit(limit);
+    const names = await findUnitNames(
+      db,
+      tenantId,
+      rows.map((r) => r.departmentId),
+    );
+    return { total: Number(count?.n ?? 0), items: rows.map((r) => summary(r, names)) };
+  }
+  const hits = rankItems(await searchIndexOf(db, tenantId), q, segmentQuery);
+  const codes = hits.slice(0, limit).map((h) => h.doc.code);
+  const rows = codes.length > 0 ? await findCurrentVersions(db, tenantId, codes) : [];
+  const byCode = new Map(rows.filter((r) => !r.withdrawn).map((r) => [r.code, r]));
   const names = await findUnitNames(
     db,
     tenantId,
     rows.map((r) => r.departmentId),
   );
-  return { total: Number(count?.n ?? 0), items: rows.map((r) => summary(r, names)) };
+  const items = codes.flatMap((c) => {
+    const row = byCode.get(c);
+    return row ? [summary(row, names)] : [];
+  });
+  return { total: hits.length, items };
 }
 
 /** An item's guide: conditions, limits, fees and each material, with why it is exempt or deferrable. */
