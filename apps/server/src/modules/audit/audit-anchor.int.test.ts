@@ -1,5 +1,5 @@
 import { generateKeyPairSync } from "node:crypto";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
@@ -12,8 +12,9 @@ import type { Database } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { auditLog } from "./audit.schema.ts";
 import { chainedFields, recordAudit, verifyAuditChain } from "./audit.service.ts";
+import { scheduleAuditCheckpoints } from "./audit-anchor.job.ts";
 import { verifyAuditAnchors, writeAuditCheckpoint } from "./audit-anchor.service.ts";
-import { parseAnchorLines, signAnchor } from "./audit-anchor.ts";
+import { parseAnchorLines, publicKeyText, signAnchor } from "./audit-anchor.ts";
 import { chainHash } from "./audit-hash.ts";
 
 // Its own database: the truncation case empties the whole audit log, which a shared server must not see.
@@ -122,6 +123,34 @@ describe("checkpoints", () => {
     const other = generateKeyPairSync("ed25519");
     const forged = signAnchor(first, other.privateKey);
     expect((await verifyAuditAnchors(database.db, tenant, [forged], keys.publicKey)).ok).toBe(false);
+  });
+});
+
+describe("the server's checkpoint job", () => {
+  it("writes one at shutdown with the configured key, and refuses a key that is not the configured pair", async () => {
+    const keyFile = join(dir, `key-${runs}.pem`);
+    writeFileSync(keyFile, keys.privateKey.export({ type: "pkcs8", format: "pem" }));
+    const other = publicKeyText(generateKeyPairSync("ed25519").publicKey);
+    expect(() => scheduleAuditCheckpoints(database.db, { keyFile, publicKey: other, anchorFile }, () => {})).toThrow(
+      /不是一对/,
+    );
+    const logged: string[] = [];
+    const job = scheduleAuditCheckpoints(
+      database.db,
+      { keyFile, publicKey: publicKeyText(keys.publicKey), anchorFile },
+      (l) => logged.push(l),
+    );
+    const before = anchors().length;
+    await job.final();
+    const mine = anchors().slice(before);
+    expect(
+      mine
+        .filter((a) => a.tenantId === tenant.id)
+        .map((a) => a.seq)
+        .sort(),
+    ).toEqual([2, 7]);
+    expect(logged.some((l) => l.includes(`"tenantCode":"${tenant.code}"`))).toBe(true);
+    expect(await verify()).toMatchObject({ ok: true });
   });
 });
 
