@@ -1,5 +1,6 @@
 import { buildApp } from "./app.ts";
 import { runHallJobs } from "./modules/appointments/slots.job.ts";
+import { scheduleAuditCheckpoints } from "./modules/audit/audit-anchor.job.ts";
 import { runDeferralJob } from "./modules/deferrals/deferrals.job.ts";
 import { loadDemoBase, loadDemoYear } from "./modules/demo/demo.service.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
@@ -85,6 +86,7 @@ export async function serve(config: Config): Promise<void> {
   const started = Date.now();
   say(config.db.url ? "连接 PostgreSQL 并执行迁移…" : `打开嵌入式数据库 ${config.db.dataDir} 并执行迁移…`);
   const database = await openConfiguredDatabase(config, "zhengwu serve");
+  const checkpoints = scheduleAuditCheckpoints(database.db, config.audit, say);
   const clock = config.testNow ? startingClock(config.testNow) : systemClock;
   const { app } = await buildApp({ database, config, clock });
   await app.listen({ port: config.http.port, host: config.http.host });
@@ -98,6 +100,7 @@ export async function serve(config: Config): Promise<void> {
     closing = true;
     say("正在停止…");
     await app.close();
+    await checkpoints.final();
     await database.close();
     process.exit(0);
   };

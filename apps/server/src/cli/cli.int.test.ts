@@ -24,7 +24,8 @@ function cli(...args: string[]) {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("zhengwu CLI", () => {
-  it("prints --help for every verb", () => {
+  // One CLI process per verb: well over the default minute on a busy 2-core machine.
+  it("prints --help for every verb", { timeout: 400_000 }, () => {
     for (const verb of [
       [],
       ["serve"],
@@ -32,6 +33,10 @@ describe("zhengwu CLI", () => {
       ["user", "create"],
       ["user", "reset-password"],
       ["audit", "verify"],
+      ["audit", "keygen"],
+      ["audit", "checkpoint"],
+      ["backup"],
+      ["restore"],
       ["apikey", "create"],
       ["tenant", "create"],
       ["demo", "load"],

@@ -4,6 +4,8 @@ import { systemClock } from "../platform/clock.ts";
 import { loadConfig } from "../platform/config.ts";
 import { serve } from "../serve.ts";
 import { registerAdminCommands } from "./commands/admin-commands.ts";
+import { registerAuditCommands } from "./commands/audit-commands.ts";
+import { registerBackupCommands } from "./commands/backup-commands.ts";
 import { registerReportCheckCommand } from "./commands/report-check-command.ts";
 import { registerReportCommands } from "./commands/report-commands.ts";
 import { withDatabase } from "./run-with-db.ts";
@@ -56,6 +58,8 @@ async function main(): Promise<void> {
     });
 
   registerAdminCommands(program, config);
+  registerAuditCommands(program, config);
+  registerBackupCommands(program, config);
   registerReportCheckCommand(registerReportCommands(program, config));
   await program.parseAsync(process.argv);
 }

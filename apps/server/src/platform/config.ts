@@ -1,4 +1,5 @@
-import { resolve } from "node:path";
+import { readFileSync } from "node:fs";
+import { isAbsolute, relative, resolve } from "node:path";
 import { z } from "zod";
 
 // The only file that reads process.env (house style §4).
@@ -33,6 +34,11 @@ const EnvSchema = z.object({
     .enum(["true", "false"])
     .default("true")
     .transform((v) => v === "true"),
+  // Audit anchors (docs/security.md): the signing key lives outside the data directory.
+  ZHENGWU_AUDIT_KEY_FILE: z.string().optional(),
+  ZHENGWU_AUDIT_PUBLIC_KEY: z.string().optional(),
+  ZHENGWU_AUDIT_PUBLIC_KEY_FILE: z.string().optional(),
+  ZHENGWU_AUDIT_ANCHOR_FILE: z.string().optional(),
 });
 
 export type Config = {
@@ -47,7 +53,21 @@ export type Config = {
   /** LibreOffice binary for PDF output; PDF answers "unavailable" when it cannot be run. */
   soffice: string;
   testNow: Date | undefined;
+  audit: {
+    /** Ed25519 private key (PKCS#8 PEM) that signs checkpoints; none: no checkpoints. */
+    keyFile: string | undefined;
+    /** The public key as configured: one-line base64 or PEM text (from the variable or its file). */
+    publicKey: string | undefined;
+    /** Where checkpoints are appended as JSON lines (also the default for `audit verify --anchors`). */
+    anchorFile: string | undefined;
+  };
 };
+
+/** True when `path` is `dir` or inside it. */
+export function isInside(path: string, dir: string): boolean {
+  const rel = relative(dir, path);
+  return rel === "" || (!rel.startsWith("..") && !isAbsolute(rel));
+}
 
 /** Parses the environment once; exits with every problem listed when it is invalid. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -60,10 +80,27 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (e.ZHENGWU_TEST_NOW && e.NODE_ENV !== "test") {
     throw new Error("Invalid configuration:\n  ZHENGWU_TEST_NOW: only allowed with NODE_ENV=test");
   }
+  const dataDir = resolve(e.ZHENGWU_DATA_DIR);
+  const keyFile = e.ZHENGWU_AUDIT_KEY_FILE ? resolve(e.ZHENGWU_AUDIT_KEY_FILE) : undefined;
+  const anchorFile = e.ZHENGWU_AUDIT_ANCHOR_FILE ? resolve(e.ZHENGWU_AUDIT_ANCHOR_FILE) : undefined;
+  // A key or anchors kept with the data travel with every copy of it and fall to whoever can write it.
+  for (const [name, file] of [
+    ["ZHENGWU_AUDIT_KEY_FILE", keyFile],
+    ["ZHENGWU_AUDIT_ANCHOR_FILE", anchorFile],
+  ] as const) {
+    if (file && isInside(file, dataDir)) {
+      throw new Error(`Invalid configuration:\n  ${name}: must be outside ZHENGWU_DATA_DIR (${dataDir})`);
+    }
+  }
+  if (e.ZHENGWU_AUDIT_PUBLIC_KEY && e.ZHENGWU_AUDIT_PUBLIC_KEY_FILE) {
+    throw new Error(
+      "Invalid configuration:\n  ZHENGWU_AUDIT_PUBLIC_KEY: set it or ZHENGWU_AUDIT_PUBLIC_KEY_FILE, not both",
+    );
+  }
   return {
     env: e.NODE_ENV,
     http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE },
-    db: { url: e.DATABASE_URL, dataDir: resolve(e.ZHENGWU_DATA_DIR) },
+    db: { url: e.DATABASE_URL, dataDir },
     logLevel: e.LOG_LEVEL,
     auth: {
       sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,
@@ -75,5 +112,23 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoYear: e.ZHENGWU_DEMO_YEAR,
     soffice: e.ZHENGWU_SOFFICE,
     testNow: e.ZHENGWU_TEST_NOW ? new Date(e.ZHENGWU_TEST_NOW) : undefined,
+    audit: {
+      keyFile,
+      publicKey:
+        e.ZHENGWU_AUDIT_PUBLIC_KEY ??
+        readOptionalFile("ZHENGWU_AUDIT_PUBLIC_KEY_FILE", e.ZHENGWU_AUDIT_PUBLIC_KEY_FILE),
+      anchorFile,
+    },
   };
+}
+
+function readOptionalFile(name: string, file: string | undefined): string | undefined {
+  if (!file) {
+    return undefined;
+  }
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    throw new Error(`Invalid configuration:\n  ${name}: cannot read ${file}`);
+  }
 }

@@ -4,7 +4,7 @@ import { ApiKeyScopeSchema } from "../../../../../packages/contracts/src/api-key
 import { PasswordSchema, USERNAME_PATTERN } from "../../../../../packages/contracts/src/auth.ts";
 import { RoleSchema } from "../../../../../packages/contracts/src/common.ts";
 import { issueApiKey } from "../../modules/api-keys/api-keys.service.ts";
-import { recordAudit, verifyAuditChain } from "../../modules/audit/audit.service.ts";
+import { recordAudit } from "../../modules/audit/audit.service.ts";
 import { findOrgUnitByName, findRootUnit } from "../../modules/org/org.repo.ts";
 import { createTenantFromCode } from "../../modules/tenants/tenants.service.ts";
 import { findUserByUsername, insertGrant, insertUser, updateUser } from "../../modules/users/users.repo.ts";
@@ -144,27 +144,6 @@ export function registerAdminCommands(program: Command, config: Config): void {
         });
         out(`已重置 ${o.username} 的密码${o.password ? "" : `：${password}`}（下次登录须修改）`);
       });
-    });
-
-  program
-    .command("audit")
-    .description("审计日志")
-    .command("verify")
-    .description("校验审计日志哈希链；发现断链时以非零状态退出")
-    .option("--tenant <code>", "租户区划代码", "440114")
-    .action(async (o: { tenant: string }) => {
-      const result = await withDatabase(config, "audit verify", async (database) => {
-        const tenant = await requireTenant(database, o.tenant);
-        return verifyAuditChain(database.db, tenant.id);
-      });
-      if (result.ok) {
-        out(`审计哈希链完整：已校验 ${result.checked} 条`);
-      } else {
-        out(
-          `审计哈希链断裂：${result.reason}${result.firstBrokenId ? `（首个断点记录 id=${result.firstBrokenId}）` : ""}；此前 ${result.checked} 条完好`,
-        );
-        process.exitCode = 1;
-      }
     });
 
   program

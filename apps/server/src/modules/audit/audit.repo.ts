@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, ilike, lte, or, type SQL, sql } from "drizzle-orm";
 import { pathInScope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db/client.ts";
+import { queryRows } from "../../platform/db/rows.ts";
 import { auditChains, auditLog } from "./audit.schema.ts";
 
 export type AuditRow = typeof auditLog.$inferSelect;
@@ -118,4 +119,42 @@ export async function readChainHeads(
     }
   }
   return heads.sort((a, b) => a.stream - b.stream);
+}
+
+/** Every non-empty chain head with its tenant's code, for a checkpoint (one tenant when `tenantCode` is given). */
+export async function readHeadsForCheckpoint(
+  db: Db,
+  tenantCode?: string,
+): Promise<Array<{ tenantId: string; tenantCode: string; stream: number; seq: number; head: string }>> {
+  return queryRows(
+    db,
+    sql`select c.tenant_id as "tenantId", t.code as "tenantCode", c.stream::int as stream, c.seq::bigint as seq, c.head
+        from audit_chains c join tenants t on t.id = c.tenant_id
+        where c.seq > 0 ${tenantCode ? sql`and t.code = ${tenantCode}` : sql``}
+        order by t.code, c.stream`,
+  );
+}
+
+/** The hashes stored at the given (stream, seq) links of a tenant's chains; absent links are missing. */
+export async function readHashesAt(
+  db: Db,
+  tenantId: string,
+  links: ReadonlyArray<{ stream: number; seq: number }>,
+): Promise<Map<string, string>> {
+  const found = new Map<string, string>();
+  for (let i = 0; i < links.length; i += 500) {
+    const part = links.slice(i, i + 500);
+    const rows = await queryRows<{ stream: number; seq: number; hash: string }>(
+      db,
+      sql`select stream::int as stream, seq::bigint as seq, hash from audit_log
+          where tenant_id = ${tenantId} and (stream, seq) in (${sql.join(
+            part.map((l) => sql`(${l.stream}::int, ${l.seq}::bigint)`),
+            sql`, `,
+          )})`,
+    );
+    for (const r of rows) {
+      found.set(`${Number(r.stream)}:${Number(r.seq)}`, r.hash);
+    }
+  }
+  return found;
 }

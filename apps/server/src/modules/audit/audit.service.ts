@@ -7,6 +7,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { AUDIT_READ_ROLES } from "./audit.policy.ts";
 import {
   type AuditFilter,
+  type AuditRow,
   appendAuditRow,
   findAuditRows,
   nextChainLink,
@@ -75,6 +76,25 @@ export async function findAuditEntries(ctx: Ctx, filter: AuditFilter, page: { pa
   });
 }
 
+/** The fields a row's hash covers, as they were when it was written. */
+export function chainedFields(row: AuditRow): ChainedFields {
+  return {
+    tenantId: row.tenantId,
+    stream: row.stream === 0 ? undefined : row.stream,
+    seq: row.seq,
+    at: row.at.toISOString(),
+    actorType: row.actorType,
+    actorId: row.actorId,
+    actorName: row.actorName,
+    action: row.action,
+    entityType: row.entityType,
+    entityId: row.entityId,
+    scopePath: row.scopePath,
+    summary: row.summary,
+    requestId: row.requestId,
+  };
+}
+
 /**
  * Walks each of the tenant's chains from the start and reports the first row whose hash,
  * predecessor or sequence does not match: an edited row breaks its own hash, a deleted row breaks
@@ -88,21 +108,7 @@ export async function verifyAuditChain(db: Db, tenantId: string): Promise<AuditV
     for (;;) {
       const batch = await readChainBatch(db, tenantId, chain.stream, prevSeq, 2000);
       for (const row of batch) {
-        const fields: ChainedFields = {
-          tenantId: row.tenantId,
-          stream: row.stream === 0 ? undefined : row.stream,
-          seq: row.seq,
-          at: row.at.toISOString(),
-          actorType: row.actorType,
-          actorId: row.actorId,
-          actorName: row.actorName,
-          action: row.action,
-          entityType: row.entityType,
-          entityId: row.entityId,
-          scopePath: row.scopePath,
-          summary: row.summary,
-          requestId: row.requestId,
-        };
+        const fields = chainedFields(row);
         const broken = (reason: string): AuditVerify => ({ ok: false, checked, firstBrokenId: row.id, reason });
         if (row.seq !== prevSeq + 1) {
           return broken(`链 ${chain.stream}：第 ${prevSeq} 条之后是第 ${row.seq} 条（有记录被删除）`);
