@@ -12,6 +12,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { loadDemoBadRatings } from "./demo-bad-ratings.ts";
+import { md5UuidSql } from "./demo-ids.ts";
 import { prepareBulkTransaction, spread } from "./demo-work-orders.ts";
 import { type BadPick, type HallLayout, type HallPlan, insertHallChunk, type SlotTime } from "./hall-batch.ts";
 import { analyzeTables, chunkDays, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
@@ -152,12 +153,12 @@ async function ensureHallStaff(db: Db, tenantId: string, seed: string, hall: Hal
         const [row] = await queryRows<{ id: string; username: string; display_name: string }>(
           tx,
           sql`insert into users (id, tenant_id, org_unit_id, username, display_name, password_hash)
-              values (md5(${`${seed}:staff:${username}`})::uuid, ${tenantId}, ${hall.orgUnitId}, ${username},
+              values (${md5UuidSql(sql`${`${seed}:staff:${username}`}`)}, ${tenantId}, ${hall.orgUnitId}, ${username},
                 ${displayName}, ${hash})
               returning id, username, display_name`,
         );
         await tx.execute(sql`insert into role_grants (id, tenant_id, user_id, role, org_unit_id)
-            values (md5(${`${seed}:grant:${username}`})::uuid, ${tenantId}, ${row?.id}, 'hall_staff', ${hall.orgUnitId})`);
+            values (${md5UuidSql(sql`${`${seed}:grant:${username}`}`)}, ${tenantId}, ${row?.id}, 'hall_staff', ${hall.orgUnitId})`);
         user = row;
       }
       if (user) {
