@@ -111,6 +111,9 @@ export const RateRowSchema = z.object({
   key: z.string().nullable(),
   label: z.string(),
   counts: z.record(RateKeySchema, z.number().int()),
+  /** Cases (hall and online) finished in the period, and those of them without an active rating. */
+  cases: z.number().int(),
+  unratedCases: z.number().int(),
   goodRate: z.number().nullable(),
   activeGoodRate: z.number().nullable(),
   unratedRate: z.number().nullable(),
