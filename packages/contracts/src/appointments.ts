@@ -301,6 +301,8 @@ export type Board = z.infer<typeof BoardSchema>;
 
 export const ServiceCaseSchema = z.object({
   id: Id,
+  /** 办件编号 (BJ2022-0000001), what a citizen quotes and rates by. */
+  caseNo: z.string(),
   hallId: Id,
   hallName: z.string(),
   hallLevel: HallLevelSchema,

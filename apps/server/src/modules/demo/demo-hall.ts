@@ -5,6 +5,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { deferIndexes } from "../../platform/db/deferred-indexes.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { inLanes } from "../../platform/lanes.ts";
+import { numberUnnumberedCases } from "../../platform/numbering.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { slotTimes } from "../appointments/booking-rules.ts";
 import { getAppointmentSettings } from "../appointments/settings.service.ts";
@@ -274,6 +275,8 @@ export async function loadDemoHallYear(
   const t1 = Date.now();
   await loadDemoBadRatings(db, tenantId, seed, layout.hall, bad);
   progress(`好差评：差评 ${bad.length} 条，整改工单 ${bad.length} 件（${((Date.now() - t1) / 1000).toFixed(1)} 秒）`);
+  // Before the indexes are rebuilt: fewer of them to keep up to date while numbering.
+  await numberUnnumberedCases(db, tenantId);
   await rebuildIndexes(db, HALL_TABLES, "大厅", progress);
   await db.transaction(async (tx) => {
     await recordAudit(
