@@ -1,11 +1,12 @@
 import { z } from "zod";
+import { Id } from "./id.ts";
 
 export const API_KEY_SCOPES = ["tickets:write", "tickets:read", "open311", "cases:write"] as const;
 export const ApiKeyScopeSchema = z.enum(API_KEY_SCOPES);
 export type ApiKeyScope = z.infer<typeof ApiKeyScopeSchema>;
 
 export const ApiKeySchema = z.object({
-  id: z.uuid(),
+  id: Id,
   name: z.string(),
   prefix: z.string(),
   scopes: z.array(ApiKeyScopeSchema),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id, idOf } from "./id.ts";
 import { PHONE_PATTERN } from "./id-number.ts";
 
 export const HALL_LEVELS = ["district", "town", "village"] as const;
@@ -97,9 +98,9 @@ export const HallItemSchema = z.object({
   itemName: z.string().trim().min(1).max(200),
   bookable: z.boolean().default(true),
 });
-export const WindowSchema = z.object({ id: z.uuid(), name: z.string() });
+export const WindowSchema = z.object({ id: Id, name: z.string() });
 export const WindowGroupSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   prefix: z.string(),
   name: z.string(),
   slotCapacity: z.number().int(),
@@ -108,10 +109,10 @@ export const WindowGroupSchema = z.object({
 });
 export type WindowGroup = z.infer<typeof WindowGroupSchema>;
 export const HallSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   name: z.string(),
   level: HallLevelSchema,
-  orgUnitId: z.uuid(),
+  orgUnitId: Id,
   address: z.string().nullable(),
   /** Null: the tenant's opening sessions apply. */
   sessions: z.array(HallSessionSchema).nullable(),
@@ -125,7 +126,7 @@ export type HallDetail = z.infer<typeof HallDetailSchema>;
 export const HallListSchema = z.object({ items: z.array(HallSchema) });
 
 export const CreateHallInputSchema = z.object({
-  orgUnitId: z.uuid({ error: "请选择大厅所属机构" }),
+  orgUnitId: idOf("请选择大厅所属机构"),
   name: z.string().trim().min(2, { error: "大厅名称至少2个字" }).max(100),
   address: z.string().trim().max(200).optional(),
   sessions: z.array(HallSessionSchema).min(1).max(6).optional(),
@@ -149,8 +150,8 @@ export const GenerateSlotsInputSchema = z.object({ workdays: z.number().int().mi
 export const GenerateSlotsResultSchema = z.object({ created: z.number().int(), days: z.array(z.string()) });
 
 export const SlotSchema = z.object({
-  id: z.uuid(),
-  groupId: z.uuid(),
+  id: Id,
+  groupId: Id,
   day: z.string(),
   startsAt: z.iso.datetime(),
   endsAt: z.iso.datetime(),
@@ -160,7 +161,7 @@ export const SlotSchema = z.object({
 export type Slot = z.infer<typeof SlotSchema>;
 export const SlotListSchema = z.object({ items: z.array(SlotSchema) });
 export const SlotQuerySchema = z.object({
-  groupId: z.uuid({ error: "请选择窗口组" }).optional(),
+  groupId: idOf("请选择窗口组").optional(),
   day: DayStringSchema.optional(),
 });
 
@@ -175,7 +176,7 @@ const PhoneInput = z
   .regex(PHONE_PATTERN, { error: "手机号须为11位大陆手机号" });
 
 export const BookInputSchema = z.object({
-  slotId: z.uuid({ error: "请选择预约时段" }),
+  slotId: idOf("请选择预约时段"),
   itemCode: z.string().trim().min(1, { error: "请选择办理事项" }).max(64),
   personName: z.string().trim().min(2, { error: "请输入真实姓名" }).max(40),
   idNumber: IdNumberInput,
@@ -189,15 +190,15 @@ export const BookingCodeParamSchema = z.object({
 export const VerifyInputSchema = z.object({
   verify: z.string({ error: "请输入身份证号或手机号" }).trim().min(11).max(18),
 });
-export const RescheduleInputSchema = VerifyInputSchema.extend({ slotId: z.uuid({ error: "请选择新的时段" }) });
+export const RescheduleInputSchema = VerifyInputSchema.extend({ slotId: idOf("请选择新的时段") });
 
 export const PublicBookingSchema = z.object({
   code: z.string(),
   status: BookingStatusSchema,
-  hallId: z.uuid(),
+  hallId: Id,
   hallName: z.string(),
   hallAddress: z.string().nullable(),
-  groupId: z.uuid(),
+  groupId: Id,
   groupName: z.string(),
   itemCode: z.string(),
   itemName: z.string(),
@@ -208,11 +209,11 @@ export const PublicBookingSchema = z.object({
   phone: z.string(),
   cancelDeadline: z.iso.datetime(),
   /** The holder's finished services from this booking, each ratable by its number (好差评). */
-  servedCases: z.array(z.object({ number: z.uuid(), itemName: z.string(), finishedAt: z.iso.datetime() })).optional(),
+  servedCases: z.array(z.object({ number: Id, itemName: z.string(), finishedAt: z.iso.datetime() })).optional(),
 });
 export type PublicBooking = z.infer<typeof PublicBookingSchema>;
 
-export const BookingSchema = PublicBookingSchema.extend({ id: z.uuid(), createdAt: z.iso.datetime() });
+export const BookingSchema = PublicBookingSchema.extend({ id: Id, createdAt: z.iso.datetime() });
 export type Booking = z.infer<typeof BookingSchema>;
 export const BookingListSchema = z.object({ items: z.array(BookingSchema), total: z.number().int() });
 
@@ -227,7 +228,7 @@ export const CheckInInputSchema = z.discriminatedUnion("kind", [
   }),
   z.object({
     kind: z.literal("walk_in"),
-    groupId: z.uuid({ error: "请选择窗口组" }),
+    groupId: idOf("请选择窗口组"),
     itemCode: z.string().trim().min(1, { error: "请选择办理事项" }).max(64),
     personName: z.string().trim().max(40).optional(),
     idNumber: IdNumberInput.optional(),
@@ -237,16 +238,16 @@ export const CheckInInputSchema = z.discriminatedUnion("kind", [
 export type CheckInInput = z.infer<typeof CheckInInputSchema>;
 
 export const TicketSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   number: z.string(),
-  hallId: z.uuid(),
-  groupId: z.uuid(),
+  hallId: Id,
+  groupId: Id,
   groupName: z.string(),
   itemName: z.string(),
   kind: z.enum(["booking", "walk_in"]),
   status: TicketStatusSchema,
   personName: z.string().nullable(),
-  windowId: z.uuid().nullable(),
+  windowId: Id.nullable(),
   windowName: z.string().nullable(),
   callCount: z.number().int(),
   priorityAt: z.iso.datetime(),
@@ -255,7 +256,7 @@ export const TicketSchema = z.object({
   startedAt: z.iso.datetime().nullable(),
 });
 export type Ticket = z.infer<typeof TicketSchema>;
-export const QueueQuerySchema = z.object({ windowId: z.uuid({ error: "请选择窗口" }).optional() });
+export const QueueQuerySchema = z.object({ windowId: idOf("请选择窗口").optional() });
 export const QueueSchema = z.object({
   current: TicketSchema.nullable(),
   waiting: z.array(TicketSchema),
@@ -271,7 +272,7 @@ export const WindowActionInputSchema = z.discriminatedUnion("action", [
   z.object({ action: z.literal("recall") }),
   z.object({ action: z.literal("skip") }),
   z.object({ action: z.literal("start") }),
-  z.object({ action: z.literal("transfer"), groupId: z.uuid({ error: "请选择转往的窗口组" }) }),
+  z.object({ action: z.literal("transfer"), groupId: idOf("请选择转往的窗口组") }),
   z.object({
     action: z.literal("finish"),
     result: CaseResultSchema,
@@ -287,8 +288,8 @@ export type WindowActionInput = z.infer<typeof WindowActionInputSchema>;
 export const WindowActionResultSchema = z.object({
   ticket: TicketSchema.nullable(),
   /** The case of the ticket's own item; `caseIds` lists it first, then one per extra item. */
-  caseId: z.uuid().nullable(),
-  caseIds: z.array(z.uuid()),
+  caseId: Id.nullable(),
+  caseIds: z.array(Id),
 });
 
 export const BoardSchema = z.object({
@@ -299,8 +300,10 @@ export const BoardSchema = z.object({
 export type Board = z.infer<typeof BoardSchema>;
 
 export const ServiceCaseSchema = z.object({
-  id: z.uuid(),
-  hallId: z.uuid(),
+  id: Id,
+  /** 办件编号 (BJ2022-0000001), what a citizen quotes and rates by. */
+  caseNo: z.string(),
+  hallId: Id,
   hallName: z.string(),
   hallLevel: HallLevelSchema,
   windowName: z.string(),
@@ -310,7 +313,7 @@ export const ServiceCaseSchema = z.object({
   personName: z.string().nullable(),
   idNumber: z.string().nullable(),
   result: CaseResultSchema,
-  bookingId: z.uuid().nullable(),
+  bookingId: Id.nullable(),
   checkedInAt: z.iso.datetime(),
   startedAt: z.iso.datetime(),
   finishedAt: z.iso.datetime(),
@@ -325,7 +328,7 @@ export const METRIC_GROUP_BYS = ["none", "hall", "level", "item", "window", "sta
 export const HallFilterSchema = z.object({
   from: DayStringSchema.optional(),
   to: DayStringSchema.optional(),
-  hallId: z.uuid().optional(),
+  hallId: Id.optional(),
   level: HallLevelSchema.optional(),
   itemCode: z.string().max(64).optional(),
   windowName: z.string().max(50).optional(),

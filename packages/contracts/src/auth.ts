@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { RoleSchema } from "./common.ts";
+import { Id } from "./id.ts";
 
 export const USERNAME_PATTERN = /^[a-z][a-z0-9_.-]{2,31}$/;
 export const PASSWORD_MIN = 8;
@@ -23,9 +24,9 @@ export const ChangePasswordInputSchema = z.object({
 export type ChangePasswordInput = z.infer<typeof ChangePasswordInputSchema>;
 
 export const GrantSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   role: RoleSchema,
-  orgUnitId: z.uuid(),
+  orgUnitId: Id,
   orgUnitName: z.string(),
 });
 export type Grant = z.infer<typeof GrantSchema>;
@@ -54,7 +55,7 @@ export type MenuKey = z.infer<typeof MenuKeySchema>;
 
 export const MeSchema = z.object({
   user: z.object({
-    id: z.uuid(),
+    id: Id,
     username: z.string(),
     displayName: z.string(),
     mustChangePassword: z.boolean(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id, idOf } from "./id.ts";
 
 /** Money crosses the API as integer 分; the UI shows 万元 with two decimals. */
 export const FenSchema = z
@@ -99,7 +100,7 @@ export const ProjectInputSchema = z.object({
 export type ProjectInput = z.infer<typeof ProjectInputSchema>;
 
 export const BudgetYearInputSchema = z.object({
-  orgUnitId: z.uuid({ error: "请选择部门" }),
+  orgUnitId: idOf("请选择部门"),
   revenues: z
     .array(z.object({ source: RevenueSourceSchema, budgetFen: FenSchema, actualFen: FenSchema }))
     .max(REVENUE_SOURCES.length),
@@ -116,9 +117,9 @@ export const BudgetYearInputSchema = z.object({
 });
 export type BudgetYearInput = z.infer<typeof BudgetYearInputSchema>;
 
-export const IndicatorSchema = IndicatorInputSchema.extend({ id: z.uuid(), met: z.boolean().nullable() });
+export const IndicatorSchema = IndicatorInputSchema.extend({ id: Id, met: z.boolean().nullable() });
 export const ProjectSchema = ProjectInputSchema.omit({ indicators: true }).extend({
-  id: z.uuid(),
+  id: Id,
   months: z.array(z.number()).nullable(),
   executionRate: z.number().nullable(),
   indicators: z.array(IndicatorSchema),
@@ -145,7 +146,7 @@ export const FactInputSchema = z.object({
 });
 export type FactInput = z.infer<typeof FactInputSchema>;
 export const FactSchema = FactInputSchema.omit({ evidence: true }).extend({
-  id: z.uuid(),
+  id: Id,
   evidenceName: z.string().nullable(),
   createdBy: z.string(),
   createdAt: z.string(),
@@ -171,7 +172,7 @@ export const BudgetSummarySchema = z.object({
 export type BudgetSummary = z.infer<typeof BudgetSummarySchema>;
 
 export const BudgetYearSchema = BudgetYearInputSchema.extend({
-  id: z.uuid(),
+  id: Id,
   year: z.number().int(),
   orgUnitName: z.string(),
   summary: BudgetSummarySchema,

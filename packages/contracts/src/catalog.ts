@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id, idOf } from "./id.ts";
 
 /** The eight kinds of service item (domain-rules §3). */
 export const ITEM_TYPES = [
@@ -141,7 +142,7 @@ export const ItemInputSchema = z
     level: ItemLevelSchema,
     parentCode: ItemCodeSchema.nullable().default(null),
     type: ItemTypeSchema,
-    departmentId: z.uuid({ error: "请选择主管部门" }),
+    departmentId: idOf("请选择主管部门"),
     implementingBody: required("实施主体", 200),
     legalBasis: required("设定依据", 4000),
     exerciseLevel: ExerciseLevelSchema,
@@ -186,7 +187,7 @@ export const ItemInputSchema = z
 export type ItemInput = z.infer<typeof ItemInputSchema>;
 
 export const MaterialSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   name: z.string(),
   kind: MaterialKindSchema,
   copies: z.number().int(),
@@ -201,13 +202,13 @@ export const MaterialSchema = z.object({
 export type Material = z.infer<typeof MaterialSchema>;
 
 const itemFields = {
-  id: z.uuid(),
+  id: Id,
   code: z.string(),
   name: z.string(),
   level: ItemLevelSchema,
   parentCode: z.string().nullable(),
   type: ItemTypeSchema,
-  departmentId: z.uuid(),
+  departmentId: Id,
   departmentName: z.string(),
   implementingBody: z.string(),
   legalBasis: z.string(),
@@ -286,7 +287,7 @@ export const AsOfSchema = z.iso.date({ error: "日期格式须为 YYYY-MM-DD" })
 
 export const ItemListQuerySchema = z.object({
   q: z.string().trim().max(50, { error: "关键词不能超过50字" }).optional(),
-  departmentId: z.uuid({ error: "departmentId 必须是 UUID" }).optional(),
+  departmentId: idOf("departmentId 必须是 UUID").optional(),
   type: ItemTypeSchema.optional(),
   level: ItemLevelSchema.optional(),
   exerciseLevel: ExerciseLevelSchema.optional(),
@@ -313,7 +314,7 @@ export const BundleInputSchema = z.object({
 export type BundleInput = z.infer<typeof BundleInputSchema>;
 
 export const BundleSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   code: z.string(),
   name: z.string(),
   description: z.string(),
@@ -334,7 +335,7 @@ export const PolicyCaseInputSchema = z.object({
     .min(0, { error: "金额不能为负数" }),
 });
 export type PolicyCaseInput = z.infer<typeof PolicyCaseInputSchema>;
-export const PolicyCaseSchema = PolicyCaseInputSchema.extend({ id: z.uuid(), itemCode: z.string() });
+export const PolicyCaseSchema = PolicyCaseInputSchema.extend({ id: Id, itemCode: z.string() });
 
 export const METRIC_GROUPS = ["department", "type", "level", "exerciseLevel", "onlineDepth"] as const;
 export const MetricGroupSchema = z.enum(METRIC_GROUPS, { error: "分组方式不正确" });

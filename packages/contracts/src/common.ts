@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { idOf } from "./id.ts";
 
 /** The one error shape every API answer uses on failure. */
 export const ApiErrorSchema = z.object({
@@ -11,7 +12,7 @@ export const ApiErrorSchema = z.object({
 });
 export type ApiError = z.infer<typeof ApiErrorSchema>;
 
-export const IdParamSchema = z.object({ id: z.uuid({ error: "id 必须是 UUID" }) });
+export const IdParamSchema = z.object({ id: idOf("id 必须是 UUID") });
 export type IdParam = z.infer<typeof IdParamSchema>;
 
 export const PageQuerySchema = z.object({

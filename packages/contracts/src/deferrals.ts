@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id, idOf } from "./id.ts";
 import { ID_NUMBER_MESSAGES } from "./id-number.ts";
 
 export const DEFERRAL_STATUSES = ["awaiting", "made_up", "terminated"] as const;
@@ -18,7 +19,7 @@ export const DEFERRAL_EVENT_LABELS: Record<string, string> = {
 const Day = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
 
 export const CreateDeferralInputSchema = z.object({
-  caseId: z.uuid({ error: "请填写正确的办件编号" }),
+  caseId: idOf("请填写正确的办件编号"),
   missingMaterials: z
     .array(z.string().trim().min(1, { error: "材料名称不能为空" }).max(100))
     .min(1, { error: "请列出容缺的材料" })
@@ -48,9 +49,9 @@ export const DeferralEventSchema = z.object({
 });
 
 export const DeferralSchema = z.object({
-  id: z.uuid(),
-  caseId: z.uuid(),
-  hallId: z.uuid(),
+  id: Id,
+  caseId: Id,
+  hallId: Id,
   itemCode: z.string(),
   itemName: z.string(),
   personName: z.string().nullable(),
@@ -74,7 +75,7 @@ export type Deferral = z.infer<typeof DeferralSchema>;
 
 export const DeferralListQuerySchema = z.object({
   status: z.enum(DEFERRAL_STATUSES, { error: "状态不在可选范围内" }).optional(),
-  hallId: z.uuid({ error: "大厅编号格式不正确" }).optional(),
+  hallId: idOf("大厅编号格式不正确").optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
@@ -100,7 +101,7 @@ export const LiftCreditFlagInputSchema = z.object({
   note: z.string().trim().min(2, { error: "请填写移出原因" }).max(500),
 });
 export const CreditFlagSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   idNumber: z.string(),
   personName: z.string(),
   reason: z.string(),
@@ -113,7 +114,7 @@ export const CreditFlagListSchema = z.object({ items: z.array(CreditFlagSchema),
 
 /** What the window sees before registering: the case's item, its deferrable materials and the latest deadline. */
 export const DeferralOptionsSchema = z.object({
-  caseId: z.uuid(),
+  caseId: Id,
   itemCode: z.string(),
   itemName: z.string(),
   personName: z.string().nullable(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "./id.ts";
 
 /** GB/T 39734: five levels, 5 = 非常满意 … 1 = 非常不满意; 1–2 are bad ratings. */
 export const RATING_LEVELS = [5, 4, 3, 2, 1] as const;
@@ -55,11 +56,11 @@ export const RateInputSchema = z
 export type RateInput = z.infer<typeof RateInputSchema>;
 
 export const RatingSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   subjectKind: SubjectKindSchema,
-  subjectId: z.uuid(),
+  subjectId: Id,
   subjectLabel: z.string(),
-  unitId: z.uuid().nullable(),
+  unitId: Id.nullable(),
   unitName: z.string(),
   level: z.number().int(),
   levelLabel: z.string(),
@@ -71,7 +72,7 @@ export const RatingSchema = z.object({
   appealReason: z.string().nullable(),
   decisionReason: z.string().nullable(),
   ratedAt: z.string(),
-  rectificationWorkOrderId: z.uuid().nullable(),
+  rectificationWorkOrderId: Id.nullable(),
   /** Only for supervisors: the rated unit never sees who rated it. */
   rater: z.object({ name: z.string().nullable(), phone: z.string().nullable() }).nullable(),
 });
@@ -94,7 +95,7 @@ export const RateKeySchema = z.enum(RATE_KEYS);
 export const RatingFilterSchema = z.object({
   from: z.iso.datetime({ offset: true, error: "开始时间须为带时区的 ISO 8601 时间" }).optional(),
   to: z.iso.datetime({ offset: true, error: "结束时间须为带时区的 ISO 8601 时间" }).optional(),
-  unitId: z.uuid().optional(),
+  unitId: Id.optional(),
   subjectKind: SubjectKindSchema.optional(),
   metric: RateKeySchema.optional(),
   windowName: z.string().trim().min(1).max(100).optional(),
@@ -110,6 +111,9 @@ export const RateRowSchema = z.object({
   key: z.string().nullable(),
   label: z.string(),
   counts: z.record(RateKeySchema, z.number().int()),
+  /** Cases (hall and online) finished in the period, and those of them without an active rating. */
+  cases: z.number().int(),
+  unratedCases: z.number().int(),
   goodRate: z.number().nullable(),
   activeGoodRate: z.number().nullable(),
   unratedRate: z.number().nullable(),

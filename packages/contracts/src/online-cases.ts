@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "./id.ts";
 import { PHONE_PATTERN } from "./id-number.ts";
 
 /** 网上办件: a case applied for and finished on the provincial portal (一网通办), pushed to us for 好差评. */
@@ -43,17 +44,17 @@ export const OnlineCaseInputSchema = z
 export type OnlineCaseInput = z.infer<typeof OnlineCaseInputSchema>;
 
 export const OnlineCaseIntakeResultSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   caseNo: z.string(),
   created: z.boolean(),
 });
 
 export const OnlineCaseSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   caseNo: z.string(),
   itemCode: z.string(),
   itemName: z.string(),
-  unitId: z.uuid(),
+  unitId: Id,
   unitName: z.string(),
   handlerName: z.string().nullable(),
   applicantName: z.string(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id, idOf } from "./id.ts";
 
 export const ORG_KINDS = [
   "district",
@@ -27,8 +28,8 @@ export const ORG_KIND_LABELS: Record<OrgKind, string> = {
 };
 
 export const OrgUnitSchema = z.object({
-  id: z.uuid(),
-  parentId: z.uuid().nullable(),
+  id: Id,
+  parentId: Id.nullable(),
   code: z.string().nullable(),
   name: z.string(),
   kind: OrgKindSchema,
@@ -44,7 +45,7 @@ export const OrgTreeResponseSchema = z.object({ units: z.array(OrgUnitSchema) })
 
 export const ORG_NAME_MAX = 60;
 export const CreateOrgUnitInputSchema = z.object({
-  parentId: z.uuid({ error: "上级机构ID格式不正确" }),
+  parentId: idOf("上级机构ID格式不正确"),
   name: z
     .string({ error: "名称必填" })
     .trim()

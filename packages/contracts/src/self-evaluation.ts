@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id, idOf } from "./id.ts";
 
 export const EVALUATION_STATUSES = ["draft", "submitted", "approved"] as const;
 export const EvaluationStatusSchema = z.enum(EVALUATION_STATUSES);
@@ -45,7 +46,7 @@ export const EvaluationItemSchema = z.object({
 export type EvaluationItem = z.infer<typeof EvaluationItemSchema>;
 
 export const EvaluationSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   year: z.number().int(),
   version: z.number().int(),
   status: EvaluationStatusSchema,
@@ -64,7 +65,7 @@ export type Evaluation = z.infer<typeof EvaluationSchema>;
 
 export const EvaluationListSchema = z.array(
   z.object({
-    id: z.uuid(),
+    id: Id,
     year: z.number().int(),
     version: z.number().int(),
     status: EvaluationStatusSchema,
@@ -77,7 +78,7 @@ export const CreateEvaluationInputSchema = z.object({
   year: z.coerce.number().int().min(2000, { error: "年度不早于2000年" }).max(2100, { error: "年度不晚于2100年" }),
 });
 export const ItemCodeParamSchema = z.object({
-  id: z.uuid({ error: "id 必须是 UUID" }),
+  id: idOf("id 必须是 UUID"),
   code: z.string().regex(/^\d+(\.\d+){0,3}$/, { error: "指标编号格式不正确" }),
 });
 export const UpdateItemInputSchema = z
@@ -93,7 +94,7 @@ export type UpdateItemInput = z.infer<typeof UpdateItemInputSchema>;
 export const ReturnInputSchema = z.object({
   reason: z.string().trim().min(2, { error: "请写明退回原因" }).max(500),
 });
-export const CompareQuerySchema = z.object({ from: z.uuid(), to: z.uuid() });
+export const CompareQuerySchema = z.object({ from: Id, to: Id });
 export const ComparisonSchema = z.object({
   from: z.object({ version: z.number().int(), total: z.number().nullable(), grade: z.string().nullable() }),
   to: z.object({ version: z.number().int(), total: z.number().nullable(), grade: z.string().nullable() }),

@@ -1,17 +1,18 @@
 import { z } from "zod";
 import { GrantSchema, PasswordSchema, USERNAME_PATTERN } from "./auth.ts";
 import { RoleSchema } from "./common.ts";
+import { Id, idOf } from "./id.ts";
 
 /** Mainland mobile numbers: 11 digits starting 1[3-9]. */
 export const PHONE_PATTERN = /^1[3-9]\d{9}$/;
 
 export const UserSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   username: z.string(),
   displayName: z.string(),
   /** Masked (138****5678) unless read through the audited contact endpoint. */
   phone: z.string().nullable(),
-  orgUnitId: z.uuid(),
+  orgUnitId: Id,
   orgUnitName: z.string(),
   disabled: z.boolean(),
   lockedUntil: z.string().nullable(),
@@ -33,7 +34,7 @@ export const CreateUserInputSchema = z.object({
   }),
   displayName: z.string({ error: "姓名必填" }).trim().min(2, { error: "姓名至少2个字" }).max(30),
   phone: z.string().regex(PHONE_PATTERN, { error: "手机号应为11位大陆手机号" }).optional(),
-  orgUnitId: z.uuid({ error: "所属机构ID格式不正确" }),
+  orgUnitId: idOf("所属机构ID格式不正确"),
   password: PasswordSchema,
   roles: z.array(RoleSchema).max(10).default([]),
 });
@@ -51,8 +52,8 @@ export type UpdateUserInput = z.infer<typeof UpdateUserInputSchema>;
 export const ResetPasswordInputSchema = z.object({ newPassword: PasswordSchema });
 export const AddGrantInputSchema = z.object({
   role: RoleSchema,
-  orgUnitId: z.uuid({ error: "机构ID格式不正确" }),
+  orgUnitId: idOf("机构ID格式不正确"),
 });
 export type AddGrantInput = z.infer<typeof AddGrantInputSchema>;
-export const GrantParamSchema = z.object({ id: z.uuid(), grantId: z.uuid() });
+export const GrantParamSchema = z.object({ id: Id, grantId: Id });
 export const UserContactSchema = z.object({ phone: z.string().nullable() });

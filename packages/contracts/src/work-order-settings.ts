@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { Id } from "./id.ts";
 import { WoCategorySchema, WoKindSchema, WoUrgencySchema } from "./work-orders.ts";
 
 /** Reference data of the work-order engine: campaigns and the SLA policy per year. */
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" });
 export const CampaignSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   tag: z.string(),
   name: z.string(),
   startsOn: z.string(),
@@ -22,7 +23,7 @@ export const CreateCampaignInputSchema = z
 
 const limitUnit = z.enum(["wd", "h"], { error: "单位只能是 wd（工作日）或 h（小时）" });
 export const SlaPolicySchema = z.object({
-  id: z.uuid(),
+  id: Id,
   year: z.number().int(),
   kind: WoKindSchema.nullable(),
   category: WoCategorySchema.nullable(),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id, idOf } from "./id.ts";
 
 export const WO_KINDS = ["hotline", "bad_rating", "grid_event", "deputies"] as const;
 export const WoKindSchema = z.enum(WO_KINDS, {
@@ -165,7 +166,7 @@ export const TransitionInputSchema = z.object({
   action: WoActionSchema,
   reason: z.string().trim().max(1000).optional(),
   /** dispatch: the unit that should handle the ticket. */
-  unitId: z.uuid({ error: "承办单位ID格式不正确" }).optional(),
+  unitId: idOf("承办单位ID格式不正确").optional(),
   /** approve_extension: working days granted (≤ the original limit). */
   extensionDays: z.number().int().min(1).max(60).optional(),
   /** follow_up: false when the caller could not be reached (closed without a rating). */
@@ -198,7 +199,7 @@ export const WorkOrderEventSchema = z.object({
 });
 
 export const WorkOrderSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   number: z.string(),
   externalNo: z.string().nullable(),
   kind: WoKindSchema,
@@ -210,15 +211,15 @@ export const WorkOrderSchema = z.object({
   /** Masked (张*, 138****5678); full contacts come from the audited contacts endpoint. */
   callerName: z.string().nullable(),
   callerPhone: z.string().nullable(),
-  townId: z.uuid().nullable(),
+  townId: Id.nullable(),
   townName: z.string().nullable(),
-  communityId: z.uuid().nullable(),
+  communityId: Id.nullable(),
   communityName: z.string().nullable(),
   address: z.string().nullable(),
   keywords: z.array(z.string()),
   campaignTags: z.array(z.string()),
   status: WoStatusSchema,
-  unitId: z.uuid().nullable(),
+  unitId: Id.nullable(),
   unitName: z.string().nullable(),
   receivedAt: z.string(),
   acceptDueAt: z.string(),
@@ -235,8 +236,8 @@ export const WorkOrderSchema = z.object({
   satisfaction: z.number().int().nullable(),
   resolved: z.boolean().nullable(),
   praise: z.boolean(),
-  masterId: z.uuid().nullable(),
-  duplicateOf: z.uuid().nullable(),
+  masterId: Id.nullable(),
+  duplicateOf: Id.nullable(),
   /** Actions this actor may take now (computed by the server's rules). */
   actions: z.array(WoActionSchema),
   canSupervise: z.boolean(),
@@ -287,8 +288,8 @@ export const WorkOrderFilterSchema = z.object({
   category: WoCategorySchema.optional(),
   urgency: WoUrgencySchema.optional(),
   channel: WoChannelSchema.optional(),
-  unitId: z.uuid().optional(),
-  townId: z.uuid().optional(),
+  unitId: Id.optional(),
+  townId: Id.optional(),
   campaign: z.string().trim().max(30).optional(),
   q: z.string().trim().max(50).optional(),
   from: z.iso.datetime({ offset: true, error: "开始时间须为带时区的 ISO 8601 时间" }).optional(),
@@ -326,7 +327,7 @@ export const MetricsSchema = z.object({
 });
 
 export const SuggestionSchema = z.object({
-  unitId: z.uuid(),
+  unitId: Id,
   unitName: z.string(),
   score: z.number(),
   reason: z.string(),
@@ -334,20 +335,20 @@ export const SuggestionSchema = z.object({
 export const SuggestionListSchema = z.object({ items: z.array(SuggestionSchema) });
 export const DuplicateCandidateSchema = z.object({ workOrder: WorkOrderSchema, similarity: z.number() });
 export const DuplicateListSchema = z.object({ items: z.array(DuplicateCandidateSchema) });
-export const MergeInputSchema = z.object({ masterId: z.uuid({ error: "主工单ID格式不正确" }) });
+export const MergeInputSchema = z.object({ masterId: idOf("主工单ID格式不正确") });
 export const SuperviseInputSchema = z.object({ reason: z.string().trim().max(500).optional() });
 export const BulkTransitionInputSchema = z.object({
-  ids: z.array(z.uuid()).min(1, { error: "请选择工单" }).max(200),
+  ids: z.array(Id).min(1, { error: "请选择工单" }).max(200),
   transition: TransitionInputSchema,
 });
 export const BulkResultSchema = z.object({
-  results: z.array(z.object({ id: z.uuid(), ok: z.boolean(), error: z.string().nullable() })),
+  results: z.array(z.object({ id: Id, ok: z.boolean(), error: z.string().nullable() })),
 });
 export const ContactListSchema = z.object({
   items: z.array(z.object({ name: z.string().nullable(), phone: z.string().nullable(), merged: z.boolean() })),
 });
 export const IntakeResultSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   number: z.string(),
   created: z.boolean(),
   status: WoStatusSchema,

@@ -7,11 +7,12 @@ import {
   CreatedApiKeySchema,
 } from "../../../../../packages/contracts/src/api-keys.ts";
 import { IdParamSchema } from "../../../../../packages/contracts/src/common.ts";
+import { Id } from "../../../../../packages/contracts/src/id.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { toApiKeyDto } from "./api-keys.mapper.ts";
 import { API_KEY_ROLES, createApiKey, findApiKeys, revokeApiKey } from "./api-keys.service.ts";
 
-const WhoAmISchema = z.object({ keyId: z.uuid(), name: z.string(), scopes: z.array(z.string()) });
+const WhoAmISchema = z.object({ keyId: Id, name: z.string(), scopes: z.array(z.string()) });
 
 export function registerApiKeyRoutes(app: App, deps: RouteDeps): void {
   const admin = { access: { kind: "user", roles: API_KEY_ROLES } } as const;

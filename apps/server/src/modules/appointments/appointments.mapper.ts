@@ -91,6 +91,7 @@ export function toTicketDto(t: TicketRow, groupName: string, windowName: string 
 export function toCaseDto(c: CaseRow, hallName: string): ServiceCase {
   return {
     id: c.id,
+    caseNo: c.caseNo ?? c.id,
     hallId: c.hallId,
     hallName,
     hallLevel: HallLevelSchema.parse(c.hallLevel),

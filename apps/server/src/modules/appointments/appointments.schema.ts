@@ -11,6 +11,7 @@ import {
   text,
   timestamp,
   unique,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { tenants } from "../tenants/tenants.schema.ts";
@@ -282,9 +283,13 @@ export const serviceCases = pgTable(
     finishedAt: ts("finished_at").notNull(),
     waitSeconds: integer("wait_seconds").notNull(),
     serviceSeconds: integer("service_seconds").notNull(),
+    /** 办件编号 BJ2022-0000001: per tenant and year of finishing (platform/numbering.ts). */
+    caseNo: text("case_no"),
   },
   (t) => [
     unique("service_cases_ticket_item_uq").on(t.ticketId, t.itemCode),
+    // Number first: the public rating finds a case by its number alone.
+    uniqueIndex("service_cases_case_no_uq").on(t.caseNo, t.tenantId),
     index("service_cases_hall_idx").on(t.tenantId, t.hallId, t.finishedAt),
     index("service_cases_scope_idx").on(t.tenantId, t.scopePath.op("text_pattern_ops")),
   ],

@@ -10,6 +10,7 @@ import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError, authorize } from "../../platform/errors.ts";
 import { maskIdNumber } from "../../platform/mask.ts";
+import { nextNumber } from "../../platform/numbering.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { businessDay } from "../calendar/work-calendar.ts";
 import { toTicketDto } from "./appointments.mapper.ts";
@@ -287,6 +288,7 @@ export async function windowAction(ctx: Ctx, windowId: string, input: WindowActi
           const item = items[i] ?? items[0];
           const row = await insertCase(tx, {
             id: randomUUID(),
+            caseNo: await nextNumber(tx, hall.tenantId, "service_case", now),
             tenantId: hall.tenantId,
             hallId: hall.id,
             scopePath: hall.scopePath,

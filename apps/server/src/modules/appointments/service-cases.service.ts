@@ -38,13 +38,18 @@ async function toRatable(db: Db, c: typeof serviceCases.$inferSelect): Promise<R
   };
 }
 
-/** A service case by its id (the number on the citizen's receipt or message). */
-export async function findRatableServiceCase(db: Db, id: string): Promise<RatableCase | undefined> {
-  if (!/^[0-9a-f-]{36}$/i.test(id)) {
-    return undefined;
+/**
+ * Service cases by the number on the citizen's receipt or message: the 办件编号 (BJ2022-0000001, one
+ * per tenant, so the caller tells them apart by the phone tail) or, from older links, the case id.
+ */
+export async function findRatableServiceCases(db: Db, number: string): Promise<RatableCase[]> {
+  const where = /^[0-9a-f-]{36}$/i.test(number) ? eq(serviceCases.id, number) : eq(serviceCases.caseNo, number);
+  const rows = await db.select().from(serviceCases).where(where).limit(50);
+  const out: RatableCase[] = [];
+  for (const r of rows) {
+    out.push(await toRatable(db, r));
   }
-  const [row] = await db.select().from(serviceCases).where(eq(serviceCases.id, id));
-  return row ? toRatable(db, row) : undefined;
+  return out;
 }
 
 /** Cases finished in [from, to): the ones whose rating window may have lapsed. */
@@ -67,11 +72,16 @@ export async function findCasesOfBooking(
   bookingId: string,
 ): Promise<{ number: string; itemName: string; finishedAt: string }[]> {
   const rows = await db
-    .select({ id: serviceCases.id, itemName: serviceCases.itemName, finishedAt: serviceCases.finishedAt })
+    .select({
+      id: serviceCases.id,
+      caseNo: serviceCases.caseNo,
+      itemName: serviceCases.itemName,
+      finishedAt: serviceCases.finishedAt,
+    })
     .from(serviceCases)
     .where(eq(serviceCases.bookingId, bookingId))
     .orderBy(asc(serviceCases.finishedAt));
-  return rows.map((r) => ({ number: r.id, itemName: r.itemName, finishedAt: r.finishedAt.toISOString() }));
+  return rows.map((r) => ({ number: r.caseNo ?? r.id, itemName: r.itemName, finishedAt: r.finishedAt.toISOString() }));
 }
 
 /** A case with what 容缺受理 needs: its hall, applicant and when it was accepted. */

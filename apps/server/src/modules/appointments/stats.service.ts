@@ -1,6 +1,7 @@
 import {
   type BookingStatus,
   HALL_LEVEL_LABELS,
+  HALL_LEVELS,
   type HallFilter,
   HallLevelSchema,
   type HallMetricRow,
@@ -8,6 +9,8 @@ import {
 } from "../../../../../packages/contracts/src/appointments.ts";
 import { scopePaths } from "../../platform/access.ts";
 import type { Ctx } from "../../platform/actor.ts";
+import { bookableItemCounts } from "../catalog/catalog-metrics.service.ts";
+import { businessDate } from "../catalog/catalog-time.ts";
 import { toBookingDto, toCaseDto, toTicketDto } from "./appointments.mapper.ts";
 import { HALL_VIEW_ROLES } from "./appointments.policy.ts";
 import { cancelDeadline } from "./booking-rules.ts";
@@ -183,12 +186,22 @@ export async function findBookings(
   return { items, total };
 }
 
+/**
+ * Bookable items per hall level, with the halls of that level in scope. Town and village levels
+ * count the catalog's bookable flags (`bookableItemCounts`, as 事项统计 and the report do); the
+ * catalog has no flag for the district centre, whose figure is what its window groups offer.
+ */
 export async function bookableItems(ctx: Ctx) {
-  const rows = await bookableItemsByLevel(ctx.db, ctx.actor.tenantId, paths(ctx));
+  const [rows, catalog] = await Promise.all([
+    bookableItemsByLevel(ctx.db, ctx.actor.tenantId, paths(ctx)),
+    bookableItemCounts(ctx.db, ctx.actor.tenantId, businessDate(ctx.clock.now())),
+  ]);
+  const configured = new Map(rows.map((r) => [r.level, r]));
   return {
-    items: rows.flatMap((r) => {
-      const level = HallLevelSchema.safeParse(r.level);
-      return level.success ? [{ level: level.data, halls: r.halls, items: r.items }] : [];
+    items: HALL_LEVELS.flatMap((level) => {
+      const halls = configured.get(level)?.halls ?? 0;
+      const items = level === "district" ? (configured.get(level)?.items ?? 0) : catalog[level];
+      return halls > 0 || items > 0 ? [{ level, halls, items }] : [];
     }),
   };
 }

@@ -16,6 +16,12 @@ const FLAG_SQL: Record<CatalogFlag, SQL> = {
   onApplication: sql`${v.onApplication}`,
 };
 
+/*
+ * The outer item version's id, qualified: drizzle writes columns of a one-table query unqualified,
+ * so `${v.id}` inside a subquery on the materials would name the material's own id.
+ */
+const OUTER_ID = sql.raw(`"catalog_item_versions"."id"`);
+
 /** LIKE pattern for a literal substring. */
 export function containsPattern(q: string): string {
   return `%${q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
@@ -35,7 +41,7 @@ export function itemFilter(tenantId: string, paths: readonly string[], q: Omit<I
     q.exerciseLevel ? eq(v.exerciseLevel, q.exerciseLevel) : undefined,
     q.flag ? FLAG_SQL[q.flag] : undefined,
     q.materialSource
-      ? sql`exists (select 1 from ${m} where ${m.itemVersionId} = ${v.id} and ${m.source} = ${q.materialSource})`
+      ? sql`exists (select 1 from ${m} mm where mm.item_version_id = ${OUTER_ID} and mm.source = ${q.materialSource})`
       : undefined,
   );
 }
@@ -46,8 +52,8 @@ export async function queryItems(db: Db, tenantId: string, paths: readonly strin
   const rows = await db
     .select({
       version: v,
-      materialCount: sql<number>`(select count(*)::int from ${m} where ${m.itemVersionId} = ${v.id})`,
-      exemptCount: sql<number>`(select count(*)::int from ${m} where ${m.itemVersionId} = ${v.id} and ${m.source} = 'shared_data')`,
+      materialCount: sql<number>`(select count(*)::int from ${m} mm where mm.item_version_id = ${OUTER_ID})`,
+      exemptCount: sql<number>`(select count(*)::int from ${m} mm where mm.item_version_id = ${OUTER_ID} and mm.source = 'shared_data')`,
     })
     .from(v)
     .where(where)

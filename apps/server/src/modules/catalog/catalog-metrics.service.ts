@@ -51,6 +51,20 @@ export async function catalogTotals(db: Db, tenantId: string, paths: readonly st
   };
 }
 
+/**
+ * 可预约事项 by hall level: the catalog's bookable flags (镇街 bookable_town, 村居 bookable_village),
+ * counted over the whole district's catalog as of a date. The one definition 事项统计, the report
+ * and 大厅统计 share (the same count as `catalogTotals`).
+ */
+export async function bookableItemCounts(
+  db: Db,
+  tenantId: string,
+  asOf: string,
+): Promise<{ town: number; village: number }> {
+  const [all] = await countCatalog(db, tenantId, ["/"], asOf, "none");
+  return { town: all?.counts.bookableTown ?? 0, village: all?.counts.bookableVillage ?? 0 };
+}
+
 /** 减材料落实率, 免提交比例 and the catalog's counts, grouped, within the actor's scope. */
 export async function getCatalogMetrics(ctx: Ctx, q: CatalogMetricsQuery): Promise<CatalogMetrics> {
   const asOf = q.asOf ?? businessDate(ctx.clock.now());

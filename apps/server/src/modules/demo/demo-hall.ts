@@ -5,6 +5,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { deferIndexes } from "../../platform/db/deferred-indexes.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { inLanes } from "../../platform/lanes.ts";
+import { numberUnnumberedCases } from "../../platform/numbering.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { slotTimes } from "../appointments/booking-rules.ts";
 import { getAppointmentSettings } from "../appointments/settings.service.ts";
@@ -12,6 +13,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { loadDemoBadRatings } from "./demo-bad-ratings.ts";
+import { md5UuidSql } from "./demo-ids.ts";
 import { prepareBulkTransaction, spread } from "./demo-work-orders.ts";
 import { type BadPick, type HallLayout, type HallPlan, insertHallChunk, type SlotTime } from "./hall-batch.ts";
 import { analyzeTables, chunkDays, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
@@ -152,12 +154,12 @@ async function ensureHallStaff(db: Db, tenantId: string, seed: string, hall: Hal
         const [row] = await queryRows<{ id: string; username: string; display_name: string }>(
           tx,
           sql`insert into users (id, tenant_id, org_unit_id, username, display_name, password_hash)
-              values (md5(${`${seed}:staff:${username}`})::uuid, ${tenantId}, ${hall.orgUnitId}, ${username},
+              values (${md5UuidSql(sql`${`${seed}:staff:${username}`}`)}, ${tenantId}, ${hall.orgUnitId}, ${username},
                 ${displayName}, ${hash})
               returning id, username, display_name`,
         );
         await tx.execute(sql`insert into role_grants (id, tenant_id, user_id, role, org_unit_id)
-            values (md5(${`${seed}:grant:${username}`})::uuid, ${tenantId}, ${row?.id}, 'hall_staff', ${hall.orgUnitId})`);
+            values (${md5UuidSql(sql`${`${seed}:grant:${username}`}`)}, ${tenantId}, ${row?.id}, 'hall_staff', ${hall.orgUnitId})`);
         user = row;
       }
       if (user) {
@@ -273,6 +275,8 @@ export async function loadDemoHallYear(
   const t1 = Date.now();
   await loadDemoBadRatings(db, tenantId, seed, layout.hall, bad);
   progress(`好差评：差评 ${bad.length} 条，整改工单 ${bad.length} 件（${((Date.now() - t1) / 1000).toFixed(1)} 秒）`);
+  // Before the indexes are rebuilt: fewer of them to keep up to date while numbering.
+  await numberUnnumberedCases(db, tenantId);
   await rebuildIndexes(db, HALL_TABLES, "大厅", progress);
   await db.transaction(async (tx) => {
     await recordAudit(

@@ -9,6 +9,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { createCampaign, listCampaigns } from "../work-orders/settings.service.ts";
 import { getCalendar } from "../work-orders/work-orders-context.ts";
+import { md5UuidSql } from "./demo-ids.ts";
 import { TOWN_WEIGHTS } from "./demo-texts.ts";
 import { analyzeTables, chunkDays, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
 import { type Batch, batchPlan, breathe, insertBatch, type Places, type Units } from "./ticket-batch.ts";
@@ -115,7 +116,7 @@ export async function insertEventsAndContacts(
   await breathe();
   await tx.execute(sql`
     insert into work_order_contacts (id, tenant_id, work_order_id, name, phone)
-    select md5(${`${seed}:contact:`} || w.id::text)::uuid, w.tenant_id, w.id, w.caller_name, w.caller_phone
+    select ${md5UuidSql(sql`${`${seed}:contact:`} || w.id::text`)}, w.tenant_id, w.id, w.caller_name, w.caller_phone
     from work_orders w
     where w.tenant_id = ${tenantId} and w.external_no between ${no(lo)} and ${no(hi)} and w.caller_phone is not null`);
 }

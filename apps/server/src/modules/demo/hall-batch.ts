@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
+import { md5Uuid } from "./demo-ids.ts";
 import { GIVEN } from "./demo-texts.ts";
 import { breathe, rowHash } from "./ticket-batch.ts";
 
@@ -186,8 +187,8 @@ export async function insertHallChunk(
     select z.g, z.day, z.r, z.m, z.h1, z.h2, z.h3, z.h4, z.h5, z.h6, z.group_id, z.prefix, z.nitems, z.item_code, z.item_name,
       z.window_id, z.window_name, z.staff_id, z.staff_name, z.seq, z.booked, z.slot_start, z.slot_end, z.checked_in_at,
       ${idAt("z.checked_in_at", "z.ma")} as id,
-      case when z.booked then md5('${seed}:booking:' || z.g)::uuid end as booking_id,
-      case when z.booked then md5('${seed}:slot:' || z.group_id || ':' || z.slot_start)::uuid end as slot_id,
+      case when z.booked then ${md5Uuid(`'${seed}:booking:' || z.g`)} end as booking_id,
+      case when z.booked then ${md5Uuid(`'${seed}:slot:' || z.group_id || ':' || z.slot_start`)} end as slot_id,
       substr('${SURNAMES}', 1 + (z.h5 / 7 % ${SURNAMES.length})::int, 1) || (${list(GIVEN)})[1 + (z.h6 / 1000) % ${GIVEN.length}] as person_name,
       '1' || (array['35','36','37','38','39','50','58','86','88','89'])[1 + z.h2 / 13 % 10] || lpad((z.h1 % 100000000)::text, 8, '0') as phone,
       ${id17} as id17,
@@ -211,7 +212,7 @@ async function insertRows(
   const t = `'${tenantId}'::uuid`;
   await q(`${small("hg", "hs")}
     insert into appointment_slots (id, tenant_id, hall_id, group_id, day, starts_at, ends_at, capacity, booked)
-    select md5('${seed}:slot:' || g.id || ':' || s.starts_at)::uuid, ${t}, '${hall.id}', g.id, s.day, s.starts_at, s.ends_at, g.cap,
+    select ${md5Uuid(`'${seed}:slot:' || g.id || ':' || s.starts_at`)}, ${t}, '${hall.id}', g.id, s.day, s.starts_at, s.ends_at, g.cap,
       coalesce(b.n, 0)
     from hg g cross join hs s
     left join (select group_id, slot_start, count(*)::int as n from hv where booked group by 1, 2) b
@@ -272,7 +273,7 @@ async function insertRows(
   await q(`${small("hi", "hbad")}
     insert into ratings (id, tenant_id, subject_kind, subject_id, subject_label, unit_id, scope_path, window_name, staff_name,
       item_code, level, reasons, comment, is_default, rater_name, rater_phone, rated_at)
-    select md5('${seed}:rating:' || hc.case_id)::uuid, ${t}, 'service_case', hc.case_id,
+    select ${md5Uuid(`'${seed}:rating:' || hc.case_id`)}, ${t}, 'service_case', hc.case_id,
       hc.case_item_name || '（${hall.name} ' || hc.window_name || '）', '${hall.orgUnitId}', '${hall.scopePath}', hc.window_name,
       hc.staff_name, hc.case_item_code,
       case when hc.bad then 1 + hc.h4 % 2 when hc.h5 % 100 < 76 then 5 when hc.h5 % 100 < 95 then 4 else 3 end,

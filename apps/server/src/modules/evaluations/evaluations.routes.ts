@@ -11,6 +11,7 @@ import {
   RatingListSchema,
   RatingSchema,
 } from "../../../../../packages/contracts/src/evaluations.ts";
+import { Id } from "../../../../../packages/contracts/src/id.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { findTenantByCode } from "../tenants/tenants.repo.ts";
@@ -24,7 +25,7 @@ const DisclosureQuerySchema = z.object({
   to: z.iso.datetime({ offset: true }).optional(),
 });
 const RateResultSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   level: z.number().int(),
   levelLabel: z.string(),
   rectification: z.boolean(),

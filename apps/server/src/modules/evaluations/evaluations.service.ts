@@ -11,7 +11,7 @@ import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError, authorize, conflict, notFound } from "../../platform/errors.ts";
 import {
-  findRatableServiceCase,
+  findRatableServiceCases,
   findServiceCasesFinishedBetween,
   type RatableCase,
 } from "../appointments/service-cases.service.ts";
@@ -169,9 +169,9 @@ async function findSubject(db: Db, input: RateInput): Promise<Subject | undefine
     const wo = await findRatableWorkOrder(db, input.number, input.phoneTail);
     return wo ? fromTicket(wo) : undefined;
   }
-  // A hall case is numbered by its id; an online case by the portal's case number.
-  const hall = await findRatableServiceCase(db, input.number);
-  const candidates = hall ? [hall] : await findRatableOnlineCases(db, input.number);
+  // A hall case by its 办件编号 (or id); an online case by the portal's case number.
+  const hall = await findRatableServiceCases(db, input.number);
+  const candidates = hall.length > 0 ? hall : await findRatableOnlineCases(db, input.number);
   const tail = input.phoneTail.toUpperCase();
   const c = candidates.find((x) => x.phone?.endsWith(tail) || x.idNumber?.slice(-4).toUpperCase() === tail);
   return c ? fromCase(c) : undefined;

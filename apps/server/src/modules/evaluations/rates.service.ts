@@ -7,6 +7,7 @@ import { queryRows } from "../../platform/db/rows.ts";
 import { EVAL_VIEW_ROLES } from "./evaluations.policy.ts";
 import { type RatingRow, unitNames } from "./evaluations.repo.ts";
 import { toRatingDto } from "./evaluations.service.ts";
+import { type CaseCounts, countUnratedCases } from "./unrated.repo.ts";
 
 type RateKey = (typeof RATE_KEYS)[number];
 export type RatingFilter = {
@@ -38,7 +39,8 @@ const CONDITION: Record<RateKey, SQL> = {
 export const RATE_FORMULAS: Record<string, string> = {
   goodRate: "好评率 = (非常满意 + 满意 + 基本满意) ÷ 有效评价（含默认好评；申诉成立的差评不计）",
   activeGoodRate: "主动好评率 = 主动评价中的好评 ÷ 主动评价（不含超期默认的基本满意）",
-  unratedRate: "未评价率 = 超期默认评价 ÷ 有效评价",
+  unratedRate:
+    "未评价率 = 未主动评价 ÷ 应评价；应评价 = 期间办结的窗口与网上办件 + 进入评价的工单，未主动评价 = 其中无主动评价的办件（含超期默认基本满意的）+ 超期默认评价的工单",
   badReplyRate: "差评回复率 = 整改工单已答复的差评 ÷ 差评",
   rectificationRate: "整改率 = 整改工单已办结的差评 ÷ 差评",
   onTimeRectificationRate: "按时整改率 = 在整改时限内办结的差评 ÷ 差评",
@@ -80,15 +82,20 @@ function where(ctx: Ctx, f: RatingFilter): SQL {
 const FROM = sql`from ratings r left join work_orders wo on wo.id = r.rectification_work_order_id`;
 const ratio = (a: number, b: number) => (b > 0 ? Math.round((a / b) * 10000) / 10000 : null);
 
-function toRow(key: string | null, label: string, raw: Record<string, unknown>) {
+function toRow(key: string | null, label: string, raw: Record<string, unknown>, cases: CaseCounts | undefined) {
   const c = Object.fromEntries(RATE_KEYS.map((k) => [k, Number(raw[k] ?? 0)])) as Record<RateKey, number>;
+  // Work orders enter 好差评 when rated (by the caller or the 7-day default); cases when finished.
+  const toRate = (cases?.cases ?? 0) + Number(raw.wo_rated ?? 0);
+  const unrated = (cases?.unrated ?? 0) + Number(raw.wo_default ?? 0);
   return {
     key,
     label,
     counts: c,
+    cases: toRate,
+    unratedCases: unrated,
     goodRate: ratio(c.good, c.ratings),
     activeGoodRate: ratio(c.activeGood, c.active),
-    unratedRate: ratio(c.defaulted, c.ratings),
+    unratedRate: ratio(unrated, toRate),
     badReplyRate: ratio(c.badReplied, c.bad),
     rectificationRate: ratio(c.rectified, c.bad),
     onTimeRectificationRate: ratio(c.rectifiedOnTime, c.bad),
@@ -107,13 +114,18 @@ const GROUP_KEYS: Record<Exclude<RateGroup, "none">, SQL> = {
 /** The rates of domain-rules §2, in total and by unit, window, staff, item or month; each count opens as a list filter. */
 export async function computeRates(ctx: Ctx, f: RatingFilter & { groupBy: RateGroup }) {
   const counts = sql.join(
-    RATE_KEYS.map((k) => sql`count(*) filter (where ${CONDITION[k]})::int as ${sql.identifier(k)}`),
+    [
+      ...RATE_KEYS.map((k) => sql`count(*) filter (where ${CONDITION[k]})::int as ${sql.identifier(k)}`),
+      sql`count(*) filter (where r.status = 'valid' and r.subject_kind = 'work_order')::int as wo_rated`,
+      sql`count(*) filter (where r.status = 'valid' and r.subject_kind = 'work_order' and r.is_default)::int as wo_default`,
+    ],
     sql`, `,
   );
-  const [total] = await queryRows<Record<string, unknown>>(
-    ctx.db,
-    sql`select ${counts} ${FROM} where ${where(ctx, f)}`,
-  );
+  const [[total], casesTotal, casesByKey] = await Promise.all([
+    queryRows<Record<string, unknown>>(ctx.db, sql`select ${counts} ${FROM} where ${where(ctx, f)}`),
+    countUnratedCases(ctx, f, "none"),
+    f.groupBy === "none" ? new Map<string | null, CaseCounts>() : countUnratedCases(ctx, f, f.groupBy),
+  ]);
   let groups: ReturnType<typeof toRow>[] = [];
   if (f.groupBy !== "none") {
     const key = GROUP_KEYS[f.groupBy];
@@ -130,10 +142,15 @@ export async function computeRates(ctx: Ctx, f: RatingFilter & { groupBy: RateGr
           )
         : new Map<string, string>();
     groups = rows.map((r) =>
-      toRow(r.key, f.groupBy === "unit" ? (names.get(r.key ?? "") ?? "未知单位") : (r.key ?? ""), r),
+      toRow(
+        r.key,
+        f.groupBy === "unit" ? (names.get(r.key ?? "") ?? "未知单位") : (r.key ?? ""),
+        r,
+        casesByKey.get(r.key),
+      ),
     );
   }
-  return { total: toRow(null, "合计", total ?? {}), groups, formulas: RATE_FORMULAS };
+  return { total: toRow(null, "合计", total ?? {}, casesTotal.get(null)), groups, formulas: RATE_FORMULAS };
 }
 
 export async function listRatings(ctx: Ctx, f: RatingFilter, page: { page: number; pageSize: number }) {

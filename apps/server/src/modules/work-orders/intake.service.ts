@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import type { CityTicketInput, WoChannel } from "../../../../../packages/contracts/src/work-orders.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { AppError, type FieldIssue } from "../../platform/errors.ts";
+import { nextNumber } from "../../platform/numbering.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { canonicalJson } from "../audit/audit-hash.ts";
 import { computeDue } from "./sla.ts";
@@ -79,7 +80,8 @@ export async function createWorkOrder(ctx: Ctx, t: NewTicket): Promise<{ workOrd
     const row = await insertWorkOrderIfNew(tx, {
       id,
       tenantId,
-      externalNo: t.externalNo ?? null,
+      // A ticket registered here (no city number) gets the tenant's own RX… number.
+      externalNo: t.externalNo ?? (await nextNumber(tx, tenantId, "work_order", receivedAt)),
       payloadHash,
       kind: t.kind,
       category: t.category,

@@ -81,6 +81,9 @@ const shiftYear = (iso: string | undefined, years: number) => {
   return d.toISOString();
 };
 
+/** "2021-03" → "2022-03". */
+const nextYearMonth = (key: string) => `${Number(key.slice(0, 4)) + 1}${key.slice(4)}`;
+
 type Counted = Record<string, unknown> & { key: string | null; label: string };
 
 async function countRows(ctx: Ctx, q: MetricsQuery, groupBy: GroupBy, onlyVolume: boolean): Promise<Counted[]> {
@@ -100,7 +103,7 @@ async function countRows(ctx: Ctx, q: MetricsQuery, groupBy: GroupBy, onlyVolume
     sql`select ${g.key} as key, ${g.label} as label, ${sql.join(counts, sql`, `)}
         from ${w} ${g.join}
         where ${where} ${g.condition ? sql`and ${g.condition}` : sql``}
-        group by 1, 2 order by 3 desc`,
+        group by 1, 2 order by ${groupBy === "month" ? sql`1 asc` : sql`3 desc`}`,
   );
 }
 
@@ -143,7 +146,9 @@ export async function computeMetrics(ctx: Ctx, q: MetricsQuery) {
       countRows(ctx, q, q.groupBy, false),
       q.from || q.to ? countRows(ctx, previousQuery, q.groupBy, true) : Promise.resolve([]),
     ]);
-    const prevByKey = new Map(prev.map((r) => [r.key, Number(r.volume ?? 0)]));
+    // A month's 上年同期 is the same month a year earlier: its key is shifted forward to match.
+    const prevKey = (k: string | null) => (q.groupBy === "month" && k ? nextYearMonth(k) : k);
+    const prevByKey = new Map(prev.map((r) => [prevKey(r.key), Number(r.volume ?? 0)]));
     groups = rows.map((r) => toMetricRow(q.groupBy, r, prevByKey.get(r.key) ?? 0, r.key, r.label));
   }
   return { total, groups, formulas: METRIC_FORMULAS };

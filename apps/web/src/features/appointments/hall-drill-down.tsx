@@ -1,4 +1,5 @@
 import { Drawer, Table } from "antd";
+import { useEffect, useState } from "react";
 import {
   BOOKING_STATUS_LABELS,
   type BookingStatus,
@@ -17,16 +18,30 @@ export type DrillDown = { list: "cases" | "bookings" | "tickets"; title: string;
 
 /** The rows behind one figure: the same filters on the list endpoint. */
 export function HallDrillDown({ drill, onClose }: { drill: DrillDown | null; onClose: () => void }) {
-  const key = drill ? `${drill.list}:${JSON.stringify(drill.query)}` : null;
-  const cases = useRemote(drill?.list === "cases" ? key : null, (s) =>
-    hallApi.cases({ ...drill?.query, pageSize: 100 }, s),
-  );
+  // Paged on the server: every record of the figure can be reached, however many there are.
+  const [page, setPage] = useState({ page: 1, pageSize: 20 });
+  const base = drill ? `${drill.list}:${JSON.stringify(drill.query)}` : null;
+  useEffect(() => {
+    if (base !== null) {
+      setPage((p) => ({ ...p, page: 1 }));
+    }
+  }, [base]);
+  const key = base ? `${base}:${page.page}:${page.pageSize}` : null;
+  const cases = useRemote(drill?.list === "cases" ? key : null, (s) => hallApi.cases({ ...drill?.query, ...page }, s));
   const bookings = useRemote(drill?.list === "bookings" ? key : null, (s) =>
-    hallApi.bookings({ ...drill?.query, pageSize: 100 }, s),
+    hallApi.bookings({ ...drill?.query, ...page }, s),
   );
   const tickets = useRemote(drill?.list === "tickets" ? key : null, (s) =>
-    hallApi.tickets({ ...drill?.query, pageSize: 100 }, s),
+    hallApi.tickets({ ...drill?.query, ...page }, s),
   );
+  const paging = (total: number | undefined, unit: string) => ({
+    current: page.page,
+    pageSize: page.pageSize,
+    total: total ?? 0,
+    showSizeChanger: true,
+    showTotal: (t: number) => `共 ${t.toLocaleString("zh-CN")} ${unit}`,
+    onChange: (p: number, size: number) => setPage({ page: size === page.pageSize ? p : 1, pageSize: size }),
+  });
   return (
     <Drawer open={!!drill} onClose={onClose} size="large" title={drill?.title}>
       {drill?.list === "tickets" ? (
@@ -35,8 +50,7 @@ export function HallDrillDown({ drill, onClose }: { drill: DrillDown | null; onC
           size="small"
           loading={tickets.loading}
           dataSource={tickets.data?.items ?? []}
-          pagination={false}
-          footer={() => `共 ${tickets.data?.total ?? 0} 人次（显示前 100 条）`}
+          pagination={paging(tickets.data?.total, "人次")}
           columns={[
             { title: "号码", dataIndex: "number" },
             { title: "窗口组", dataIndex: "groupName" },
@@ -53,9 +67,9 @@ export function HallDrillDown({ drill, onClose }: { drill: DrillDown | null; onC
           size="small"
           loading={cases.loading}
           dataSource={cases.data?.items ?? []}
-          pagination={false}
-          footer={() => `共 ${cases.data?.total ?? 0} 件（显示前 100 件）`}
+          pagination={paging(cases.data?.total, "件")}
           columns={[
+            { title: "办件编号", dataIndex: "caseNo" },
             { title: "大厅", dataIndex: "hallName" },
             { title: "窗口", dataIndex: "windowName" },
             { title: "事项", dataIndex: "itemName" },
@@ -72,8 +86,7 @@ export function HallDrillDown({ drill, onClose }: { drill: DrillDown | null; onC
           size="small"
           loading={bookings.loading}
           dataSource={bookings.data?.items ?? []}
-          pagination={false}
-          footer={() => `共 ${bookings.data?.total ?? 0} 条（显示前 100 条）`}
+          pagination={paging(bookings.data?.total, "条")}
           columns={[
             { title: "预约码", dataIndex: "code" },
             { title: "大厅", dataIndex: "hallName" },

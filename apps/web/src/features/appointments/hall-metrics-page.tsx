@@ -94,7 +94,7 @@ export function HallMetricsPage() {
             {
               title: head("来访人次", "visitors"),
               dataIndex: "visitors",
-              render: (n: number) => n.toLocaleString("zh-CN"),
+              render: (n: number, r) => link(n, r, "tickets", "来访"),
             },
             {
               title: head("办件量", "cases"),

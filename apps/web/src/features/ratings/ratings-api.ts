@@ -6,10 +6,11 @@ import {
   RatingListSchema,
   RatingSchema,
 } from "../../../../../packages/contracts/src/evaluations.ts";
+import { Id } from "../../../../../packages/contracts/src/id.ts";
 import { api, type Query } from "../../api/client.ts";
 
 const RateResultSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   level: z.number(),
   levelLabel: z.string(),
   rectification: z.boolean(),

@@ -106,9 +106,13 @@ export function RatingsPage() {
             { title: "差评", render: (_, r) => <Link to={href(r.key, "bad")}>{r.counts.bad}</Link> },
             ...RATE_COLUMNS.map(([key, title, drill]) => ({
               title: <Tooltip title={formulas[key]}>{title}</Tooltip>,
-              render: (_: unknown, r: NonNullable<typeof rates.data>["total"]) => (
-                <Link to={href(r.key, drill)}>{pct(r[key])}</Link>
-              ),
+              render: (_: unknown, r: NonNullable<typeof rates.data>["total"]) =>
+                // 未评价 counts cases, not ratings: no rating list holds them, so its parts are shown instead.
+                key === "unratedRate" ? (
+                  <Tooltip title={`未主动评价 ${r.unratedCases} ÷ 应评价 ${r.cases}`}>{pct(r[key])}</Tooltip>
+                ) : (
+                  <Link to={href(r.key, drill)}>{pct(r[key])}</Link>
+                ),
             })),
           ]}
         />

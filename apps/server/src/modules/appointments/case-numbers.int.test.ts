@@ -1,0 +1,73 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildHall, movableClock, type TestHall } from "../../../test/factories/hall.factory.ts";
+import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
+import { setUpHarness } from "../../../test/harness.ts";
+import { authHeaders } from "../../../test/test-app.ts";
+import { nextNumber } from "../../platform/numbering.ts";
+
+const clock = movableClock("2025-03-03T09:00:00+08:00");
+const h = setUpHarness({ clock });
+let hall: TestHall;
+let staff: TestUser;
+let supervisor: TestUser;
+
+/** A walk-in served to the end at the first window: the service case a citizen may rate. */
+async function servedCase(phone: string): Promise<string> {
+  const group = hall.groups[0];
+  const windowId = group?.windows[0] ?? "";
+  const checkIn = await h.built.app.inject({
+    method: "POST",
+    url: `/api/halls/${hall.id}/check-ins`,
+    headers: authHeaders(staff),
+    payload: { kind: "walk_in", groupId: group?.id, itemCode: "I-A1", personName: "林小红", phone },
+  });
+  expect(checkIn.statusCode, checkIn.body).toBe(201);
+  for (const action of ["call_next", "start"]) {
+    const r = await h.built.app.inject({
+      method: "POST",
+      url: `/api/hall-windows/${windowId}/actions`,
+      headers: authHeaders(staff),
+      payload: { action },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+  }
+  const done = await h.built.app.inject({
+    method: "POST",
+    url: `/api/hall-windows/${windowId}/actions`,
+    headers: authHeaders(staff),
+    payload: { action: "finish", result: "completed" },
+  });
+  expect(done.statusCode, done.body).toBe(200);
+  return done.json().caseId;
+}
+
+beforeAll(async () => {
+  hall = await buildHall(h.database.db, h.tenant.id, h.tenant.units.a1.id, clock);
+  staff = await buildUser(h.database.db, h.tenant.id, h.tenant.units.a1.id, ["hall_staff"]);
+  supervisor = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["supervisor"]);
+});
+
+describe("办件编号", () => {
+  it("gives each served case a human number that lists show and citizens rate by", async () => {
+    await servedCase("13722220001");
+    const list = await h.built.app.inject({ url: "/api/appointments/cases", headers: authHeaders(supervisor) });
+    expect(list.statusCode, list.body).toBe(200);
+    const caseNo: string = list.json().items[0].caseNo;
+    expect(caseNo).toMatch(/^BJ2025-\d{7}$/);
+    const rated = await h.built.app.inject({
+      method: "POST",
+      url: "/api/public/ratings",
+      payload: { subjectKind: "service_case", number: caseNo, phoneTail: "0001", level: 5 },
+    });
+    expect(rated.statusCode, rated.body).toBe(201);
+  });
+
+  it("hands out each number once under concurrency, per tenant and year", async () => {
+    const at = new Date("2031-06-01T00:00:00+08:00");
+    const got = await Promise.all(
+      Array.from({ length: 12 }, () => nextNumber(h.database.db, h.tenant.id, "work_order", at)),
+    );
+    expect(new Set(got).size).toBe(12);
+    expect([...got].sort()).toEqual(Array.from({ length: 12 }, (_, i) => `RX2031-${String(i + 1).padStart(7, "0")}`));
+  });
+});

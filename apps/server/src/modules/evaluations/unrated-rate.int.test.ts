@@ -1,0 +1,67 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { buildHall, movableClock, type TestHall } from "../../../test/factories/hall.factory.ts";
+import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
+import { setUpHarness } from "../../../test/harness.ts";
+import { authHeaders } from "../../../test/test-app.ts";
+
+const clock = movableClock("2025-03-03T09:00:00+08:00");
+const h = setUpHarness({ clock });
+let hall: TestHall;
+let staff: TestUser;
+let supervisor: TestUser;
+
+/** A walk-in served to the end at the first window: the service case a citizen may rate. */
+async function servedCase(phone: string): Promise<string> {
+  const group = hall.groups[0];
+  const windowId = group?.windows[0] ?? "";
+  const checkIn = await h.built.app.inject({
+    method: "POST",
+    url: `/api/halls/${hall.id}/check-ins`,
+    headers: authHeaders(staff),
+    payload: { kind: "walk_in", groupId: group?.id, itemCode: "I-A1", personName: "林小红", phone },
+  });
+  expect(checkIn.statusCode, checkIn.body).toBe(201);
+  for (const action of ["call_next", "start"]) {
+    const r = await h.built.app.inject({
+      method: "POST",
+      url: `/api/hall-windows/${windowId}/actions`,
+      headers: authHeaders(staff),
+      payload: { action },
+    });
+    expect(r.statusCode, r.body).toBe(200);
+  }
+  const done = await h.built.app.inject({
+    method: "POST",
+    url: `/api/hall-windows/${windowId}/actions`,
+    headers: authHeaders(staff),
+    payload: { action: "finish", result: "completed" },
+  });
+  expect(done.statusCode, done.body).toBe(200);
+  return done.json().caseId;
+}
+
+beforeAll(async () => {
+  hall = await buildHall(h.database.db, h.tenant.id, h.tenant.units.a1.id, clock);
+  staff = await buildUser(h.database.db, h.tenant.id, h.tenant.units.a1.id, ["hall_staff"]);
+  supervisor = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["supervisor"]);
+});
+
+describe("未评价率", () => {
+  it("counts the finished cases without an active rating, though no default rating was written", async () => {
+    const phones = ["13711110001", "13711110002", "13711110003"];
+    const cases = [];
+    for (const p of phones) {
+      cases.push(await servedCase(p));
+    }
+    const rated = await h.built.app.inject({
+      method: "POST",
+      url: "/api/public/ratings",
+      payload: { subjectKind: "service_case", number: cases[0], phoneTail: "0001", level: 5 },
+    });
+    expect(rated.statusCode, rated.body).toBe(201);
+    const rates = await h.built.app.inject({ url: "/api/ratings/rates", headers: authHeaders(supervisor) });
+    expect(rates.statusCode, rates.body).toBe(200);
+    expect(rates.json().total).toMatchObject({ cases: 3, unratedCases: 2, unratedRate: 0.6667 });
+    expect(rates.json().formulas.unratedRate).toContain("无主动评价的办件");
+  });
+});

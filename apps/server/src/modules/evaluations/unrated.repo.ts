@@ -1,0 +1,71 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { RateGroup } from "../../../../../packages/contracts/src/evaluations.ts";
+import { pathInScope, scopePaths } from "../../platform/access.ts";
+import type { Ctx } from "../../platform/actor.ts";
+import { queryRows } from "../../platform/db/rows.ts";
+import { EVAL_VIEW_ROLES } from "./evaluations.policy.ts";
+import type { RatingFilter } from "./rates.service.ts";
+
+/*
+ * 未评价 is counted on the cases, not on the ratings: a case finished in the period is unrated when
+ * it has no active (non-default) rating. Counting default ratings instead said 0 % wherever the
+ * 7-day default job had not written them (the demo's historic cases, see README).
+ */
+const CASES = (tenantId: string) => sql`(
+  select sc.id, sc.scope_path, h.org_unit_id as unit_id, sc.window_name, sc.staff_name, sc.item_code, sc.finished_at
+  from service_cases sc join halls h on h.id = sc.hall_id where sc.tenant_id = ${tenantId}
+  union all
+  select oc.id, oc.scope_path, oc.unit_id, null, oc.handler_name, oc.item_code, oc.finished_at
+  from online_cases oc where oc.tenant_id = ${tenantId}
+)`;
+
+const KEYS: Record<RateGroup, SQL> = {
+  none: sql`null::text`,
+  unit: sql`c.unit_id::text`,
+  window: sql`c.window_name`,
+  staff: sql`c.staff_name`,
+  item: sql`c.item_code`,
+  month: sql`to_char(c.finished_at at time zone 'Asia/Shanghai', 'YYYY-MM')`,
+};
+
+export type CaseCounts = { cases: number; unrated: number };
+
+/** Service cases (hall and online) finished under the filters, and those without an active rating, per group key. */
+export async function countUnratedCases(
+  ctx: Ctx,
+  f: RatingFilter,
+  groupBy: RateGroup,
+): Promise<Map<string | null, CaseCounts>> {
+  if (f.subjectKind === "work_order") {
+    return new Map();
+  }
+  const t = ctx.actor.tenantId;
+  const parts: SQL[] = [pathInScope(sql`c.scope_path`, scopePaths(ctx.actor, EVAL_VIEW_ROLES))];
+  if (f.from) {
+    parts.push(sql`c.finished_at >= ${f.from}::timestamptz`);
+  }
+  if (f.to) {
+    parts.push(sql`c.finished_at < ${f.to}::timestamptz`);
+  }
+  if (f.unitId) {
+    parts.push(sql`c.unit_id = ${f.unitId}::uuid`);
+  }
+  if (f.windowName) {
+    parts.push(sql`c.window_name = ${f.windowName}`);
+  }
+  if (f.staffName) {
+    parts.push(sql`c.staff_name = ${f.staffName}`);
+  }
+  if (f.itemCode) {
+    parts.push(sql`c.item_code = ${f.itemCode}`);
+  }
+  const rows = await queryRows<{ key: string | null; cases: number; unrated: number }>(
+    ctx.db,
+    sql`select ${KEYS[groupBy]} as key, count(*)::int as cases,
+          count(*) filter (where not exists (
+            select 1 from ratings r where r.tenant_id = ${t} and r.subject_kind = 'service_case'
+              and r.subject_id = c.id and not r.is_default))::int as unrated
+        from ${CASES(t)} c where ${sql.join(parts, sql` and `)} group by 1`,
+  );
+  return new Map(rows.map((r) => [r.key, { cases: Number(r.cases), unrated: Number(r.unrated) }]));
+}

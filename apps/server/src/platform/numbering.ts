@@ -1,0 +1,55 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "./db/client.ts";
+import { queryRows } from "./db/rows.ts";
+
+/*
+ * Human numbers, per tenant and year (Asia/Shanghai): 办件 BJ2022-0000001, tickets registered by
+ * hand RX2022-0000001 (city tickets keep the city's own GZ… number). One counter row per tenant,
+ * kind and year, bumped by an upsert: the row lock makes concurrent callers wait, so no number is
+ * handed out twice; a rolled-back transaction takes its number back with it.
+ */
+export type NumberKind = "service_case" | "work_order";
+const PREFIX: Record<NumberKind, string> = { service_case: "BJ", work_order: "RX" };
+
+const yearOf = (at: Date) =>
+  Number(new Intl.DateTimeFormat("en", { timeZone: "Asia/Shanghai", year: "numeric" }).format(at));
+
+export const formatNumber = (kind: NumberKind, year: number, n: number) =>
+  `${PREFIX[kind]}${year}-${String(n).padStart(7, "0")}`;
+
+/** The next number of `kind` for the year of `at`; call it inside the transaction that writes the record. */
+export async function nextNumber(db: Db, tenantId: string, kind: NumberKind, at: Date): Promise<string> {
+  const year = yearOf(at);
+  const [row] = await queryRows<{ last_value: string | number }>(
+    db,
+    sql`insert into number_counters (tenant_id, kind, year, last_value) values (${tenantId}, ${kind}, ${year}, 1)
+        on conflict (tenant_id, kind, year) do update set last_value = number_counters.last_value + 1
+        returning last_value`,
+  );
+  return formatNumber(kind, year, Number(row?.last_value ?? 1));
+}
+
+/**
+ * Numbers a tenant's service cases written without one (the demo's bulk load), in finishing order
+ * after the year's last number, and moves the counters on. The same rule as migration 0015's backfill.
+ */
+export async function numberUnnumberedCases(db: Db, tenantId: string): Promise<void> {
+  await db.execute(sql`
+    with n as (
+      select s.id, extract(year from s.finished_at at time zone 'Asia/Shanghai')::int as y,
+        row_number() over (partition by extract(year from s.finished_at at time zone 'Asia/Shanghai')
+          order by s.finished_at, s.id) as rn
+      from service_cases s where s.tenant_id = ${tenantId} and s.case_no is null
+    ), base as (
+      select y, coalesce((select c.last_value from number_counters c
+        where c.tenant_id = ${tenantId} and c.kind = 'service_case' and c.year = y), 0) as last
+      from (select distinct y from n) ys
+    )
+    update service_cases s set case_no = 'BJ' || n.y || '-' || lpad((base.last + n.rn)::text, 7, '0')
+    from n join base on base.y = n.y where s.id = n.id`);
+  await db.execute(sql`
+    insert into number_counters (tenant_id, kind, year, last_value)
+    select ${tenantId}, 'service_case', substr(case_no, 3, 4)::int, max(substr(case_no, 8)::bigint)
+    from service_cases where tenant_id = ${tenantId} and case_no like 'BJ%' group by 3
+    on conflict (tenant_id, kind, year) do update set last_value = greatest(number_counters.last_value, excluded.last_value)`);
+}
