@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Evaluation, UpdateItemInput } from "../../../../../packages/contracts/src/self-evaluation.ts";
 import { EvaluationStatusSchema } from "../../../../../packages/contracts/src/self-evaluation.ts";
-import { hasRole } from "../../platform/access.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError, authorize, conflict, notFound, validation } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { canEditBudget } from "../budget/budget.policy.ts";
+import { canApproveEvaluation, canEditBudget } from "../budget/budget.policy.ts";
 import { readYearData, viewableYear, viewableYearById } from "../budget/budget.service.ts";
 import { GUANGZHOU_TREE, parentOf } from "./default-tree.ts";
 import type { RuleInputs } from "./scoring-rules.ts";
@@ -24,7 +23,6 @@ import {
 import { contentHash } from "./snapshot.ts";
 
 const who = (ctx: Ctx) => (ctx.actor.kind === "user" ? ctx.actor.displayName : "系统");
-const canApprove = (ctx: Ctx) => hasRole(ctx.actor, ["leader"]);
 
 /** The figures the automatic rules read, from the budget module. */
 export async function ruleInputs(db: Db, tenantId: string, year: number): Promise<RuleInputs | null> {
@@ -96,7 +94,7 @@ function toDto(ctx: Ctx, row: EvaluationRow, year: { year: number; scopePath: st
     can: {
       edit: editor && status === "draft",
       submit: editor && status === "draft",
-      approve: canApprove(ctx) && status === "submitted",
+      approve: canApproveEvaluation(ctx.actor, year.scopePath) && status === "submitted",
       revise: editor && status === "approved",
     },
   };
@@ -265,7 +263,8 @@ export async function submitEvaluation(ctx: Ctx, id: string): Promise<Evaluation
 
 /** The leader approves: the version becomes an immutable snapshot with its content hash. */
 export async function approveEvaluation(ctx: Ctx, id: string): Promise<Evaluation> {
-  authorize(canApprove(ctx), "只有领导可以审定自评");
+  const { year } = await load(ctx, id);
+  authorize(canApproveEvaluation(ctx.actor, year.scopePath), "只有本部门的领导可以审定自评");
   return transition(ctx, id, "submitted", "self_evaluation.approve", async (tx, row, year) => {
     const tree = scoreTree(await findItems(tx, id), null, false);
     const snapshot = {
@@ -289,7 +288,8 @@ export async function approveEvaluation(ctx: Ctx, id: string): Promise<Evaluatio
 }
 
 export async function returnEvaluation(ctx: Ctx, id: string, reason: string): Promise<Evaluation> {
-  authorize(canApprove(ctx), "只有领导可以退回自评");
+  const { year } = await load(ctx, id);
+  authorize(canApproveEvaluation(ctx.actor, year.scopePath), "只有本部门的领导可以退回自评");
   return transition(ctx, id, "submitted", "self_evaluation.return", async (tx) => {
     await updateEvaluation(tx, id, { status: "draft", submittedBy: null, submittedAt: null });
     return { reason };
