@@ -4,6 +4,7 @@ import { systemClock } from "../platform/clock.ts";
 import { loadConfig } from "../platform/config.ts";
 import { serve } from "../serve.ts";
 import { registerAdminCommands } from "./commands/admin-commands.ts";
+import { registerCalendarCommand } from "./commands/calendar-command.ts";
 import { registerReportCheckCommand } from "./commands/report-check-command.ts";
 import { registerReportCommands } from "./commands/report-commands.ts";
 import { withDatabase } from "./run-with-db.ts";
@@ -56,6 +57,7 @@ async function main(): Promise<void> {
     });
 
   registerAdminCommands(program, config);
+  registerCalendarCommand(program, config);
   registerReportCheckCommand(registerReportCommands(program, config));
   await program.parseAsync(process.argv);
 }

@@ -86,7 +86,7 @@ function caseRefusal(c: CaseRow): string | null {
 export async function deferralOptions(ctx: Ctx, caseId: string): Promise<DeferralOptions> {
   const c = await loadOperableCase(ctx, caseId);
   const item = await findDeferralItem(ctx.db, ctx.actor.tenantId, c.itemCode, c.finishedAt);
-  const cal = await getCachedCalendar(ctx.db);
+  const cal = await getCachedCalendar(ctx.db, ctx.actor.tenantId);
   const refusal =
     caseRefusal(c) ??
     ((await findDeferralByCase(ctx.db, c.id)) ? "该办件已登记容缺受理" : null) ??
@@ -144,7 +144,7 @@ export async function createDeferral(ctx: Ctx, input: CreateDeferralInput): Prom
   if (await findOpenCreditFlag(ctx.db, tenantId, c.idNumber ?? "")) {
     throw conflict(BAD_CREDIT, { code: "bad_credit" });
   }
-  const cal = await getCachedCalendar(ctx.db);
+  const cal = await getCachedCalendar(ctx.db, ctx.actor.tenantId);
   const due = makeUpDeadline(cal, c.finishedAt, item.promisedLimitDays, input.makeUpDueOn);
   if (!due.ok) {
     throw validation([{ path: "makeUpDueOn", message: due.message }]);

@@ -64,7 +64,7 @@ export async function createWorkOrder(ctx: Ctx, t: NewTicket): Promise<{ workOrd
   const receivedAt = new Date(t.receivedAt);
   const [place, cal, rootPath, policy] = await Promise.all([
     resolvePlace(ctx, t),
-    getCalendar(ctx.db),
+    getCalendar(ctx.db, ctx.actor.tenantId),
     getRootPath(ctx.db, tenantId),
     policyFor(ctx.db, tenantId, receivedAt, t.kind, t.category, t.urgency),
   ]);

@@ -1,0 +1,8 @@
+CREATE TABLE IF NOT EXISTS "tenant_calendar_days" (
+	"tenant_id" uuid NOT NULL REFERENCES "tenants"("id"),
+	"day" date NOT NULL,
+	"kind" text NOT NULL,
+	"name" text NOT NULL,
+	"source" text DEFAULT 'staff' NOT NULL,
+	CONSTRAINT "tenant_calendar_days_pk" PRIMARY KEY ("tenant_id", "day")
+);
