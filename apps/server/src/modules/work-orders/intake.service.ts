@@ -8,6 +8,7 @@ import { computeDue } from "./sla.ts";
 import { OPEN_STATUSES } from "./state-machine.ts";
 import { extractKeywords, similarity } from "./text-similarity.ts";
 import { appendFirstEventAndContact } from "./work-order-events.ts";
+import { creationScope } from "./work-orders.policy.ts";
 import {
   findOpenNeighbours,
   findWorkOrderByExternalNo,
@@ -68,6 +69,7 @@ export async function createWorkOrder(ctx: Ctx, t: NewTicket): Promise<{ workOrd
     getRootPath(ctx.db, tenantId),
     policyFor(ctx.db, tenantId, receivedAt, t.kind, t.category, t.urgency),
   ]);
+  const scopePath = creationScope(ctx.actor, rootPath);
   const id = randomUUID();
   const duplicateOf = await findDuplicateOf(
     ctx,
@@ -94,7 +96,7 @@ export async function createWorkOrder(ctx: Ctx, t: NewTicket): Promise<{ workOrd
       keywords: extractKeywords(`${t.title}${t.content}`),
       campaignTags: [...new Set(t.campaignTags)],
       status: "received",
-      scopePath: rootPath,
+      scopePath,
       receivedAt,
       acceptDueAt: computeDue(cal, receivedAt, policy.acceptValue, policy.acceptUnit),
       closeDueAt: computeDue(cal, receivedAt, policy.closeValue, policy.closeUnit),
@@ -127,7 +129,7 @@ export async function createWorkOrder(ctx: Ctx, t: NewTicket): Promise<{ workOrd
         action: "work_order.receive",
         entityType: "work_order",
         entityId: id,
-        scopePath: rootPath,
+        scopePath,
         summary: { externalNo: t.externalNo ?? null, kind: t.kind, category: t.category, channel: t.channel },
       },
     );
