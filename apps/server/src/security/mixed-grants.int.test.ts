@@ -56,7 +56,7 @@ async function submittedDistrictEvaluation(year: number): Promise<string> {
     fixedAssetsInUseFen: 1,
   } as Parameters<typeof saveBudgetYear>[2]);
   const evaluation = await createEvaluation(sys(), year);
-  await updateEvaluation(h.database.db, evaluation.id, { status: "submitted" });
+  await updateEvaluation(h.database.db, h.tenant.id, evaluation.id, { status: "submitted" });
   return evaluation.id;
 }
 

@@ -174,6 +174,7 @@ export async function createDeferral(ctx: Ctx, input: CreateDeferralInput): Prom
     });
     await insertDeferralEvent(tx, {
       id: randomUUID(),
+      tenantId: ctx.actor.tenantId,
       deferralId: id,
       at: now,
       action: "accept",
@@ -205,7 +206,7 @@ async function loadVisible(ctx: Ctx, id: string): Promise<DeferralRow> {
 
 export async function getDeferral(ctx: Ctx, id: string): Promise<Deferral> {
   const d = await loadVisible(ctx, id);
-  return toDeferralDto(d, await findDeferralEvents(ctx.db, d.id));
+  return toDeferralDto(d, await findDeferralEvents(ctx.db, d.tenantId, d.id));
 }
 
 export async function listDeferralsFor(
@@ -252,6 +253,7 @@ export async function closeDeferral(
   await updateDeferral(tx, d.id, { status, closedAt: now, closeNote: note });
   await insertDeferralEvent(tx, {
     id: randomUUID(),
+    tenantId: d.tenantId,
     deferralId: d.id,
     at: now,
     action: status === "made_up" ? "make_up" : "terminate",

@@ -69,7 +69,7 @@ async function viewableYearOf(ctx: Ctx, row: EvaluationRow) {
 
 /** Scores a version: drafts live from today's data, submitted and approved ones as frozen. */
 export async function scoreEvaluation(db: Db, row: EvaluationRow, year: number): Promise<ScoredTree> {
-  const items = await findItems(db, row.id);
+  const items = await findItems(db, row.tenantId, row.id);
   const live = row.status === "draft";
   return scoreTree(items, live ? await ruleInputs(db, row.tenantId, year) : null, live);
 }
@@ -170,7 +170,7 @@ export async function updateEvaluationItem(
   if (row.status !== "draft") {
     throw conflict("已提交或已审定的版本不可修改；已审定的请新建版本", { code: "evaluation_frozen" });
   }
-  const items = await findItems(ctx.db, id);
+  const items = await findItems(ctx.db, ctx.actor.tenantId, id);
   const item = items.find((i) => i.code === code);
   if (!item) {
     throw notFound("evaluation_item");
@@ -195,11 +195,11 @@ export async function updateEvaluationItem(
     }
   }
   await ctx.db.transaction(async (tx) => {
-    const locked = await lockEvaluation(tx, id);
+    const locked = await lockEvaluation(tx, ctx.actor.tenantId, id);
     if (locked?.status !== "draft") {
       throw conflict("该版本已提交，不可修改", { code: "evaluation_frozen" });
     }
-    await updateItem(tx, id, code, set);
+    await updateItem(tx, ctx.actor.tenantId, id, code, set);
     await recordAudit(
       { ...ctx, db: tx },
       {
@@ -223,7 +223,7 @@ async function transition(
 ): Promise<Evaluation> {
   const { year } = await load(ctx, id);
   await ctx.db.transaction(async (tx) => {
-    const row = await lockEvaluation(tx, id);
+    const row = await lockEvaluation(tx, ctx.actor.tenantId, id);
     if (!row || row.status !== from) {
       throw new AppError("conflict", `当前状态不能执行此操作（现为“${row?.status ?? "无"}”）`, {
         code: "invalid_transition",
@@ -254,9 +254,13 @@ export async function submitEvaluation(ctx: Ctx, id: string): Promise<Evaluation
   }
   return transition(ctx, id, "draft", "self_evaluation.submit", async (tx) => {
     for (const item of tree.items.filter((i) => i.rule !== "manual" && i.rule !== "sum")) {
-      await updateItem(tx, id, item.code, { score: item.score, justification: item.computation });
+      await updateItem(tx, ctx.actor.tenantId, id, item.code, { score: item.score, justification: item.computation });
     }
-    await updateEvaluation(tx, id, { status: "submitted", submittedBy: who(ctx), submittedAt: ctx.clock.now() });
+    await updateEvaluation(tx, ctx.actor.tenantId, id, {
+      status: "submitted",
+      submittedBy: who(ctx),
+      submittedAt: ctx.clock.now(),
+    });
     return { total: tree.total, grade: tree.grade };
   });
 }
@@ -266,7 +270,7 @@ export async function approveEvaluation(ctx: Ctx, id: string): Promise<Evaluatio
   const { year } = await load(ctx, id);
   authorize(canApproveEvaluation(ctx.actor, year.scopePath), "只有本部门的领导可以审定自评");
   return transition(ctx, id, "submitted", "self_evaluation.approve", async (tx, row, year) => {
-    const tree = scoreTree(await findItems(tx, id), null, false);
+    const tree = scoreTree(await findItems(tx, ctx.actor.tenantId, id), null, false);
     const snapshot = {
       tenantId: row.tenantId,
       year: year.year,
@@ -276,7 +280,7 @@ export async function approveEvaluation(ctx: Ctx, id: string): Promise<Evaluatio
       grade: tree.grade,
     };
     const hash = contentHash(snapshot);
-    await updateEvaluation(tx, id, {
+    await updateEvaluation(tx, ctx.actor.tenantId, id, {
       status: "approved",
       snapshot,
       contentHash: hash,
@@ -291,7 +295,7 @@ export async function returnEvaluation(ctx: Ctx, id: string, reason: string): Pr
   const { year } = await load(ctx, id);
   authorize(canApproveEvaluation(ctx.actor, year.scopePath), "只有本部门的领导可以退回自评");
   return transition(ctx, id, "submitted", "self_evaluation.return", async (tx) => {
-    await updateEvaluation(tx, id, { status: "draft", submittedBy: null, submittedAt: null });
+    await updateEvaluation(tx, ctx.actor.tenantId, id, { status: "draft", submittedBy: null, submittedAt: null });
     return { reason };
   });
 }
@@ -305,7 +309,7 @@ export async function reviseEvaluation(ctx: Ctx, id: string): Promise<Evaluation
     throw conflict("只能从最新的已审定版本新建版本", { code: "invalid_transition" });
   }
   const newId = randomUUID();
-  const items = (await findItems(ctx.db, id)).map((i) =>
+  const items = (await findItems(ctx.db, ctx.actor.tenantId, id)).map((i) =>
     i.rule === "manual" ? i : { ...i, score: null, justification: null },
   );
   await ctx.db.transaction(async (tx) => {
