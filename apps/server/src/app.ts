@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import fastifyCookie from "@fastify/cookie";
+import fastifyHelmet from "@fastify/helmet";
+import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import Fastify from "fastify";
@@ -37,11 +39,13 @@ import { registerWorkOrderRoutes } from "./modules/work-orders/work-orders.route
 import type { Clock } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
 import type { Database } from "./platform/db/client.ts";
+import { AppError } from "./platform/errors.ts";
 import type { Access } from "./platform/http/access-config.ts";
 import type { App, RouteDeps } from "./platform/http/app-types.ts";
 import { installAuthHook } from "./platform/http/auth-hook.ts";
 import { installErrorHandler, sendError } from "./platform/http/error-handler.ts";
 import { makeCtxFactory } from "./platform/http/request-context.ts";
+import { securityHeaders } from "./security/headers.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../../../dist/web/", import.meta.url));
 
@@ -112,6 +116,15 @@ export async function buildApp(opts: { database: Database; config: Config; clock
     reply.header("x-request-id", req.id);
   });
   await app.register(fastifyCookie);
+  await app.register(fastifyHelmet, securityHeaders(config));
+  // Limits are declared per route (config.rateLimit); the 429 has the usual error shape.
+  await app.register(fastifyRateLimit, {
+    global: false,
+    errorResponseBuilder: (_req, ctx) =>
+      new AppError("rate_limited", `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试`, {
+        retryAfterSeconds: Math.ceil(ctx.ttl / 1000),
+      }),
+  });
   await app.register(fastifySwagger, {
     openapi: { info: { title: "Zhengwu 政务 API", version: "0.1.0" } },
     transform: jsonSchemaTransform,

@@ -13,6 +13,8 @@ export type UserActor = {
   displayName: string;
   grants: ActorGrant[];
   csrfToken: string;
+  /** Set by an admin's reset or a new account: until changed, only the change itself is allowed. */
+  mustChangePassword?: boolean;
 };
 export type ApiKeyActor = {
   kind: "api_key";

@@ -7,6 +7,7 @@ export type ErrorCode =
   | "rate_limited"
   | "invalid_credentials"
   | "account_locked"
+  | "password_change_required"
   | "csrf_failed"
   | "unavailable"
   | "internal";

@@ -277,6 +277,8 @@ const SPEC: Record<string, Spec> = {
   "POST /api/work-orders/campaigns": {
     roles: ["dispatcher"],
     ok: 201,
+    // Tenant-wide: the matrix's actors sit on department A, not the root (see tenant-settings test).
+    okFor: { dispatcher: 403 },
     body: () => ({
       tag: `专项${Math.random().toString(36).slice(2, 8)}`,
       name: "测试专项",
@@ -294,6 +296,7 @@ const SPEC: Record<string, Spec> = {
   "POST /api/calendar": {
     roles: ["admin"],
     ok: 200,
+    okFor: { admin: 403 },
     body: () => ({ days: [{ day: "2099-01-01", kind: "holiday", name: "元旦" }] }),
   },
   "GET /api/public/work-orders/:number": { roles: "public", ok: 200 },
@@ -572,7 +575,12 @@ const SPEC: Record<string, Spec> = {
   "GET /api/appointments/metrics": { roles: HALL_VIEW, ok: 200 },
   "GET /api/appointments/bookable-items": { roles: HALL_VIEW, ok: 200 },
   "GET /api/appointments/settings": { roles: HALL_VIEW, ok: 200 },
-  "PUT /api/appointments/settings": { roles: ["admin"], ok: 200, body: () => DEFAULT_APPOINTMENT_SETTINGS },
+  "PUT /api/appointments/settings": {
+    roles: ["admin"],
+    ok: 200,
+    okFor: { admin: 403 },
+    body: () => DEFAULT_APPOINTMENT_SETTINGS,
+  },
   "GET /api/public/halls": { roles: "public", ok: 200 },
   "GET /api/public/halls/:id": { roles: "public", ok: 200 },
   "GET /api/public/halls/:id/slots": { roles: "public", ok: 200 },

@@ -114,7 +114,7 @@ export async function runNoShowSweep(deps: PublicDeps): Promise<number> {
 /** The checks every new slot goes through (booking or moving to it). @throws not_found, conflict */
 async function checkSlotBookable(deps: PublicDeps, slot: SlotRow, hall: HallRow, settings: AppointmentSettings) {
   const now = deps.clock.now();
-  const [cal, closed] = await Promise.all([getCachedCalendar(deps.db), closedDays(deps.db, hall.id)]);
+  const [cal, closed] = await Promise.all([getCachedCalendar(deps.db, hall.tenantId), closedDays(deps.db, hall.id)]);
   const today = businessDay(now);
   if (closed.has(slot.day)) {
     throw refuse("hall_closed", `${hall.name}当天闭厅，请选择其他日期`);

@@ -232,7 +232,7 @@ export async function planSlotTimes(
   hallSessions: HallSession[] | null = null,
 ) {
   const [cal, tenantSettings] = await Promise.all([
-    getCachedCalendar(ctx.db),
+    getCachedCalendar(ctx.db, tenantId),
     getAppointmentSettings(ctx.db, tenantId),
   ]);
   const settings = { ...tenantSettings, sessions: hallSessions ?? tenantSettings.sessions };

@@ -38,7 +38,7 @@ export async function publicSlots(deps: PublicDeps, hallId: string, groupId?: st
   }
   const now = deps.clock.now();
   const [cal, settings, closed] = await Promise.all([
-    getCachedCalendar(deps.db),
+    getCachedCalendar(deps.db, hall.tenantId),
     getAppointmentSettings(deps.db, hall.tenantId),
     closedDays(deps.db, hall.id),
   ]);

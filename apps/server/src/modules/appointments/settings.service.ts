@@ -3,12 +3,10 @@ import {
   AppointmentSettingsSchema,
   DEFAULT_APPOINTMENT_SETTINGS,
 } from "../../../../../packages/contracts/src/appointments.ts";
-import { hasRole } from "../../platform/access.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { authorize } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { HALL_ADMIN_ROLES } from "./appointments.policy.ts";
+import { authorizeOnTenantRoot, EDIT_BOOKING_RULES } from "../org/tenant-settings.policy.ts";
 import { readSettingsRow, upsertSettingsRow } from "./halls.repo.ts";
 
 /** The tenant's booking limits; fields not stored take the domain-rules §4 defaults. */
@@ -19,7 +17,7 @@ export async function getAppointmentSettings(db: Db, tenantId: string): Promise<
 
 /** Replaces the tenant's limits. @throws forbidden */
 export async function updateAppointmentSettings(ctx: Ctx, input: AppointmentSettings): Promise<AppointmentSettings> {
-  authorize(hasRole(ctx.actor, HALL_ADMIN_ROLES));
+  await authorizeOnTenantRoot(ctx, EDIT_BOOKING_RULES);
   const before = await getAppointmentSettings(ctx.db, ctx.actor.tenantId);
   await ctx.db.transaction(async (tx) => {
     await upsertSettingsRow(tx, ctx.actor.tenantId, input);

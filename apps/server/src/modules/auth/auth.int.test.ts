@@ -1,3 +1,4 @@
+import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildTenant, type TestTenant } from "../../../test/factories/tenant.factory.ts";
 import { buildUser, TEST_PASSWORD } from "../../../test/factories/user.factory.ts";
@@ -5,6 +6,8 @@ import { authHeaders, buildTestApp } from "../../../test/test-app.ts";
 import { openTestDatabase } from "../../../test/test-db.ts";
 import { fixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/client.ts";
+import { updateUser } from "../users/users.repo.ts";
+import { sessions } from "./auth.schema.ts";
 
 let database: Database;
 let tenant: TestTenant;
@@ -70,16 +73,51 @@ describe("sign-in", () => {
     expect(a.json().error.message).toBe(b.json().error.message);
   });
 
-  it("locks the account after repeated failures, then lets it in after the lock", async () => {
+  it("blocks only the failing source: the owner signs in from another address meanwhile", async () => {
     const user = await buildUser(database.db, tenant.id, tenant.units.a.id, ["handler"]);
-    expect((await login(user.username, "bad-1")).statusCode).toBe(401);
-    expect((await login(user.username, "bad-2")).statusCode).toBe(401);
-    const third = await login(user.username, "bad-3");
-    expect(third.statusCode).toBe(423);
-    expect(third.json().error.code).toBe("account_locked");
-    expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(423);
+    const stranger = "10.1.1.1";
+    for (const bad of ["bad-1", "bad-2", "bad-3"]) {
+      expect((await login(user.username, bad, stranger)).statusCode).toBe(401);
+    }
+    const blocked = await login(user.username, TEST_PASSWORD, stranger);
+    expect(blocked.statusCode).toBe(429);
+    expect(blocked.json().error.code).toBe("rate_limited");
+    expect((await login(user.username, TEST_PASSWORD, "10.2.2.2")).statusCode).toBe(200);
     now = new Date(now.getTime() + 16 * 60_000);
-    expect((await login(user.username, TEST_PASSWORD)).statusCode).toBe(200);
+    expect((await login(user.username, TEST_PASSWORD, stranger)).statusCode).toBe(200);
+  });
+
+  it("answers a known and an unknown name alike, failure after failure", async () => {
+    const user = await buildUser(database.db, tenant.id, tenant.units.a.id, ["handler"]);
+    const seq = async (name: string, ip: string) => {
+      const out: [number, string][] = [];
+      for (let i = 0; i < 4; i++) {
+        const res = await login(name, `wrong-${i}-pass`, ip);
+        out.push([res.statusCode, res.json().error.code]);
+      }
+      return out;
+    };
+    const known = await seq(user.username, "10.3.3.3");
+    const unknown = await seq(`ghost${Date.now().toString(36)}`, "10.4.4.4");
+    expect(known).toEqual(unknown);
+    expect(known.map(([s]) => s)).toEqual([401, 401, 401, 429]);
+  });
+
+  it("counts failures in the database, so another server process sees the block", async () => {
+    const user = await buildUser(database.db, tenant.id, tenant.units.a.id, ["handler"]);
+    const second = await buildTestApp(database, clock, { LOGIN_MAX_FAILURES: "3", LOGIN_IP_LIMIT_PER_MINUTE: "1000" });
+    const other = (password: string) =>
+      second.app.inject({
+        method: "POST",
+        url: "/api/auth/login",
+        payload: { username: user.username, password },
+        remoteAddress: "10.5.5.5",
+      });
+    expect((await login(user.username, "bad-1", "10.5.5.5")).statusCode).toBe(401);
+    expect((await other("bad-2")).statusCode).toBe(401);
+    expect((await login(user.username, "bad-3", "10.5.5.5")).statusCode).toBe(401);
+    expect((await other(TEST_PASSWORD)).statusCode).toBe(429);
+    await second.app.close();
   });
 
   it("throttles one address that tries too often", async () => {
@@ -155,6 +193,46 @@ describe("sessions", () => {
     const cookie = sessionCookie(await login(user.username, TEST_PASSWORD));
     now = new Date(now.getTime() + 9 * 3600_000);
     expect((await built.app.inject({ url: "/api/auth/me", headers: { cookie } })).statusCode).toBe(401);
+  });
+});
+
+describe("password change required", () => {
+  it("refuses everything but me, change-password and sign-out until the password is changed", async () => {
+    const user = await buildUser(database.db, tenant.id, tenant.units.root.id, ["admin"]);
+    await updateUser(database.db, tenant.id, user.id, { mustChangePassword: true });
+    const list = await built.app.inject({ url: "/api/users", headers: authHeaders(user) });
+    expect(list.statusCode).toBe(403);
+    expect(list.json().error.code).toBe("password_change_required");
+    const me = await built.app.inject({ url: "/api/auth/me", headers: authHeaders(user) });
+    expect(me.statusCode).toBe(200);
+    expect(me.json().user.mustChangePassword).toBe(true);
+    const changed = await built.app.inject({
+      method: "POST",
+      url: "/api/auth/password",
+      headers: authHeaders(user),
+      payload: { currentPassword: TEST_PASSWORD, newPassword: "Fresh-pass-321" },
+    });
+    expect(changed.statusCode).toBe(200);
+    expect((await built.app.inject({ url: "/api/users", headers: authHeaders(user) })).statusCode).toBe(200);
+  });
+});
+
+describe("expired sessions", () => {
+  it("are purged at the next sign-in", async () => {
+    const user = await buildUser(database.db, tenant.id, tenant.units.a.id, ["handler"]);
+    await database.db.insert(sessions).values({
+      tokenHash: "expired-token-hash-for-purge-test",
+      tenantId: tenant.id,
+      userId: user.id,
+      csrfToken: "x",
+      expiresAt: new Date(now.getTime() - 60_000),
+    });
+    expect((await login(user.username, TEST_PASSWORD, "10.6.6.6")).statusCode).toBe(200);
+    const left = await database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.tokenHash, "expired-token-hash-for-purge-test"));
+    expect(left).toEqual([]);
   });
 });
 

@@ -3,11 +3,25 @@ import { OkSchema } from "../../../../../packages/contracts/src/common.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { SESSION_COOKIE } from "../../platform/http/auth-hook.ts";
+import { deleteExpiredSessions } from "./auth.repo.ts";
 import { changePassword, getMe, login, logout } from "./auth.service.ts";
-import { createIpThrottle } from "./ip-throttle.ts";
+import { purgeStaleFailures } from "./login-throttle.repo.ts";
+
+const PURGE_EVERY_MS = 15 * 60_000;
 
 export function registerAuthRoutes(app: App, deps: RouteDeps): void {
-  const throttle = createIpThrottle(deps.config.auth.ipLimitPerMinute);
+  // Expired sessions are also swept at each sign-in; the timer covers quiet periods.
+  const purge = setInterval(() => {
+    const now = deps.clock.now();
+    Promise.all([
+      deleteExpiredSessions(deps.database.db, now),
+      purgeStaleFailures(deps.database.db, new Date(now.getTime() - 2 * deps.config.auth.lockMs)),
+    ]).catch((err: unknown) => {
+      app.log.warn({ err }, "expired session purge failed");
+    });
+  }, PURGE_EVERY_MS);
+  purge.unref();
+  app.addHook("onClose", async () => clearInterval(purge));
   const cookieOptions = {
     path: "/",
     httpOnly: true,
@@ -23,11 +37,12 @@ export function registerAuthRoutes(app: App, deps: RouteDeps): void {
   };
 
   app.post("/api/auth/login", {
-    config: { access: { kind: "public" } },
+    // Attempts per address and minute (successful or not), on top of the failure counts in the database.
+    config: { access: { kind: "public" }, rateLimit: { max: deps.config.auth.ipLimitPerMinute, timeWindow: 60_000 } },
     schema: { tags: ["auth"], summary: "登录", body: LoginInputSchema, response: { 200: MeSchema } },
     handler: async (req, reply) => {
       const { token, actor } = await login(
-        { db: deps.database.db, clock: deps.clock, auth: deps.config.auth, throttle, requestId: String(req.id) },
+        { db: deps.database.db, clock: deps.clock, auth: deps.config.auth, requestId: String(req.id) },
         req.body,
         req.ip,
       );
@@ -40,7 +55,7 @@ export function registerAuthRoutes(app: App, deps: RouteDeps): void {
     },
   });
   app.post("/api/auth/logout", {
-    config: { access: { kind: "user", roles: "any" } },
+    config: { access: { kind: "user", roles: "any", beforePasswordChange: true } },
     schema: { tags: ["auth"], summary: "退出登录", response: { 200: OkSchema } },
     handler: async (req, reply) => {
       await logout(deps.ctx(req), tokenOf(req.cookies));
@@ -49,12 +64,12 @@ export function registerAuthRoutes(app: App, deps: RouteDeps): void {
     },
   });
   app.get("/api/auth/me", {
-    config: { access: { kind: "user", roles: "any" } },
+    config: { access: { kind: "user", roles: "any", beforePasswordChange: true } },
     schema: { tags: ["auth"], summary: "当前用户、角色与菜单", response: { 200: MeSchema } },
     handler: async (req) => getMe(deps.ctx(req)),
   });
   app.post("/api/auth/password", {
-    config: { access: { kind: "user", roles: "any" } },
+    config: { access: { kind: "user", roles: "any", beforePasswordChange: true } },
     schema: { tags: ["auth"], summary: "修改本人密码", body: ChangePasswordInputSchema, response: { 200: OkSchema } },
     handler: async (req) => {
       await changePassword(deps.ctx(req), req.body, tokenOf(req.cookies));

@@ -1,4 +1,4 @@
-import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { index, integer, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { tenants } from "../tenants/tenants.schema.ts";
 import { users } from "../users/users.schema.ts";
 
@@ -19,3 +19,16 @@ export const sessions = pgTable(
   },
   (t) => [index("sessions_user_idx").on(t.userId)],
 );
+
+/**
+ * Failed sign-ins per key: "a:<username>|<address>" (an account from one source) and "i:<address>"
+ * (one source across accounts). Keyed by the name as typed, so known and unknown names count alike;
+ * in the database so that every server process sees the same counts. Not tenant-keyed: a sign-in
+ * has no tenant until it succeeds.
+ */
+export const loginFailures = pgTable("login_failures", {
+  key: text("key").primaryKey(),
+  failures: integer("failures").notNull(),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  blockedUntil: timestamp("blocked_until", { withTimezone: true }),
+});

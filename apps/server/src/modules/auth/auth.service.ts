@@ -11,28 +11,33 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { ORG_MANAGE_ROLES } from "../org/org.policy.ts";
 import { findTenantById } from "../tenants/tenants.repo.ts";
 import { USER_MANAGE_ROLES } from "../users/users.policy.ts";
-import {
-  findGrantsOfUsers,
-  findUserById,
-  findUserByUsername,
-  recordLoginFailure,
-  updateUser,
-} from "../users/users.repo.ts";
+import { findGrantsOfUsers, findUserById, findUserByUsername, updateUser } from "../users/users.repo.ts";
 import { menuFor } from "./auth.policy.ts";
-import { deleteSession, deleteUserSessions, findLiveSession, insertSession } from "./auth.repo.ts";
-import type { IpThrottle } from "./ip-throttle.ts";
+import {
+  deleteExpiredSessions,
+  deleteSession,
+  deleteUserSessions,
+  findLiveSession,
+  insertSession,
+} from "./auth.repo.ts";
+import { clearFailures, countFailure, findBlock } from "./login-throttle.repo.ts";
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
-type LoginDeps = { db: Db; clock: Clock; auth: Config["auth"]; throttle: IpThrottle; requestId: string };
+type LoginDeps = { db: Db; clock: Clock; auth: Config["auth"]; requestId: string };
 
 function formatLocal(d: Date): string {
   return d.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", hour12: false });
 }
 
+/** One source may fail this many times more across accounts than against one account. */
+const ADDRESS_FACTOR = 5;
+
 /**
- * Verifies a password and opens a session.
- * @throws rate_limited (address over its limit), account_locked, invalid_credentials, forbidden (disabled)
+ * Verifies a password and opens a session. Failures are counted per (name as typed, address) and
+ * per address, in the database; a block binds to the failing source only, so a stranger cannot
+ * lock the owner out from elsewhere, and known and unknown names get the same answers.
+ * @throws rate_limited (this source blocked), invalid_credentials, forbidden (disabled)
  */
 export async function login(
   deps: LoginDeps,
@@ -40,48 +45,42 @@ export async function login(
   ip: string,
 ): Promise<{ token: string; actor: UserActor }> {
   const now = deps.clock.now();
-  if (!deps.throttle.allow(ip, now.getTime())) {
-    throw new AppError("rate_limited", "登录尝试过于频繁，请一分钟后再试");
+  const { maxFailures, lockMs } = deps.auth;
+  const accountKey = `a:${input.username.toLowerCase()}|${ip}`;
+  const addressKey = `i:${ip}`;
+  // Sign-in is when sessions are opened, so it is also when the expired ones are swept.
+  await deleteExpiredSessions(deps.db, now);
+  const blocked = await findBlock(deps.db, [accountKey, addressKey], now);
+  if (blocked) {
+    throw new AppError("rate_limited", `登录失败次数过多，请于 ${formatLocal(blocked)} 后再试`, {
+      retryAfter: blocked.toISOString(),
+    });
   }
   const user = await findUserByUsername(deps.db, input.username);
-  if (!user) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
+  // Unknown names are checked against a dummy hash so that both take the same time.
+  const ok = await verifyPassword(user?.passwordHash ?? (await dummyPasswordHash()), input.password);
+  if (!user || !ok) {
+    await deps.db.transaction(async (tx) => {
+      await countFailure(tx, accountKey, maxFailures, lockMs, now);
+      await countFailure(tx, addressKey, maxFailures * ADDRESS_FACTOR, lockMs, now);
+      if (user) {
+        const system: SystemActor = { kind: "system", tenantId: user.tenantId, name: "登录服务" };
+        await recordAudit(
+          { db: tx, actor: system, clock: deps.clock, requestId: deps.requestId },
+          {
+            action: "auth.login.failed",
+            entityType: "user",
+            entityId: user.id,
+            scopePath: user.orgPath,
+            summary: { username: user.username, ip },
+          },
+        );
+      }
+    });
     throw new AppError("invalid_credentials", "用户名或密码错误");
   }
   const system: SystemActor = { kind: "system", tenantId: user.tenantId, name: "登录服务" };
   const audit = { db: deps.db, actor: system, clock: deps.clock, requestId: deps.requestId };
-  if (user.lockedUntil && user.lockedUntil > now) {
-    throw new AppError("account_locked", `连续登录失败次数过多，账号已锁定至 ${formatLocal(user.lockedUntil)}`, {
-      lockedUntil: user.lockedUntil.toISOString(),
-    });
-  }
-  if (!(await verifyPassword(user.passwordHash, input.password))) {
-    const lockedUntil = await deps.db.transaction(async (tx) => {
-      const until = await recordLoginFailure(
-        tx,
-        user.id,
-        deps.auth.maxFailures,
-        new Date(now.getTime() + deps.auth.lockMs),
-      );
-      await recordAudit(
-        { ...audit, db: tx },
-        {
-          action: "auth.login.failed",
-          entityType: "user",
-          entityId: user.id,
-          scopePath: user.orgPath,
-          summary: { username: user.username, ip },
-        },
-      );
-      return until;
-    });
-    if (lockedUntil && lockedUntil > now) {
-      throw new AppError("account_locked", `连续登录失败次数过多，账号已锁定至 ${formatLocal(lockedUntil)}`, {
-        lockedUntil: lockedUntil.toISOString(),
-      });
-    }
-    throw new AppError("invalid_credentials", "用户名或密码错误");
-  }
   if (user.disabled) {
     throw new AppError("forbidden", "账号已停用，请联系管理员");
   }
@@ -96,7 +95,7 @@ export async function login(
       createdAt: now,
       expiresAt: new Date(now.getTime() + deps.auth.sessionTtlMs),
     });
-    await updateUser(tx, user.tenantId, user.id, { failedLogins: 0, lockedUntil: null });
+    await clearFailures(tx, accountKey);
     await recordAudit(
       { ...audit, db: tx },
       {
@@ -134,6 +133,7 @@ export async function resolveSession(db: Db, token: string, now: Date): Promise<
     displayName: user.displayName,
     grants,
     csrfToken: session.csrfToken,
+    mustChangePassword: user.mustChangePassword,
   };
 }
 

@@ -220,7 +220,7 @@ export async function importBudget(ctx: Ctx, year: number, body: Buffer, dryRun:
     return result;
   }
   await ctx.db.transaction(async (tx) => {
-    await deleteYearProjects(tx, y.id);
+    await deleteYearProjects(tx, y.tenantId, y.id);
     for (const p of projects) {
       await writeProject(ctx, tx, y, p, undefined);
     }

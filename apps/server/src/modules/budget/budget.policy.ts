@@ -1,5 +1,6 @@
 import type { Role } from "../../../../../packages/contracts/src/common.ts";
 import { covers, scopePaths } from "../../platform/access.ts";
+import { action, can } from "../../platform/access-can.ts";
 import type { Actor } from "../../platform/actor.ts";
 
 /** Who reads a department's budget and performance data, and who keeps it. */
@@ -10,3 +11,8 @@ export const canViewBudget = (actor: Actor, scopePath: string) =>
   covers(scopePaths(actor, BUDGET_VIEW_ROLES), scopePath);
 export const canEditBudget = (actor: Actor, scopePath: string) =>
   covers(scopePaths(actor, BUDGET_EDIT_ROLES), scopePath);
+
+/** A leader approves or returns a self-evaluation only with a leader grant over its department. */
+const APPROVE_EVALUATION = action("self_evaluation.approve", ["leader"]);
+export const canApproveEvaluation = (actor: Actor, scopePath: string) =>
+  can(actor, APPROVE_EVALUATION, { tenantId: actor.tenantId, orgPath: scopePath });

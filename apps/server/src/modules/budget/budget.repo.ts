@@ -73,7 +73,12 @@ export async function loadYearData(db: Db, tenantId: string, year: number): Prom
     return undefined;
   }
   const [unit] = await queryRows<{ name: string }>(db, sql`select name from org_units where id = ${row.orgUnitId}`);
-  const revenues = (await db.select().from(budgetRevenues).where(eq(budgetRevenues.yearId, row.id))).map((r) => ({
+  const revenues = (
+    await db
+      .select()
+      .from(budgetRevenues)
+      .where(and(eq(budgetRevenues.tenantId, tenantId), eq(budgetRevenues.yearId, row.id)))
+  ).map((r) => ({
     ...r,
     budgetFen: num(r.budgetFen),
     actualFen: num(r.actualFen),
@@ -88,7 +93,7 @@ export async function loadYearData(db: Db, tenantId: string, year: number): Prom
     const monthRows = await db
       .select()
       .from(budgetProjectMonths)
-      .where(inArray(budgetProjectMonths.projectId, ids))
+      .where(and(eq(budgetProjectMonths.tenantId, tenantId), inArray(budgetProjectMonths.projectId, ids)))
       .orderBy(asc(budgetProjectMonths.month));
     for (const m of monthRows) {
       const list = months.get(m.projectId) ?? new Array<number>(12).fill(0);
@@ -98,7 +103,7 @@ export async function loadYearData(db: Db, tenantId: string, year: number): Prom
     const indRows = await db
       .select()
       .from(performanceIndicators)
-      .where(inArray(performanceIndicators.projectId, ids))
+      .where(and(eq(performanceIndicators.tenantId, tenantId), inArray(performanceIndicators.projectId, ids)))
       .orderBy(asc(performanceIndicators.sortNo));
     for (const i of indRows) {
       indicators.set(i.projectId, [...(indicators.get(i.projectId) ?? []), i]);
@@ -121,10 +126,15 @@ export async function upsertYearRow(db: Db, row: typeof budgetYears.$inferInsert
     .onConflictDoUpdate({ target: [budgetYears.tenantId, budgetYears.year], set: { ...set, updatedAt: new Date() } });
 }
 
-export async function replaceRevenues(db: Db, yearId: string, rows: Array<typeof budgetRevenues.$inferInsert>) {
-  await db.delete(budgetRevenues).where(eq(budgetRevenues.yearId, yearId));
+export async function replaceRevenues(
+  db: Db,
+  tenantId: string,
+  yearId: string,
+  rows: Array<Omit<typeof budgetRevenues.$inferInsert, "tenantId" | "yearId">>,
+) {
+  await db.delete(budgetRevenues).where(and(eq(budgetRevenues.tenantId, tenantId), eq(budgetRevenues.yearId, yearId)));
   if (rows.length > 0) {
-    await db.insert(budgetRevenues).values(rows);
+    await db.insert(budgetRevenues).values(rows.map((r) => ({ ...r, tenantId, yearId })));
   }
 }
 
@@ -149,33 +159,42 @@ export async function saveProject(
   db: Db,
   row: typeof budgetProjects.$inferInsert & { id: string },
   months: number[] | null,
-  indicators: Array<Omit<typeof performanceIndicators.$inferInsert, "projectId">>,
+  indicators: Array<Omit<typeof performanceIndicators.$inferInsert, "projectId" | "tenantId">>,
 ): Promise<void> {
   const { id: _id, ...set } = row;
+  const { tenantId } = row;
   await db.insert(budgetProjects).values(row).onConflictDoUpdate({ target: budgetProjects.id, set });
-  await db.delete(budgetProjectMonths).where(eq(budgetProjectMonths.projectId, row.id));
+  await db
+    .delete(budgetProjectMonths)
+    .where(and(eq(budgetProjectMonths.tenantId, tenantId), eq(budgetProjectMonths.projectId, row.id)));
   if (months) {
     await db
       .insert(budgetProjectMonths)
-      .values(months.map((executedFen, i) => ({ projectId: row.id, month: i + 1, executedFen })));
+      .values(months.map((executedFen, i) => ({ tenantId, projectId: row.id, month: i + 1, executedFen })));
   }
-  await db.delete(performanceIndicators).where(eq(performanceIndicators.projectId, row.id));
+  await db
+    .delete(performanceIndicators)
+    .where(and(eq(performanceIndicators.tenantId, tenantId), eq(performanceIndicators.projectId, row.id)));
   if (indicators.length > 0) {
-    await db.insert(performanceIndicators).values(indicators.map((i) => ({ ...i, projectId: row.id })));
+    await db.insert(performanceIndicators).values(indicators.map((i) => ({ ...i, tenantId, projectId: row.id })));
   }
 }
 
-export async function deleteProjectRows(db: Db, id: string): Promise<void> {
-  await db.delete(budgetProjectMonths).where(eq(budgetProjectMonths.projectId, id));
-  await db.delete(performanceIndicators).where(eq(performanceIndicators.projectId, id));
-  await db.delete(budgetProjects).where(eq(budgetProjects.id, id));
+export async function deleteProjectRows(db: Db, tenantId: string, id: string): Promise<void> {
+  await db
+    .delete(budgetProjectMonths)
+    .where(and(eq(budgetProjectMonths.tenantId, tenantId), eq(budgetProjectMonths.projectId, id)));
+  await db
+    .delete(performanceIndicators)
+    .where(and(eq(performanceIndicators.tenantId, tenantId), eq(performanceIndicators.projectId, id)));
+  await db.delete(budgetProjects).where(and(eq(budgetProjects.tenantId, tenantId), eq(budgetProjects.id, id)));
 }
 
-export async function deleteYearProjects(db: Db, yearId: string): Promise<void> {
-  const ids = sql`(select id from budget_projects where year_id = ${yearId})`;
-  await db.execute(sql`delete from budget_project_months where project_id in ${ids}`);
-  await db.execute(sql`delete from performance_indicators where project_id in ${ids}`);
-  await db.delete(budgetProjects).where(eq(budgetProjects.yearId, yearId));
+export async function deleteYearProjects(db: Db, tenantId: string, yearId: string): Promise<void> {
+  const ids = sql`(select id from budget_projects where tenant_id = ${tenantId} and year_id = ${yearId})`;
+  await db.execute(sql`delete from budget_project_months where tenant_id = ${tenantId} and project_id in ${ids}`);
+  await db.execute(sql`delete from performance_indicators where tenant_id = ${tenantId} and project_id in ${ids}`);
+  await db.delete(budgetProjects).where(and(eq(budgetProjects.tenantId, tenantId), eq(budgetProjects.yearId, yearId)));
 }
 
 export async function insertFact(db: Db, row: typeof performanceFacts.$inferInsert): Promise<void> {

@@ -53,6 +53,9 @@ export const budgetYears = pgTable(
 export const budgetRevenues = pgTable(
   "budget_revenues",
   {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     yearId: uuid("year_id")
       .notNull()
       .references(() => budgetYears.id),
@@ -91,6 +94,9 @@ export const budgetProjects = pgTable(
 export const budgetProjectMonths = pgTable(
   "budget_project_months",
   {
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     projectId: uuid("project_id")
       .notNull()
       .references(() => budgetProjects.id),
@@ -103,6 +109,9 @@ export const budgetProjectMonths = pgTable(
 /** A project's performance indicator: 产出 (数量/质量/时效/成本), 效益, 满意度. */
 export const performanceIndicators = pgTable("performance_indicators", {
   id: uuid("id").primaryKey(),
+  tenantId: uuid("tenant_id")
+    .notNull()
+    .references(() => tenants.id),
   projectId: uuid("project_id")
     .notNull()
     .references(() => budgetProjects.id),

@@ -182,11 +182,7 @@ export async function saveBudgetYear(ctx: Ctx, year: number, input: BudgetYearIn
       fixedAssetsTotalFen: input.fixedAssetsTotalFen,
       fixedAssetsInUseFen: input.fixedAssetsInUseFen,
     });
-    await replaceRevenues(
-      tx,
-      id,
-      input.revenues.map((r) => ({ yearId: id, ...r })),
-    );
+    await replaceRevenues(tx, ctx.actor.tenantId, id, input.revenues);
     await recordAudit(
       { ...ctx, db: tx },
       {
@@ -293,7 +289,7 @@ export async function deleteProject(ctx: Ctx, id: string): Promise<void> {
   const { p, y } = await visibleProject(ctx, id);
   authorize(canEditBudget(ctx.actor, y.scopePath), "只有财务绩效专员可以维护预算项目");
   await ctx.db.transaction(async (tx) => {
-    await deleteProjectRows(tx, id);
+    await deleteProjectRows(tx, ctx.actor.tenantId, id);
     await recordAudit(
       { ...ctx, db: tx },
       {

@@ -48,6 +48,7 @@ export async function runDeferralJob(
       for (let n = d.remindersSent + 1; n <= owed; n++) {
         await insertDeferralEvent(tx, {
           id: randomUUID(),
+          tenantId: d.tenantId,
           deferralId: d.id,
           at: now,
           action: "remind",

@@ -29,8 +29,12 @@ export async function findDeferralByCase(db: Db, caseId: string) {
   return row;
 }
 
-export async function findDeferralEvents(db: Db, id: string): Promise<DeferralEventRow[]> {
-  return db.select().from(deferralEvents).where(eq(deferralEvents.deferralId, id)).orderBy(asc(deferralEvents.at));
+export async function findDeferralEvents(db: Db, tenantId: string, id: string): Promise<DeferralEventRow[]> {
+  return db
+    .select()
+    .from(deferralEvents)
+    .where(and(eq(deferralEvents.tenantId, tenantId), eq(deferralEvents.deferralId, id)))
+    .orderBy(asc(deferralEvents.at));
 }
 
 export async function updateDeferral(db: Db, id: string, set: Partial<DeferralRow>): Promise<void> {

@@ -51,6 +51,9 @@ export const deferralEvents = pgTable(
   "deferral_events",
   {
     id: uuid("id").primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     deferralId: uuid("deferral_id")
       .notNull()
       .references(() => deferrals.id),

@@ -86,7 +86,7 @@ function caseRefusal(c: CaseRow): string | null {
 export async function deferralOptions(ctx: Ctx, caseId: string): Promise<DeferralOptions> {
   const c = await loadOperableCase(ctx, caseId);
   const item = await findDeferralItem(ctx.db, ctx.actor.tenantId, c.itemCode, c.finishedAt);
-  const cal = await getCachedCalendar(ctx.db);
+  const cal = await getCachedCalendar(ctx.db, ctx.actor.tenantId);
   const refusal =
     caseRefusal(c) ??
     ((await findDeferralByCase(ctx.db, c.id)) ? "该办件已登记容缺受理" : null) ??
@@ -144,7 +144,7 @@ export async function createDeferral(ctx: Ctx, input: CreateDeferralInput): Prom
   if (await findOpenCreditFlag(ctx.db, tenantId, c.idNumber ?? "")) {
     throw conflict(BAD_CREDIT, { code: "bad_credit" });
   }
-  const cal = await getCachedCalendar(ctx.db);
+  const cal = await getCachedCalendar(ctx.db, ctx.actor.tenantId);
   const due = makeUpDeadline(cal, c.finishedAt, item.promisedLimitDays, input.makeUpDueOn);
   if (!due.ok) {
     throw validation([{ path: "makeUpDueOn", message: due.message }]);
@@ -174,6 +174,7 @@ export async function createDeferral(ctx: Ctx, input: CreateDeferralInput): Prom
     });
     await insertDeferralEvent(tx, {
       id: randomUUID(),
+      tenantId: ctx.actor.tenantId,
       deferralId: id,
       at: now,
       action: "accept",
@@ -205,7 +206,7 @@ async function loadVisible(ctx: Ctx, id: string): Promise<DeferralRow> {
 
 export async function getDeferral(ctx: Ctx, id: string): Promise<Deferral> {
   const d = await loadVisible(ctx, id);
-  return toDeferralDto(d, await findDeferralEvents(ctx.db, d.id));
+  return toDeferralDto(d, await findDeferralEvents(ctx.db, d.tenantId, d.id));
 }
 
 export async function listDeferralsFor(
@@ -252,6 +253,7 @@ export async function closeDeferral(
   await updateDeferral(tx, d.id, { status, closedAt: now, closeNote: note });
   await insertDeferralEvent(tx, {
     id: randomUUID(),
+    tenantId: d.tenantId,
     deferralId: d.id,
     at: now,
     action: status === "made_up" ? "make_up" : "terminate",

@@ -23,16 +23,20 @@ export async function findEvaluationsOfYear(db: Db, yearId: string): Promise<Eva
 }
 
 /** Locks the row so concurrent transitions of one version serialize. */
-export async function lockEvaluation(db: Db, id: string): Promise<EvaluationRow | undefined> {
-  const [row] = await db.select().from(selfEvaluations).where(eq(selfEvaluations.id, id)).for("update");
+export async function lockEvaluation(db: Db, tenantId: string, id: string): Promise<EvaluationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(selfEvaluations)
+    .where(and(eq(selfEvaluations.tenantId, tenantId), eq(selfEvaluations.id, id)))
+    .for("update");
   return row;
 }
 
-export async function findItems(db: Db, evaluationId: string): Promise<StoredItem[]> {
+export async function findItems(db: Db, tenantId: string, evaluationId: string): Promise<StoredItem[]> {
   const rows = await db
     .select()
     .from(evaluationItems)
-    .where(eq(evaluationItems.evaluationId, evaluationId))
+    .where(and(eq(evaluationItems.tenantId, tenantId), eq(evaluationItems.evaluationId, evaluationId)))
     .orderBy(asc(evaluationItems.sortNo));
   return rows.map((r) => ({
     code: r.code,
@@ -54,19 +58,40 @@ export async function insertEvaluation(db: Db, row: typeof selfEvaluations.$infe
   await db.insert(evaluationItems).values(
     items.map((i) => ({
       id: crypto.randomUUID(),
+      tenantId: row.tenantId,
       evaluationId: row.id,
       ...i,
     })),
   );
 }
 
-export async function updateItem(db: Db, evaluationId: string, code: string, set: Partial<StoredItem>): Promise<void> {
+export async function updateItem(
+  db: Db,
+  tenantId: string,
+  evaluationId: string,
+  code: string,
+  set: Partial<StoredItem>,
+): Promise<void> {
   await db
     .update(evaluationItems)
     .set(set)
-    .where(and(eq(evaluationItems.evaluationId, evaluationId), eq(evaluationItems.code, code)));
+    .where(
+      and(
+        eq(evaluationItems.tenantId, tenantId),
+        eq(evaluationItems.evaluationId, evaluationId),
+        eq(evaluationItems.code, code),
+      ),
+    );
 }
 
-export async function updateEvaluation(db: Db, id: string, set: Partial<EvaluationRow>): Promise<void> {
-  await db.update(selfEvaluations).set(set).where(eq(selfEvaluations.id, id));
+export async function updateEvaluation(
+  db: Db,
+  tenantId: string,
+  id: string,
+  set: Partial<EvaluationRow>,
+): Promise<void> {
+  await db
+    .update(selfEvaluations)
+    .set(set)
+    .where(and(eq(selfEvaluations.tenantId, tenantId), eq(selfEvaluations.id, id)));
 }

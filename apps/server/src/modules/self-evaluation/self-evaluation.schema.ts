@@ -37,6 +37,9 @@ export const evaluationItems = pgTable(
   "evaluation_items",
   {
     id: uuid("id").primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
     evaluationId: uuid("evaluation_id")
       .notNull()
       .references(() => selfEvaluations.id),

@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Evaluation, UpdateItemInput } from "../../../../../packages/contracts/src/self-evaluation.ts";
 import { EvaluationStatusSchema } from "../../../../../packages/contracts/src/self-evaluation.ts";
-import { hasRole } from "../../platform/access.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError, authorize, conflict, notFound, validation } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { canEditBudget } from "../budget/budget.policy.ts";
+import { canApproveEvaluation, canEditBudget } from "../budget/budget.policy.ts";
 import { readYearData, viewableYear, viewableYearById } from "../budget/budget.service.ts";
 import { GUANGZHOU_TREE, parentOf } from "./default-tree.ts";
 import type { RuleInputs } from "./scoring-rules.ts";
@@ -24,7 +23,6 @@ import {
 import { contentHash } from "./snapshot.ts";
 
 const who = (ctx: Ctx) => (ctx.actor.kind === "user" ? ctx.actor.displayName : "系统");
-const canApprove = (ctx: Ctx) => hasRole(ctx.actor, ["leader"]);
 
 /** The figures the automatic rules read, from the budget module. */
 export async function ruleInputs(db: Db, tenantId: string, year: number): Promise<RuleInputs | null> {
@@ -71,7 +69,7 @@ async function viewableYearOf(ctx: Ctx, row: EvaluationRow) {
 
 /** Scores a version: drafts live from today's data, submitted and approved ones as frozen. */
 export async function scoreEvaluation(db: Db, row: EvaluationRow, year: number): Promise<ScoredTree> {
-  const items = await findItems(db, row.id);
+  const items = await findItems(db, row.tenantId, row.id);
   const live = row.status === "draft";
   return scoreTree(items, live ? await ruleInputs(db, row.tenantId, year) : null, live);
 }
@@ -96,7 +94,7 @@ function toDto(ctx: Ctx, row: EvaluationRow, year: { year: number; scopePath: st
     can: {
       edit: editor && status === "draft",
       submit: editor && status === "draft",
-      approve: canApprove(ctx) && status === "submitted",
+      approve: canApproveEvaluation(ctx.actor, year.scopePath) && status === "submitted",
       revise: editor && status === "approved",
     },
   };
@@ -172,7 +170,7 @@ export async function updateEvaluationItem(
   if (row.status !== "draft") {
     throw conflict("已提交或已审定的版本不可修改；已审定的请新建版本", { code: "evaluation_frozen" });
   }
-  const items = await findItems(ctx.db, id);
+  const items = await findItems(ctx.db, ctx.actor.tenantId, id);
   const item = items.find((i) => i.code === code);
   if (!item) {
     throw notFound("evaluation_item");
@@ -197,11 +195,11 @@ export async function updateEvaluationItem(
     }
   }
   await ctx.db.transaction(async (tx) => {
-    const locked = await lockEvaluation(tx, id);
+    const locked = await lockEvaluation(tx, ctx.actor.tenantId, id);
     if (locked?.status !== "draft") {
       throw conflict("该版本已提交，不可修改", { code: "evaluation_frozen" });
     }
-    await updateItem(tx, id, code, set);
+    await updateItem(tx, ctx.actor.tenantId, id, code, set);
     await recordAudit(
       { ...ctx, db: tx },
       {
@@ -225,7 +223,7 @@ async function transition(
 ): Promise<Evaluation> {
   const { year } = await load(ctx, id);
   await ctx.db.transaction(async (tx) => {
-    const row = await lockEvaluation(tx, id);
+    const row = await lockEvaluation(tx, ctx.actor.tenantId, id);
     if (!row || row.status !== from) {
       throw new AppError("conflict", `当前状态不能执行此操作（现为“${row?.status ?? "无"}”）`, {
         code: "invalid_transition",
@@ -256,18 +254,23 @@ export async function submitEvaluation(ctx: Ctx, id: string): Promise<Evaluation
   }
   return transition(ctx, id, "draft", "self_evaluation.submit", async (tx) => {
     for (const item of tree.items.filter((i) => i.rule !== "manual" && i.rule !== "sum")) {
-      await updateItem(tx, id, item.code, { score: item.score, justification: item.computation });
+      await updateItem(tx, ctx.actor.tenantId, id, item.code, { score: item.score, justification: item.computation });
     }
-    await updateEvaluation(tx, id, { status: "submitted", submittedBy: who(ctx), submittedAt: ctx.clock.now() });
+    await updateEvaluation(tx, ctx.actor.tenantId, id, {
+      status: "submitted",
+      submittedBy: who(ctx),
+      submittedAt: ctx.clock.now(),
+    });
     return { total: tree.total, grade: tree.grade };
   });
 }
 
 /** The leader approves: the version becomes an immutable snapshot with its content hash. */
 export async function approveEvaluation(ctx: Ctx, id: string): Promise<Evaluation> {
-  authorize(canApprove(ctx), "只有领导可以审定自评");
+  const { year } = await load(ctx, id);
+  authorize(canApproveEvaluation(ctx.actor, year.scopePath), "只有本部门的领导可以审定自评");
   return transition(ctx, id, "submitted", "self_evaluation.approve", async (tx, row, year) => {
-    const tree = scoreTree(await findItems(tx, id), null, false);
+    const tree = scoreTree(await findItems(tx, ctx.actor.tenantId, id), null, false);
     const snapshot = {
       tenantId: row.tenantId,
       year: year.year,
@@ -277,7 +280,7 @@ export async function approveEvaluation(ctx: Ctx, id: string): Promise<Evaluatio
       grade: tree.grade,
     };
     const hash = contentHash(snapshot);
-    await updateEvaluation(tx, id, {
+    await updateEvaluation(tx, ctx.actor.tenantId, id, {
       status: "approved",
       snapshot,
       contentHash: hash,
@@ -289,9 +292,10 @@ export async function approveEvaluation(ctx: Ctx, id: string): Promise<Evaluatio
 }
 
 export async function returnEvaluation(ctx: Ctx, id: string, reason: string): Promise<Evaluation> {
-  authorize(canApprove(ctx), "只有领导可以退回自评");
+  const { year } = await load(ctx, id);
+  authorize(canApproveEvaluation(ctx.actor, year.scopePath), "只有本部门的领导可以退回自评");
   return transition(ctx, id, "submitted", "self_evaluation.return", async (tx) => {
-    await updateEvaluation(tx, id, { status: "draft", submittedBy: null, submittedAt: null });
+    await updateEvaluation(tx, ctx.actor.tenantId, id, { status: "draft", submittedBy: null, submittedAt: null });
     return { reason };
   });
 }
@@ -305,7 +309,7 @@ export async function reviseEvaluation(ctx: Ctx, id: string): Promise<Evaluation
     throw conflict("只能从最新的已审定版本新建版本", { code: "invalid_transition" });
   }
   const newId = randomUUID();
-  const items = (await findItems(ctx.db, id)).map((i) =>
+  const items = (await findItems(ctx.db, ctx.actor.tenantId, id)).map((i) =>
     i.rule === "manual" ? i : { ...i, score: null, justification: null },
   );
   await ctx.db.transaction(async (tx) => {

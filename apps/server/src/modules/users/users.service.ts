@@ -11,6 +11,7 @@ import { authorize, conflict, notFound } from "../../platform/errors.ts";
 import { maskPhone } from "../../platform/mask.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { deleteUserSessions } from "../auth/auth.repo.ts";
 import { getOrgUnit } from "../org/org.service.ts";
 import { toUserDto } from "./users.mapper.ts";
 import { canGrantOn, canManageUser, canReadUser, canViewUser, USER_READ_ROLES } from "./users.policy.ts";
@@ -31,6 +32,14 @@ async function loadVisibleUser(ctx: Ctx, id: string): Promise<UserWithOrg> {
   if (!user || !canViewUser(ctx.actor, user)) {
     throw notFound("user");
   }
+  return user;
+}
+
+/** A visible user the actor may manage: covering the home unit and every grant. @throws not_found, forbidden */
+async function loadManagedUser(ctx: Ctx, id: string, message?: string): Promise<UserWithOrg> {
+  const user = await loadVisibleUser(ctx, id);
+  const grants = (await findGrantsOfUsers(ctx.db, [id])).get(id) ?? [];
+  authorize(canManageUser(ctx.actor, user, grants), message ?? "该用户拥有超出您管理范围的授权，不能由您管理");
   return user;
 }
 
@@ -111,8 +120,7 @@ export async function createUser(ctx: Ctx, input: CreateUserInput): Promise<User
 
 /** @throws not_found, forbidden */
 export async function editUser(ctx: Ctx, id: string, input: UpdateUserInput): Promise<User> {
-  const user = await loadVisibleUser(ctx, id);
-  authorize(canManageUser(ctx.actor, user));
+  const user = await loadManagedUser(ctx, id);
   const changes: Record<string, { from: unknown; to: unknown }> = {};
   if (input.displayName !== undefined && input.displayName !== user.displayName) {
     changes.displayName = { from: user.displayName, to: input.displayName };
@@ -137,10 +145,9 @@ export async function editUser(ctx: Ctx, id: string, input: UpdateUserInput): Pr
   return getUser(ctx, id);
 }
 
-/** Sets a new password (the user must change it at next sign-in) and clears any lock. */
+/** Sets a new password (the user must change it at next sign-in), ends all sessions, clears any lock. */
 export async function resetUserPassword(ctx: Ctx, id: string, newPassword: string): Promise<void> {
-  const user = await loadVisibleUser(ctx, id);
-  authorize(canManageUser(ctx.actor, user));
+  const user = await loadManagedUser(ctx, id);
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.transaction(async (tx) => {
     await updateUser(tx, ctx.actor.tenantId, id, {
@@ -149,6 +156,8 @@ export async function resetUserPassword(ctx: Ctx, id: string, newPassword: strin
       failedLogins: 0,
       lockedUntil: null,
     });
+    // Whoever held the old password may be signed in: the reset ends every session.
+    await deleteUserSessions(tx, id);
     await recordAudit(
       { ...ctx, db: tx },
       {
@@ -164,8 +173,7 @@ export async function resetUserPassword(ctx: Ctx, id: string, newPassword: strin
 
 /** The unmasked phone number, for administrators; every read is audited. */
 export async function readUserContact(ctx: Ctx, id: string): Promise<{ phone: string | null }> {
-  const user = await loadVisibleUser(ctx, id);
-  authorize(canManageUser(ctx.actor, user), "只有管理员可以查看完整手机号");
+  const user = await loadManagedUser(ctx, id, "只有管理员可以查看完整手机号");
   await recordAudit(ctx, {
     action: "user.contact.read",
     entityType: "user",
@@ -178,8 +186,7 @@ export async function readUserContact(ctx: Ctx, id: string): Promise<{ phone: st
 
 /** @throws not_found, forbidden, conflict (already granted) */
 export async function addUserGrant(ctx: Ctx, id: string, input: AddGrantInput): Promise<User> {
-  const user = await loadVisibleUser(ctx, id);
-  authorize(canManageUser(ctx.actor, user));
+  const user = await loadManagedUser(ctx, id);
   const unit = await getOrgUnit(ctx, input.orgUnitId);
   authorize(canGrantOn(ctx.actor, unit), "只能在本人管理的机构范围内授权");
   await ctx.db.transaction(async (tx) => {
@@ -206,8 +213,7 @@ export async function addUserGrant(ctx: Ctx, id: string, input: AddGrantInput): 
 
 /** @throws not_found, forbidden */
 export async function removeUserGrant(ctx: Ctx, id: string, grantId: string): Promise<User> {
-  const user = await loadVisibleUser(ctx, id);
-  authorize(canManageUser(ctx.actor, user));
+  const user = await loadManagedUser(ctx, id);
   const grant = (await findGrantsOfUsers(ctx.db, [id])).get(id)?.find((g) => g.id === grantId);
   if (!grant) {
     throw notFound("grant");

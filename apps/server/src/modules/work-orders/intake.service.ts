@@ -9,6 +9,7 @@ import { computeDue } from "./sla.ts";
 import { OPEN_STATUSES } from "./state-machine.ts";
 import { extractKeywords, similarity } from "./text-similarity.ts";
 import { appendFirstEventAndContact } from "./work-order-events.ts";
+import { creationScope } from "./work-orders.policy.ts";
 import {
   findOpenNeighbours,
   findWorkOrderByExternalNo,
@@ -65,10 +66,11 @@ export async function createWorkOrder(ctx: Ctx, t: NewTicket): Promise<{ workOrd
   const receivedAt = new Date(t.receivedAt);
   const [place, cal, rootPath, policy] = await Promise.all([
     resolvePlace(ctx, t),
-    getCalendar(ctx.db),
+    getCalendar(ctx.db, ctx.actor.tenantId),
     getRootPath(ctx.db, tenantId),
     policyFor(ctx.db, tenantId, receivedAt, t.kind, t.category, t.urgency),
   ]);
+  const scopePath = creationScope(ctx.actor, rootPath);
   const id = randomUUID();
   const duplicateOf = await findDuplicateOf(
     ctx,
@@ -96,7 +98,7 @@ export async function createWorkOrder(ctx: Ctx, t: NewTicket): Promise<{ workOrd
       keywords: extractKeywords(`${t.title}${t.content}`),
       campaignTags: [...new Set(t.campaignTags)],
       status: "received",
-      scopePath: rootPath,
+      scopePath,
       receivedAt,
       acceptDueAt: computeDue(cal, receivedAt, policy.acceptValue, policy.acceptUnit),
       closeDueAt: computeDue(cal, receivedAt, policy.closeValue, policy.closeUnit),
@@ -129,7 +131,7 @@ export async function createWorkOrder(ctx: Ctx, t: NewTicket): Promise<{ workOrd
         action: "work_order.receive",
         entityType: "work_order",
         entityId: id,
-        scopePath: rootPath,
+        scopePath,
         summary: { externalNo: t.externalNo ?? null, kind: t.kind, category: t.category, channel: t.channel },
       },
     );

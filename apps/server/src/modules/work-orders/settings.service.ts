@@ -8,8 +8,9 @@ import { WoCategorySchema, WoKindSchema, WoUrgencySchema } from "../../../../../
 import type { Ctx } from "../../platform/actor.ts";
 import { conflict, notFound } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { authorizeOnTenantRoot, CREATE_CAMPAIGN, EDIT_SLA_POLICIES } from "../org/tenant-settings.policy.ts";
 import { findCampaigns, findPolicies, findPolicyById, insertCampaign, updatePolicy } from "./work-orders.repo.ts";
-import { getPolicies, getRootPath, invalidatePolicies } from "./work-orders-context.ts";
+import { getPolicies, invalidatePolicies } from "./work-orders-context.ts";
 
 const nullable =
   <T extends z.ZodType>(s: T) =>
@@ -36,7 +37,7 @@ export async function editSlaPolicy(ctx: Ctx, id: string, input: z.infer<typeof 
   if (!before) {
     throw notFound("sla_policy");
   }
-  const scopePath = await getRootPath(ctx.db, ctx.actor.tenantId);
+  const scopePath = await authorizeOnTenantRoot(ctx, EDIT_SLA_POLICIES);
   await ctx.db.transaction(async (tx) => {
     await updatePolicy(tx, id, input);
     await recordAudit(
@@ -66,12 +67,12 @@ export async function listCampaigns(ctx: Ctx) {
 
 /** @throws conflict (tag taken) */
 export async function createCampaign(ctx: Ctx, input: z.infer<typeof CreateCampaignInputSchema>) {
+  const scopePath = await authorizeOnTenantRoot(ctx, CREATE_CAMPAIGN);
   const existing = await findCampaigns(ctx.db, ctx.actor.tenantId);
   if (existing.some((c) => c.tag === input.tag)) {
     throw conflict(`专项标签「${input.tag}」已存在`, [{ path: "tag", message: "标签已存在" }]);
   }
   const id = randomUUID();
-  const scopePath = await getRootPath(ctx.db, ctx.actor.tenantId);
   await ctx.db.transaction(async (tx) => {
     await insertCampaign(tx, { id, tenantId: ctx.actor.tenantId, ...input });
     await recordAudit(

@@ -63,7 +63,7 @@ export async function transitionWorkOrder(ctx: Ctx, id: string, input: Transitio
   const now = ctx.clock.now();
   const [kind, category, urgency] = policyKeys(seen);
   const [cal, policy, rootPath] = await Promise.all([
-    getCalendar(ctx.db),
+    getCalendar(ctx.db, ctx.actor.tenantId),
     policyFor(ctx.db, ctx.actor.tenantId, seen.receivedAt, kind, category, urgency),
     getRootPath(ctx.db, ctx.actor.tenantId),
   ]);

@@ -34,3 +34,19 @@ export function canSupervise(actor: Actor, wo: Scoped): boolean {
 export function canSeeContact(actor: Actor, wo: Scoped): boolean {
   return covers(scopePaths(actor, WO_CONTACT_ROLES), wo.scopePath);
 }
+
+/**
+ * Where a new ticket lands: inside its creator's scope, so a town's dispatcher or API key can read
+ * what it filed: the widest of a dispatcher's centre grants, an API key's unit. Tickets opened on
+ * others' behalf (the system, a rating's rectification) stay at the root.
+ */
+export function creationScope(actor: Actor, rootPath: string): string {
+  if (actor.kind === "system") {
+    return rootPath;
+  }
+  if (actor.kind === "api_key") {
+    return actor.orgPath;
+  }
+  const widest = [...scopePaths(actor, WO_CENTRE_ROLES)].sort((a, b) => a.length - b.length)[0];
+  return widest ?? rootPath;
+}

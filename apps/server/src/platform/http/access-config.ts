@@ -8,7 +8,7 @@ import type { Actor, Ctx } from "../actor.ts";
  */
 export type Access =
   | { kind: "public" }
-  | { kind: "user"; roles: readonly Role[] | "any" }
+  | { kind: "user"; roles: readonly Role[] | "any"; beforePasswordChange?: true }
   | { kind: "api_key"; scopes: readonly ApiKeyScope[] };
 
 declare module "fastify" {

@@ -65,6 +65,9 @@ export function installAuthHook(app: FastifyInstance, db: Db, clock: Clock, reso
     if (MUTATING.has(req.method) && req.headers[CSRF_HEADER] !== actor.csrfToken) {
       throw new AppError("csrf_failed", "请求缺少有效的 CSRF 令牌，请刷新页面后重试");
     }
+    if (actor.mustChangePassword && !access.beforePasswordChange) {
+      throw new AppError("password_change_required", "请先修改初始密码（或管理员重置的密码）后再继续操作");
+    }
     if (access.roles !== "any" && !actor.grants.some((g) => access.roles.includes(g.role))) {
       throw new AppError("forbidden", "您的角色无权执行此操作");
     }

@@ -5,6 +5,7 @@ import { AppError, type ErrorCode, type FieldIssue } from "../errors.ts";
 const STATUS: Record<ErrorCode, number> = {
   not_found: 404,
   forbidden: 403,
+  password_change_required: 403,
   unauthenticated: 401,
   validation: 400,
   conflict: 409,
