@@ -29,6 +29,8 @@ const EnvSchema = z.object({
   // Test runs only (NODE_ENV=test): the server's clock starts at this instant and runs on, so
   // browser tests can book and check in on a working day whatever day they run.
   ZHENGWU_TEST_NOW: z.iso.datetime({ offset: true }).optional(),
+  // Test runs only: every periodic job ticks this often, so a test sees several ticks in seconds.
+  ZHENGWU_JOB_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
   ZHENGWU_DEMO: z
     .enum(["true", "false"])
     .default("true")
@@ -47,6 +49,8 @@ export type Config = {
   /** LibreOffice binary for PDF output; PDF answers "unavailable" when it cannot be run. */
   soffice: string;
   testNow: Date | undefined;
+  /** Test runs only: one interval for every periodic job instead of each job's own. */
+  jobEveryMs: number | undefined;
 };
 
 /** Parses the environment once; exits with every problem listed when it is invalid. */
@@ -59,6 +63,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   if (e.ZHENGWU_TEST_NOW && e.NODE_ENV !== "test") {
     throw new Error("Invalid configuration:\n  ZHENGWU_TEST_NOW: only allowed with NODE_ENV=test");
+  }
+  if (e.ZHENGWU_JOB_EVERY_SECONDS && e.NODE_ENV !== "test") {
+    throw new Error("Invalid configuration:\n  ZHENGWU_JOB_EVERY_SECONDS: only allowed with NODE_ENV=test");
   }
   return {
     env: e.NODE_ENV,
@@ -75,5 +82,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoYear: e.ZHENGWU_DEMO_YEAR,
     soffice: e.ZHENGWU_SOFFICE,
     testNow: e.ZHENGWU_TEST_NOW ? new Date(e.ZHENGWU_TEST_NOW) : undefined,
+    jobEveryMs: e.ZHENGWU_JOB_EVERY_SECONDS ? e.ZHENGWU_JOB_EVERY_SECONDS * 1000 : undefined,
   };
 }
