@@ -27,6 +27,7 @@ import { registerCalendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { registerCatalogRoutes } from "./modules/catalog/catalog.routes.ts";
 import { registerDeferralRoutes } from "./modules/deferrals/deferrals.routes.ts";
 import { registerEvaluationRoutes } from "./modules/evaluations/evaluations.routes.ts";
+import { registerJobRoutes } from "./modules/jobs/jobs.routes.ts";
 import { registerOnlineCaseRoutes } from "./modules/online-cases/online-cases.routes.ts";
 import { registerOpen311Routes } from "./modules/open311/open311.routes.ts";
 import { registerOrgRoutes } from "./modules/org/org.routes.ts";
@@ -159,6 +160,7 @@ export async function buildApp(opts: { database: Database; config: Config; clock
   registerUserRoutes(app, deps);
   registerApiKeyRoutes(app, deps);
   registerAuditRoutes(app, deps);
+  registerJobRoutes(app, deps);
   registerWorkOrderRoutes(app, deps);
   registerBudgetRoutes(app, deps);
   registerSelfEvaluationRoutes(app, deps);

@@ -1,81 +1,16 @@
 import { buildApp } from "./app.ts";
-import { runHallJobs } from "./modules/appointments/slots.job.ts";
 import { scheduleAuditCheckpoints } from "./modules/audit/audit-anchor.job.ts";
-import { runDeferralJob } from "./modules/deferrals/deferrals.job.ts";
+import { startHallRelay } from "./modules/appointments/hall-events.ts";
 import { loadDemoBase, loadDemoYear } from "./modules/demo/demo.service.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
-import { applyDefaultRatings } from "./modules/evaluations/evaluations.service.ts";
-import { runEscalation } from "./modules/work-orders/escalation.job.ts";
-import { type Clock, startingClock, systemClock } from "./platform/clock.ts";
+import { jobRunLog } from "./modules/jobs/jobs.service.ts";
+import { periodicJobs } from "./modules/jobs/periodic-jobs.ts";
+import { startingClock, systemClock } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
-import type { Db } from "./platform/db/client.ts";
 import { openConfiguredDatabase } from "./platform/db/open.ts";
+import { type JobQueue, startJobQueue } from "./platform/jobs/job-queue.ts";
 
 const DEMO_TENANT = "440114";
-
-const ESCALATION_EVERY_MS = 5 * 60_000;
-
-/** Escalates overdue tickets now and every five minutes; the job is idempotent, so overlaps are harmless. */
-function scheduleEscalation(db: Db): void {
-  const run = () =>
-    runEscalation(db, systemClock)
-      .then((r) => {
-        if (r.raised > 0) {
-          say(`超期督办：检查 ${r.checked} 件，升级 ${r.raised} 件`);
-        }
-      })
-      .catch((err: unknown) => say(`超期督办任务失败：${err instanceof Error ? err.message : String(err)}`));
-  void run();
-  setInterval(run, ESCALATION_EVERY_MS).unref();
-}
-
-const DEFAULT_RATINGS_EVERY_MS = 10 * 60_000;
-
-/** Records 基本满意 for services left unrated past the window; idempotent like escalation. */
-function scheduleDefaultRatings(db: Db): void {
-  const run = () =>
-    applyDefaultRatings(db, systemClock)
-      .then((n) => {
-        if (n > 0) {
-          say(`默认好评：${n} 件服务超期未评价，记为基本满意`);
-        }
-      })
-      .catch((err: unknown) => say(`默认好评任务失败：${err instanceof Error ? err.message : String(err)}`));
-  void run();
-  setInterval(run, DEFAULT_RATINGS_EVERY_MS).unref();
-}
-
-const DEFERRALS_EVERY_MS = 10 * 60_000;
-
-/** Reminds 容缺受理 applicants before their make-up deadline and terminates what lapsed; idempotent. */
-function scheduleDeferrals(db: Db, clock: Clock): void {
-  const run = () =>
-    runDeferralJob(db, clock)
-      .then((r) => {
-        if (r.reminded > 0 || r.terminated > 0) {
-          say(`容缺受理：提醒 ${r.reminded} 次，逾期终止 ${r.terminated} 件`);
-        }
-      })
-      .catch((err: unknown) => say(`容缺受理到期处理失败：${err instanceof Error ? err.message : String(err)}`));
-  void run();
-  setInterval(run, DEFERRALS_EVERY_MS).unref();
-}
-
-const SLOTS_EVERY_MS = 60 * 60_000;
-
-/** Records no-shows and keeps booking slots generated over the horizon (the calendar rolls over each day); idempotent. */
-function scheduleSlots(db: Db, clock: Clock): void {
-  const run = () =>
-    runHallJobs(db, clock)
-      .then((r) => {
-        if (r.created > 0 || r.noShows > 0) {
-          say(`预约时段：${r.halls} 个大厅新增 ${r.created} 个时段；新记爽约 ${r.noShows} 个`);
-        }
-      })
-      .catch((err: unknown) => say(`预约时段生成失败：${err instanceof Error ? err.message : String(err)}`));
-  void run();
-  setInterval(run, SLOTS_EVERY_MS).unref();
-}
 
 function say(message: string): void {
   process.stdout.write(`[zhengwu] ${message}\n`);
@@ -89,6 +24,9 @@ export async function serve(config: Config): Promise<void> {
   const checkpoints = scheduleAuditCheckpoints(database.db, config.audit, say);
   const clock = config.testNow ? startingClock(config.testNow) : systemClock;
   const { app } = await buildApp({ database, config, clock });
+  // Before listening, so that no board event is sent while the relay is still connecting.
+  const stopRelay = config.db.url ? await startHallRelay(config.db.url, say) : null;
+  let jobs: JobQueue | null = null;
   await app.listen({ port: config.http.port, host: config.http.host });
   const shown = config.http.host === "0.0.0.0" || config.http.host === "127.0.0.1" ? "localhost" : config.http.host;
   const url = `http://${shown}:${config.http.port}`;
@@ -101,6 +39,8 @@ export async function serve(config: Config): Promise<void> {
     say("正在停止…");
     await app.close();
     await checkpoints.final();
+    await jobs?.stop();
+    await stopRelay?.();
     await database.close();
     process.exit(0);
   };
@@ -110,10 +50,15 @@ export async function serve(config: Config): Promise<void> {
   if (config.demo) {
     await loadDemoBase(database.db, clock, DEMO_TENANT, demoSay);
   }
-  scheduleEscalation(database.db);
-  scheduleDefaultRatings(database.db);
-  scheduleSlots(database.db, clock);
-  scheduleDeferrals(database.db, clock);
+  // pg-boss on either engine: each tick runs once however many processes share the database.
+  jobs = await startJobQueue({
+    executeSql: database.executeSql,
+    jobs: periodicJobs(database.db, clock, config.jobEveryMs),
+    runLog: jobRunLog(database.db),
+    say,
+    retryDelaySeconds: config.jobEveryMs ? 1 : 60,
+    pollingSeconds: config.jobEveryMs ? 0.5 : 2,
+  });
   say(`已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）：${url}`);
   if (config.demo) {
     say(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);

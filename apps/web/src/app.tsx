@@ -23,6 +23,7 @@ const ApiKeysPage = lazy(() =>
   import("./features/api-keys/api-keys-page.tsx").then((m) => ({ default: m.ApiKeysPage })),
 );
 const AuditPage = lazy(() => import("./features/audit/audit-page.tsx").then((m) => ({ default: m.AuditPage })));
+const JobRunsPage = lazy(() => import("./features/jobs/job-runs-page.tsx").then((m) => ({ default: m.JobRunsPage })));
 const WorkOrdersPage = lazy(() =>
   import("./features/work-orders/work-orders-page.tsx").then((m) => ({ default: m.WorkOrdersPage })),
 );
@@ -144,6 +145,7 @@ export function AppRouter() {
               <Route path="users" element={<UsersPage />} />
               <Route path="api-keys" element={<ApiKeysPage />} />
               <Route path="audit" element={<AuditPage />} />
+              <Route path="jobs" element={<JobRunsPage />} />
               <Route path="work-orders" element={<WorkOrdersPage />} />
               <Route path="work-orders/metrics" element={<WorkOrderMetricsPage />} />
               <Route path="work-orders/:id" element={<WorkOrderDetailPage />} />

@@ -49,6 +49,7 @@ export const MENU_KEYS = [
   "users",
   "apiKeys",
   "audit",
+  "jobRuns",
 ] as const;
 export const MenuKeySchema = z.enum(MENU_KEYS);
 export type MenuKey = z.infer<typeof MenuKeySchema>;

@@ -30,6 +30,8 @@ const EnvSchema = z.object({
   // Test runs only (NODE_ENV=test): the server's clock starts at this instant and runs on, so
   // browser tests can book and check in on a working day whatever day they run.
   ZHENGWU_TEST_NOW: z.iso.datetime({ offset: true }).optional(),
+  // Test runs only: every periodic job ticks this often, so a test sees several ticks in seconds.
+  ZHENGWU_JOB_EVERY_SECONDS: z.coerce.number().int().min(1).max(3600).optional(),
   ZHENGWU_DEMO: z
     .enum(["true", "false"])
     .default("true")
@@ -61,6 +63,8 @@ export type Config = {
     /** Where checkpoints are appended as JSON lines (also the default for `audit verify --anchors`). */
     anchorFile: string | undefined;
   };
+  /** Test runs only: one interval for every periodic job instead of each job's own. */
+  jobEveryMs: number | undefined;
 };
 
 /** True when `path` is `dir` or inside it. */
@@ -97,6 +101,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration:\n  ZHENGWU_AUDIT_PUBLIC_KEY: set it or ZHENGWU_AUDIT_PUBLIC_KEY_FILE, not both",
     );
   }
+  if (e.ZHENGWU_JOB_EVERY_SECONDS && e.NODE_ENV !== "test") {
+    throw new Error("Invalid configuration:\n  ZHENGWU_JOB_EVERY_SECONDS: only allowed with NODE_ENV=test");
+  }
   return {
     env: e.NODE_ENV,
     http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE },
@@ -119,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
         readOptionalFile("ZHENGWU_AUDIT_PUBLIC_KEY_FILE", e.ZHENGWU_AUDIT_PUBLIC_KEY_FILE),
       anchorFile,
     },
+    jobEveryMs: e.ZHENGWU_JOB_EVERY_SECONDS ? e.ZHENGWU_JOB_EVERY_SECONDS * 1000 : undefined,
   };
 }
 

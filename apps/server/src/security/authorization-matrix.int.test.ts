@@ -180,6 +180,8 @@ const SPEC: Record<string, Spec> = {
   },
   "GET /api/audit": { roles: ["admin", "auditor"], ok: 200, list: true },
   "GET /api/audit/verify": { roles: ["admin", "auditor"], ok: 200 },
+  // Job runs span every tenant: only an admin granted on the tenant root reads them (the matrix's grants are below it).
+  "GET /api/jobs/runs": { roles: ["admin"], ok: 200, okFor: { admin: 403 } },
   "GET /api/machine/whoami": { roles: "api_key", ok: 200 },
   "GET /api/work-orders": { roles: WO_VIEW, ok: 200, list: true },
   "GET /api/work-orders/export.xlsx": { roles: WO_VIEW, ok: 200 },

@@ -7,6 +7,7 @@ import { BUDGET_VIEW_ROLES } from "../budget/budget.policy.ts";
 import { CATALOG_VIEW_ROLES } from "../catalog/catalog.policy.ts";
 import { CREDIT_ROLES, DEFERRAL_VIEW_ROLES } from "../deferrals/deferrals.policy.ts";
 import { EVAL_VIEW_ROLES } from "../evaluations/evaluations.policy.ts";
+import { canReadJobRuns } from "../jobs/jobs.policy.ts";
 import { USER_MANAGE_ROLES, USER_READ_ROLES } from "../users/users.policy.ts";
 import { WO_VIEW_ROLES } from "../work-orders/work-orders.policy.ts";
 
@@ -54,6 +55,9 @@ export function menuFor(actor: Actor): MenuKey[] {
   }
   if (hasRole(actor, AUDIT_READ_ROLES)) {
     menu.push("audit");
+  }
+  if (canReadJobRuns(actor)) {
+    menu.push("jobRuns");
   }
   return menu;
 }

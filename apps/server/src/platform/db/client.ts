@@ -14,6 +14,8 @@ export type Database = {
   driver: "pglite" | "postgres";
   /** Cheap liveness probe for /healthz. */
   ping(): Promise<void>;
+  /** Plain SQL with $n parameters (several statements when there are none), for pg-boss. */
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[] }>;
   close(): Promise<void>;
 };
 
@@ -29,6 +31,7 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
     ping: async () => {
       await pool.query("select 1");
     },
+    executeSql: (text, values) => pool.query(text, values),
     close: () => pool.end(),
   };
 }
@@ -49,6 +52,14 @@ export async function openPglite(
     driver: "pglite",
     ping: async () => {
       await client.query("select 1");
+    },
+    executeSql: async (text, values) => {
+      if (values && values.length > 0) {
+        return client.query(text, values);
+      }
+      // PGlite runs several statements only through exec; its last result is the answer.
+      const results = await client.exec(text);
+      return { rows: results.at(-1)?.rows ?? [] };
     },
     close: () => client.close(),
     dump: async () => {
