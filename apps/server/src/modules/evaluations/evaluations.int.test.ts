@@ -114,6 +114,24 @@ describe("好差评", () => {
     expect(list.body).not.toContain(`139****${badPhone.slice(-4)}`);
   });
 
+  it("never hands the rated unit the rater through the rectification ticket; the supervisor sees them", async () => {
+    const reveal = await get(unitHandler, `/api/work-orders/${rectificationId}/contacts`);
+    expect(reveal.statusCode, reveal.body).toBe(403);
+    expect(reveal.body).not.toContain(badPhone);
+    const detail = await get(unitHandler, `/api/work-orders/${rectificationId}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({ callerName: null, callerPhone: null });
+    const queue = await get(unitHandler, "/api/work-orders?kind=bad_rating");
+    expect(queue.body).not.toContain(badPhone.slice(-4));
+    // The supervisor sees who rated, on the rating and on the ticket; the centre, which follows the
+    // rater up (回访), keeps the number.
+    expect((await get(supervisor, `/api/ratings/${badId}`)).json().rater).toMatchObject({ name: "李四" });
+    expect((await get(supervisor, `/api/work-orders/${rectificationId}`)).json().callerName).toBe("李*");
+    const contacts = await get(dispatcher, `/api/work-orders/${rectificationId}/contacts`);
+    expect(contacts.statusCode, contacts.body).toBe(200);
+    expect(contacts.json().items[0]).toMatchObject({ name: "李四", phone: badPhone });
+  });
+
   it("follows the rectification loop to its end and counts it in the rates, every count a drill-down", async () => {
     for (const [who, step] of [
       [unitHandler, { action: "accept" }],

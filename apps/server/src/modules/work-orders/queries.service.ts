@@ -66,7 +66,10 @@ export async function getWorkOrderDetail(ctx: Ctx, id: string) {
 /** Full caller contacts for those who call back; every read is audited. @throws not_found, forbidden */
 export async function readWorkOrderContacts(ctx: Ctx, id: string) {
   const wo = await loadVisibleWorkOrder(ctx, id);
-  authorize(canSeeContact(ctx.actor, wo), "只有派单员和承办人可以查看完整联系方式");
+  authorize(
+    canSeeContact(ctx.actor, wo),
+    wo.kind === "bad_rating" ? "评价人信息不向被评价单位公开" : "只有派单员和承办人可以查看完整联系方式",
+  );
   const contacts = await findContacts(ctx.db, ctx.actor.tenantId, id);
   await recordAudit(ctx, {
     action: "work_order.contacts.read",
