@@ -208,7 +208,17 @@ export const PublicBookingSchema = z.object({
   phone: z.string(),
   cancelDeadline: z.iso.datetime(),
   /** The holder's finished services from this booking, each ratable by its number (好差评). */
-  servedCases: z.array(z.object({ number: z.uuid(), itemName: z.string(), finishedAt: z.iso.datetime() })).optional(),
+  servedCases: z
+    .array(
+      z.object({
+        number: z.uuid(),
+        itemName: z.string(),
+        finishedAt: z.iso.datetime(),
+        /** Given to the person served only (after the booking's proof), asked for when rating. */
+        ratingCode: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type PublicBooking = z.infer<typeof PublicBookingSchema>;
 

@@ -32,6 +32,9 @@ export const RATING_STATUS_LABELS: Record<(typeof RATING_STATUSES)[number], stri
 };
 export const APPEAL_STATES = ["none", "pending", "upheld", "rejected"] as const;
 
+/** 8 characters without 0/O and 1/I. */
+export const RATING_CODE_PATTERN = /^[2-9A-HJ-NP-Z]{8}$/;
+
 export const RateInputSchema = z
   .object({
     subjectKind: SubjectKindSchema,
@@ -39,6 +42,12 @@ export const RateInputSchema = z
     number: z.string().trim().min(1, { error: "请输入工单号或办件号" }).max(40),
     /** Real-name check: the last four digits of the phone on record. */
     phoneTail: z.string().regex(/^\d{3}[\dXx]$/, { error: "请输入登记手机号或身份证号后4位" }),
+    /** The service's rating code (回访 message, track page or booking lookup): a tail alone is guessable. */
+    ratingCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(RATING_CODE_PATTERN, { error: "请输入8位评价码（办结回访短信或进度查询页面提供）" }),
     level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], {
       error: "请选择评价等级（1–5）",
     }),

@@ -46,6 +46,8 @@ export const OnlineCaseIntakeResultSchema = z.object({
   id: z.uuid(),
   caseNo: z.string(),
   created: z.boolean(),
+  /** For the portal's notice to the applicant: asked for, with the phone tail, to rate the case. */
+  ratingCode: z.string(),
 });
 
 export const OnlineCaseSchema = z.object({

@@ -345,6 +345,8 @@ export const BulkResultSchema = z.object({
 });
 export const ContactListSchema = z.object({
   items: z.array(z.object({ name: z.string().nullable(), phone: z.string().nullable(), merged: z.boolean() })),
+  /** What the centre says or sends when following the caller up (回访): where to rate, with the rating code. */
+  followUpMessage: z.string().nullable().optional(),
 });
 export const IntakeResultSchema = z.object({
   id: z.uuid(),
@@ -371,4 +373,6 @@ export const PublicStatusSchema = z.object({
   closeDueAt: z.string(),
   closedAt: z.string().nullable(),
   timeline: z.array(z.object({ at: z.string(), label: z.string() })),
+  /** Once closed: the code the caller gives with the phone tail to rate the service. */
+  ratingCode: z.string().nullable(),
 });

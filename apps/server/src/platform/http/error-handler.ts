@@ -105,6 +105,10 @@ export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const requestId = String(req.id);
     if (err instanceof AppError) {
+      const retry = isRecord(err.details) ? err.details.retryAfterSeconds : undefined;
+      if (err.code === "rate_limited" && typeof retry === "number") {
+        reply.header("retry-after", String(retry));
+      }
       return sendError(reply, STATUS[err.code], requestId, err.code, err.message, err.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
