@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DAY_OUT_OF_RANGE, isRealDay } from "./common.ts";
 import { PHONE_PATTERN } from "./id-number.ts";
 
 export const HALL_LEVELS = ["district", "town", "village"] as const;
@@ -84,13 +85,7 @@ export const DayStringSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" })
   // 2022-13-45 has the right shape but is no date: refuse it here rather than in SQL.
-  .refine(
-    (d) => {
-      const t = Date.parse(`${d}T00:00:00Z`);
-      return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
-    },
-    { error: "日期不存在" },
-  );
+  .refine(isRealDay, { error: DAY_OUT_OF_RANGE });
 
 export const HallItemSchema = z.object({
   itemCode: z.string().trim().min(1).max(64),

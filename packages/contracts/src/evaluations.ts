@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoInstant } from "./common.ts";
 
 /** GB/T 39734: five levels, 5 = 非常满意 … 1 = 非常不满意; 1–2 are bad ratings. */
 export const RATING_LEVELS = [5, 4, 3, 2, 1] as const;
@@ -101,8 +102,8 @@ export const RATE_KEYS = [
 ] as const;
 export const RateKeySchema = z.enum(RATE_KEYS);
 export const RatingFilterSchema = z.object({
-  from: z.iso.datetime({ offset: true, error: "开始时间须为带时区的 ISO 8601 时间" }).optional(),
-  to: z.iso.datetime({ offset: true, error: "结束时间须为带时区的 ISO 8601 时间" }).optional(),
+  from: isoInstant("开始时间须为带时区的 ISO 8601 时间").optional(),
+  to: isoInstant("结束时间须为带时区的 ISO 8601 时间").optional(),
   unitId: z.uuid().optional(),
   subjectKind: SubjectKindSchema.optional(),
   metric: RateKeySchema.optional(),

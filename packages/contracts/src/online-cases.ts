@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDay } from "./common.ts";
 import { PHONE_PATTERN } from "./id-number.ts";
 
 /** 网上办件: a case applied for and finished on the provincial portal (一网通办), pushed to us for 好差评. */
@@ -71,8 +72,8 @@ export type OnlineCase = z.infer<typeof OnlineCaseSchema>;
 export const OnlineCaseListSchema = z.object({ total: z.number().int(), items: z.array(OnlineCaseSchema) });
 
 export const OnlineCaseListQuerySchema = z.object({
-  from: z.iso.date({ error: "日期格式应为 YYYY-MM-DD" }).optional(),
-  to: z.iso.date({ error: "日期格式应为 YYYY-MM-DD" }).optional(),
+  from: isoDay("日期格式应为 YYYY-MM-DD").optional(),
+  to: isoDay("日期格式应为 YYYY-MM-DD").optional(),
   itemCode: z.string().trim().max(40).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

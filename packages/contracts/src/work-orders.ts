@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoInstant } from "./common.ts";
 
 export const WO_KINDS = ["hotline", "bad_rating", "grid_event", "deputies"] as const;
 export const WoKindSchema = z.enum(WO_KINDS, {
@@ -291,8 +292,8 @@ export const WorkOrderFilterSchema = z.object({
   townId: z.uuid().optional(),
   campaign: z.string().trim().max(30).optional(),
   q: z.string().trim().max(50).optional(),
-  from: z.iso.datetime({ offset: true, error: "开始时间须为带时区的 ISO 8601 时间" }).optional(),
-  to: z.iso.datetime({ offset: true, error: "结束时间须为带时区的 ISO 8601 时间" }).optional(),
+  from: isoInstant("开始时间须为带时区的 ISO 8601 时间").optional(),
+  to: isoInstant("结束时间须为带时区的 ISO 8601 时间").optional(),
   metric: WoMetricKeySchema.optional(),
 });
 export type WorkOrderFilter = z.infer<typeof WorkOrderFilterSchema>;

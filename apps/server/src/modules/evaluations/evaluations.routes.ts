@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdParamSchema } from "../../../../../packages/contracts/src/common.ts";
+import { IdParamSchema, isoInstant } from "../../../../../packages/contracts/src/common.ts";
 import {
   AppealInputSchema,
   DecideAppealInputSchema,
@@ -21,8 +21,8 @@ import { computeRates, listRatings, publicDisclosure } from "./rates.service.ts"
 
 const DisclosureQuerySchema = z.object({
   tenant: z.string().regex(/^\d{6}$/, { error: "请提供6位区划代码" }),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: isoInstant().optional(),
+  to: isoInstant().optional(),
 });
 const RateResultSchema = z.object({
   id: z.uuid(),
