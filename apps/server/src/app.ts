@@ -44,9 +44,10 @@ import { AppError } from "./platform/errors.ts";
 import type { Access } from "./platform/http/access-config.ts";
 import type { App, RouteDeps } from "./platform/http/app-types.ts";
 import { installAuthHook } from "./platform/http/auth-hook.ts";
-import { installErrorHandler, sendError } from "./platform/http/error-handler.ts";
+import { errorForLog, installErrorHandler, sendError } from "./platform/http/error-handler.ts";
 import { makeCtxFactory } from "./platform/http/request-context.ts";
 import { securityHeaders } from "./security/headers.ts";
+import { installTextGuard } from "./platform/http/text-guard.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../../../dist/web/", import.meta.url));
 
@@ -69,7 +70,14 @@ export function redactQuerySecrets(url: string): string {
 }
 
 /** Builds the HTTP app: platform hooks, then each module's routes. */
-export async function buildApp(opts: { database: Database; config: Config; clock: Clock; logger?: boolean }) {
+export async function buildApp(opts: {
+  database: Database;
+  config: Config;
+  clock: Clock;
+  logger?: boolean;
+  /** Where the log goes instead of stdout (tests read it). */
+  logStream?: { write(line: string): void };
+}) {
   const { database, config, clock } = opts;
   const fastify = Fastify({
     logger:
@@ -78,6 +86,7 @@ export async function buildApp(opts: { database: Database; config: Config; clock
         : {
             level: config.logLevel,
             redact: REDACT,
+            ...(opts.logStream ? { stream: opts.logStream } : {}),
             // Open311 clients may put their api_key in the query string: keep it out of the log.
             serializers: {
               req: (req: { method: string; url: string; ip?: string }) => ({
@@ -85,6 +94,8 @@ export async function buildApp(opts: { database: Database; config: Config; clock
                 url: redactQuerySecrets(req.url),
                 remoteAddress: req.ip,
               }),
+              // A failed query's message lists its bound parameters: never log it.
+              err: errorForLog,
             },
           },
     genReqId: () => randomUUID(),
@@ -131,6 +142,7 @@ export async function buildApp(opts: { database: Database; config: Config; clock
     transform: jsonSchemaTransform,
   });
   installErrorHandler(app);
+  installTextGuard(app);
   installAuthHook(app, database.db, clock, { resolveSession, resolveApiKey });
 
   const deps: RouteDeps = { database, clock, config, ctx: makeCtxFactory(database.db, clock) };

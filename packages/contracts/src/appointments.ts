@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, idOf } from "./id.ts";
+import { DAY_OUT_OF_RANGE, isRealDay } from "./common.ts";
 import { PHONE_PATTERN } from "./id-number.ts";
 
 export const HALL_LEVELS = ["district", "town", "village"] as const;
@@ -85,13 +86,7 @@ export const DayStringSchema = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" })
   // 2022-13-45 has the right shape but is no date: refuse it here rather than in SQL.
-  .refine(
-    (d) => {
-      const t = Date.parse(`${d}T00:00:00Z`);
-      return !Number.isNaN(t) && new Date(t).toISOString().startsWith(d);
-    },
-    { error: "日期不存在" },
-  );
+  .refine(isRealDay, { error: DAY_OUT_OF_RANGE });
 
 export const HallItemSchema = z.object({
   itemCode: z.string().trim().min(1).max(64),
@@ -209,7 +204,17 @@ export const PublicBookingSchema = z.object({
   phone: z.string(),
   cancelDeadline: z.iso.datetime(),
   /** The holder's finished services from this booking, each ratable by its number (好差评). */
-  servedCases: z.array(z.object({ number: Id, itemName: z.string(), finishedAt: z.iso.datetime() })).optional(),
+  servedCases: z
+    .array(
+      z.object({
+        number: Id,
+        itemName: z.string(),
+        finishedAt: z.iso.datetime(),
+        /** Given to the person served only (after the booking's proof), asked for when rating. */
+        ratingCode: z.string().optional(),
+      }),
+    )
+    .optional(),
 });
 export type PublicBooking = z.infer<typeof PublicBookingSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoInstant } from "./common.ts";
 
 export const AuditEntrySchema = z.object({
   id: z.number().int(),
@@ -19,8 +20,8 @@ export const AuditQuerySchema = z.object({
   action: z.string().trim().max(60).optional(),
   entityType: z.string().trim().max(60).optional(),
   actor: z.string().trim().max(60).optional(),
-  from: z.iso.datetime({ offset: true, error: "开始时间须为 ISO 8601 时间" }).optional(),
-  to: z.iso.datetime({ offset: true, error: "结束时间须为 ISO 8601 时间" }).optional(),
+  from: isoInstant("开始时间须为 ISO 8601 时间").optional(),
+  to: isoInstant("结束时间须为 ISO 8601 时间").optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

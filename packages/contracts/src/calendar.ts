@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isoDay } from "./common.ts";
 
 export const CalendarDaySchema = z.object({
   day: z.string(),
@@ -13,7 +14,7 @@ export const AddCalendarDaysInputSchema = z.object({
   days: z
     .array(
       z.object({
-        day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: "日期格式应为 YYYY-MM-DD" }),
+        day: isoDay(),
         kind: z.enum(["holiday", "workday"], { error: "类型只能是 holiday（放假）或 workday（调休上班）" }),
         name: z.string().trim().min(1, { error: "名称必填" }).max(30),
       }),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, idOf } from "./id.ts";
+import { isoDay } from "./common.ts";
 
 /** The eight kinds of service item (domain-rules §3). */
 export const ITEM_TYPES = [
@@ -283,7 +284,7 @@ export const CatalogFlagSchema = z.enum(CATALOG_FLAGS, { error: "筛选标志不
 export type CatalogFlag = z.infer<typeof CatalogFlagSchema>;
 
 /** ISO date (YYYY-MM-DD); the catalog "as of" the end of that day in business time. */
-export const AsOfSchema = z.iso.date({ error: "日期格式须为 YYYY-MM-DD" });
+export const AsOfSchema = isoDay("日期格式须为 YYYY-MM-DD");
 
 export const ItemListQuerySchema = z.object({
   q: z.string().trim().max(50, { error: "关键词不能超过50字" }).optional(),

@@ -49,3 +49,33 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: "领导",
   auditor: "审计员",
 };
+
+/** Years a government service record can fall in: wider dates only break date arithmetic. */
+export const SERVICE_ERA = { from: 1900, to: 2199 } as const;
+
+/** True when the YYYY-MM-DD at the start of `s` names a real day (no 2026-02-30) inside SERVICE_ERA. */
+export function isRealDay(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(s);
+  if (!m) {
+    return false;
+  }
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const date = new Date(Date.UTC(y, mo - 1, d));
+  return (
+    y >= SERVICE_ERA.from &&
+    y <= SERVICE_ERA.to &&
+    date.getUTCFullYear() === y &&
+    date.getUTCMonth() === mo - 1 &&
+    date.getUTCDate() === d
+  );
+}
+
+export const DAY_OUT_OF_RANGE = `日期不存在或超出 ${SERVICE_ERA.from}–${SERVICE_ERA.to} 年`;
+
+/** A calendar day, YYYY-MM-DD, that exists and lies in SERVICE_ERA. */
+export const isoDay = (error = "日期格式应为 YYYY-MM-DD") =>
+  z.iso.date({ error }).refine(isRealDay, { error: DAY_OUT_OF_RANGE });
+
+/** An instant with a zone offset (ISO 8601) whose day exists and lies in SERVICE_ERA. */
+export const isoInstant = (error = "时间须为带时区的 ISO 8601 时间") =>
+  z.iso.datetime({ offset: true, error }).refine(isRealDay, { error: DAY_OUT_OF_RANGE });

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, idOf } from "./id.ts";
+import { isoDay } from "./common.ts";
 import { ID_NUMBER_MESSAGES } from "./id-number.ts";
 
 export const DEFERRAL_STATUSES = ["awaiting", "made_up", "terminated"] as const;
@@ -16,7 +17,7 @@ export const DEFERRAL_EVENT_LABELS: Record<string, string> = {
   terminate: "终止办理",
 };
 
-const Day = z.iso.date({ error: "日期格式应为 YYYY-MM-DD" });
+const Day = isoDay("日期格式应为 YYYY-MM-DD");
 
 export const CreateDeferralInputSchema = z.object({
   caseId: idOf("请填写正确的办件编号"),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id } from "./id.ts";
+import { isoInstant } from "./common.ts";
 
 /** GB/T 39734: five levels, 5 = 非常满意 … 1 = 非常不满意; 1–2 are bad ratings. */
 export const RATING_LEVELS = [5, 4, 3, 2, 1] as const;
@@ -33,6 +34,9 @@ export const RATING_STATUS_LABELS: Record<(typeof RATING_STATUSES)[number], stri
 };
 export const APPEAL_STATES = ["none", "pending", "upheld", "rejected"] as const;
 
+/** 8 characters without 0/O and 1/I. */
+export const RATING_CODE_PATTERN = /^[2-9A-HJ-NP-Z]{8}$/;
+
 export const RateInputSchema = z
   .object({
     subjectKind: SubjectKindSchema,
@@ -40,6 +44,12 @@ export const RateInputSchema = z
     number: z.string().trim().min(1, { error: "请输入工单号或办件号" }).max(40),
     /** Real-name check: the last four digits of the phone on record. */
     phoneTail: z.string().regex(/^\d{3}[\dXx]$/, { error: "请输入登记手机号或身份证号后4位" }),
+    /** The service's rating code (回访 message, track page or booking lookup): a tail alone is guessable. */
+    ratingCode: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .regex(RATING_CODE_PATTERN, { error: "请输入8位评价码（办结回访短信或进度查询页面提供）" }),
     level: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4), z.literal(5)], {
       error: "请选择评价等级（1–5）",
     }),
@@ -93,8 +103,8 @@ export const RATE_KEYS = [
 ] as const;
 export const RateKeySchema = z.enum(RATE_KEYS);
 export const RatingFilterSchema = z.object({
-  from: z.iso.datetime({ offset: true, error: "开始时间须为带时区的 ISO 8601 时间" }).optional(),
-  to: z.iso.datetime({ offset: true, error: "结束时间须为带时区的 ISO 8601 时间" }).optional(),
+  from: isoInstant("开始时间须为带时区的 ISO 8601 时间").optional(),
+  to: isoInstant("结束时间须为带时区的 ISO 8601 时间").optional(),
   unitId: Id.optional(),
   subjectKind: SubjectKindSchema.optional(),
   metric: RateKeySchema.optional(),

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id } from "./id.ts";
+import { isoDay } from "./common.ts";
 import { PHONE_PATTERN } from "./id-number.ts";
 
 /** 网上办件: a case applied for and finished on the provincial portal (一网通办), pushed to us for 好差评. */
@@ -47,6 +48,8 @@ export const OnlineCaseIntakeResultSchema = z.object({
   id: Id,
   caseNo: z.string(),
   created: z.boolean(),
+  /** For the portal's notice to the applicant: asked for, with the phone tail, to rate the case. */
+  ratingCode: z.string(),
 });
 
 export const OnlineCaseSchema = z.object({
@@ -70,8 +73,8 @@ export type OnlineCase = z.infer<typeof OnlineCaseSchema>;
 export const OnlineCaseListSchema = z.object({ total: z.number().int(), items: z.array(OnlineCaseSchema) });
 
 export const OnlineCaseListQuerySchema = z.object({
-  from: z.iso.date({ error: "日期格式应为 YYYY-MM-DD" }).optional(),
-  to: z.iso.date({ error: "日期格式应为 YYYY-MM-DD" }).optional(),
+  from: isoDay("日期格式应为 YYYY-MM-DD").optional(),
+  to: isoDay("日期格式应为 YYYY-MM-DD").optional(),
   itemCode: z.string().trim().max(40).optional(),
   page: z.coerce.number().int().min(1).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { isRealDay, SERVICE_ERA } from "./common.ts";
 
 /**
  * Open311 GeoReport v2 (http://wiki.open311.org/GeoReport_v2). Field names are the spec's
@@ -43,7 +44,9 @@ const W3cDateTimeSchema = z
   .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/, {
     error: "must be a w3 datetime with a zone, e.g. 2022-09-30T10:00:00+08:00",
   })
-  .refine((s) => !Number.isNaN(Date.parse(s)), { error: "is not a valid datetime" });
+  .refine((s) => !Number.isNaN(Date.parse(s)) && isRealDay(s), {
+    error: `is not a valid datetime between ${SERVICE_ERA.from} and ${SERVICE_ERA.to}`,
+  });
 
 export const Open311FormatParamsSchema = z.object({ format: Open311FormatSchema });
 export const Open311ServiceParamsSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { Id, idOf } from "./id.ts";
+import { isoInstant } from "./common.ts";
 
 export const WO_KINDS = ["hotline", "bad_rating", "grid_event", "deputies"] as const;
 export const WoKindSchema = z.enum(WO_KINDS, {
@@ -292,8 +293,8 @@ export const WorkOrderFilterSchema = z.object({
   townId: Id.optional(),
   campaign: z.string().trim().max(30).optional(),
   q: z.string().trim().max(50).optional(),
-  from: z.iso.datetime({ offset: true, error: "开始时间须为带时区的 ISO 8601 时间" }).optional(),
-  to: z.iso.datetime({ offset: true, error: "结束时间须为带时区的 ISO 8601 时间" }).optional(),
+  from: isoInstant("开始时间须为带时区的 ISO 8601 时间").optional(),
+  to: isoInstant("结束时间须为带时区的 ISO 8601 时间").optional(),
   metric: WoMetricKeySchema.optional(),
 });
 export type WorkOrderFilter = z.infer<typeof WorkOrderFilterSchema>;
@@ -346,6 +347,8 @@ export const BulkResultSchema = z.object({
 });
 export const ContactListSchema = z.object({
   items: z.array(z.object({ name: z.string().nullable(), phone: z.string().nullable(), merged: z.boolean() })),
+  /** What the centre says or sends when following the caller up (回访): where to rate, with the rating code. */
+  followUpMessage: z.string().nullable().optional(),
 });
 export const IntakeResultSchema = z.object({
   id: Id,
@@ -372,4 +375,6 @@ export const PublicStatusSchema = z.object({
   closeDueAt: z.string(),
   closedAt: z.string().nullable(),
   timeline: z.array(z.object({ at: z.string(), label: z.string() })),
+  /** Once closed: the code the caller gives with the phone tail to rate the service. */
+  ratingCode: z.string().nullable(),
 });

@@ -5,6 +5,7 @@ import {
   BookingCodeParamSchema,
   HallDetailSchema,
   HallListSchema,
+  type PublicBooking,
   PublicBookingSchema,
   RescheduleInputSchema,
   SlotListSchema,
@@ -13,6 +14,8 @@ import {
 } from "../../../../../packages/contracts/src/appointments.ts";
 import { IdParamSchema } from "../../../../../packages/contracts/src/common.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
+import { withProofLimit } from "../../platform/proof-limit.ts";
+import { ratingCodeFor } from "../evaluations/rating-codes.service.ts";
 import {
   bookingCalendarFile,
   bookSlot,
@@ -24,6 +27,7 @@ import {
 import { onHallChange } from "./hall-events.ts";
 import { listPublicHalls, publicHallDetail, publicSlots } from "./public.service.ts";
 import { hallBoard } from "./queue.service.ts";
+import { findRatableServiceCase } from "./service-cases.service.ts";
 
 const open = { access: { kind: "public" } } as const;
 const tags = ["public"];
@@ -41,6 +45,24 @@ export function registerPublicAppointmentRoutes(app: App, deps: RouteDeps): void
     requestId: String(req.id),
     log: req.log,
   });
+  // A wrong ID number or phone is a not_found: limited per booking and per address.
+  const limited = <T>(req: FastifyRequest, code: string, run: () => Promise<T>) =>
+    withProofLimit(deps.database.db, deps.clock, { subject: `booking:${code.toUpperCase()}`, address: req.ip }, run);
+  // Each served case carries its rating code: only the person who proved the booking sees it.
+  const withRatingCodes = async (b: PublicBooking): Promise<PublicBooking> => {
+    if (!b.servedCases) {
+      return b;
+    }
+    const servedCases = [];
+    for (const c of b.servedCases) {
+      const found = await findRatableServiceCase(deps.database.db, c.number);
+      const ratingCode = found
+        ? await ratingCodeFor(deps.database.db, found.tenantId, "service_case", found.id, deps.clock.now())
+        : undefined;
+      servedCases.push({ ...c, ratingCode });
+    }
+    return { ...b, servedCases };
+  };
   app.get("/api/public/halls", {
     config: open,
     schema: { tags, summary: "可预约的大厅", response: { 200: HallListSchema } },
@@ -76,7 +98,10 @@ export function registerPublicAppointmentRoutes(app: App, deps: RouteDeps): void
       body: VerifyInputSchema,
       response: { 200: PublicBookingSchema },
     },
-    handler: async (req) => lookupBooking(pub(req), req.params.code, req.body.verify),
+    handler: async (req) =>
+      limited(req, req.params.code, async () =>
+        withRatingCodes(await lookupBooking(pub(req), req.params.code, req.body.verify)),
+      ),
   });
   app.post("/api/public/bookings/:code/cancel", {
     config: open,
@@ -87,7 +112,10 @@ export function registerPublicAppointmentRoutes(app: App, deps: RouteDeps): void
       body: VerifyInputSchema,
       response: { 200: PublicBookingSchema },
     },
-    handler: async (req) => cancelBooking(pub(req), req.params.code, req.body.verify),
+    handler: async (req) =>
+      limited(req, req.params.code, async () =>
+        withRatingCodes(await cancelBooking(pub(req), req.params.code, req.body.verify)),
+      ),
   });
   app.post("/api/public/bookings/:code/reschedule", {
     config: open,
@@ -98,7 +126,10 @@ export function registerPublicAppointmentRoutes(app: App, deps: RouteDeps): void
       body: RescheduleInputSchema,
       response: { 200: PublicBookingSchema },
     },
-    handler: async (req) => rescheduleBooking(pub(req), req.params.code, req.body.verify, req.body.slotId),
+    handler: async (req) =>
+      limited(req, req.params.code, async () =>
+        withRatingCodes(await rescheduleBooking(pub(req), req.params.code, req.body.verify, req.body.slotId)),
+      ),
   });
   app.post("/api/public/bookings/:code/ics", {
     config: open,
@@ -107,7 +138,9 @@ export function registerPublicAppointmentRoutes(app: App, deps: RouteDeps): void
       reply
         .type("text/calendar; charset=utf-8")
         .header("content-disposition", `attachment; filename="booking-${req.params.code}.ics"`)
-        .send(await bookingCalendarFile(pub(req), req.params.code, req.body.verify)),
+        .send(
+          await limited(req, req.params.code, () => bookingCalendarFile(pub(req), req.params.code, req.body.verify)),
+        ),
   });
   app.get("/api/public/halls/:id/board", {
     config: open,

@@ -12,6 +12,7 @@ import { createWorkOrder, toNewTicket } from "../work-orders/intake.service.ts";
 import { transitionWorkOrder } from "../work-orders/transitions.service.ts";
 import { applyDefaultRatings } from "./evaluations.service.ts";
 import { publicDisclosure } from "./rates.service.ts";
+import { ratingCodeFor } from "./rating-codes.service.ts";
 
 const h = setUpHarness();
 let supervisor: TestUser;
@@ -49,7 +50,8 @@ async function ticket(until: "closed" | "dispatched" = "closed") {
       await transitionWorkOrder(sys(), workOrder.id, { ...step, attachments: [] });
     }
   }
-  return { id: workOrder.id, number: input.cityTicketNo, tail: phone.slice(-4), phone };
+  const code = await ratingCodeFor(h.database.db, h.tenant.id, "work_order", workOrder.id, new Date());
+  return { id: workOrder.id, number: input.cityTicketNo, tail: phone.slice(-4), phone, code };
 }
 
 beforeAll(async () => {
@@ -67,27 +69,49 @@ describe("好差评", () => {
   it("rates only a finished service, by its number and the phone on record, once, with a reason when bad", async () => {
     const open = await ticket("dispatched");
     expect(
-      (await rate({ subjectKind: "work_order", number: open.number, phoneTail: open.tail, level: 5 })).statusCode,
+      (
+        await rate({
+          subjectKind: "work_order",
+          number: open.number,
+          phoneTail: open.tail,
+          ratingCode: open.code,
+          level: 5,
+        })
+      ).statusCode,
     ).toBe(409);
     const t = await ticket();
     badPhone = t.phone;
-    expect((await rate({ subjectKind: "work_order", number: t.number, phoneTail: "0000", level: 5 })).statusCode).toBe(
-      404,
-    );
-    const noReason = await rate({ subjectKind: "work_order", number: t.number, phoneTail: t.tail, level: 1 });
+    expect(
+      (await rate({ subjectKind: "work_order", number: t.number, phoneTail: "0000", ratingCode: t.code, level: 5 }))
+        .statusCode,
+    ).toBe(404);
+    const noReason = await rate({
+      subjectKind: "work_order",
+      number: t.number,
+      phoneTail: t.tail,
+      ratingCode: t.code,
+      level: 1,
+    });
     expect(noReason.statusCode).toBe(400);
     expect(noReason.json().error.details[0].message).toContain("差评须");
     const bad = await rate({
       subjectKind: "work_order",
       number: t.number,
       phoneTail: t.tail,
+      ratingCode: t.code,
       level: 1,
       reasons: ["问题未解决"],
     });
     expect(bad.statusCode).toBe(201);
     expect(bad.json()).toMatchObject({ levelLabel: "非常不满意", rectification: true });
     badId = bad.json().id;
-    const again = await rate({ subjectKind: "work_order", number: t.number, phoneTail: t.tail, level: 5 });
+    const again = await rate({
+      subjectKind: "work_order",
+      number: t.number,
+      phoneTail: t.tail,
+      ratingCode: t.code,
+      level: 5,
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json().error.details.code).toBe("already_rated");
   });
@@ -114,6 +138,24 @@ describe("好差评", () => {
     expect(list.body).not.toContain(`139****${badPhone.slice(-4)}`);
   });
 
+  it("never hands the rated unit the rater through the rectification ticket; the supervisor sees them", async () => {
+    const reveal = await get(unitHandler, `/api/work-orders/${rectificationId}/contacts`);
+    expect(reveal.statusCode, reveal.body).toBe(403);
+    expect(reveal.body).not.toContain(badPhone);
+    const detail = await get(unitHandler, `/api/work-orders/${rectificationId}`);
+    expect(detail.statusCode).toBe(200);
+    expect(detail.json()).toMatchObject({ callerName: null, callerPhone: null });
+    const queue = await get(unitHandler, "/api/work-orders?kind=bad_rating");
+    expect(queue.body).not.toContain(badPhone.slice(-4));
+    // The supervisor sees who rated, on the rating and on the ticket; the centre, which follows the
+    // rater up (回访), keeps the number.
+    expect((await get(supervisor, `/api/ratings/${badId}`)).json().rater).toMatchObject({ name: "李四" });
+    expect((await get(supervisor, `/api/work-orders/${rectificationId}`)).json().callerName).toBe("李*");
+    const contacts = await get(dispatcher, `/api/work-orders/${rectificationId}/contacts`);
+    expect(contacts.statusCode, contacts.body).toBe(200);
+    expect(contacts.json().items[0]).toMatchObject({ name: "李四", phone: badPhone });
+  });
+
   it("follows the rectification loop to its end and counts it in the rates, every count a drill-down", async () => {
     for (const [who, step] of [
       [unitHandler, { action: "accept" }],
@@ -126,7 +168,15 @@ describe("好差评", () => {
     }
     const good = await ticket();
     expect(
-      (await rate({ subjectKind: "work_order", number: good.number, phoneTail: good.tail, level: 5 })).statusCode,
+      (
+        await rate({
+          subjectKind: "work_order",
+          number: good.number,
+          phoneTail: good.tail,
+          ratingCode: good.code,
+          level: 5,
+        })
+      ).statusCode,
     ).toBe(201);
     const silent = await ticket();
     const later = { now: () => new Date(Date.now() + 8 * 86_400_000) };
@@ -144,7 +194,13 @@ describe("好差评", () => {
     const before = await defaults();
     await applyDefaultRatings(h.database.db, later);
     expect(await defaults()).toBe(before);
-    const late = await rate({ subjectKind: "work_order", number: silent.number, phoneTail: silent.tail, level: 5 });
+    const late = await rate({
+      subjectKind: "work_order",
+      number: silent.number,
+      phoneTail: silent.tail,
+      ratingCode: silent.code,
+      level: 5,
+    });
     expect(late.statusCode).toBe(409);
     const unit = h.tenant.units.a1.id;
     const rates = (await get(supervisor, `/api/ratings/rates?unitId=${unit}`)).json();

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdParamSchema } from "../../../../../packages/contracts/src/common.ts";
+import { IdParamSchema, isoInstant } from "../../../../../packages/contracts/src/common.ts";
 import {
   AppealInputSchema,
   DecideAppealInputSchema,
@@ -14,6 +14,7 @@ import {
 import { Id } from "../../../../../packages/contracts/src/id.ts";
 import { notFound } from "../../platform/errors.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
+import { withProofLimit } from "../../platform/proof-limit.ts";
 import { findTenantByCode } from "../tenants/tenants.repo.ts";
 import { EVAL_APPEAL_ROLES, EVAL_SUPERVISE_ROLES, EVAL_VIEW_ROLES } from "./evaluations.policy.ts";
 import { appealRating, decideAppeal, getRating, rateService } from "./evaluations.service.ts";
@@ -21,8 +22,8 @@ import { computeRates, listRatings, publicDisclosure } from "./rates.service.ts"
 
 const DisclosureQuerySchema = z.object({
   tenant: z.string().regex(/^\d{6}$/, { error: "请提供6位区划代码" }),
-  from: z.iso.datetime({ offset: true }).optional(),
-  to: z.iso.datetime({ offset: true }).optional(),
+  from: isoInstant().optional(),
+  to: isoInstant().optional(),
 });
 const RateResultSchema = z.object({
   id: Id,
@@ -39,11 +40,19 @@ export function registerEvaluationRoutes(app: App, deps: RouteDeps): void {
     config: { access: { kind: "public" } },
     schema: {
       tags: ["public"],
-      summary: "市民评价已办结的服务（实名：工单号 + 登记手机号后4位；差评自动生成整改工单）",
+      summary: "市民评价已办结的服务（实名：编号 + 登记手机号后4位 + 评价码；差评自动生成整改工单）",
       body: RateInputSchema,
       response: { 201: RateResultSchema },
     },
-    handler: async (req, reply) => reply.status(201).send(await rateService(deps.database.db, deps.clock, req.body)),
+    handler: async (req, reply) => {
+      const rated = await withProofLimit(
+        deps.database.db,
+        deps.clock,
+        { subject: `${req.body.subjectKind}:${req.body.number.toUpperCase()}`, address: req.ip },
+        () => rateService(deps.database.db, deps.clock, req.body),
+      );
+      return reply.status(201).send(rated);
+    },
   });
   app.get("/api/public/ratings/disclosure", {
     config: { access: { kind: "public" } },

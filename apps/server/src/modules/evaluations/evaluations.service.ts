@@ -33,6 +33,7 @@ import {
   unitNames,
   updateRating,
 } from "./evaluations.repo.ts";
+import { isRatingCode } from "./rating-codes.service.ts";
 
 /** Days after the service within which the citizen may rate; then 基本满意 is recorded by default. */
 export const RATING_WINDOW_DAYS = 7;
@@ -213,12 +214,13 @@ function ratingRow(
 
 /**
  * A citizen rates a finished service — a closed ticket or a hall service case — real-name by its
- * number and the phone on record. One rating per service; after the window the default stands.
+ * number and the phone on record, and with the service's rating code. One rating per service; after the window the default stands.
  * @throws not_found, conflict, validation
  */
 export async function rateService(db: Db, clock: Clock, input: RateInput) {
   const sub = await findSubject(db, input);
-  if (!sub) {
+  // One answer for a wrong number, tail or code, so none of them can be probed alone.
+  if (!sub || !(await isRatingCode(db, sub.tenantId, sub.kind, sub.id, input.ratingCode))) {
     throw notFound(input.subjectKind);
   }
   if (!sub.finishedAt) {

@@ -4,6 +4,10 @@ import { buildUser, type TestUser } from "../../../test/factories/user.factory.t
 import { setUpHarness } from "../../../test/harness.ts";
 import { authHeaders } from "../../../test/test-app.ts";
 import { applyDefaultRatings } from "./evaluations.service.ts";
+import { ratingCodeFor } from "./rating-codes.service.ts";
+
+// The booking lookup shows it to the person served (tested in public-proofs.int.test.ts).
+const codeOf = (caseId: string) => ratingCodeFor(h.database.db, h.tenant.id, "service_case", caseId, clock.now());
 
 const clock = movableClock("2025-03-03T09:00:00+08:00");
 const h = setUpHarness({ clock });
@@ -52,13 +56,22 @@ describe("rating a hall service case", () => {
     const caseId = await servedCase("13712345678");
     const rate = (payload: object) => h.built.app.inject({ method: "POST", url: "/api/public/ratings", payload });
     expect(
-      (await rate({ subjectKind: "service_case", number: caseId, phoneTail: "0000", level: 2, reasons: ["多次跑动"] }))
-        .statusCode,
+      (
+        await rate({
+          subjectKind: "service_case",
+          number: caseId,
+          phoneTail: "0000",
+          ratingCode: await codeOf(caseId),
+          level: 2,
+          reasons: ["多次跑动"],
+        })
+      ).statusCode,
     ).toBe(404);
     const res = await rate({
       subjectKind: "service_case",
       number: caseId,
       phoneTail: "5678",
+      ratingCode: await codeOf(caseId),
       level: 2,
       reasons: ["多次跑动"],
     });
@@ -93,7 +106,13 @@ describe("rating a hall service case", () => {
     const late = await h.built.app.inject({
       method: "POST",
       url: "/api/public/ratings",
-      payload: { subjectKind: "service_case", number: caseId, phoneTail: "0001", level: 5 },
+      payload: {
+        subjectKind: "service_case",
+        number: caseId,
+        phoneTail: "0001",
+        ratingCode: await codeOf(caseId),
+        level: 5,
+      },
     });
     expect(late.statusCode).toBe(409);
   });

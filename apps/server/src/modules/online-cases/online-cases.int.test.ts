@@ -32,6 +32,7 @@ const caseBody = (over: Record<string, unknown> = {}) => ({
 });
 const push = (body: object, key = portalKey) =>
   h.built.app.inject({ method: "POST", url: "/api/intake/online-cases", headers: { "x-api-key": key }, payload: body });
+let onlineRatingCode = "";
 const rate = (payload: object) => h.built.app.inject({ method: "POST", url: "/api/public/ratings", payload });
 
 beforeAll(async () => {
@@ -55,6 +56,9 @@ describe("网上办件 intake", () => {
     const first = await push(body);
     expect(first.statusCode, first.body).toBe(201);
     expect(first.json()).toMatchObject({ caseNo: "WB202503030001", created: true });
+    // The portal tells the applicant the case's rating code; a retry gives the same one.
+    expect(first.json().ratingCode).toMatch(/^[2-9A-HJ-NP-Z]{8}$/);
+    onlineRatingCode = first.json().ratingCode;
     const again = await push(body);
     expect(again.statusCode).toBe(200);
     expect(again.json()).toEqual({ ...first.json(), created: false });
@@ -128,6 +132,7 @@ describe("rating an online case", () => {
       subjectKind: "service_case",
       number: "WB202503030001",
       phoneTail: "0000",
+      ratingCode: onlineRatingCode,
       level: 1,
       reasons: ["服务态度差"],
     });
@@ -136,13 +141,20 @@ describe("rating an online case", () => {
       subjectKind: "service_case",
       number: "WB202503030001",
       phoneTail: "5678",
+      ratingCode: onlineRatingCode,
       level: 1,
       reasons: ["多次跑动"],
       comment: "网上申请后仍被要求到现场提交原件。",
     });
     expect(res.statusCode, res.body).toBe(201);
     expect(res.json().rectification).toBe(true);
-    const twice = await rate({ subjectKind: "service_case", number: "WB202503030001", phoneTail: "5678", level: 5 });
+    const twice = await rate({
+      subjectKind: "service_case",
+      number: "WB202503030001",
+      phoneTail: "5678",
+      ratingCode: onlineRatingCode,
+      level: 5,
+    });
     expect(twice.statusCode).toBe(409);
     const list = (
       await h.built.app.inject({ url: "/api/ratings?subjectKind=service_case", headers: authHeaders(supervisor) })

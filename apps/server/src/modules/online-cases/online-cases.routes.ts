@@ -8,6 +8,7 @@ import {
 } from "../../../../../packages/contracts/src/online-cases.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { EVAL_VIEW_ROLES } from "../evaluations/evaluations.policy.ts";
+import { ratingCodeFor } from "../evaluations/rating-codes.service.ts";
 import { getOnlineCase, listOnlineCases, receiveOnlineCase } from "./online-cases.service.ts";
 
 /** 网上办件: pushed by the provincial portal, read by the units rated for them. */
@@ -23,8 +24,10 @@ export function registerOnlineCaseRoutes(app: App, deps: RouteDeps): void {
       response: { 200: OnlineCaseIntakeResultSchema, 201: OnlineCaseIntakeResultSchema },
     },
     handler: async (req, reply) => {
-      const result = await receiveOnlineCase(deps.ctx(req), req.body);
-      return reply.status(result.created ? 201 : 200).send(result);
+      const ctx = deps.ctx(req);
+      const result = await receiveOnlineCase(ctx, req.body);
+      const ratingCode = await ratingCodeFor(ctx.db, ctx.actor.tenantId, "service_case", result.id, ctx.clock.now());
+      return reply.status(result.created ? 201 : 200).send({ ...result, ratingCode });
     },
   });
   app.get("/api/online-cases", {

@@ -9,6 +9,7 @@ import {
 } from "../../../../../packages/contracts/src/work-orders.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
+import { withProofLimit } from "../../platform/proof-limit.ts";
 import { importTickets } from "./import.service.ts";
 import { createWorkOrder, toNewTicket } from "./intake.service.ts";
 import { publicStatus } from "./queries.service.ts";
@@ -77,11 +78,17 @@ export function registerIntakeRoutes(app: App, deps: RouteDeps): void {
     config: { access: { kind: "public" } },
     schema: {
       tags: ["public"],
-      summary: "市民查询工单进度（工单号 + 来电号码后4位）",
+      summary: "市民查询工单进度（工单号 + 来电号码后4位；每件每小时错5次即暂停查询）",
       params: NumberParamSchema,
       querystring: PublicStatusQuerySchema,
       response: { 200: PublicStatusSchema },
     },
-    handler: async (req) => publicStatus(deps.database.db, req.params.number, req.query.phoneTail),
+    handler: async (req) =>
+      withProofLimit(
+        deps.database.db,
+        deps.clock,
+        { subject: `work_order:${req.params.number.toUpperCase()}`, address: req.ip },
+        () => publicStatus(deps.database.db, req.params.number, req.query.phoneTail, deps.clock.now()),
+      ),
   });
 }

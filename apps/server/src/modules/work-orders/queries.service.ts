@@ -5,6 +5,7 @@ import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { authorize, notFound } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { ratingCodeFor } from "../evaluations/rating-codes.service.ts";
 import { findUnitNames } from "../org/org.repo.ts";
 import { OPEN_STATUSES } from "./state-machine.ts";
 import { similarity } from "./text-similarity.ts";
@@ -63,11 +64,27 @@ export async function getWorkOrderDetail(ctx: Ctx, id: string) {
   return { ...toWorkOrderDto(ctx.actor, wo, names, ctx.clock.now()), events: events.map((e) => toEventDto(e, names)) };
 }
 
+/** The 回访 message: where and how the caller rates the service once it is closed. */
+function followUpText(number: string, ratingCode: string): string {
+  return `【12345】您反映的诉求（工单号 ${number}）办结后，可在7日内通过“好差评”页面（/public/rate）评价，评价码 ${ratingCode}，请勿告知他人。`;
+}
+
 /** Full caller contacts for those who call back; every read is audited. @throws not_found, forbidden */
 export async function readWorkOrderContacts(ctx: Ctx, id: string) {
   const wo = await loadVisibleWorkOrder(ctx, id);
-  authorize(canSeeContact(ctx.actor, wo), "只有派单员和承办人可以查看完整联系方式");
+  authorize(
+    canSeeContact(ctx.actor, wo),
+    wo.kind === "bad_rating" ? "评价人信息不向被评价单位公开" : "只有派单员和承办人可以查看完整联系方式",
+  );
   const contacts = await findContacts(ctx.db, ctx.actor.tenantId, id);
+  // Rectification tickets are not rated: they follow a rating up.
+  const followUpMessage =
+    wo.kind === "bad_rating"
+      ? null
+      : followUpText(
+          wo.externalNo ?? String(wo.seqNo),
+          await ratingCodeFor(ctx.db, wo.tenantId, "work_order", wo.id, ctx.clock.now()),
+        );
   await recordAudit(ctx, {
     action: "work_order.contacts.read",
     entityType: "work_order",
@@ -75,7 +92,10 @@ export async function readWorkOrderContacts(ctx: Ctx, id: string) {
     scopePath: wo.scopePath,
     summary: { contacts: contacts.length },
   });
-  return { items: contacts.map((c) => ({ name: c.name, phone: c.phone, merged: c.fromWorkOrderId !== null })) };
+  return {
+    items: contacts.map((c) => ({ name: c.name, phone: c.phone, merged: c.fromWorkOrderId !== null })),
+    followUpMessage,
+  };
 }
 
 /**
@@ -131,7 +151,7 @@ export async function findDuplicateCandidates(ctx: Ctx, id: string) {
  * merged duplicate shows its master's progress. No personal data leaves.
  * @throws not_found (unknown number or the tail does not match)
  */
-export async function publicStatus(db: Db, number: string, phoneTail: string) {
+export async function publicStatus(db: Db, number: string, phoneTail: string, now: Date) {
   const candidates = [
     ...(/^\d{1,15}$/.test(number) ? [await findWorkOrderBySeqNo(db, Number(number))] : []),
     ...(await findWorkOrdersByExternalNo(db, number)),
@@ -143,7 +163,9 @@ export async function publicStatus(db: Db, number: string, phoneTail: string) {
   const shown = found.masterId ? ((await findWorkOrderById(db, found.tenantId, found.masterId)) ?? found) : found;
   const events = await findEvents(db, shown.tenantId, shown.id);
   const status = WoStatusSchema.parse(shown.status);
+  const closed = found.closedAt !== null && found.kind !== "bad_rating";
   return {
+    ratingCode: closed ? await ratingCodeFor(db, found.tenantId, "work_order", found.id, now) : null,
     number,
     title: found.title,
     status,

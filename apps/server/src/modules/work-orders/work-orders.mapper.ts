@@ -13,7 +13,7 @@ import type { Actor } from "../../platform/actor.ts";
 import { maskPhone } from "../../platform/mask.ts";
 import { dueState } from "./sla.ts";
 import { TRANSITIONS } from "./state-machine.ts";
-import { canPerform, canSupervise } from "./work-orders.policy.ts";
+import { canPerform, canSeeCaller, canSupervise } from "./work-orders.policy.ts";
 import type { EventRow, WorkOrderRow } from "./work-orders.repo.ts";
 
 export const EXTRA_EVENT_LABELS: Record<string, string> = {
@@ -48,8 +48,8 @@ export function toWorkOrderDto(actor: Actor, wo: WorkOrderRow, names: Map<string
     channel: WoChannelSchema.parse(wo.channel),
     title: wo.title,
     content: wo.content,
-    callerName: maskName(wo.callerName),
-    callerPhone: maskPhone(wo.callerPhone),
+    callerName: canSeeCaller(actor, wo) ? maskName(wo.callerName) : null,
+    callerPhone: canSeeCaller(actor, wo) ? maskPhone(wo.callerPhone) : null,
     townId: wo.townId,
     townName: name(wo.townId),
     communityId: wo.communityId,

@@ -31,8 +31,20 @@ export function canSupervise(actor: Actor, wo: Scoped): boolean {
   return actor.kind === "system" || covers(scopePaths(actor, WO_SUPERVISE_ROLES), wo.scopePath);
 }
 
-export function canSeeContact(actor: Actor, wo: Scoped): boolean {
-  return covers(scopePaths(actor, WO_CONTACT_ROLES), wo.scopePath);
+/**
+ * The caller of a rectification ticket is the rater, whom the rated unit must never learn (好差评):
+ * only the centre, which follows the rater up, and the supervisor see who it is.
+ */
+export function canSeeCaller(actor: Actor, wo: Scoped & { kind: string }): boolean {
+  return (
+    wo.kind !== "bad_rating" || actor.kind === "system" || covers(scopePaths(actor, WO_SUPERVISE_ROLES), wo.scopePath)
+  );
+}
+
+export function canSeeContact(actor: Actor, wo: Scoped & { kind: string }): boolean {
+  // The supervisor meets the rater on the rating itself; the centre calls the rater back (回访).
+  const roles = wo.kind === "bad_rating" ? WO_CENTRE_ROLES : WO_CONTACT_ROLES;
+  return covers(scopePaths(actor, roles), wo.scopePath);
 }
 
 /**

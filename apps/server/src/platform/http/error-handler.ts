@@ -41,11 +41,75 @@ function pathOf(instancePath: string, prefix: string): string {
   return prefix === "body" ? p || "body" : `${prefix}${p ? `.${p}` : ""}`;
 }
 
+const MAX_FRAMES = 12;
+
+function stackFrames(stack: unknown): string {
+  // The first line of a stack repeats the message: keep only the "at …" frames.
+  return typeof stack === "string"
+    ? stack
+        .split("\n")
+        .filter((l) => l.trimStart().startsWith("at "))
+        .slice(0, MAX_FRAMES)
+        .map((l) => l.trim())
+        .join("\n")
+    : "";
+}
+
+type LoggedError = { type: string; message: string; stack: string; [key: string]: unknown };
+
+const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === "object" && v !== null;
+
+/** A database driver's error (pg, PGlite): it carries a five-character SQLSTATE and a severity. */
+function isDriverError(e: Record<string, unknown>): boolean {
+  return typeof e.severity === "string" && typeof e.code === "string" && /^[0-9A-Z]{5}$/.test(e.code);
+}
+
+/** A failed query wrapped by Drizzle: its message lists the bound parameters. */
+function isQueryError(e: Record<string, unknown>): boolean {
+  return typeof e.query === "string" && Array.isArray(e.params);
+}
+
+/**
+ * What an error may put in the log: its type, codes and frames. A database error keeps its
+ * SQLSTATE and the parameterised query text but never its message, parameters or detail, which
+ * carry the bound values (ID numbers, phones); nothing attached to an error (bodies, inputs) is
+ * copied. Used by the logger's `err` serializer, so it holds at every level and on every path.
+ */
+export function errorForLog(err: unknown, depth = 0): LoggedError {
+  if (!isRecord(err)) {
+    return { type: typeof err, message: "", stack: "" };
+  }
+  const type = err instanceof Error ? err.constructor.name || err.name : "Object";
+  const fromDb = isQueryError(err) || isDriverError(err);
+  const message = fromDb ? "database error (values withheld)" : typeof err.message === "string" ? err.message : "";
+  const out: LoggedError = { type, message, stack: stackFrames(err.stack) };
+  if (isQueryError(err)) {
+    out.query = err.query;
+  }
+  if (typeof err.code === "string" || typeof err.code === "number") {
+    out.code = err.code;
+  }
+  if (isDriverError(err) && typeof err.routine === "string") {
+    out.routine = err.routine;
+  }
+  if (typeof err.statusCode === "number") {
+    out.statusCode = err.statusCode;
+  }
+  if (err.cause !== undefined && depth < 3) {
+    out.cause = errorForLog(err.cause, depth + 1);
+  }
+  return out;
+}
+
 /** The only place that maps errors to HTTP answers (house style §3). */
 export function installErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req: FastifyRequest, reply: FastifyReply) => {
     const requestId = String(req.id);
     if (err instanceof AppError) {
+      const retry = isRecord(err.details) ? err.details.retryAfterSeconds : undefined;
+      if (err.code === "rate_limited" && typeof retry === "number") {
+        reply.header("retry-after", String(retry));
+      }
       return sendError(reply, STATUS[err.code], requestId, err.code, err.message, err.details);
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
@@ -58,7 +122,7 @@ export function installErrorHandler(app: FastifyInstance): void {
       return sendError(reply, 400, requestId, "validation", message, issues);
     }
     if (isResponseSerializationError(err)) {
-      req.log.error({ err: err.cause, url: req.url }, "response failed its schema");
+      req.log.error({ failure: errorForLog(err.cause), url: req.routeOptions.url }, "response failed its schema");
       return sendError(reply, 500, requestId, "internal", "服务器内部错误");
     }
     const pgCode = (err as { code?: unknown }).code;
@@ -74,7 +138,7 @@ export function installErrorHandler(app: FastifyInstance): void {
           : known.message;
       return sendError(reply, status, requestId, known.code, message);
     }
-    req.log.error({ err }, "unhandled error");
+    req.log.error({ failure: errorForLog(err), route: req.routeOptions.url }, "unhandled error");
     return sendError(reply, 500, requestId, "internal", "服务器内部错误，请稍后重试");
   });
 }

@@ -45,7 +45,10 @@ export function BookingCard({ booking, verify }: { booking: PublicBooking; verif
           renderItem={(c) => (
             <List.Item
               actions={[
-                <Link key="rate" to={`/public/rate?kind=service_case&number=${c.number}`}>
+                <Link
+                  key="rate"
+                  to={`/public/rate?kind=service_case&number=${c.number}${c.ratingCode ? `&code=${c.ratingCode}` : ""}`}
+                >
                   评价本次服务
                 </Link>,
               ]}

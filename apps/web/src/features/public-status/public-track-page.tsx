@@ -1,6 +1,7 @@
 import { SearchOutlined } from "@ant-design/icons";
 import { Alert, Button, Card, Descriptions, Form, Input, Tag, Timeline, Typography } from "antd";
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import type { z } from "zod";
 import type { PublicStatusSchema } from "../../../../../packages/contracts/src/work-orders.ts";
 import { isApiError } from "../../api/client.ts";
@@ -105,6 +106,24 @@ export function PublicTrackPage() {
                 { key: "closedAt", label: "办结时间", children: formatDateTime(result.closedAt) },
               ]}
             />
+            {result.ratingCode && (
+              <Alert
+                style={{ marginTop: 16 }}
+                type="info"
+                showIcon
+                title={`评价码：${result.ratingCode}`}
+                description={
+                  <>
+                    办结后7日内可评价本次服务，评价码请勿告知他人。
+                    <Link
+                      to={`/public/rate?kind=work_order&number=${encodeURIComponent(result.number)}&code=${result.ratingCode}`}
+                    >
+                      去评价
+                    </Link>
+                  </>
+                }
+              />
+            )}
             <section aria-label="办理进度" style={{ marginTop: 16 }}>
               <Timeline
                 items={result.timeline.map((t, i) => ({

@@ -2,6 +2,10 @@ import { Alert, Button, Card, Checkbox, Form, Input, Radio, Typography } from "a
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { BAD_REASONS, RATING_LABELS } from "../../../../../packages/contracts/src/evaluations.ts";
+
+// The contract's pattern, case-insensitive: the server upper-cases what is typed.
+const RATING_CODE_INPUT = /^[2-9A-HJ-NP-Za-hj-np-z]{8}$/;
+
 import { isApiError } from "../../api/client.ts";
 import { BrandLogo } from "../../layout/brand-logo.tsx";
 import { ratingsApi } from "./ratings-api.ts";
@@ -10,6 +14,7 @@ type Values = {
   subjectKind: "work_order" | "service_case";
   number: string;
   phoneTail: string;
+  ratingCode: string;
   level: 1 | 2 | 3 | 4 | 5;
   reasons: string[];
   comment: string;
@@ -34,6 +39,7 @@ export function PublicRatePage() {
         subjectKind: v.subjectKind,
         number: v.number.trim(),
         phoneTail: v.phoneTail.trim(),
+        ratingCode: v.ratingCode.trim().toUpperCase(),
         level: v.level,
         reasons: (v.reasons ?? []) as Parameters<typeof ratingsApi.rate>[0]["reasons"],
         comment: v.comment ?? "",
@@ -42,7 +48,7 @@ export function PublicRatePage() {
     } catch (err) {
       setError(
         isApiError(err) && err.status === 404
-          ? "未找到匹配的服务，请核对编号和手机号后4位。"
+          ? "未找到匹配的服务，请核对编号、号码后4位和评价码。"
           : isApiError(err)
             ? err.message
             : "提交失败，请稍后重试",
@@ -77,7 +83,13 @@ export function PublicRatePage() {
               layout="vertical"
               onFinish={(v) => void submit(v)}
               requiredMark={false}
-              initialValues={{ subjectKind: kind, number: search.get("number") ?? "", reasons: [], comment: "" }}
+              initialValues={{
+                subjectKind: kind,
+                number: search.get("number") ?? "",
+                ratingCode: search.get("code") ?? "",
+                reasons: [],
+                comment: "",
+              }}
             >
               <Form.Item name="subjectKind" label="评价对象">
                 <Radio.Group
@@ -100,6 +112,17 @@ export function PublicRatePage() {
                 rules={[{ required: true, pattern: /^\d{3}[\dXx]$/, message: "请输入4位号码" }]}
               >
                 <Input maxLength={4} inputMode="numeric" autoComplete="off" />
+              </Form.Item>
+              <Form.Item
+                name="ratingCode"
+                label="评价码"
+                extra="8位评价码见办结回访短信、工单进度查询或预约查询页面"
+                rules={[
+                  { required: true, whitespace: true, message: "请输入评价码" },
+                  { pattern: RATING_CODE_INPUT, message: "评价码为8位字母或数字" },
+                ]}
+              >
+                <Input maxLength={8} autoComplete="off" style={{ textTransform: "uppercase" }} />
               </Form.Item>
               <Form.Item name="level" label="评价" rules={[{ required: true, message: "请选择评价" }]}>
                 <Radio.Group options={[5, 4, 3, 2, 1].map((l) => ({ value: l, label: RATING_LABELS[l] }))} />
