@@ -4,6 +4,7 @@ import { benchAppointments } from "./appointments.bench.ts";
 import { benchCatalog } from "./catalog.bench.ts";
 import { benchCrash } from "./crash.bench.ts";
 import { benchDemo } from "./demo.bench.ts";
+import { benchExport } from "./export.bench.ts";
 import { benchIntake } from "./intake.bench.ts";
 import { benchMetrics } from "./metrics.bench.ts";
 import { benchReport } from "./report.bench.ts";
@@ -20,6 +21,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   demo: benchDemo,
   appointments: benchAppointments,
   catalog: benchCatalog,
+  export: benchExport,
 };
 const FILE = "docs/benchmarks.md";
 const names = process.argv.slice(2).filter((a) => a in BENCHES);
