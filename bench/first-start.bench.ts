@@ -7,7 +7,7 @@ import { type Database, openPglite, openPostgres } from "../apps/server/src/plat
 import { queryRows } from "../apps/server/src/platform/db/rows.ts";
 import { createBenchDatabase, percentile } from "./support.ts";
 
-const PORT = 18_019;
+const PORT = 18_119;
 const BASE = `http://127.0.0.1:${PORT}`;
 const LOADED = /2022 年度业务数据已全部加载（(\d+) 秒）/;
 const READY = /已就绪/;
