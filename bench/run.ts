@@ -5,6 +5,8 @@ import { benchCatalog } from "./catalog.bench.ts";
 import { benchCrash } from "./crash.bench.ts";
 import { benchDemo } from "./demo.bench.ts";
 import { benchHallStats } from "./hall-stats.bench.ts";
+import { benchExport } from "./export.bench.ts";
+import { benchDemoCrash, benchFirstStart, LOAD_PHASES } from "./first-start.bench.ts";
 import { benchIntake } from "./intake.bench.ts";
 import { benchMetrics } from "./metrics.bench.ts";
 import { benchReport } from "./report.bench.ts";
@@ -12,6 +14,15 @@ import { benchStartup } from "./startup.bench.ts";
 
 // `npm run bench [-- name…]` runs the named benchmarks (all by default) and rewrites their sections
 // of docs/benchmarks.md, stamped with the machine and the date; other sections stay as they were.
+// `demo-crash` takes `--phases=1,3` (indexes into LOAD_PHASES; all by default) and
+// `--engines=pglite,postgres` (both by default): each phase is a full demo load.
+const option = (name: string) =>
+  process.argv
+    .find((a) => a.startsWith(`--${name}=`))
+    ?.slice(name.length + 3)
+    .split(",");
+const crashPhases = option("phases")?.map(Number) ?? LOAD_PHASES.map((_, i) => i);
+const crashEngines = option("engines") ?? ["pglite", "postgres"];
 const BENCHES: Record<string, () => Promise<string>> = {
   startup: benchStartup,
   intake: benchIntake,
@@ -22,6 +33,9 @@ const BENCHES: Record<string, () => Promise<string>> = {
   appointments: benchAppointments,
   catalog: benchCatalog,
   "hall-stats": benchHallStats,
+  export: benchExport,
+  "first-start": benchFirstStart,
+  "demo-crash": () => benchDemoCrash(crashPhases, crashEngines),
 };
 const FILE = "docs/benchmarks.md";
 const names = process.argv.slice(2).filter((a) => a in BENCHES);

@@ -28,6 +28,7 @@ import { registerCatalogRoutes } from "./modules/catalog/catalog.routes.ts";
 import { registerDeferralRoutes } from "./modules/deferrals/deferrals.routes.ts";
 import { registerEvaluationRoutes } from "./modules/evaluations/evaluations.routes.ts";
 import { registerJobRoutes } from "./modules/jobs/jobs.routes.ts";
+import { registerExportTaskRoutes } from "./modules/export-tasks/export-tasks.routes.ts";
 import { registerOnlineCaseRoutes } from "./modules/online-cases/online-cases.routes.ts";
 import { registerOpen311Routes } from "./modules/open311/open311.routes.ts";
 import { registerOrgRoutes } from "./modules/org/org.routes.ts";
@@ -187,6 +188,7 @@ export async function buildApp(opts: {
   registerDeferralRoutes(app, deps);
   registerCatalogRoutes(app, deps);
   registerOnlineCaseRoutes(app, deps);
+  registerExportTaskRoutes(app, deps);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
   const indexHtml = hasWeb ? readFileSync(`${WEB_DIST}index.html`) : null;

@@ -3,24 +3,63 @@ import { scheduleAuditCheckpoints } from "./modules/audit/audit-anchor.job.ts";
 import { startHallRelay } from "./modules/appointments/hall-events.ts";
 import { loadDemoBase, loadDemoYear } from "./modules/demo/demo.service.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
+import { failInterruptedExports, purgeExpiredExports } from "./modules/export-tasks/export-tasks.service.ts";
 import { jobRunLog } from "./modules/jobs/jobs.service.ts";
 import { periodicJobs } from "./modules/jobs/periodic-jobs.ts";
-import { startingClock, systemClock } from "./platform/clock.ts";
+import { type Clock, startingClock, systemClock } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
+import type { Db } from "./platform/db/client.ts";
+import { restoreDeferredIndexes } from "./platform/db/deferred-indexes.ts";
 import { openConfiguredDatabase } from "./platform/db/open.ts";
 import { type JobQueue, startJobQueue } from "./platform/jobs/job-queue.ts";
 
 const DEMO_TENANT = "440114";
 
+const EXPORT_PURGE_EVERY_MS = 60 * 60_000;
+
+/** Export tasks a stopped process left are marked failed; expired ones go with their files, hourly. */
+function scheduleExportPurge(db: Db, clock: Clock): void {
+  void failInterruptedExports(db, clock.now()).catch(() => {});
+  const run = () =>
+    purgeExpiredExports(db, clock.now()).catch((err: unknown) =>
+      say(`过期导出清理失败：${err instanceof Error ? err.message : String(err)}`),
+    );
+  void run();
+  setInterval(run, EXPORT_PURGE_EVERY_MS).unref();
+}
+
 function say(message: string): void {
   process.stdout.write(`[zhengwu] ${message}\n`);
+}
+
+/**
+ * After the server answers: the year of operations (first start only; about a minute and a half
+ * embedded), whose start removes, in short chunks, what a killed load left; then any index a killed
+ * load deferred. Neither runs before listening: after a crash they took minutes.
+ */
+async function backgroundWork(db: Db, config: Config, demoSay: (m: string) => void): Promise<void> {
+  if (config.demo && config.demoYear) {
+    try {
+      await loadDemoYear(db, systemClock, DEMO_TENANT, demoSay);
+    } catch (err) {
+      say(`演示年度数据加载失败：${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  try {
+    const built = await restoreDeferredIndexes(db);
+    if (built.length > 0) {
+      say(`中断的批量加载留下的索引 ${built.length} 个已重建`);
+    }
+  } catch (err) {
+    say(`索引重建失败：${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /** Starts the API and web UI; on an empty database loads the demo tenant while already answering. */
 export async function serve(config: Config): Promise<void> {
   const started = Date.now();
   say(config.db.url ? "连接 PostgreSQL 并执行迁移…" : `打开嵌入式数据库 ${config.db.dataDir} 并执行迁移…`);
-  const database = await openConfiguredDatabase(config, "zhengwu serve");
+  const database = await openConfiguredDatabase(config, "zhengwu serve", { deferredIndexes: "later" });
   const checkpoints = scheduleAuditCheckpoints(database.db, config.audit, say);
   const clock = config.testNow ? startingClock(config.testNow) : systemClock;
   const { app } = await buildApp({ database, config, clock });
@@ -59,6 +98,7 @@ export async function serve(config: Config): Promise<void> {
     retryDelaySeconds: config.jobEveryMs ? 1 : 60,
     pollingSeconds: config.jobEveryMs ? 0.5 : 2,
   });
+  scheduleExportPurge(database.db, clock);
   say(`已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）：${url}`);
   if (config.demo) {
     say(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);
@@ -66,10 +106,5 @@ export async function serve(config: Config): Promise<void> {
       say(`  ${a.username.padEnd(11)} ${a.role.padEnd(16)} ${a.displayName}（${a.memberOf}）`);
     }
   }
-  if (config.demo && config.demoYear) {
-    // The year of operations loads while the server answers (first start only; about a minute embedded).
-    loadDemoYear(database.db, systemClock, DEMO_TENANT, demoSay).catch((err: unknown) =>
-      say(`演示年度数据加载失败：${err instanceof Error ? err.message : String(err)}`),
-    );
-  }
+  void backgroundWork(database.db, config, demoSay);
 }

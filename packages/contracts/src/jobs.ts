@@ -23,7 +23,7 @@ export const JOB_RUN_STATE_LABELS: Record<JobRunState, string> = {
 };
 
 export const JobRunSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   // A name this version does not know (a job retired since) still lists.
   job: z.string(),
   slot: z.string(),

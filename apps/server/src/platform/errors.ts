@@ -47,6 +47,7 @@ const ENTITY_LABELS: Record<string, string> = {
   online_case: "网上办件",
   catalog_item: "事项",
   catalog_bundle: "一件事",
+  export_task: "导出任务",
 };
 
 export const notFound = (entity: string) => new AppError("not_found", `${ENTITY_LABELS[entity] ?? entity}不存在`);

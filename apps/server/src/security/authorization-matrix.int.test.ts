@@ -185,6 +185,11 @@ const SPEC: Record<string, Spec> = {
   "GET /api/machine/whoami": { roles: "api_key", ok: 200 },
   "GET /api/work-orders": { roles: WO_VIEW, ok: 200, list: true },
   "GET /api/work-orders/export.xlsx": { roles: WO_VIEW, ok: 200 },
+  "POST /api/export-tasks": { roles: WO_VIEW, ok: 202, body: () => ({ kind: "work_orders", filter: {} }) },
+  "GET /api/export-tasks": { roles: "any", ok: 200 },
+  // A task is its creator's alone: anyone else's, or none, is not found.
+  "GET /api/export-tasks/:id": { roles: "any", ok: 404, url: () => `/api/export-tasks/${NO_ID}` },
+  "GET /api/export-tasks/:id/download": { roles: "any", ok: 404, url: () => `/api/export-tasks/${NO_ID}/download` },
   "GET /api/work-orders/metrics": { roles: ["dispatcher", "supervisor", "leader", "auditor"], ok: 200 },
   "POST /api/work-orders": {
     roles: ["dispatcher"],

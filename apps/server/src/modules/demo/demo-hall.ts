@@ -17,6 +17,7 @@ import { md5UuidSql } from "./demo-ids.ts";
 import { prepareBulkTransaction, spread } from "./demo-work-orders.ts";
 import { type BadPick, type HallLayout, type HallPlan, insertHallChunk, type SlotTime } from "./hall-batch.ts";
 import { analyzeTables, chunkDays, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
+import { removePartialHallYear } from "./partial-cleanup.ts";
 import { breathe } from "./ticket-batch.ts";
 
 /** Huadu's district service centre in 2022 (the published figures): visitors and service cases. */
@@ -168,26 +169,6 @@ async function ensureHallStaff(db: Db, tenantId: string, seed: string, hall: Hal
     }
   });
   return out;
-}
-
-/** A load interrupted part-way (no completion entry in the audit log) is removed and redone. */
-async function removePartialHallYear(db: Db, hallId: string, year: number) {
-  const from = `${year}-01-01`;
-  const to = `${year}-12-31`;
-  await db.transaction(async (tx) => {
-    await tx.execute(sql`delete from ratings where subject_kind = 'service_case' and subject_id in
-      (select id from service_cases where hall_id = ${hallId}
-        and (checked_in_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date)`);
-    await tx.execute(sql`delete from service_cases where hall_id = ${hallId}
-      and (checked_in_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date`);
-    for (const table of ["queue_tickets", "bookings", "appointment_slots"]) {
-      await tx.execute(
-        sql`delete from ${sql.identifier(table)} where hall_id = ${hallId} and day between ${from}::date and ${to}::date`,
-      );
-    }
-    await tx.execute(sql`delete from queue_counters where day between ${from}::date and ${to}::date
-      and group_id in (select id from window_groups where hall_id = ${hallId})`);
-  });
 }
 
 /**

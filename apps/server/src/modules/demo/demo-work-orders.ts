@@ -12,6 +12,7 @@ import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { md5UuidSql } from "./demo-ids.ts";
 import { TOWN_WEIGHTS } from "./demo-texts.ts";
 import { analyzeTables, chunkDays, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
+import { removePartialWorkOrders } from "./partial-cleanup.ts";
 import { type Batch, batchPlan, breathe, insertBatch, type Places, type Units } from "./ticket-batch.ts";
 
 const CHUNK_TICKETS = 4000;
@@ -124,18 +125,6 @@ export async function insertEventsAndContacts(
 /** The tables the year's work orders fill; on a fresh database their plain indexes are built at the end. */
 const WORK_ORDER_TABLES = ["work_orders", "work_order_events", "work_order_contacts"];
 
-const DEMO_KEYS = sql`(external_no like 'GZ2021-%' or external_no like 'GZ2022-%' or external_no like 'AI-%' or external_no like 'DEP-%')`;
-
-/** A load interrupted between months (no completion entry in the audit log) is removed and redone. */
-async function removePartialLoad(db: Db, tenantId: string): Promise<void> {
-  await db.transaction(async (tx) => {
-    const ids = sql`(select id from work_orders where tenant_id = ${tenantId} and ${DEMO_KEYS})`;
-    await tx.execute(sql`delete from work_order_events where work_order_id in ${ids}`);
-    await tx.execute(sql`delete from work_order_contacts where work_order_id in ${ids}`);
-    await tx.execute(sql`delete from work_orders where tenant_id = ${tenantId} and ${DEMO_KEYS}`);
-  });
-}
-
 /**
  * Settings of one bulk-load transaction: commits do not wait for the disk. No JIT: the temporary tables have no statistics, so the
  * planner's estimates are huge and PostgreSQL would spend a second compiling each statement that
@@ -187,7 +176,8 @@ export async function loadDemoWorkOrders(
   if (await partLoaded(db, tenantId, "demo.work_orders")) {
     return false;
   }
-  await removePartialLoad(db, tenantId);
+  // A load killed part-way left tickets without its completion entry: removed in short chunks.
+  await removePartialWorkOrders(db, tenantId);
   await deferIndexes(db, WORK_ORDER_TABLES);
   const cal = await getCalendar(db);
   const { places, units } = await placesAndUnits(db, tenantId);

@@ -191,6 +191,12 @@ export async function findWorkOrdersBatch(db: Db, where: SQL | undefined, afterS
     .limit(limit);
 }
 
+/** How many tickets match `where` (an export's total). */
+export async function countWorkOrders(db: Db, where: SQL | undefined): Promise<number> {
+  const [row] = await db.select({ n: sql<number>`count(*)::int` }).from(workOrders).where(where);
+  return Number(row?.n ?? 0);
+}
+
 /** The public progress page has no tenant: a number may exist in several districts. */
 export async function findWorkOrdersByExternalNo(db: Db, externalNo: string): Promise<WorkOrderRow[]> {
   return db.select().from(workOrders).where(eq(workOrders.externalNo, externalNo)).limit(10);

@@ -94,19 +94,24 @@ export const workOrderEvents = pgTable(
 );
 
 /** Callers of a ticket, including those of duplicates merged into it. */
-export const workOrderContacts = pgTable("work_order_contacts", {
-  id: uuid("id").primaryKey(),
-  tenantId: uuid("tenant_id")
-    .notNull()
-    .references(() => tenants.id),
-  workOrderId: uuid("work_order_id")
-    .notNull()
-    .references(() => workOrders.id),
-  name: text("name"),
-  phone: text("phone"),
-  fromWorkOrderId: uuid("from_work_order_id"),
-  createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
-});
+export const workOrderContacts = pgTable(
+  "work_order_contacts",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: uuid("tenant_id")
+      .notNull()
+      .references(() => tenants.id),
+    workOrderId: uuid("work_order_id")
+      .notNull()
+      .references(() => workOrders.id),
+    name: text("name"),
+    phone: text("phone"),
+    fromWorkOrderId: uuid("from_work_order_id"),
+    createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  // Deleting a ticket checks its contacts by this key; without the index each check scans the table.
+  (t) => [index("work_order_contacts_work_order_idx").on(t.workOrderId)],
+);
 
 /**
  * SLA policy per tenant and year; null kind/category/urgency match any, the most specific row wins.

@@ -4,12 +4,23 @@ import { restoreDeferredIndexes } from "./deferred-indexes.ts";
 import { acquireDataDirLock } from "./lock.ts";
 import { migrateDatabase } from "./migrate.ts";
 
-/** Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it. */
-export async function openConfiguredDatabase(config: Config, purpose: string): Promise<Database> {
+/**
+ * Opens the configured database (PostgreSQL when DATABASE_URL is set, else PGlite) and migrates it.
+ * Indexes a killed bulk load deferred are built here unless `deferredIndexes` is "later": the server
+ * answers first and builds them in the background (after a crash they may take minutes).
+ */
+export async function openConfiguredDatabase(
+  config: Config,
+  purpose: string,
+  opts: { deferredIndexes?: "now" | "later" } = {},
+): Promise<Database> {
+  const restoreNow = opts.deferredIndexes !== "later";
   if (config.db.url) {
     const database = await openPostgres(config.db.url);
     await migrateDatabase(database);
-    await restoreDeferredIndexes(database.db);
+    if (restoreNow) {
+      await restoreDeferredIndexes(database.db);
+    }
     return database;
   }
   const release = acquireDataDirLock(config.db.dataDir, purpose);
@@ -17,7 +28,9 @@ export async function openConfiguredDatabase(config: Config, purpose: string): P
     const database = await openPglite(config.db.dataDir);
     await migrateDatabase(database);
     // A bulk load killed half-way left its indexes to build.
-    await restoreDeferredIndexes(database.db);
+    if (restoreNow) {
+      await restoreDeferredIndexes(database.db);
+    }
     return {
       ...database,
       close: async () => {

@@ -114,15 +114,3 @@ export function readQueue(params: URLSearchParams, fallback: QueueKey): QueueKey
 export function serverFilter(queue: QueueKey, filters: WoFilters): Record<string, string | undefined> {
   return { queue: queue === "all" ? undefined : queue, ...filters };
 }
-
-/** The same filters as an .xlsx download link. */
-export function exportHref(filter: Record<string, string | undefined>): string {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(filter)) {
-    if (v) {
-      params.set(k, v);
-    }
-  }
-  const qs = params.toString();
-  return qs ? `/api/work-orders/export.xlsx?${qs}` : "/api/work-orders/export.xlsx";
-}

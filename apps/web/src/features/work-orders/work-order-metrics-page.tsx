@@ -1,16 +1,16 @@
-import { DownloadOutlined, ReloadOutlined } from "@ant-design/icons";
+import { ReloadOutlined } from "@ant-design/icons";
 import { Alert, Button, Card } from "antd";
 import { useSearchParams } from "react-router-dom";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { formatDateTime } from "../../shared/format.ts";
 import { compactParams } from "../../shared/url-params.ts";
 import { useRemote } from "../../shared/use-remote.ts";
+import { ExportTaskButton } from "../export-tasks/export-task-button.tsx";
 import { MetricsFilterForm } from "./metrics-filter-form.tsx";
 import { MetricsKpiCards } from "./metrics-kpi-cards.tsx";
 import { baseFilter, readMetricsParams } from "./metrics-params.ts";
 import { GROUP_LABELS, MetricsTable } from "./metrics-table.tsx";
 import { useOrgUnits } from "./use-org-units.ts";
-import { exportHref } from "./work-order-filters.ts";
 import { workOrdersApi } from "./work-orders-api.ts";
 
 /** 工单统计: volume, YoY and the rates for a period, in total and by group, each figure drillable. */
@@ -30,9 +30,7 @@ export function WorkOrderMetricsPage() {
       description="统计期按受理时间（北京时间）计算；点击任一数字可查看对应的工单清单。"
       extra={
         <>
-          <Button icon={<DownloadOutlined />} href={exportHref(base)}>
-            导出Excel
-          </Button>
+          <ExportTaskButton kind="work_orders" filter={base} />
           <Button icon={<ReloadOutlined />} onClick={reload} aria-label="刷新" />
         </>
       }

@@ -1,4 +1,4 @@
-import { DownloadOutlined, PhoneOutlined, ReloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { PhoneOutlined, ReloadOutlined, UploadOutlined } from "@ant-design/icons";
 import { Button, Card, Table } from "antd";
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
@@ -7,6 +7,7 @@ import { PageContainer } from "../../layout/page-container.tsx";
 import { compactParams, positiveInt } from "../../shared/url-params.ts";
 import { useRemote } from "../../shared/use-remote.ts";
 import { useMe } from "../auth/session.tsx";
+import { ExportTaskButton } from "../export-tasks/export-task-button.tsx";
 import { BulkActions } from "./bulk-actions.tsx";
 import { DrillDownAlert } from "./drill-down-alert.tsx";
 import { QueueTabs } from "./queue-tabs.tsx";
@@ -17,7 +18,6 @@ import { WorkOrderCreateModal } from "./work-order-create-modal.tsx";
 import { WorkOrderFilterForm } from "./work-order-filter-form.tsx";
 import {
   defaultQueue,
-  exportHref,
   type QueueKey,
   queuesFor,
   readFilters,
@@ -83,9 +83,7 @@ export function WorkOrdersPage() {
               </Button>
             </>
           )}
-          <Button icon={<DownloadOutlined />} href={exportHref(filter)}>
-            导出Excel
-          </Button>
+          <ExportTaskButton kind="work_orders" filter={filter} />
         </>
       }
     >

@@ -1,0 +1,85 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/client.ts";
+import { queryRows } from "../../platform/db/rows.ts";
+import { breathe } from "./ticket-batch.ts";
+
+/** Tickets per clean-up transaction: each takes well under a second on either engine. */
+export const CLEANUP_TICKETS = 2000;
+
+const DEMO_KEYS = sql`(external_no like 'GZ2021-%' or external_no like 'GZ2022-%' or external_no like 'AI-%' or external_no like 'DEP-%')`;
+
+/**
+ * Only the children named here reference the rows deleted, and they go first in the same
+ * transaction; so the per-row foreign-key triggers may be skipped when the role allows it. A load
+ * killed early leaves `work_order_contacts`' index deferred, and without it each deleted ticket's
+ * check would scan the whole table (the 11-minute restart of issue 14).
+ */
+async function skipKeyTriggers(tx: Db): Promise<void> {
+  const [role] = await queryRows<{ su: boolean }>(
+    tx,
+    sql`select rolsuper as su from pg_roles where rolname = current_user`,
+  );
+  if (role?.su) {
+    await tx.execute(sql`set local session_replication_role = replica`);
+  }
+}
+
+/**
+ * Removes the tickets a killed demo load left (those with demo numbers), with their events and
+ * contacts, in transactions of `chunk` tickets with a macrotask break between them: on the
+ * embedded database one long statement would stop the HTTP server until it ends. Returns how many
+ * tickets went.
+ */
+export async function removePartialWorkOrders(db: Db, tenantId: string, chunk = CLEANUP_TICKETS): Promise<number> {
+  let removed = 0;
+  for (;;) {
+    await breathe();
+    const n = await db.transaction(async (tx) => {
+      await skipKeyTriggers(tx);
+      const ids = (
+        await queryRows<{ id: string }>(
+          tx,
+          sql`select id from work_orders where tenant_id = ${tenantId} and ${DEMO_KEYS} limit ${chunk}`,
+        )
+      ).map((r) => r.id);
+      if (ids.length === 0) {
+        return 0;
+      }
+      const list = sql`(select unnest(${`{${ids.join(",")}}`}::uuid[]))`;
+      await tx.execute(sql`delete from work_order_events where work_order_id in ${list}`);
+      await tx.execute(sql`delete from work_order_contacts where work_order_id in ${list}`);
+      await tx.execute(sql`delete from work_orders where id in ${list}`);
+      return ids.length;
+    });
+    removed += n;
+    if (n < chunk) {
+      return removed;
+    }
+  }
+}
+
+/**
+ * Removes what a killed load of a hall's year left, a month per transaction with a break between
+ * them (the year's 767,227 cases in one transaction froze the embedded server).
+ */
+export async function removePartialHallYear(db: Db, hallId: string, year: number): Promise<void> {
+  for (let month = 1; month <= 12; month++) {
+    const from = `${year}-${String(month).padStart(2, "0")}-01`;
+    const to = sql`(${from}::date + interval '1 month' - interval '1 day')::date`;
+    await breathe();
+    await db.transaction(async (tx) => {
+      await skipKeyTriggers(tx);
+      const inMonth = sql`hall_id = ${hallId} and (checked_in_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}`;
+      await tx.execute(sql`delete from ratings where subject_kind = 'service_case' and subject_id in
+        (select id from service_cases where ${inMonth})`);
+      await tx.execute(sql`delete from service_cases where ${inMonth}`);
+      for (const table of ["queue_tickets", "bookings", "appointment_slots"]) {
+        await tx.execute(
+          sql`delete from ${sql.identifier(table)} where hall_id = ${hallId} and day between ${from}::date and ${to}`,
+        );
+      }
+      await tx.execute(sql`delete from queue_counters where day between ${from}::date and ${to}
+        and group_id in (select id from window_groups where hall_id = ${hallId})`);
+    });
+  }
+}
