@@ -11,7 +11,11 @@ export const TYPE_BY_SHORT: Record<string, ItemType> = {
   服务: "public_service",
 };
 
-/** Sub-items and business-handling items are the main item's cases (新办, 变更…). */
+/**
+ * Sub-items and business-handling items are the main item's cases (新办, 变更…), in the order
+ * they are used; demo-catalog-rules.ts says which items may have which. The last three
+ * (委托代理人办理, 全程网办, 撤回申请) fit any application.
+ */
 export const VARIANTS: Record<ItemType, readonly string[]> = {
   license: [
     "新办",
@@ -26,6 +30,9 @@ export const VARIANTS: Record<ItemType, readonly string[]> = {
     "许可范围变更",
     "告知承诺新办",
     "分支机构新办",
+    "委托代理人办理",
+    "全程网办",
+    "撤回申请",
   ],
   confirmation: [
     "申请",
@@ -40,6 +47,9 @@ export const VARIANTS: Record<ItemType, readonly string[]> = {
     "注销",
     "告知承诺办理",
     "异地办理",
+    "委托代理人办理",
+    "全程网办",
+    "撤回申请",
   ],
   payment: [
     "申领",
@@ -54,8 +64,27 @@ export const VARIANTS: Record<ItemType, readonly string[]> = {
     "核定",
     "告知承诺申领",
     "异地申领",
+    "委托代理人办理",
+    "全程网办",
+    "撤回申请",
   ],
-  ruling: ["申请", "受理", "调解", "裁决", "执行", "撤回", "复议", "补正", "中止", "终结", "简易程序", "听证"],
+  ruling: [
+    "申请",
+    "受理",
+    "调解",
+    "裁决",
+    "执行",
+    "撤回",
+    "复议",
+    "补正",
+    "中止",
+    "终结",
+    "简易程序",
+    "听证",
+    "委托代理人办理",
+    "全程网办",
+    "撤回申请",
+  ],
   reward: [
     "申报",
     "审核",
@@ -69,6 +98,9 @@ export const VARIANTS: Record<ItemType, readonly string[]> = {
     "核销",
     "告知承诺申报",
     "追加兑现",
+    "委托代理人办理",
+    "全程网办",
+    "撤回申请",
   ],
   filing: [
     "首次备案",
@@ -83,6 +115,9 @@ export const VARIANTS: Record<ItemType, readonly string[]> = {
     "迁移备案",
     "告知承诺备案",
     "分支机构备案",
+    "委托代理人办理",
+    "全程网办",
+    "撤回申请",
   ],
   other_power: [
     "申请",
@@ -97,6 +132,9 @@ export const VARIANTS: Record<ItemType, readonly string[]> = {
     "备案",
     "告知承诺办理",
     "异议处理",
+    "委托代理人办理",
+    "全程网办",
+    "撤回申请",
   ],
   public_service: [
     "办理",
@@ -111,6 +149,9 @@ export const VARIANTS: Record<ItemType, readonly string[]> = {
     "证明开具",
     "异地办理",
     "上门办理",
+    "委托代理人办理",
+    "全程网办",
+    "撤回申请",
   ],
 };
 

@@ -17,6 +17,7 @@ import { writeVersions } from "./catalog-write.ts";
 import { BUNDLE_THEMES, SHOP_TYPES, TYPE_BY_SHORT, VARIANTS } from "./demo-catalog-lists.ts";
 import { demoMaterials } from "./demo-catalog-materials.ts";
 import { DEPARTMENT_ITEMS } from "./demo-catalog-names.ts";
+import { bundlePattern, isPersonalItem, variantAllowed } from "./demo-catalog-rules.ts";
 
 /** Huadu's published 2022 catalog figures, which the demo catalog reproduces exactly. */
 export const DEMO_CATALOG_TARGETS = {
@@ -167,7 +168,8 @@ export async function loadDemoCatalog(db: Db, clock: Clock, tenantId: string, se
   const slots: Array<{ base: Base; variant: number }> = [];
   for (let variant = 0; variant <= maxVariants && slots.length < T.items; variant++) {
     for (const base of bases) {
-      if (slots.length < T.items && (variant === 0 || (VARIANTS[base.type][variant - 1] ?? "") !== "")) {
+      const caseName = VARIANTS[base.type][variant - 1] ?? "";
+      if (slots.length < T.items && (variant === 0 || (caseName !== "" && variantAllowed(base.name, caseName)))) {
         slots.push({ base, variant });
       }
     }
@@ -235,7 +237,13 @@ export async function loadDemoCatalog(db: Db, clock: Clock, tenantId: string, se
     const caseName = VARIANTS[base.type][variant - 1] ?? "";
     const statutory = STATUTORY[base.type];
     const depth = ONLINE_DEPTHS[Math.min(3, Math.floor(rng() * 5))] ?? "online";
-    const materials: MaterialInput[] = demoMaterials(counts[i] ?? 2, exempt[i] ?? 0, deferrable.has(i), rng);
+    const materials: MaterialInput[] = demoMaterials(
+      counts[i] ?? 2,
+      exempt[i] ?? 0,
+      deferrable.has(i),
+      isPersonalItem(base.name),
+      rng,
+    );
     return ItemInputSchema.parse({
       code: variant === 0 ? `GD${mainCode}00` : `GD${mainCode}${String(variant).padStart(2, "0")}`,
       name: variant === 0 ? base.name : `${base.name}（${caseName}）`,
@@ -283,7 +291,14 @@ export async function loadDemoCatalog(db: Db, clock: Clock, tenantId: string, se
       })),
     );
     const bundles = bundleNames.map((name, b) => {
-      const members = shuffled(inputs, rng).slice(0, 2 + Math.floor(rng() * 4));
+      // Members from the bundle's life event (or the shop's start-up and licences), main items only.
+      const pattern = bundlePattern(name);
+      // The pattern names the core items first (出生医学证明 before 参保), so the smaller bundles keep them.
+      const order = pattern.source.slice(2, -2).split("|");
+      const fitting = inputs
+        .filter((_, i) => slots[i]?.variant === 0 && pattern.test(slots[i]?.base.name ?? ""))
+        .sort((a, b) => order.indexOf(a.name) - order.indexOf(b.name));
+      const members = fitting.slice(0, Math.min(fitting.length, 3 + Math.floor(rng() * 3)));
       return { id: randomUUID(), code: `YJS${String(b + 1).padStart(3, "0")}`, name, members };
     });
     await insertBundles(

@@ -22,9 +22,9 @@ export async function loadDemoBadRatings(
   hall: HallLayout["hall"],
   bad: Array<BadPick & { day: string }>,
 ): Promise<void> {
-  const [town] = await queryRows<{ id: string; path: string; community_id: string | null }>(
+  const [town] = await queryRows<{ id: string; path: string; name: string; community_id: string | null }>(
     db,
-    sql`select t.id, t.path, (select c.id from org_units c where c.parent_id = t.id order by c.name limit 1) as community_id
+    sql`select t.id, t.path, t.name, (select c.id from org_units c where c.parent_id = t.id order by c.name limit 1) as community_id
         from org_units t where t.tenant_id = ${tenantId} and t.name = '新华街' limit 1`,
   );
   const perDay = new Map<string, number>();
@@ -49,6 +49,7 @@ export async function loadDemoBadRatings(
     {
       townId: town?.id ?? hall.orgUnitId,
       townPath: town?.path ?? hall.scopePath,
+      townName: town?.name ?? hall.name,
       communityId: town?.community_id ?? town?.id ?? hall.orgUnitId,
       place: hall.name,
       copies: 1,
@@ -61,7 +62,7 @@ export async function loadDemoBadRatings(
     await tx.execute(sql`delete from work_order_contacts where work_order_id in ${ids}`);
     await tx.execute(sql`delete from work_orders where tenant_id = ${tenantId} and external_no like ${`${KEY}-%`}`);
     await insertBatch(tx, tenantId, seed, batch, plan, plan.days, places, [
-      { id: hall.orgUnitId, path: hall.scopePath },
+      { id: hall.orgUnitId, path: hall.scopePath, name: hall.name },
     ]);
     // The k-th bad rating of the year (by day) belongs to the k-th ticket (by number, also by day).
     await tx.execute(sql`create temp table brl on commit drop as

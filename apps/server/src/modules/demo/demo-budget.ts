@@ -1,4 +1,4 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { wanToFen } from "../../../../../packages/contracts/src/budget.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import type { Clock } from "../../platform/clock.ts";
@@ -15,6 +15,28 @@ import {
   HUADU_2022_PROJECTS,
   HUADU_2022_TOTALS,
 } from "./huadu-2022-budget.ts";
+
+/**
+ * Cumulative share of a year's spending by month end: slow in the first quarter (budgets approved,
+ * tenders running), steady mid-year, the usual year-end rush. Projects shift along it by their code.
+ */
+const CURVE = [0.03, 0.07, 0.14, 0.22, 0.3, 0.39, 0.47, 0.55, 0.64, 0.74, 0.85, 1];
+
+/** Twelve monthly amounts of a project executed in full, summing exactly to `amount` (fen). */
+export function monthlyExecution(code: string, amount: number): number[] {
+  const h = createHash("sha256").update(`budget:${code}`).digest();
+  // Each follows the curve, some earlier (p < 1), some later (p > 1).
+  const p = 0.6 + ((h[0] ?? 0) / 255) * 0.9;
+  const cumulative = CURVE.map((c, i) => (i === 11 ? 1 : c ** p));
+  const ends = cumulative.map((c) => Math.round(c * amount));
+  return ends.map((e, i) => e - (i === 0 ? 0 : (ends[i - 1] ?? 0)));
+}
+
+/** A met satisfaction figure (target 90 %) that differs by project, as survey results do. */
+export function satisfactionActual(code: string): number {
+  const h = createHash("sha256").update(`satisfaction:${code}`).digest();
+  return 91 + ((h[1] ?? 0) % 9);
+}
 
 const fen = (wan: string) => {
   const v = wanToFen(wan);
@@ -80,6 +102,8 @@ export async function loadDemoBudget(
     const amount = fen(wan);
     await createProject(ctx, year, {
       ...base,
+      // The seed states every project executed in full with every indicator met; the path there varies.
+      months: monthlyExecution(`${year}-${parent}-${code}`, amount),
       code: `${year}-${parent}-${code}`,
       name,
       level: 2,
@@ -96,7 +120,14 @@ export async function loadDemoBudget(
           actual: 1,
         },
         { category: "output_timeliness", name: "按时完成率", comparator: ">=", target: 100, unit: "%", actual: 100 },
-        { category: "satisfaction", name: "服务对象满意度", comparator: ">=", target: 90, unit: "%", actual: 95 },
+        {
+          category: "satisfaction",
+          name: "服务对象满意度",
+          comparator: ">=",
+          target: 90,
+          unit: "%",
+          actual: satisfactionActual(`${year}-${parent}-${code}`),
+        },
       ],
     });
   }

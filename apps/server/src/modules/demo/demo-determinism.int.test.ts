@@ -124,4 +124,36 @@ describe("the demo generator is deterministic for a seed", () => {
     expect(other.tickets.hash).not.toBe(first.tickets.hash);
     expect(other.cases.hash).not.toBe(first.cases.hash);
   });
+
+  it("keeps every budget project executed in full with its indicators met (as the seed states), by varied paths", async () => {
+    const projects = await queryRows<{
+      budget: number;
+      executed: number;
+      months: number;
+      spread: number;
+      q1: number;
+      satisfaction: number;
+      unmet: number;
+    }>(
+      database.db,
+      sql`select p.budget_fen::float8 as budget, p.executed_fen::float8 as executed,
+            (select coalesce(sum(m.executed_fen), 0)::float8 from budget_project_months m where m.project_id = p.id) as months,
+            (select count(*)::int from budget_project_months m where m.project_id = p.id) as spread,
+            (select coalesce(sum(m.executed_fen), 0)::float8 from budget_project_months m where m.project_id = p.id and m.month <= 3) as q1,
+            (select max(i.actual) from performance_indicators i where i.project_id = p.id and i.category = 'satisfaction') as satisfaction,
+            (select count(*)::int from performance_indicators i where i.project_id = p.id and i.actual < i.target) as unmet
+          from budget_projects p where p.level = 2`,
+    );
+    expect(projects.length).toBe(25);
+    for (const p of projects) {
+      expect(p.executed).toBe(p.budget);
+      expect(p.months).toBe(p.executed);
+      expect(p.spread).toBe(12);
+      expect(p.unmet).toBe(0);
+    }
+    // Not one shape for all: first-quarter shares and satisfaction results differ by project.
+    const q1 = new Set(projects.map((p) => (p.q1 / p.executed).toFixed(2)));
+    expect(q1.size).toBeGreaterThan(5);
+    expect(new Set(projects.map((p) => p.satisfaction)).size).toBeGreaterThan(3);
+  });
 });

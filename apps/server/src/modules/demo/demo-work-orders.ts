@@ -10,6 +10,7 @@ import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { createCampaign, listCampaigns } from "../work-orders/settings.service.ts";
 import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { md5UuidSql } from "./demo-ids.ts";
+import { insertPresentTickets } from "./demo-present.ts";
 import { TOWN_WEIGHTS } from "./demo-texts.ts";
 import { analyzeTables, chunkDays, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
 import { removePartialWorkOrders } from "./partial-cleanup.ts";
@@ -70,13 +71,14 @@ export async function placesAndUnits(db: Db, tenantId: string): Promise<{ places
       places.push({
         townId: town.id,
         townPath: town.path,
+        townName: town.name,
         communityId: c.id,
         place: `花都区${town.name}${c.name}`,
         copies,
       });
     }
   }
-  const units = rows.filter((r) => r.kind === "department").map((r) => ({ id: r.id, path: r.path }));
+  const units = rows.filter((r) => r.kind === "department").map((r) => ({ id: r.id, path: r.path, name: r.name }));
   if (places.length === 0 || units.length === 0) {
     throw new Error("演示租户缺少镇街、村居或部门");
   }
@@ -92,28 +94,58 @@ export async function insertEventsAndContacts(
 ): Promise<void> {
   const no = (g: number) => `${key}-${String(g).padStart(7, "0")}`;
   // No sort: the lateral list gives each ticket's events one after another, in order, already.
+  // A returned ticket was first sent to another department, which asked to return it (3 events more);
+  // a redone one was rated unsatisfied with the unit at fault and answered again (3 more).
   await tx.execute(sql`
     insert into work_order_events (tenant_id, work_order_id, seq, action, from_status, to_status, actor_type,
       actor_name, unit_id, at, reason, data)
     select w.tenant_id, w.id, e.seq, e.action, e.from_s, e.to_s, 'user',
-      case when e.centre then '12345花都分中心' else u.name end, case when e.seq = 2 then w.unit_id end, e.at, e.reason, e.data
+      case when e.centre then '12345花都分中心' else coalesce(e.unit_name, u.name) end, e.unit_id, e.at, e.reason, e.data
     from work_orders w
     join org_units u on u.id = w.unit_id
+    left join lateral (
+      select o.id, o.name from org_units o
+      where w.return_count > 0 and o.tenant_id = w.tenant_id and o.kind = 'department' and o.id <> w.unit_id
+      order by md5(w.id::text || o.name) limit 1
+    ) wr on true
+    cross join lateral (
+      select case when w.return_count > 0 then 3 else 0 end as s, case when w.redo_count > 0 then 3 else 0 end as r,
+        w.accepted_at + (w.closed_at - w.accepted_at) * 0.4 as t1
+    ) sh
     cross join lateral (values
       (1, 'receive', null, 'received', w.received_at, true, null::text,
-        jsonb_build_object('channel', w.channel, 'externalNo', w.external_no)),
-      (2, 'dispatch', 'received', 'dispatched', w.received_at + interval '10 minutes', true, null, jsonb_build_object('unit', u.name)),
-      (3, 'accept', 'dispatched', 'accepted', w.accepted_at, false, null, '{}'::jsonb),
-      (4, case when w.closed_at is null then 'start' else 'reply' end, 'accepted',
-        case when w.closed_at is null then 'in_progress' else 'replied' end, coalesce(w.replied_at, w.accepted_at + interval '1 hour'),
-        false, case when w.closed_at is null then null else '已核查处理并答复来电人' end, '{}'::jsonb),
-      (5, 'approve_reply', 'replied', 'follow_up', w.closed_at - interval '2 hours', true, null, '{}'::jsonb),
-      (6, 'follow_up', 'follow_up', 'closed', w.closed_at, true, null,
+        jsonb_build_object('channel', w.channel, 'externalNo', w.external_no), null::uuid, null::text, true),
+      (2, 'dispatch', 'received', 'dispatched', w.received_at + interval '10 minutes', true, null,
+        jsonb_build_object('unit', coalesce(wr.name, u.name)), coalesce(wr.id, w.unit_id), null, true),
+      (3, 'request_return', 'dispatched', 'return_requested', w.received_at + interval '50 minutes', false,
+        '经核实该诉求不属于本单位职责范围，申请退回重新派单', '{}'::jsonb, null, wr.name, sh.s > 0),
+      (4, 'approve_return', 'return_requested', 'received', w.received_at + interval '90 minutes', true, null,
+        jsonb_build_object('from', wr.name), null, null, sh.s > 0),
+      (5, 'dispatch', 'received', 'dispatched', w.received_at + interval '100 minutes', true, null,
+        jsonb_build_object('unit', u.name), w.unit_id, null, sh.s > 0),
+      (3 + sh.s, 'accept', 'dispatched', 'accepted', w.accepted_at, false, null, '{}'::jsonb, null, null, true),
+      (4 + sh.s, case when w.closed_at is null then 'start' else 'reply' end, 'accepted',
+        case when w.closed_at is null then 'in_progress' else 'replied' end,
+        case when sh.r > 0 then sh.t1 else coalesce(w.replied_at, w.accepted_at + interval '1 hour') end,
+        false, case when w.closed_at is null then null else '已核查处理并答复来电人' end, '{}'::jsonb, null, null, true),
+      (5 + sh.s, 'request_extension', 'in_progress', 'extension_requested', w.accepted_at + interval '1 day', false,
+        '涉及多个部门协调及资金安排，需延期办理', '{}'::jsonb, null, null, w.closed_at is null and w.extension_count > 0),
+      (6 + sh.s, 'approve_extension', 'extension_requested', 'in_progress', w.accepted_at + interval '2 days', true, null,
+        jsonb_build_object('dueAt', w.close_due_at), null, null, w.closed_at is null and w.extension_count > 0),
+      (5 + sh.s, 'approve_reply', 'replied', 'follow_up', sh.t1 + interval '1 hour', true, null, '{}'::jsonb, null, null,
+        sh.r > 0),
+      (6 + sh.s, 'redo', 'follow_up', 'in_progress', sh.t1 + interval '2 hours', true, null,
+        jsonb_build_object('reached', true, 'satisfaction', 2, 'resolved', false, 'unitAtFault', true, 'praise', false),
+        null, null, sh.r > 0),
+      (7 + sh.s, 'reply', 'in_progress', 'replied', w.closed_at - interval '3 hours', false, '已重新核查处理并答复来电人',
+        '{}'::jsonb, null, null, sh.r > 0),
+      (5 + sh.s + sh.r, 'approve_reply', 'replied', 'follow_up', w.closed_at - interval '2 hours', true, null, '{}'::jsonb,
+        null, null, w.closed_at is not null),
+      (6 + sh.s + sh.r, 'follow_up', 'follow_up', 'closed', w.closed_at, true, null,
         jsonb_build_object('reached', w.satisfaction is not null, 'satisfaction', w.satisfaction, 'resolved', w.resolved,
-          'unitAtFault', false, 'praise', w.praise))
-    ) e(seq, action, from_s, to_s, at, centre, reason, data)
-    where w.tenant_id = ${tenantId} and w.external_no between ${no(lo)} and ${no(hi)}
-      and (w.closed_at is not null or e.seq <= 4)`);
+          'unitAtFault', false, 'praise', w.praise), null, null, w.closed_at is not null)
+    ) e(seq, action, from_s, to_s, at, centre, reason, data, unit_id, unit_name, keep)
+    where w.tenant_id = ${tenantId} and w.external_no between ${no(lo)} and ${no(hi)} and e.keep`);
   await breathe();
   await tx.execute(sql`
     insert into work_order_contacts (id, tenant_id, work_order_id, name, phone)
@@ -263,6 +295,8 @@ export async function loadDemoWorkOrders(
       late: 0,
       praise: 0,
       open: 18,
+      // Long-term items (a road, a school's traffic) still open at the report, now on an extension.
+      openDueFrom: clock.now().toISOString(),
       unreachablePerMille: 0,
       unsatisfied: 9,
       townShare: 40,
@@ -293,6 +327,12 @@ export async function loadDemoWorkOrders(
     });
     progress(`工单 ${b.key}：${plan.n} 件（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
   }
+  const [root] = await queryRows<{ path: string }>(
+    db,
+    sql`select path from org_units where tenant_id = ${tenantId} and kind = 'district'`,
+  );
+  const present = await insertPresentTickets(db, clock, tenantId, seed, places, units, root?.path ?? "/");
+  progress(`当前在办工单 ${present} 件（以今天为准生成）`);
   await rebuildIndexes(db, WORK_ORDER_TABLES, "工单", progress);
   await db.transaction(async (tx) => {
     await recordAudit(

@@ -1,14 +1,16 @@
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openOwnTestDatabase, openTestDatabase } from "../../../test/test-db.ts";
-import { systemClock } from "../../platform/clock.ts";
+import { fixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { checkReportText } from "../report-check/report-check.service.ts";
 import { renderText } from "../reports/render-text.ts";
 import { buildReportFor } from "../reports/reports.service.ts";
 import { findTenantByCode } from "../tenants/tenants.repo.ts";
+import { runEscalation } from "../work-orders/escalation.job.ts";
 import { loadDemo } from "./demo.service.ts";
+import { ROUTES, routeUnits } from "./demo-routing.ts";
 import { hallInvariantViolations } from "./hall-invariants.ts";
 
 /** The published 2022 figures (issue 7's table) the demo year must reproduce by computation. */
@@ -49,19 +51,21 @@ const EXPECTED: Record<string, number> = {
   "hall.serviceCases": 767227,
 };
 
+/** The day the demo is loaded (a Monday): the demo's present is generated relative to it. */
+const clock = fixedClock("2026-12-07T10:30:00+08:00");
 let database: Database;
 let drop: () => Promise<void> = async () => {};
 
 beforeAll(async () => {
   ({ database, drop } = await openOwnTestDatabase());
-  await loadDemo(database.db, systemClock, "440114", () => {});
+  await loadDemo(database.db, clock, "440114", () => {});
 }, 300_000);
 afterAll(() => drop());
 
 describe("the Huadu 2022 demo year", () => {
   it("reproduces the published figures by computation", async () => {
     const tenant = await findTenantByCode(database.db, "440114");
-    const report = await buildReportFor(database.db, systemClock, tenant?.id ?? "", 2022);
+    const report = await buildReportFor(database.db, clock, tenant?.id ?? "", 2022);
     const got = Object.fromEntries(Object.keys(EXPECTED).map((k) => [k, report.figures[k]?.value]));
     expect(got).toEqual(EXPECTED);
     expect(report.figures["budget.projectBudgetWan"]?.value).toBe(7298.04);
@@ -143,5 +147,121 @@ describe("the Huadu 2022 demo year", () => {
     }
     const [left] = await queryRows<{ n: number }>(database.db, sql`select count(*)::int as n from deferred_indexes`);
     expect(left?.n).toBe(0);
+  });
+
+  it("dispatches each kind of problem to the units responsible for it (routing table; town by address)", async () => {
+    const units = await queryRows<{ id: string; path: string; name: string }>(
+      database.db,
+      sql`select id, path, name from org_units where kind = 'department'`,
+    );
+    const rows = await queryRows<{ title: string; unit_id: string; town_id: string | null; n: number }>(
+      database.db,
+      sql`select title, unit_id, town_id, count(*)::int as n from work_orders
+          where received_at < '2023-01-01' and unit_id is not null group by 1, 2, 3`,
+    );
+    const share: Record<string, number> = {};
+    for (const [title, route] of Object.entries(ROUTES)) {
+      const named = new Set(routeUnits(title, units).map((u) => u.id));
+      expect(named.size, title).toBe(route.departments.length);
+      const mine = rows.filter((r) => r.title === title);
+      const total = mine.reduce((a, r) => a + r.n, 0);
+      const routed = mine
+        .filter((r) => named.has(r.unit_id) || (route.town && r.unit_id === r.town_id))
+        .reduce((a, r) => a + r.n, 0);
+      share[title] = total === 0 ? 1 : routed / total;
+    }
+    expect(Object.entries(share).filter(([, x]) => x < 0.9)).toEqual([]);
+    const [absurd] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from work_orders w join org_units u on u.id = w.unit_id
+          where (w.title like '%充电桩%' and u.name like '%人力资源%')
+             or (w.title like '%井盖%' and u.name like '%农业农村%')
+             or (w.title like '%乱停乱放%' and u.name like '%税务%')
+             or (w.title like '%拖欠工资%' and u.name like '%林业%')`,
+    );
+    expect(absurd?.n).toBe(0);
+    // A small share was first sent elsewhere and returned, as in real dispatch.
+    const [returned] = await queryRows<{ share: number }>(
+      database.db,
+      sql`select avg((return_count > 0)::int)::float8 as share from work_orders where kind = 'hotline' and received_at < '2023-01-01'`,
+    );
+    expect(returned?.share).toBeGreaterThan(0.005);
+    expect(returned?.share).toBeLessThan(0.08);
+  });
+
+  it("varies by unit like real figures: late acceptance, returns, redos, satisfaction apart from resolution", async () => {
+    const rows = await queryRows<{
+      unit: string;
+      accept_rate: number;
+      sat_rate: number;
+      res_rate: number;
+      close_rate: number;
+      redo: number;
+      returns: number;
+    }>(
+      database.db,
+      sql`select unit_id as unit,
+            avg((accepted_at <= accept_due_at)::int)::float8 as accept_rate,
+            avg((satisfaction >= 3)::int) filter (where satisfaction is not null)::float8 as sat_rate,
+            avg(resolved::int) filter (where resolved is not null)::float8 as res_rate,
+            avg((closed_at <= close_due_at)::int)::float8 as close_rate,
+            count(*) filter (where redo_count > 0)::int as redo,
+            count(*) filter (where return_count > 0)::int as returns
+          from work_orders where kind = 'hotline' and received_at >= '2022-01-01' and received_at < '2023-01-01'
+          group by unit_id having count(*) > 500`,
+    );
+    expect(rows.length).toBeGreaterThan(15);
+    const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+    expect(spread(rows.map((r) => r.accept_rate))).toBeGreaterThan(0.05);
+    expect(spread(rows.map((r) => r.sat_rate))).toBeGreaterThan(0.03);
+    expect(spread(rows.map((r) => r.close_rate))).toBeGreaterThan(0.01);
+    // A few units below a 95 % on-time acceptance target.
+    expect(rows.filter((r) => r.accept_rate < 0.95).length).toBeGreaterThan(0);
+    expect(rows.filter((r) => Math.abs(r.sat_rate - r.res_rate) > 0.001).length).toBe(rows.length);
+    expect(rows.reduce((a, r) => a + r.redo, 0)).toBeGreaterThan(0);
+    expect(rows.reduce((a, r) => a + r.returns, 0)).toBeGreaterThan(0);
+    // The redone tickets' history shows the redo round.
+    const [redo] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from work_order_events where action = 'redo'`,
+    );
+    expect(redo?.n).toBeGreaterThan(0);
+  });
+
+  it("leaves no 2021–2022 ticket overdue and generates today's work relative to the clock", async () => {
+    const tenant = await findTenantByCode(database.db, "440114");
+    const now = clock.now().toISOString();
+    const [old] = await queryRows<{ open: number; overdue: number }>(
+      database.db,
+      sql`select count(*) filter (where status not in ('closed', 'archived', 'merged'))::int as open,
+            count(*) filter (where status not in ('closed', 'archived', 'merged') and close_due_at < ${now}::timestamptz)::int as overdue
+          from work_orders where received_at < '2023-01-01'`,
+    );
+    // The deputies' 18 long-term items still open at the report are on an extension due after today.
+    expect(old).toEqual({ open: 18, overdue: 0 });
+    const present = await queryRows<{ status: string; n: number; oldest: string; due_soon: number }>(
+      database.db,
+      sql`select status, count(*)::int as n, min(received_at)::text as oldest,
+            count(*) filter (where close_due_at between ${now}::timestamptz - interval '3 days' and ${now}::timestamptz + interval '30 days')::int as due_soon
+          from work_orders where received_at >= '2023-01-01' group by status`,
+    );
+    const open = present.filter((r) => r.status !== "closed");
+    const openCount = open.reduce((a, r) => a + r.n, 0);
+    expect(openCount).toBeGreaterThanOrEqual(24);
+    expect(openCount).toBeLessThanOrEqual(60);
+    expect(open.length).toBeGreaterThanOrEqual(6);
+    expect(open.reduce((a, r) => a + r.due_soon, 0)).toBe(openCount);
+    for (const r of present) {
+      expect(Date.parse(r.oldest)).toBeGreaterThan(Date.parse(now) - 30 * 86_400_000);
+      expect(Date.parse(r.oldest)).toBeLessThan(Date.parse(now));
+    }
+    // The first escalation run raises a couple of reminders at most, never a 通报.
+    const run = await runEscalation(database.db, clock, tenant?.id);
+    expect(run.raised).toBeLessThanOrEqual(6);
+    const [notified] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from work_orders where supervision_level >= 3`,
+    );
+    expect(notified?.n).toBe(0);
   });
 });

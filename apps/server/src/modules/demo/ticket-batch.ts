@@ -5,6 +5,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { computeDue } from "../work-orders/sla.ts";
 import { pickPolicy } from "../work-orders/sla-policy.ts";
 import { getCalendar, getPolicies } from "../work-orders/work-orders-context.ts";
+import { type NamedUnit, ROUTES, routeUnits, unitStanding } from "./demo-routing.ts";
 import { SUBJECTS } from "./demo-texts.ts";
 
 /**
@@ -31,13 +32,22 @@ export type Batch = {
   /** Exactly this many of the closed, reached, non-campaign tickets rated unsatisfied (else by hash). */
   unsatisfied?: number;
   campaign?: { tag: string; from: string; to: string; count: number; unreachable: number; satisfied: number };
-  /** Share of tickets handled by the caller's town (the rest by district departments), in %. */
+  /** Share of tickets handled by the caller's town where the routing table lets it (else departments), in %. */
   townShare: number;
+  /** When the demo is loaded: tickets left open are on an approved extension due after it. */
+  openDueFrom?: string;
 };
 
 /** Communities with their weight as a number of copies: a town's share of calls follows its population. */
-export type Places = Array<{ townId: string; townPath: string; communityId: string; place: string; copies: number }>;
-export type Units = Array<{ id: string; path: string }>;
+export type Places = Array<{
+  townId: string;
+  townPath: string;
+  townName: string;
+  communityId: string;
+  place: string;
+  copies: number;
+}>;
+export type Units = NamedUnit[];
 
 /**
  * A 32-bit hash of an integer row number, keyed by `salt`: PostgreSQL's own hashint8extended, some ten
@@ -47,10 +57,6 @@ export function rowHash(row: string, salt: string): string {
   const key = Number.parseInt(createHash("sha256").update(salt).digest("hex").slice(0, 12), 16);
   return `(hashint8extended((${row})::bigint, ${key}) & 4294967295)`;
 }
-
-/** A PostgreSQL array literal, sent as one parameter (drizzle would spread a JS array into many). */
-const pgArray = (xs: readonly string[]) =>
-  `{${xs.map((x) => `"${x.replaceAll("\\", "\\\\").replaceAll('"', '\\"')}"`).join(",")}}`;
 
 /** Lets the event loop serve requests between bulk statements (PGlite blocks it while one runs). */
 export const breathe = () => new Promise((resolve) => setImmediate(resolve));
@@ -106,6 +112,24 @@ export function batchPlan(b: Batch) {
 }
 export type BatchPlan = ReturnType<typeof batchPlan>;
 
+/**
+ * Per handling unit, from its standing: per mille of tickets accepted late, redone, first sent
+ * elsewhere and returned, and the per cent of ratings of 4–5 that come out two levels lower.
+ */
+function unitQualities(seed: string, places: Places, units: Units, rounds: boolean) {
+  const all = new Map([
+    ...places.map((p) => [p.townId, p.townName] as const),
+    ...units.map((u) => [u.id, u.name] as const),
+  ]);
+  return [...all].map(([id, name]) => {
+    const q = unitStanding(seed, name);
+    // Redos and returns only where a hotline centre dispatches (not a hall's own rectification).
+    const r = rounds ? Math.round(2 + q * 28) : 0;
+    const t = rounds ? Math.round(10 + q * 35) : 0;
+    return { id, a: Math.round(4 + q * q * 130), r, t, s: Math.round(q * 14) };
+  });
+}
+
 /** Inserts the tickets of `chunk` (a run of the plan's days), each decided from its global row number alone. */
 export async function insertBatch(
   tx: Db,
@@ -126,20 +150,46 @@ export async function insertBatch(
     chunk.map((d) => d.day),
   );
   // The category a hash lands on, by lookup: entry k of the array is the category of weight slot k.
-  // Each place fills a run of consecutive slots, as many as its copies.
+  // Each place fills a run of consecutive slots, as many as its copies. Tickets closed late take
+  // their place from a second run of slots weighted by the town's standing: weaker towns are late more often.
   let slot = 0;
   const placeRuns = places.map((p) => {
     const run = { ...p, from: slot };
     slot += p.copies;
     return run;
   });
+  let lateSlot = 0;
+  const lateRuns = places.map((p) => {
+    const copies = Math.max(1, Math.round(p.copies * (0.2 + 3 * unitStanding(seed, p.townName))));
+    const run = { ...p, copies, from: slot + lateSlot };
+    lateSlot += copies;
+    return run;
+  });
   const categoryOf = b.categories.flatMap(([c, w]) => Array.from({ length: w }, () => `'${c}'`));
   const subjects = b.categories.flatMap(([category]) => {
     const list = SUBJECTS[b.subjects?.[category] ?? category] ?? [];
-    return list.map((x, i) => ({ c: category, i, n: list.length, t: x[0], x: x[1], k: x[2] }));
+    return list.map((x, i) => {
+      // Dispatch follows the routing table; a subject it does not know may go to any department.
+      const routed = routeUnits(x[0], units);
+      const to = routed.length > 0 ? routed : units;
+      const town = routed.length === 0 || (ROUTES[x[0]]?.town ?? false);
+      return {
+        c: category,
+        i,
+        n: list.length,
+        t: x[0],
+        x: x[1],
+        k: x[2],
+        town,
+        u: to.map((u) => u.id),
+        p: to.map((u) => u.path),
+      };
+    });
   });
+  const qualities = unitQualities(seed, places, units, b.kind !== "bad_rating");
   const c = b.campaign;
   const h = (salt: string) => sql.raw(rowHash("g", `${seed}:${b.key}:${salt}`));
+  const openDue = b.openDueFrom ?? null;
   // One statement, its small tables as CTEs: a temporary table each would cost catalog writes and
   // a file per chunk (on the embedded database some milliseconds apiece, a thousand times a year).
   await tx.execute(sql`
@@ -147,14 +197,21 @@ export async function insertBatch(
     due (day, category, accept_due, close_due) as materialized (values ${sql.raw(dues.join(","))}),
     subj as materialized (
       select s->>'c' as category, (s->>'i')::int as i, (s->>'n')::int as n, s->>'t' as title, s->>'x' as content,
-        array(select jsonb_array_elements_text(s->'k')) as keywords
+        array(select jsonb_array_elements_text(s->'k')) as keywords, (s->>'town')::boolean as town,
+        array(select jsonb_array_elements_text(s->'u'))::uuid[] as unit_ids,
+        array(select jsonb_array_elements_text(s->'p')) as unit_paths
       from jsonb_array_elements(${JSON.stringify(subjects)}::jsonb) as x(s)
     ),
     pl as materialized (
       select i, (p->>'townId')::uuid as town_id, p->>'townPath' as town_path, (p->>'communityId')::uuid as community_id,
         p->>'place' as place
-      from jsonb_array_elements(${JSON.stringify(placeRuns)}::jsonb) as x(p),
+      from jsonb_array_elements(${JSON.stringify([...placeRuns, ...lateRuns])}::jsonb) as x(p),
         generate_series((p->>'from')::int, (p->>'from')::int + (p->>'copies')::int - 1) i
+    ),
+    q as materialized (
+      select (e->>'id')::uuid as unit_id, (e->>'a')::int as acc_pm, (e->>'r')::int as redo_pm, (e->>'t')::int as ret_pm,
+        (e->>'s')::int as sat_pct
+      from jsonb_array_elements(${JSON.stringify(qualities)}::jsonb) as x(e)
     ),
     t as materialized (
       select b.*, ${sql.raw(`(array[${categoryOf.join(",")}])[1 + b.h2 % ${categoryOf.length}]`)} as category,
@@ -167,21 +224,28 @@ export async function insertBatch(
     )
     insert into work_orders (id, tenant_id, external_no, kind, category, urgency, channel, title, content, caller_name,
       caller_phone, town_id, community_id, address, keywords, campaign_tags, status, unit_id, scope_path, received_at,
-      accept_due_at, close_due_at, accepted_at, replied_at, closed_at, satisfaction, resolved, praise, event_count)
+      accept_due_at, close_due_at, accepted_at, replied_at, closed_at, satisfaction, resolved, praise, event_count,
+      extension_count, redo_count, return_count)
     select (lpad(to_hex((extract(epoch from x.received_at) * 1000)::bigint), 12, '0') || '7' || substr(x.idh, 1, 3) || '8'
         || substr(x.idh, 4, 15))::uuid,
       ${tenantId}, x.ext, ${b.kind}, x.category, 'normal', ${b.channel}, s.title,
       p.place || '：' || s.content, x.caller, x.phone, p.town_id, p.community_id, p.place, s.keywords,
       case when x.in_campaign then array[${c?.tag ?? ""}]::text[] else array[]::text[] end,
       case when x.open then 'in_progress' else 'closed' end, uu.unit_id, uu.unit_path, x.received_at,
-      du.accept_due, du.close_due, x.received_at + (20 + x.h1 % 100) * interval '1 minute',
+      du.accept_due, case when f.ext then ${openDue}::timestamptz + (10 + x.h2 % 80) * interval '1 day' else du.close_due end,
+      ac.accepted_at,
       case when x.open then null else cl.closed_at - interval '3 hours' end,
       case when x.open then null else cl.closed_at end,
-      x.satisfaction, case when x.satisfaction is null then null else x.satisfaction >= 3 end, x.praise,
-      case when x.open then 4 else 6 end
+      ss.sat, case when ss.sat is null then null when ss.sat >= 4 then (x.h3 / 100) % 40 <> 0
+        when ss.sat = 3 then (x.h3 / 100) % 3 <> 0 when ss.sat = 2 then (x.h3 / 100) % 6 = 0 else false end,
+      x.praise,
+      (case when x.open then 4 else 6 end) + (case when f.ext then 2 else 0 end) + (case when f.ret then 3 else 0 end)
+        + (case when rd.redo then 3 else 0 end),
+      case when f.ext then 1 else 0 end, case when rd.redo then 1 else 0 end, case when f.ret then 1 else 0 end
     from (
       select t.*, md5(${`${seed}:${b.key}:`} || t.g) as idh, ${`${b.key}-`} || lpad(t.g::text, 7, '0') as ext,
         t.r >= ${n - b.open} as open, t.r >= ${b.late} and t.r < ${special} as praise,
+        ${b.unsatisfied === undefined ? sql`not t.in_campaign and not (t.r >= ${b.late} and t.r < ${special})` : sql`false`} as free,
         (array${sql.raw(`['陈','李','黄','张','梁','刘','何','罗','林','杨','周','吴','谭','邓','冯','曾','徐','朱','钟','叶']`)})[1 + t.h6 % 20]
           || (array${sql.raw(`['伟','芳','敏','静','丽','强','磊','洁','勇','艳','杰','娟','涛','明','超','秀英','志强','建华','淑芬','嘉欣']`)})[1 + (t.h6 / 20) % 20] as caller,
         '1' || (array['35','36','37','38','39','50','58','86','88','89'])[1 + t.h5 % 10] || lpad((t.h6 % 100000000)::text, 8, '0') as phone,
@@ -199,13 +263,16 @@ export async function insertBatch(
         end as satisfaction
       from t
     ) x
-    join pl p on p.i = x.h4 % ${slot}
+    join pl p on p.i = ${placeSlot(b.late, slot, lateSlot)}
     join subj s on s.category = x.category and s.i = x.h3 % s.n
     join due du on du.day = x.day and du.category = x.category
     cross join lateral (
-      select case when x.h5 % 100 < ${b.townShare} then p.town_id else (${pgArray(units.map((u) => u.id))}::uuid[])[1 + x.h5 % ${units.length}] end as unit_id,
-        case when x.h5 % 100 < ${b.townShare} then p.town_path else (${pgArray(units.map((u) => u.path))}::text[])[1 + x.h5 % ${units.length}] end as unit_path
+      select case when s.town and x.h5 % 100 < ${b.townShare} then p.town_id
+          else s.unit_ids[1 + (x.h5 / 100) % cardinality(s.unit_ids)] end as unit_id,
+        case when s.town and x.h5 % 100 < ${b.townShare} then p.town_path
+          else s.unit_paths[1 + (x.h5 / 100) % cardinality(s.unit_paths)] end as unit_path
     ) uu
+    join q on q.unit_id = uu.unit_id
     cross join lateral (
       select case
         when x.r < ${b.late} then du.close_due + (1 + x.h2 % 7) * interval '1 day' + interval '2 hours'
@@ -213,6 +280,32 @@ export async function insertBatch(
           + (extract(epoch from du.close_due - x.received_at - interval '6 hours') * (x.h6 % 900) / 1000.0) * interval '1 second'
       end as closed_at
     ) cl
+    cross join lateral (
+      select not x.open and (x.h5 / 100000) % 1000 < q.ret_pm and cl.closed_at > x.received_at + interval '8 hours' as ret,
+        x.open and ${openDue}::timestamptz is not null as ext
+    ) f
+    cross join lateral (
+      select case
+        when f.ret then x.received_at + (150 + x.h1 % 100) * interval '1 minute'
+        when (x.h5 / 1000) % 1000 < q.acc_pm
+          and (x.open or du.accept_due + interval '95 minutes' < cl.closed_at - interval '4 hours')
+          then du.accept_due + (5 + x.h1 % 90) * interval '1 minute'
+        else x.received_at + (20 + x.h1 % 100) * interval '1 minute'
+      end as accepted_at
+    ) ac
+    cross join lateral (
+      select not x.open and not x.praise and cl.closed_at - ac.accepted_at > interval '1 day'
+        and (x.h6 / 1000) % 1000 < q.redo_pm as redo
+    ) rd
+    cross join lateral (
+      select case when x.free and x.satisfaction >= 4 and (x.h2 / 1000) % 100 < q.sat_pct then x.satisfaction - 2
+        else x.satisfaction end as sat
+    ) ss
     order by x.g`);
   return chunk.reduce((s, d) => s + d.count, 0);
+}
+
+/** The place slot of a ticket: late ones from the runs weighted by the town's standing. */
+function placeSlot(late: number, slot: number, lateSlot: number) {
+  return sql.raw(`case when x.r < ${late} then ${slot} + x.h4 % ${lateSlot} else x.h4 % ${slot} end`);
 }
