@@ -558,11 +558,25 @@ const SPEC: Record<string, Spec> = {
     scoped: true,
   },
   // Nobody is being called at the window: the operator reaches the domain check (409 no_current).
+  // A fresh clerk has no window yet: the window is not theirs (window-staff.int.test.ts serves a seated one).
   "POST /api/hall-windows/:id/actions": {
     roles: ["hall_staff"],
-    ok: 409,
+    ok: 403,
     url: (t) => `/api/hall-windows/${t.windowId}/actions`,
     body: () => ({ action: "recall" }),
+    scoped: true,
+  },
+  "GET /api/halls/:id/clerks": {
+    roles: ["admin", "supervisor"],
+    ok: 200,
+    url: (t) => `/api/halls/${t.hallId}/clerks`,
+    scoped: true,
+  },
+  "PUT /api/hall-windows/:id/staff": {
+    roles: ["admin", "supervisor"],
+    ok: 200,
+    url: (t) => `/api/hall-windows/${t.windowId}/staff`,
+    body: () => ({ userId: null }),
     scoped: true,
   },
   "GET /api/appointments/bookings": { roles: HALL_VIEW, ok: 200, list: true },
@@ -654,6 +668,11 @@ const SPEC: Record<string, Spec> = {
   "GET /api/public/catalog/bundles/:code": { roles: "public", ok: 200 },
   "GET /healthz": { roles: "public", ok: 200 },
   "GET /api/docs": { roles: "public", ok: 200 },
+  "GET /api/docs/json": { roles: "public", ok: 200 },
+  "GET /api/docs/yaml": { roles: "public", ok: 200 },
+  "GET /api/docs/static/index.html": { roles: "public", ok: 302 },
+  "GET /api/docs/static/swagger-initializer.js": { roles: "public", ok: 200 },
+  "GET /api/docs/static/*": { roles: "public", ok: 200 },
 };
 
 const isStatic = (r: RegisteredRoute) =>
