@@ -48,6 +48,7 @@ export const MENU_KEYS = [
   "users",
   "apiKeys",
   "audit",
+  "dataResources",
 ] as const;
 export const MenuKeySchema = z.enum(MENU_KEYS);
 export type MenuKey = z.infer<typeof MenuKeySchema>;

@@ -95,7 +95,15 @@ const projectBody = () => ({
   executedFen: 100,
 });
 const HALL_VIEW: Role[] = ["hall_staff", "admin", "supervisor", "leader", "auditor"];
-const CATALOG_VIEW: Role[] = ["catalog_manager", "hall_staff", "admin", "supervisor", "leader", "auditor"];
+const CATALOG_VIEW: Role[] = [
+  "catalog_manager",
+  "hall_staff",
+  "admin",
+  "supervisor",
+  "leader",
+  "auditor",
+  "data_officer",
+];
 
 // Written independently of the routes' own declarations: this table is the specification.
 const SPEC: Record<string, Spec> = {

@@ -4,6 +4,7 @@ import {
   BarChartOutlined,
   CloudUploadOutlined,
   DashboardOutlined,
+  DatabaseOutlined,
   FileDoneOutlined,
   FileTextOutlined,
   FundOutlined,
@@ -50,6 +51,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: "/users", label: "用户与角色", icon: <TeamOutlined />, menuKey: "users" },
   { path: "/api-keys", label: "接口密钥", icon: <KeyOutlined />, menuKey: "apiKeys" },
   { path: "/audit", label: "审计日志", icon: <AuditOutlined />, menuKey: "audit" },
+  { path: "/data", label: "数据资源", icon: <DatabaseOutlined />, menuKey: "dataResources" },
 ];
 
 /** The most specific entry for a path, so /work-orders/metrics is 工单统计, not 工单办理. */

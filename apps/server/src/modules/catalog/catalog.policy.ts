@@ -10,6 +10,8 @@ export const CATALOG_VIEW_ROLES = [
   "supervisor",
   "leader",
   "auditor",
+  // Maps items to the data resources and shared materials they use.
+  "data_officer",
 ] as const satisfies Role[];
 /** 行政审批制度改革科 keeps the catalog. */
 export const CATALOG_EDIT_ROLES = ["catalog_manager"] as const satisfies Role[];
