@@ -48,3 +48,11 @@ export const ROLE_LABELS: Record<Role, string> = {
   leader: "领导",
   auditor: "审计员",
 };
+
+/** Public pages name their district by its GB/T 2260 code (?tenant=440115). */
+export const PublicTenantQuerySchema = z.object({
+  tenant: z
+    .string()
+    .regex(/^\d{6}$/, { error: "地区代码为6位数字" })
+    .optional(),
+});

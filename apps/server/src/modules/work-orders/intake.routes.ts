@@ -82,6 +82,6 @@ export function registerIntakeRoutes(app: App, deps: RouteDeps): void {
       querystring: PublicStatusQuerySchema,
       response: { 200: PublicStatusSchema },
     },
-    handler: async (req) => publicStatus(deps.database.db, req.params.number, req.query.phoneTail),
+    handler: async (req) => publicStatus(deps.database.db, req.params.number, req.query.phoneTail, req.query.tenant),
   });
 }

@@ -28,7 +28,7 @@ const enc = encodeURIComponent;
 
 /** Citizen side: no session; a booking is only shown to whoever gives its code plus ID number or phone. */
 export const publicBookingApi = {
-  halls: () => api.get("/api/public/halls", HallListSchema),
+  halls: (tenant?: string) => api.get("/api/public/halls", HallListSchema, { tenant }),
   hall: (id: string) => api.get(`/api/public/halls/${enc(id)}`, HallDetailSchema),
   slots: (hallId: string, groupId: string) =>
     api.get(`/api/public/halls/${enc(hallId)}/slots`, SlotListSchema, { groupId }),
