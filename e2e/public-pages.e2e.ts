@@ -66,11 +66,12 @@ describe("public pages", () => {
     const context = await browser.newContext({ timezoneId: "Asia/Shanghai", locale: "zh-CN" });
     const { page, problems } = await watched(context);
     for (const path of ["/public/catalog", "/public/catalog/bundles", "/public/track", "/public/ratings"]) {
-      await page.goto(`${server.url}${path}`);
-      await page.waitForLoadState("networkidle");
+      // A busy machine serves the first load slowly: wait for the page, then for its requests.
+      await page.goto(`${server.url}${path}`, { waitUntil: "domcontentloaded", timeout: 90_000 });
+      await page.waitForLoadState("networkidle", { timeout: 90_000 });
     }
-    await page.goto(`${server.url}/public/appointments`);
-    await page.waitForLoadState("networkidle");
+    await page.goto(`${server.url}/public/appointments`, { waitUntil: "domcontentloaded", timeout: 90_000 });
+    await page.waitForLoadState("networkidle", { timeout: 90_000 });
     await page.getByRole("button", { name: "取消预约" }).click();
     await page.getByText("预约码为10位字母和数字").waitFor(WAIT);
     await page.getByText("请输入预约时填写的身份证号或手机号").waitFor(WAIT);
