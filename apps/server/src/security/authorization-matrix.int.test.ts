@@ -66,7 +66,12 @@ type Spec = {
   list?: boolean;
   /** Admitted roles whose in-scope answer differs from `ok` (e.g. 403 for a unit action by the centre). */
   okFor?: Partial<Record<Role, number>>;
+  /** Admitted roles that read the whole tenant, not their subtree (window staff read every department's items). */
+  tenantWideFor?: readonly Role[];
 };
+
+/** Window staff serve every department's items, so they read the tenant's whole catalog. */
+const CATALOG_TENANT_WIDE: Role[] = ["hall_staff"];
 
 const WO_VIEW: Role[] = ["dispatcher", "handler", "supervisor", "leader", "auditor"];
 const BUDGET_VIEW: Role[] = ["finance_officer", "leader", "auditor"];
@@ -604,7 +609,7 @@ const SPEC: Record<string, Spec> = {
   "POST /api/public/bookings/:code/ics": { roles: "public", ok: 200 },
   "GET /api/public/halls/:id/board": { roles: "public", ok: 200 },
   "GET /api/public/halls/:id/board/events": { roles: "public", ok: 200 },
-  "GET /api/catalog/items": { roles: CATALOG_VIEW, ok: 200, list: true },
+  "GET /api/catalog/items": { roles: CATALOG_VIEW, ok: 200, list: true, tenantWideFor: CATALOG_TENANT_WIDE },
   "POST /api/catalog/items": {
     roles: ["catalog_manager"],
     ok: 201,
@@ -616,6 +621,7 @@ const SPEC: Record<string, Spec> = {
     ok: 200,
     url: (t) => `/api/catalog/items/${t.itemId}`,
     scoped: true,
+    tenantWideFor: CATALOG_TENANT_WIDE,
   },
   "PUT /api/catalog/items/:id": {
     roles: ["catalog_manager"],
@@ -635,6 +641,7 @@ const SPEC: Record<string, Spec> = {
     ok: 200,
     url: (t) => `/api/catalog/items/${t.itemId}/versions`,
     scoped: true,
+    tenantWideFor: CATALOG_TENANT_WIDE,
   },
   "POST /api/catalog/items/:id/policy-cases": {
     roles: ["catalog_manager"],
@@ -924,9 +931,14 @@ describe("authorization matrix", () => {
             headers: { cookie: actor.cookie, "x-csrf-token": actor.csrf },
             payload: spec.body?.(t) as object | undefined,
           });
-          const expected = !allowed ? 403 : where === "out" && spec.scoped ? 404 : (spec.okFor?.[role] ?? spec.ok);
+          const tenantWide = spec.tenantWideFor?.includes(role) ?? false;
+          const expected = !allowed
+            ? 403
+            : where === "out" && spec.scoped && !tenantWide
+              ? 404
+              : (spec.okFor?.[role] ?? spec.ok);
           expect(res.statusCode, `${where}: ${res.body.slice(0, 300)}`).toBe(expected);
-          if (allowed && spec.list) {
+          if (allowed && spec.list && !tenantWide) {
             expect(res.body).not.toContain(outside.userId);
             expect(res.body).not.toContain(outside.unitId);
             expect(res.body).not.toContain(outside.apiKeyId);
