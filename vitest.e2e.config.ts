@@ -5,7 +5,7 @@ export default defineConfig({
     include: ["e2e/**/*.e2e.ts"],
     env: { TZ: "UTC" },
     testTimeout: 120_000,
-    hookTimeout: 180_000,
+    hookTimeout: 420_000,
     fileParallelism: false,
   },
 });

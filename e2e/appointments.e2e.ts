@@ -63,8 +63,8 @@ describe("appointments: book, check in, call, finish", () => {
     const staffContext = await newContext(browser);
     const staff = await signIn(staffContext, server.url, "hall");
     await openMenu(staff, "窗口叫号", /\/hall\/window/);
-    await staff.getByRole("combobox", { name: "窗口" }).click();
-    await staff.getByTitle("1号窗口（综合受理）", { exact: true }).click();
+    // The demo seats 王窗口 at 1号窗口: a clerk works the window assigned to them.
+    await staff.getByTitle("1号窗口（综合受理）", { exact: true }).waitFor(WAIT);
     await staff.getByLabel("预约码").fill(code);
     await staff.getByRole("button", { name: "签到取号" }).click();
     await staff.getByText("已取号 A001").waitFor(WAIT);

@@ -4,7 +4,17 @@ import { chineseDaysExceptions } from "../apps/server/src/modules/calendar/chine
 import { buildWorkCalendar, businessDay, nthWorkdayAfter } from "../apps/server/src/modules/calendar/work-calendar.ts";
 import { idCheckChar } from "../packages/contracts/src/id-number.ts";
 import { launchChromium, type RunningServer, startServer } from "./server.ts";
-import { actOnTicket, newContext, openMenu, pick, serveBookingAtWindow, signIn, WAIT, waitForSlots } from "./steps.ts";
+import {
+  actOnTicket,
+  newContext,
+  openMenu,
+  pick,
+  seatClerkAt,
+  serveBookingAtWindow,
+  signIn,
+  WAIT,
+  waitForSlots,
+} from "./steps.ts";
 
 const HALL = "花都区政务服务中心";
 const CENTRE = "区政务服务中心";
@@ -49,7 +59,10 @@ describe("好差评: a bad rating of a hall service and its rectification", () =
     await citizen.getByRole("status").filter({ hasText: "预约成功" }).waitFor(WAIT);
     const code = ((await citizen.getByTestId("booking-code").textContent()) ?? "").trim();
 
-    // The hall serves it at window 17, the first of 不动产登记.
+    // The hall serves it at window 17, the first of 不动产登记, where the administrator seats 王窗口.
+    const adminContext = await newContext(browser);
+    await seatClerkAt(await signIn(adminContext, server.url, "admin"), HALL, "17号窗口", "王窗口");
+    await adminContext.close();
     const hallContext = await newContext(browser);
     const staff = await signIn(hallContext, server.url, "hall");
     await serveBookingAtWindow(staff, code, "17号窗口（不动产登记）");

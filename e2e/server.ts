@@ -38,7 +38,8 @@ export async function startServer(
     out += chunk.toString();
   });
   await new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`server not ready:\n${out}`)), 120_000);
+    // A first start loads the demo base; on a busy two-core machine that can take minutes.
+    const timer = setTimeout(() => reject(new Error(`server not ready:\n${out}`)), 300_000);
     child.stdout?.on("data", () => {
       if (out.includes("已就绪")) {
         clearTimeout(timer);

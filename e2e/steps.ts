@@ -47,12 +47,22 @@ export async function actOnTicket(
   await expect.poll(() => statusOf(page), WAIT).toBe(status);
 }
 
-/** Window staff checks a booking in, calls it, serves and finishes it; returns nothing but the case is written. */
+/** 大厅设置 → 窗口人员: the administrator seats a clerk at a window (a clerk works only their own). */
+export async function seatClerkAt(admin: Page, hall: string, window: string, clerk: string): Promise<void> {
+  await openMenu(admin, "大厅设置", /\/hall\/setup/);
+  await admin.getByText(hall, { exact: true }).click();
+  const select = admin.getByLabel(`${window}的窗口人员`);
+  await select.scrollIntoViewIfNeeded();
+  await select.click();
+  await admin.getByTitle(new RegExp(`^${clerk}`)).click();
+  await admin.getByText(`${window} 已分配给 ${clerk}`).waitFor(WAIT);
+}
+
+/** Window staff checks a booking in, calls it, serves and finishes it at their window; the case is written. */
 export async function serveBookingAtWindow(staff: Page, code: string, window: string): Promise<string> {
   await openMenu(staff, "窗口叫号", /\/hall\/window/);
-  // A large centre lists many windows: type the window's name to filter, as staff do.
-  await staff.getByRole("combobox", { name: "窗口" }).fill(window.replace(/（.*$/, ""));
-  await staff.getByTitle(window, { exact: true }).click();
+  // The clerk's assigned window is shown, not chosen.
+  await staff.getByTitle(window, { exact: true }).waitFor(WAIT);
   await staff.getByLabel("预约码").fill(code);
   await staff.getByRole("button", { name: "签到取号" }).click();
   const taken = staff.getByText(/^已取号 [A-Z]\d{3}/);

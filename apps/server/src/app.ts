@@ -6,6 +6,7 @@ import fastifyHelmet from "@fastify/helmet";
 import fastifyRateLimit from "@fastify/rate-limit";
 import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify from "fastify";
 import {
   jsonSchemaTransform,
@@ -163,10 +164,17 @@ export async function buildApp(opts: {
       }
     },
   });
-  app.get("/api/docs", {
-    config: { access: { kind: "public" } },
-    schema: { hide: true },
-    handler: async () => app.swagger(),
+  // A readable reference at /api/docs, the OpenAPI JSON at /api/docs/json (and YAML at /api/docs/yaml).
+  // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins; the rule does not know register's overloads.
+  await app.register(async (docsApp) => {
+    docsApp.addHook("onRoute", (r) => {
+      r.config = { ...r.config, access: { kind: "public" } };
+    });
+    await docsApp.register(fastifySwaggerUi, {
+      routePrefix: "/api/docs",
+      uiConfig: { docExpansion: "none", deepLinking: true },
+      theme: { title: "Zhengwu 政务 API 参考" },
+    });
   });
   registerAuthRoutes(app, deps);
   registerOrgRoutes(app, deps);

@@ -1,6 +1,6 @@
 import { Button, Result } from "antd";
 import { lazy, Suspense } from "react";
-import { BrowserRouter, Navigate, Route, Routes, useLocation } from "react-router-dom";
+import { BrowserRouter, Navigate, Outlet, Route, Routes, useLocation } from "react-router-dom";
 import { LoginPage } from "./features/auth/login-page.tsx";
 import { SessionProvider, useSession } from "./features/auth/session.tsx";
 import { CatalogBundlesPage } from "./features/catalog/catalog-bundles-page.tsx";
@@ -71,6 +71,9 @@ const HallMetricsPage = lazy(() =>
   import("./features/appointments/hall-metrics-page.tsx").then((m) => ({ default: m.HallMetricsPage })),
 );
 
+const DataResourcesPage = lazy(() =>
+  import("./features/data/data-resources-page.tsx").then((m) => ({ default: m.DataResourcesPage })),
+);
 const HallSetupPage = lazy(() =>
   import("./features/appointments/hall-setup-page.tsx").then((m) => ({ default: m.HallSetupPage })),
 );
@@ -116,6 +119,15 @@ function RequireAuth() {
   }
 }
 
+/** The session (GET /api/auth/me) exists only for staff pages: citizens' pages never ask who is signed in. */
+function SessionLayout() {
+  return (
+    <SessionProvider>
+      <Outlet />
+    </SessionProvider>
+  );
+}
+
 function LoginRoute() {
   const { state } = useSession();
   return state.status === "loading" ? <FullPageLoading /> : <LoginPage />;
@@ -124,21 +136,21 @@ function LoginRoute() {
 export function AppRouter() {
   return (
     <BrowserRouter>
-      <SessionProvider>
-        <Suspense fallback={<FullPageLoading />}>
-          <Routes>
+      <Suspense fallback={<FullPageLoading />}>
+        <Routes>
+          {/* Citizen-facing pages: outside the auth guard and the admin layout. */}
+          <Route path="/public/track" element={<PublicTrackPage />} />
+          <Route path="/public/rate" element={<PublicRatePage />} />
+          <Route path="/public/ratings" element={<PublicDisclosurePage />} />
+          <Route path="/public/appointments" element={<PublicBookingPage />} />
+          <Route path="/public/halls/:id/board" element={<HallBoardPage />} />
+          <Route path="/public/catalog" element={<PublicCatalogPage />} />
+          <Route path="/public/catalog/items/:code" element={<PublicItemGuidePage />} />
+          <Route path="/public/catalog/bundles" element={<PublicBundlesPage />} />
+          <Route path="/public/catalog/bundles/:code" element={<PublicBundlePage />} />
+          <Route path="/public/*" element={<NotFoundPage />} />
+          <Route element={<SessionLayout />}>
             <Route path="/login" element={<LoginRoute />} />
-            {/* Citizen-facing pages: outside the auth guard and the admin layout. */}
-            <Route path="/public/track" element={<PublicTrackPage />} />
-            <Route path="/public/rate" element={<PublicRatePage />} />
-            <Route path="/public/ratings" element={<PublicDisclosurePage />} />
-            <Route path="/public/appointments" element={<PublicBookingPage />} />
-            <Route path="/public/halls/:id/board" element={<HallBoardPage />} />
-            <Route path="/public/catalog" element={<PublicCatalogPage />} />
-            <Route path="/public/catalog/items/:code" element={<PublicItemGuidePage />} />
-            <Route path="/public/catalog/bundles" element={<PublicBundlesPage />} />
-            <Route path="/public/catalog/bundles/:code" element={<PublicBundlePage />} />
-            <Route path="/public/*" element={<NotFoundPage />} />
             <Route element={<RequireAuth />}>
               <Route index element={<WorkbenchPage />} />
               <Route path="org" element={<OrgPage />} />
@@ -165,11 +177,12 @@ export function AppRouter() {
               <Route path="catalog/items/:id" element={<CatalogItemPage />} />
               <Route path="catalog/metrics" element={<CatalogMetricsPage />} />
               <Route path="catalog/bundles" element={<CatalogBundlesPage />} />
+              <Route path="data" element={<DataResourcesPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
-          </Routes>
-        </Suspense>
-      </SessionProvider>
+          </Route>
+        </Routes>
+      </Suspense>
     </BrowserRouter>
   );
 }

@@ -93,7 +93,24 @@ export const HallItemSchema = z.object({
   itemName: z.string().trim().min(1).max(200),
   bookable: z.boolean().default(true),
 });
-export const WindowSchema = z.object({ id: Id, name: z.string() });
+export const WindowSchema = z.object({
+  id: Id,
+  name: z.string(),
+  /** The clerk assigned to the window (only they may work it); null while unassigned. */
+  staffUserId: Id.nullable(),
+  staffName: z.string().nullable(),
+});
+export const AssignWindowStaffInputSchema = z.object({ userId: Id.nullable() });
+export type AssignWindowStaffInput = z.infer<typeof AssignWindowStaffInputSchema>;
+export const HallClerkSchema = z.object({
+  id: Id,
+  username: z.string(),
+  displayName: z.string(),
+  windowId: Id.nullable(),
+  windowName: z.string().nullable(),
+});
+export const HallClerkListSchema = z.object({ items: z.array(HallClerkSchema) });
+export type HallClerk = z.infer<typeof HallClerkSchema>;
 export const WindowGroupSchema = z.object({
   id: Id,
   prefix: z.string(),

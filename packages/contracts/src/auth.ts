@@ -50,6 +50,7 @@ export const MENU_KEYS = [
   "apiKeys",
   "audit",
   "jobRuns",
+  "dataResources",
 ] as const;
 export const MenuKeySchema = z.enum(MENU_KEYS);
 export type MenuKey = z.infer<typeof MenuKeySchema>;

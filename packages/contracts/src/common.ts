@@ -79,3 +79,11 @@ export const isoDay = (error = "日期格式应为 YYYY-MM-DD") =>
 /** An instant with a zone offset (ISO 8601) whose day exists and lies in SERVICE_ERA. */
 export const isoInstant = (error = "时间须为带时区的 ISO 8601 时间") =>
   z.iso.datetime({ offset: true, error }).refine(isRealDay, { error: DAY_OUT_OF_RANGE });
+
+/** Public pages name their district by its GB/T 2260 code (?tenant=440115). */
+export const PublicTenantQuerySchema = z.object({
+  tenant: z
+    .string()
+    .regex(/^\d{6}$/, { error: "地区代码为6位数字" })
+    .optional(),
+});

@@ -365,6 +365,11 @@ export const ImportResultSchema = z.object({
 });
 export const PublicStatusQuerySchema = z.object({
   phoneTail: z.string().regex(/^\d{4}$/, { error: "请输入来电号码后4位" }),
+  /** The district's code; without it every district's tickets are searched. */
+  tenant: z
+    .string()
+    .regex(/^\d{6}$/, { error: "地区代码为6位数字" })
+    .optional(),
 });
 export const PublicStatusSchema = z.object({
   number: z.string(),

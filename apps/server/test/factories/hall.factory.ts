@@ -1,5 +1,7 @@
 import { randomUUID } from "node:crypto";
+import { eq } from "drizzle-orm";
 import { idCheckChar } from "../../../../packages/contracts/src/id-number.ts";
+import { hallWindows } from "../../src/modules/appointments/appointments.schema.ts";
 import { addWindowGroup, createHall, generateHallSlots } from "../../src/modules/appointments/halls.service.ts";
 import { type Ctx, silentLogger } from "../../src/platform/actor.ts";
 import type { Clock } from "../../src/platform/clock.ts";
@@ -69,4 +71,10 @@ export async function buildHall(
     id: hall.id,
     groups: detail.groups.map((g) => ({ id: g.id, prefix: g.prefix, windows: g.windows.map((w) => w.id) })),
   };
+}
+
+/** Puts a clerk at a window: a clerk works only the window assigned to them. */
+export async function seatClerk(db: Db, windowId: string, userId: string): Promise<void> {
+  await db.update(hallWindows).set({ staffUserId: null }).where(eq(hallWindows.staffUserId, userId));
+  await db.update(hallWindows).set({ staffUserId: userId }).where(eq(hallWindows.id, windowId));
 }

@@ -1,5 +1,6 @@
 import {
   AppointmentSettingsSchema,
+  AssignWindowStaffInputSchema,
   BookableItemsSchema,
   BookingListQuerySchema,
   BookingListSchema,
@@ -10,6 +11,7 @@ import {
   CreateWindowGroupInputSchema,
   GenerateSlotsInputSchema,
   GenerateSlotsResultSchema,
+  HallClerkListSchema,
   HallDetailSchema,
   HallHoursInputSchema,
   HallListSchema,
@@ -25,11 +27,12 @@ import {
   TicketSchema,
   WindowActionInputSchema,
   WindowActionResultSchema,
+  WindowSchema,
 } from "../../../../../packages/contracts/src/appointments.ts";
 import { IdParamSchema } from "../../../../../packages/contracts/src/common.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { toSlotDto } from "./appointments.mapper.ts";
-import { HALL_ADMIN_ROLES, HALL_OPERATE_ROLES, HALL_VIEW_ROLES } from "./appointments.policy.ts";
+import { HALL_ADMIN_ROLES, HALL_OPERATE_ROLES, HALL_VIEW_ROLES, WINDOW_ASSIGN_ROLES } from "./appointments.policy.ts";
 import { findSlots } from "./halls.repo.ts";
 import {
   addWindowGroup,
@@ -45,10 +48,12 @@ import {
 import { checkIn, hallQueue, windowAction } from "./queue.service.ts";
 import { getAppointmentSettings, updateAppointmentSettings } from "./settings.service.ts";
 import { bookableItems, findBookings, findServiceCases, findVisitorTickets, hallMetrics } from "./stats.service.ts";
+import { assignWindowStaff, findHallClerks } from "./window-staff.ts";
 
 const view = { access: { kind: "user", roles: HALL_VIEW_ROLES } } as const;
 const admin = { access: { kind: "user", roles: HALL_ADMIN_ROLES } } as const;
 const operate = { access: { kind: "user", roles: HALL_OPERATE_ROLES } } as const;
+const assign = { access: { kind: "user", roles: WINDOW_ASSIGN_ROLES } } as const;
 const tags = ["appointments"];
 
 export function registerAppointmentRoutes(app: App, deps: RouteDeps): void {
@@ -180,6 +185,27 @@ export function registerAppointmentRoutes(app: App, deps: RouteDeps): void {
       response: { 200: WindowActionResultSchema },
     },
     handler: async (req) => windowAction(deps.ctx(req), req.params.id, req.body),
+  });
+  app.get("/api/halls/:id/clerks", {
+    config: assign,
+    schema: {
+      tags,
+      summary: "本大厅的窗口人员及其窗口",
+      params: IdParamSchema,
+      response: { 200: HallClerkListSchema },
+    },
+    handler: async (req) => findHallClerks(deps.ctx(req), req.params.id),
+  });
+  app.put("/api/hall-windows/:id/staff", {
+    config: assign,
+    schema: {
+      tags,
+      summary: "分配窗口人员（一人一窗；userId 为 null 时清空）",
+      params: IdParamSchema,
+      body: AssignWindowStaffInputSchema,
+      response: { 200: WindowSchema },
+    },
+    handler: async (req) => assignWindowStaff(deps.ctx(req), req.params.id, req.body),
   });
   app.get("/api/appointments/bookings", {
     config: view,

@@ -15,6 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { tenants } from "../tenants/tenants.schema.ts";
+import { users } from "../users/users.schema.ts";
 
 const ts = (name: string) => timestamp(name, { withTimezone: true, precision: 3 });
 const tenantId = () =>
@@ -97,8 +98,10 @@ export const hallWindows = pgTable(
       .notNull()
       .references(() => windowGroups.id),
     name: text("name").notNull(),
+    /** The clerk who works this window; a clerk has at most one. */
+    staffUserId: uuid("staff_user_id").references(() => users.id, { onDelete: "set null" }),
   },
-  (t) => [unique("hall_windows_name_uq").on(t.hallId, t.name)],
+  (t) => [unique("hall_windows_name_uq").on(t.hallId, t.name), uniqueIndex("hall_windows_staff_uq").on(t.staffUserId)],
 );
 
 /**

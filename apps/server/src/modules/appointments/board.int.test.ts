@@ -1,6 +1,6 @@
 import type { AddressInfo } from "node:net";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildHall, movableClock, type TestHall } from "../../../test/factories/hall.factory.ts";
+import { buildHall, movableClock, seatClerk, type TestHall } from "../../../test/factories/hall.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
 import { authHeaders } from "../../../test/test-app.ts";
@@ -14,6 +14,7 @@ let base: string;
 beforeAll(async () => {
   hall = await buildHall(h.database.db, h.tenant.id, h.tenant.units.a1.id, clock, { workdays: 1 });
   staff = await buildUser(h.database.db, h.tenant.id, h.tenant.units.a1.id, ["hall_staff"]);
+  await seatClerk(h.database.db, hall.groups[0]?.windows[0] ?? "", staff.id);
   // A real socket: the stream is hijacked from Fastify, which app.inject does not follow. The
   // harness closes the app (and this listener) after the file.
   await h.built.app.listen({ port: 0, host: "127.0.0.1" });

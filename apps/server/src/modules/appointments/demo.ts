@@ -7,6 +7,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { findOrgTree } from "../org/org.service.ts";
 import { findHalls, insertHalls } from "./halls.repo.ts";
 import { levelOf } from "./halls.service.ts";
+import { seatDemoClerks } from "./window-staff.ts";
 
 // A few real item names per hall level; the full lists (873 town, 585 village items) come with the catalog.
 const windows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${from + i}号窗口`);
@@ -221,5 +222,8 @@ export async function loadHallDemo(db: Db, clock: Clock, tenantId: string): Prom
       );
     }
   });
+  for (const r of rows.filter((x) => x.hall.level === "district")) {
+    await seatDemoClerks(db, r.hall);
+  }
   return rows.length;
 }

@@ -13,6 +13,13 @@ import {
 } from "./appointments.schema.ts";
 
 export type HallRow = typeof halls.$inferSelect;
+
+const WINDOW_ORDER = new Intl.Collator("zh-CN", { numeric: true });
+
+/** Window names in numeric order: "2号窗口" before "10号窗口". */
+export function compareWindowNames(a: string, b: string): number {
+  return WINDOW_ORDER.compare(a, b);
+}
 export type GroupRow = typeof windowGroups.$inferSelect;
 export type WindowRow = typeof hallWindows.$inferSelect;
 export type ItemRow = typeof hallGroupItems.$inferSelect;
@@ -111,11 +118,13 @@ export async function findHallParts(db: Db, hallIds: readonly string[]) {
         .where(inArray(hallGroupItems.groupId, groupIds))
         .orderBy(asc(hallGroupItems.itemCode))
     : [];
-  const windows = await db
-    .select()
-    .from(hallWindows)
-    .where(inArray(hallWindows.hallId, [...hallIds]))
-    .orderBy(asc(hallWindows.name));
+  // 1号…10号 by their number, not as text (which puts 10号 before 2号).
+  const windows = (
+    await db
+      .select()
+      .from(hallWindows)
+      .where(inArray(hallWindows.hallId, [...hallIds]))
+  ).sort((a, b) => compareWindowNames(a.name, b.name));
   const closures = await db
     .select()
     .from(hallClosures)

@@ -30,6 +30,7 @@ import {
   updateHall,
 } from "./halls.repo.ts";
 import { getAppointmentSettings } from "./settings.service.ts";
+import { findWindowStaffNames } from "./window-staff.ts";
 
 const StoredSessionsSchema = z.array(HallSessionSchema).nullable().catch(null);
 type HallSession = z.infer<typeof HallSessionSchema>;
@@ -83,6 +84,10 @@ export async function findVisibleHalls(ctx: Ctx): Promise<HallRow[]> {
 /** A hall with its window groups, items, windows and closures. */
 export async function hallDetail(db: Ctx["db"], hall: HallRow): Promise<HallDetail> {
   const parts = await findHallParts(db, [hall.id]);
+  const staff = await findWindowStaffNames(
+    db,
+    parts.windows.flatMap((w) => (w.staffUserId ? [w.staffUserId] : [])),
+  );
   return {
     ...toHallDto(hall),
     groups: parts.groups.map((g) => ({
@@ -93,7 +98,14 @@ export async function hallDetail(db: Ctx["db"], hall: HallRow): Promise<HallDeta
       items: parts.items
         .filter((i) => i.groupId === g.id)
         .map((i) => ({ itemCode: i.itemCode, itemName: i.itemName, bookable: i.bookable })),
-      windows: parts.windows.filter((w) => w.groupId === g.id).map((w) => ({ id: w.id, name: w.name })),
+      windows: parts.windows
+        .filter((w) => w.groupId === g.id)
+        .map((w) => ({
+          id: w.id,
+          name: w.name,
+          staffUserId: w.staffUserId,
+          staffName: w.staffUserId ? (staff.get(w.staffUserId) ?? null) : null,
+        })),
     })),
     closures: parts.closures.map((c) => ({ day: c.day, reason: c.reason })),
   };

@@ -12,7 +12,7 @@ import {
   SlotQuerySchema,
   VerifyInputSchema,
 } from "../../../../../packages/contracts/src/appointments.ts";
-import { IdParamSchema } from "../../../../../packages/contracts/src/common.ts";
+import { IdParamSchema, PublicTenantQuerySchema } from "../../../../../packages/contracts/src/common.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { withProofLimit } from "../../platform/proof-limit.ts";
 import { ratingCodeFor } from "../evaluations/rating-codes.service.ts";
@@ -65,8 +65,13 @@ export function registerPublicAppointmentRoutes(app: App, deps: RouteDeps): void
   };
   app.get("/api/public/halls", {
     config: open,
-    schema: { tags, summary: "可预约的大厅", response: { 200: HallListSchema } },
-    handler: async () => listPublicHalls(deps.database.db),
+    schema: {
+      tags,
+      summary: "可预约的大厅（tenant=地区代码 时只列该区的）",
+      querystring: PublicTenantQuerySchema,
+      response: { 200: HallListSchema },
+    },
+    handler: async (req) => listPublicHalls(deps.database.db, req.query.tenant),
   });
   app.get("/api/public/halls/:id", {
     config: open,

@@ -1,7 +1,9 @@
 import type { HallDetail, Slot } from "../../../../../packages/contracts/src/appointments.ts";
 import type { Db } from "../../platform/db/client.ts";
+import { notFound } from "../../platform/errors.ts";
 import { getCachedCalendar } from "../calendar/calendar-cache.ts";
 import { businessDay } from "../calendar/work-calendar.ts";
+import { findTenantByCode } from "../tenants/tenants.repo.ts";
 import { toSlotDto } from "./appointments.mapper.ts";
 import type { PublicDeps } from "./booking.service.ts";
 import { bookableDays } from "./booking-rules.ts";
@@ -9,9 +11,20 @@ import { closedDays, findHallById, findHalls, findSlots } from "./halls.repo.ts"
 import { hallDetail, hallNotFound, toHallDto } from "./halls.service.ts";
 import { getAppointmentSettings } from "./settings.service.ts";
 
-/** Halls citizens can book at (names and addresses only). */
-export async function listPublicHalls(db: Db) {
-  const halls = await findHalls(db, {});
+/**
+ * Halls citizens can book at (names and addresses only): the district's when its code is given,
+ * else every district's. @throws not_found (unknown district)
+ */
+export async function listPublicHalls(db: Db, tenantCode?: string) {
+  let tenantId: string | undefined;
+  if (tenantCode) {
+    const tenant = await findTenantByCode(db, tenantCode);
+    if (!tenant) {
+      throw notFound("tenant");
+    }
+    tenantId = tenant.id;
+  }
+  const halls = await findHalls(db, tenantId ? { tenantId } : {});
   return { items: halls.map(toHallDto) };
 }
 

@@ -25,7 +25,8 @@ const win = (gi: number, wi = 0) => group(gi).windows[wi] ?? "";
 
 beforeAll(async () => {
   hall = await buildHall(h.database.db, h.tenant.id, h.tenant.units.a1.id, clock);
-  staff = await buildUser(h.database.db, h.tenant.id, h.tenant.units.a1.id, ["hall_staff"]);
+  // Works several windows here: a clerk who also supervises the hall is not bound to one window.
+  staff = await buildUser(h.database.db, h.tenant.id, h.tenant.units.a1.id, ["hall_staff", "supervisor"]);
   outsider = await buildUser(h.database.db, h.tenant.id, h.tenant.units.b1.id, ["hall_staff"]);
 });
 

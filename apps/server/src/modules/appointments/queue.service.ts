@@ -14,7 +14,7 @@ import { nextNumber } from "../../platform/numbering.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { businessDay } from "../calendar/work-calendar.ts";
 import { toTicketDto } from "./appointments.mapper.ts";
-import { canOperateHall, canViewHall } from "./appointments.policy.ts";
+import { canOperateHall, canViewHall, canWorkWindow } from "./appointments.policy.ts";
 import { assertIdNumber } from "./booking.service.ts";
 import { findBookingByCode, findBookingById, releasePersonDay, updateBooking } from "./bookings.repo.ts";
 import { notifyHall } from "./hall-events.ts";
@@ -178,6 +178,7 @@ export async function windowAction(ctx: Ctx, windowId: string, input: WindowActi
     throw new AppError("not_found", "窗口不存在");
   }
   authorize(canOperateHall(ctx.actor, hall), "只有本大厅的窗口人员可以叫号办理");
+  authorize(canWorkWindow(ctx.actor, hall, win), `${win.name}不是分配给您的窗口，请在您的窗口办理或请大厅负责人调整`);
   const settings = await getAppointmentSettings(ctx.db, hall.tenantId);
   const now = ctx.clock.now();
   const staffName = ctx.actor.kind === "user" ? ctx.actor.displayName : "系统";

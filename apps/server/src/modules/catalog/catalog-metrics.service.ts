@@ -6,11 +6,10 @@ import {
   ITEM_TYPE_LABELS,
   ONLINE_DEPTH_LABELS,
 } from "../../../../../packages/contracts/src/catalog.ts";
-import { scopePaths } from "../../platform/access.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { findUnitNames } from "../org/org.repo.ts";
-import { CATALOG_VIEW_ROLES } from "./catalog.policy.ts";
+import { catalogReadPaths } from "./catalog.policy.ts";
 import { countBundles, countCatalog, countPolicyCasesInYear, type MetricGroup } from "./catalog-metrics.repo.ts";
 import { businessDate } from "./catalog-time.ts";
 
@@ -68,7 +67,7 @@ export async function bookableItemCounts(
 /** 减材料落实率, 免提交比例 and the catalog's counts, grouped, within the actor's scope. */
 export async function getCatalogMetrics(ctx: Ctx, q: CatalogMetricsQuery): Promise<CatalogMetrics> {
   const asOf = q.asOf ?? businessDate(ctx.clock.now());
-  const paths = scopePaths(ctx.actor, CATALOG_VIEW_ROLES);
+  const paths = catalogReadPaths(ctx.actor);
   const total = await catalogTotals(ctx.db, ctx.actor.tenantId, paths, asOf);
   const groups = await countCatalog(ctx.db, ctx.actor.tenantId, paths, asOf, q.groupBy);
   const names =

@@ -4,14 +4,13 @@ import {
   type ItemInput,
   ItemInputSchema,
 } from "../../../../../packages/contracts/src/catalog.ts";
-import { scopePaths } from "../../platform/access.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import { cellText } from "../../platform/spreadsheet.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { findOrgTree } from "../org/org.service.ts";
 import { versionToInput } from "./catalog.mapper.ts";
-import { CATALOG_VIEW_ROLES, canEditItem, canViewItem } from "./catalog.policy.ts";
+import { canEditItem, canViewItem, catalogReadPaths } from "./catalog.policy.ts";
 import { findCurrentVersions, findMaterials } from "./catalog.repo.ts";
 import {
   type Column,
@@ -248,7 +247,7 @@ export async function importCatalog(ctx: Ctx, body: Buffer, dryRun: boolean): Pr
 
 /** The catalog in scope (as of a date when given) in the import's own format. */
 export async function exportCatalog(ctx: Ctx, asOf?: string): Promise<Buffer> {
-  const versions = await findAllVersions(ctx.db, ctx.actor.tenantId, scopePaths(ctx.actor, CATALOG_VIEW_ROLES), asOf);
+  const versions = await findAllVersions(ctx.db, ctx.actor.tenantId, catalogReadPaths(ctx.actor), asOf);
   const materials = await findMaterials(
     ctx.db,
     versions.map((v) => v.id),

@@ -8,13 +8,12 @@ import type {
   PolicyCaseInput,
 } from "../../../../../packages/contracts/src/catalog.ts";
 import { FieldChangeSchema } from "../../../../../packages/contracts/src/catalog.ts";
-import { scopePaths } from "../../platform/access.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { AppError, authorize, conflict, notFound, validation } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { findOrgUnitById, findUnitNames } from "../org/org.repo.ts";
 import { toItemDto, toItemSummary, versionToInput } from "./catalog.mapper.ts";
-import { CATALOG_VIEW_ROLES, canEditItem, canViewItem } from "./catalog.policy.ts";
+import { canEditItem, canViewItem, catalogReadPaths } from "./catalog.policy.ts";
 import {
   countPolicyCases,
   findItemIdsByCodes,
@@ -70,7 +69,7 @@ export async function listItemVersions(ctx: Ctx, itemId: string): Promise<{ item
 
 /** Staff catalog list with filters, as of a date when given. */
 export async function findItems(ctx: Ctx, q: ItemListQuery) {
-  const { total, rows } = await queryItems(ctx.db, ctx.actor.tenantId, scopePaths(ctx.actor, CATALOG_VIEW_ROLES), q);
+  const { total, rows } = await queryItems(ctx.db, ctx.actor.tenantId, catalogReadPaths(ctx.actor), q);
   const names = await findUnitNames(
     ctx.db,
     ctx.actor.tenantId,

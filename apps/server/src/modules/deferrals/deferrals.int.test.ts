@@ -1,6 +1,12 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { ItemInputSchema } from "../../../../../packages/contracts/src/catalog.ts";
-import { buildHall, buildIdNumber, movableClock, type TestHall } from "../../../test/factories/hall.factory.ts";
+import {
+  buildHall,
+  buildIdNumber,
+  movableClock,
+  seatClerk,
+  type TestHall,
+} from "../../../test/factories/hall.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
 import { authHeaders } from "../../../test/test-app.ts";
@@ -67,6 +73,8 @@ const post = (who: TestUser, url: string, payload: object) =>
 async function acceptedCase(groupIndex: number, itemCode: string, idNumber: string): Promise<string> {
   const group = hall.groups[groupIndex];
   const windowId = group?.windows[0] ?? "";
+  // The clerk moves to the group's window: a clerk works only the window assigned to them.
+  await seatClerk(h.database.db, windowId, staff.id);
   const checkIn = await post(staff, `/api/halls/${hall.id}/check-ins`, {
     kind: "walk_in",
     groupId: group?.id,

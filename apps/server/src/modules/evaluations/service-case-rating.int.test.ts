@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildHall, movableClock, type TestHall } from "../../../test/factories/hall.factory.ts";
+import { buildHall, movableClock, seatClerk, type TestHall } from "../../../test/factories/hall.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
 import { authHeaders } from "../../../test/test-app.ts";
@@ -48,6 +48,7 @@ async function servedCase(phone: string): Promise<string> {
 beforeAll(async () => {
   hall = await buildHall(h.database.db, h.tenant.id, h.tenant.units.a1.id, clock);
   staff = await buildUser(h.database.db, h.tenant.id, h.tenant.units.a1.id, ["hall_staff"]);
+  await seatClerk(h.database.db, hall.groups[0]?.windows[0] ?? "", staff.id);
   supervisor = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["supervisor"]);
 });
 

@@ -15,6 +15,7 @@ import { maskName } from "./work-orders.mapper.ts";
 import { countWorkOrders, findWorkOrdersBatch } from "./work-orders.repo.ts";
 import { filterWhere } from "./work-orders-filter.ts";
 
+/** Beijing wall-clock time, as every time column of the export (the import reads it back as such). */
 const fmt = (d: Date | null) =>
   d ? new Date(d.getTime() + 8 * 3600_000).toISOString().replace("T", " ").slice(0, 19) : "";
 
@@ -72,7 +73,7 @@ export async function writeTicketsXlsx(
       sheet
         .addRow({
           cityTicketNo: r.externalNo ?? String(r.seqNo),
-          receivedAt: r.receivedAt.toISOString(),
+          receivedAt: fmt(r.receivedAt),
           kind: ENUM_LABELS.kind?.[r.kind] ?? r.kind,
           category: ENUM_LABELS.category?.[r.category] ?? r.category,
           urgency: ENUM_LABELS.urgency?.[r.urgency] ?? r.urgency,

@@ -36,6 +36,14 @@ async function readSheet(body: Buffer, format: "xlsx" | "csv"): Promise<ExcelJS.
   }
 }
 
+const LOCAL_TIME = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})(:\d{2})?$/;
+
+/** A time without a zone ("2022-01-01 13:01", as our export writes) is Beijing time. */
+function beijingInstant(text: string): string | undefined {
+  const m = LOCAL_TIME.exec(text);
+  return m ? `${m[1]}T${m[2]}${m[3] ?? ":00"}+08:00` : undefined;
+}
+
 /**
  * Imports the city platform's ticket export (.xlsx or UTF-8 .csv), all or nothing: every row is
  * checked first and any error (with its row number) stops the whole import. Rows whose ticket
@@ -85,7 +93,7 @@ export async function importTickets(
       if (text === "") {
         continue;
       }
-      const mapped = ENUM_COLUMNS[key]?.get(text);
+      const mapped = ENUM_COLUMNS[key]?.get(text) ?? (key === "receivedAt" ? beijingInstant(text) : undefined);
       raw[key] =
         key === "campaignTags"
           ? text

@@ -7,6 +7,7 @@ import { authorize, notFound } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { ratingCodeFor } from "../evaluations/rating-codes.service.ts";
 import { findUnitNames } from "../org/org.repo.ts";
+import { findTenantByCode } from "../tenants/tenants.repo.ts";
 import { OPEN_STATUSES } from "./state-machine.ts";
 import { similarity } from "./text-similarity.ts";
 import { loadVisibleWorkOrder } from "./transitions.service.ts";
@@ -151,12 +152,17 @@ export async function findDuplicateCandidates(ctx: Ctx, id: string) {
  * merged duplicate shows its master's progress. No personal data leaves.
  * @throws not_found (unknown number or the tail does not match)
  */
-export async function publicStatus(db: Db, number: string, phoneTail: string, now: Date) {
+export async function publicStatus(db: Db, number: string, phoneTail: string, now: Date, tenantCode?: string) {
+  const tenant = tenantCode ? await findTenantByCode(db, tenantCode) : undefined;
+  if (tenantCode && !tenant) {
+    throw notFound("tenant");
+  }
   const candidates = [
     ...(/^\d{1,15}$/.test(number) ? [await findWorkOrderBySeqNo(db, Number(number))] : []),
     ...(await findWorkOrdersByExternalNo(db, number)),
   ];
-  const found = candidates.find((c) => c?.callerPhone?.endsWith(phoneTail));
+  // Numbers may repeat across districts: a named district answers only for its own tickets.
+  const found = candidates.find((c) => c?.callerPhone?.endsWith(phoneTail) && (!tenant || c.tenantId === tenant.id));
   if (!found) {
     throw notFound("work_order");
   }

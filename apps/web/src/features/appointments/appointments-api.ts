@@ -7,6 +7,7 @@ import {
   type CheckInInput,
   type CreateWindowGroupInput,
   GenerateSlotsResultSchema,
+  HallClerkListSchema,
   HallDetailSchema,
   type HallFilter,
   HallListSchema,
@@ -19,6 +20,7 @@ import {
   TicketSchema,
   type WindowActionInput,
   WindowActionResultSchema,
+  WindowSchema,
 } from "../../../../../packages/contracts/src/appointments.ts";
 import { api, type Query } from "../../api/client.ts";
 
@@ -26,7 +28,7 @@ const enc = encodeURIComponent;
 
 /** Citizen side: no session; a booking is only shown to whoever gives its code plus ID number or phone. */
 export const publicBookingApi = {
-  halls: () => api.get("/api/public/halls", HallListSchema),
+  halls: (tenant?: string) => api.get("/api/public/halls", HallListSchema, { tenant }),
   hall: (id: string) => api.get(`/api/public/halls/${enc(id)}`, HallDetailSchema),
   slots: (hallId: string, groupId: string) =>
     api.get(`/api/public/halls/${enc(hallId)}/slots`, SlotListSchema, { groupId }),
@@ -83,6 +85,10 @@ export const hallApi = {
     api.get("/api/appointments/bookable-items", BookableItemsSchema, undefined, signal),
   tickets: (q: Query, signal?: AbortSignal) => api.get("/api/appointments/tickets", TicketListSchema, q, signal),
   bookings: (q: Query, signal?: AbortSignal) => api.get("/api/appointments/bookings", BookingListSchema, q, signal),
+  clerks: (hallId: string, signal?: AbortSignal) =>
+    api.get(`/api/halls/${enc(hallId)}/clerks`, HallClerkListSchema, undefined, signal),
+  assignWindow: (windowId: string, userId: string | null) =>
+    api.put(`/api/hall-windows/${enc(windowId)}/staff`, WindowSchema, { userId }),
 };
 
 export const BoardEventSchema = BoardSchema;

@@ -2,6 +2,7 @@ import { Alert, Button, Card, Form, Input, Space } from "antd";
 import { useState } from "react";
 import type { PublicBooking } from "../../../../../packages/contracts/src/appointments.ts";
 import { isApiError } from "../../api/client.ts";
+import { validFields } from "../../shared/form-validate.ts";
 import { publicBookingApi } from "./appointments-api.ts";
 import { BookingCard } from "./booking-card.tsx";
 import { RescheduleForm } from "./reschedule-form.tsx";
@@ -16,7 +17,10 @@ export function BookingLookup() {
   const [busy, setBusy] = useState(false);
 
   const run = async (fn: (v: Values) => Promise<PublicBooking>) => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) {
+      return;
+    }
     setBusy(true);
     setError(null);
     try {

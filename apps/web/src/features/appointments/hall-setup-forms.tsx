@@ -3,6 +3,7 @@ import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import type { HallDetail } from "../../../../../packages/contracts/src/appointments.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
+import { validFields } from "../../shared/form-validate.ts";
 import { OrgUnitSelect } from "../org/org-unit-select.tsx";
 import { hallApi } from "./appointments-api.ts";
 
@@ -23,7 +24,10 @@ export function CreateHallButton({ onCreated }: { onCreated: (h: HallDetail) => 
         destroyOnHidden
         onCancel={() => setOpen(false)}
         onOk={() =>
-          void form.validateFields().then(async (v) => {
+          void validFields(form).then(async (v) => {
+            if (!v) {
+              return;
+            }
             try {
               onCreated(await hallApi.createHall(v));
               setOpen(false);

@@ -6,6 +6,7 @@ import { useRemote } from "../../shared/use-remote.ts";
 import { hallApi } from "./appointments-api.ts";
 import { AddGroupForm, ClosureAndSlots, CreateHallButton, HallHoursForm } from "./hall-setup-forms.tsx";
 import { SettingsCard } from "./settings-card.tsx";
+import { WindowStaffCard } from "./window-staff-card.tsx";
 
 /** 大厅设置 (admin): halls, window groups with their items and windows, closures, slot generation. */
 export function HallSetupPage() {
@@ -67,6 +68,13 @@ export function HallSetupPage() {
                 </Descriptions>
               </Card>
             ))}
+            <WindowStaffCard
+              hall={hall}
+              onSaved={() => {
+                setSaved(null);
+                detail.reload();
+              }}
+            />
             <Card size="small" title="开放时段、闭厅日与时段生成" style={{ marginBottom: 12 }}>
               <Typography.Paragraph>
                 {hall.closures.length ? hall.closures.map((c) => `${c.day}（${c.reason}）`).join("；") : "暂无闭厅日"}

@@ -1,25 +1,29 @@
-import { App, Card, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, App, Card, Select, Space, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { TICKET_STATUS_LABELS } from "../../../../../packages/contracts/src/appointments.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { formatDateTime } from "../../shared/format.ts";
 import { useRemote } from "../../shared/use-remote.ts";
+import { useMe } from "../auth/session.tsx";
 import { hallApi, subscribeBoard } from "./appointments-api.ts";
 import { CheckInCard } from "./check-in-card.tsx";
 import { WindowActions } from "./window-actions.tsx";
 
-/** 窗口叫号: check visitors in, call, serve and finish at one window; the queue refreshes on pushes. */
+/**
+ * 窗口叫号: check visitors in, call, serve and finish at the clerk's own window (assigned in 大厅设置;
+ * the server refuses other windows); the queue refreshes on pushes.
+ */
 export function HallWindowPage() {
   const { message } = App.useApp();
+  const me = useMe();
   const halls = useRemote("halls", (signal) => hallApi.halls(signal));
   const [hallId, setHallId] = useState<string | undefined>();
-  const [windowId, setWindowId] = useState<string | undefined>(() => localStorage.getItem("zw.windowId") ?? undefined);
   const effectiveHall = hallId ?? halls.data?.items[0]?.id;
   const hall = useRemote(effectiveHall ? `hall:${effectiveHall}` : null, (signal) =>
     hallApi.hall(effectiveHall ?? "", signal),
   );
   const windows = hall.data?.groups.flatMap((g) => g.windows.map((w) => ({ ...w, group: g.name }))) ?? [];
-  const win = windows.find((w) => w.id === windowId) ? windowId : undefined;
+  const win = windows.find((w) => w.staffUserId === me.user.id)?.id;
   const queue = useRemote(effectiveHall ? `queue:${effectiveHall}:${win ?? ""}` : null, (signal) =>
     hallApi.queue(effectiveHall ?? "", win, signal),
   );
@@ -42,16 +46,11 @@ export function HallWindowPage() {
           />
           <Select
             aria-label="窗口"
-            placeholder="选择或输入窗口"
-            // The district centre has 86 windows: staff type their number rather than scroll.
-            showSearch
-            optionFilterProp="label"
+            placeholder="未分配窗口"
+            // A clerk works the window assigned to them; the hall's administrator moves them.
+            disabled
             style={{ width: 200 }}
             value={win}
-            onChange={(v: string) => {
-              setWindowId(v);
-              localStorage.setItem("zw.windowId", v);
-            }}
             options={windows.map((w) => ({ value: w.id, label: `${w.name}（${w.group}）` }))}
           />
         </Space>
@@ -78,9 +77,12 @@ export function HallWindowPage() {
               }}
             />
           ) : (
-            <Card>
-              <Typography.Text type="secondary">请先在右上角选择本人所在的窗口。</Typography.Text>
-            </Card>
+            <Alert
+              type="warning"
+              showIcon
+              title="您尚未被分配到本大厅的窗口"
+              description="请联系大厅的系统管理员（大厅设置 → 窗口人员）或监督员为您分配窗口；分配后即可在此叫号办理。"
+            />
           )}
           <Card title={`今日等候（${queue.data?.waiting.length ?? 0} 人）`}>
             <Table

@@ -1,10 +1,12 @@
 import { Alert, Button, Card, Empty, Form, Input, Radio, Select, Space, Typography } from "antd";
 import { useEffect, useMemo, useState } from "react";
+import { useSearchParams } from "react-router-dom";
 import type { HallDetail, PublicBooking, Slot } from "../../../../../packages/contracts/src/appointments.ts";
 import { HALL_LEVEL_LABELS } from "../../../../../packages/contracts/src/appointments.ts";
 import { checkIdNumber, ID_NUMBER_MESSAGES, PHONE_PATTERN } from "../../../../../packages/contracts/src/id-number.ts";
 import { isApiError } from "../../api/client.ts";
 import { BrandLogo } from "../../layout/brand-logo.tsx";
+import { bureauTime } from "../../shared/format.ts";
 import { publicBookingApi } from "./appointments-api.ts";
 import { BookingCard } from "./booking-card.tsx";
 import { BookingLookup } from "./booking-lookup.tsx";
@@ -22,7 +24,7 @@ type Values = {
 };
 type Halls = Awaited<ReturnType<typeof publicBookingApi.halls>>["items"];
 
-const today = () => new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+const today = () => bureauTime().format("YYYY-MM-DD");
 
 /** 统一预约 for citizens: pick hall, item, day and slot, then book under one's real name. */
 export function PublicBookingPage() {
@@ -37,12 +39,14 @@ export function PublicBookingPage() {
   const groupId = Form.useWatch("groupId", form);
   const day = Form.useWatch("day", form);
 
+  // ?tenant=440115 books at that district's halls.
+  const tenant = useSearchParams()[0].get("tenant") ?? undefined;
   useEffect(() => {
-    publicBookingApi.halls().then(
+    publicBookingApi.halls(tenant).then(
       (r) => setHalls(r.items),
       () => setError("大厅列表加载失败，请刷新重试"),
     );
-  }, []);
+  }, [tenant]);
   useEffect(() => {
     setHall(null);
     if (hallId) {

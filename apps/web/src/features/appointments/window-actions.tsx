@@ -11,6 +11,7 @@ import {
   type WindowActionInput,
 } from "../../../../../packages/contracts/src/appointments.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
+import { validFields } from "../../shared/form-validate.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { DeferralCreateModal } from "../deferrals/deferral-create-modal.tsx";
 import { hallApi } from "./appointments-api.ts";
@@ -121,7 +122,10 @@ export function WindowActions({ hall, windowId, current, maxCalls, onDone }: Pro
         confirmLoading={busy}
         onCancel={() => setFinishing(false)}
         onOk={() =>
-          void finishForm.validateFields().then(async (v) => {
+          void validFields(finishForm).then(async (v) => {
+            if (!v) {
+              return;
+            }
             if (
               await act(
                 { action: "finish", result: v.result, note: v.note, extraItemCodes: v.extraItemCodes ?? [] },
@@ -168,7 +172,10 @@ export function WindowActions({ hall, windowId, current, maxCalls, onDone }: Pro
         confirmLoading={busy}
         onCancel={() => setTransferring(false)}
         onOk={() =>
-          void transferForm.validateFields().then(async (v) => {
+          void validFields(transferForm).then(async (v) => {
+            if (!v) {
+              return;
+            }
             if (await act({ action: "transfer", groupId: v.groupId }, (t) => `${t?.number ?? ""} 已转出`)) {
               setTransferring(false);
             }

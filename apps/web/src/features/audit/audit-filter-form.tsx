@@ -1,5 +1,5 @@
 import { SearchOutlined } from "@ant-design/icons";
-import { AutoComplete, Button, Card, DatePicker, Form, Input, Select, Space } from "antd";
+import { Button, Card, DatePicker, Form, Input, Select, Space } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { ACTION_OPTIONS, ENTITY_OPTIONS } from "./audit-labels.ts";
 
@@ -61,13 +61,15 @@ export function AuditFilterForm({ value, onSearch }: Props) {
     <Card style={{ marginBottom: 16 }}>
       <Form<Values> form={form} layout="inline" initialValues={initialValues} onFinish={submit} style={{ rowGap: 16 }}>
         <Form.Item name="action" label="操作">
-          <AutoComplete
+          <Select
             options={ACTION_OPTIONS}
-            placeholder="如：user.create"
+            placeholder="全部（可输入筛选，如：登录）"
             allowClear
-            style={{ width: 220 }}
+            style={{ width: 240 }}
             showSearch={{
-              filterOption: (input, option) => (option?.label ?? "").toLowerCase().includes(input.toLowerCase()),
+              // Matches the Chinese label or the raw code, so both 登录 and auth.login find it.
+              filterOption: (input, option) =>
+                `${option?.label ?? ""} ${option?.value ?? ""}`.toLowerCase().includes(input.toLowerCase()),
             }}
           />
         </Form.Item>

@@ -1,6 +1,14 @@
 import type { AuditEntry } from "../../../../../packages/contracts/src/audit.ts";
+import { WO_ACTION_LABELS, WO_ACTIONS } from "../../../../../packages/contracts/src/work-orders.ts";
 
-/** Display names for the actions the server records; unknown ones show their code. */
+const WORK_ORDER_ACTIONS: Record<string, string> = Object.fromEntries(
+  WO_ACTIONS.map((a) => [`work_order.${a}`, `工单${WO_ACTION_LABELS[a]}`]),
+);
+
+/**
+ * Display names for every action the server records (audit-labels.test.ts checks the server's
+ * sources against this list); an unknown code still shows as itself.
+ */
 export const ACTION_LABELS: Record<string, string> = {
   "auth.login": "登录",
   "auth.login.failed": "登录失败",
@@ -17,6 +25,67 @@ export const ACTION_LABELS: Record<string, string> = {
   "api_key.create": "新建接口密钥",
   "api_key.revoke": "吊销接口密钥",
   "tenant.create": "创建租户",
+  ...WORK_ORDER_ACTIONS,
+  "work_order.redo": "工单重办",
+  "work_order.supervise": "工单督办",
+  "work_order.receive": "工单登记",
+  "work_order.merge": "工单合并",
+  "work_order.import": "工单导入",
+  "work_order.contacts.read": "查看工单联系人",
+  "sla_policy.update": "修改办理时限",
+  "campaign.create": "新建专项行动",
+  "calendar.update": "修改工作日历",
+  "budget_year.create": "新建预算年度",
+  "budget_year.update": "修改预算年度",
+  "budget_project.create": "新增预算项目",
+  "budget_project.update": "修改预算项目",
+  "budget_project.delete": "删除预算项目",
+  "budget.import": "导入预算",
+  "performance_fact.create": "登记绩效事实",
+  "self_evaluation.create": "新建绩效自评",
+  "self_evaluation.item_update": "修改自评指标",
+  "self_evaluation.revise": "修订绩效自评",
+  "report_paragraph.update": "修改报告段落",
+  "report_paragraph.reset": "恢复报告段落",
+  "rating.create": "评价",
+  "rating.default": "默认好评",
+  "rating.appeal": "申诉差评",
+  "rating.appeal_decide": "审核申诉",
+  "catalog_item.create": "新增事项",
+  "catalog_item.update": "修改事项",
+  "catalog_item.withdraw": "撤销事项",
+  "catalog_policy_case.create": "登记政策兑现案例",
+  "catalog_bundle.create": "新建一件事",
+  "catalog_bundle.update": "修改一件事",
+  "catalog.import": "导入事项目录",
+  "catalog.demo_load": "载入演示事项目录",
+  "online_case.receive": "接收网办件",
+  "deferral.create": "容缺受理",
+  "deferral.remind": "容缺补正提醒",
+  "deferral.make_up": "容缺补齐",
+  "deferral.terminate": "容缺终止",
+  "credit_flag.add": "标记失信",
+  "credit_flag.lift": "解除失信标记",
+  "hall.create": "新建大厅",
+  "hall.group.create": "新建业务分组",
+  "hall.hours": "修改办公时间",
+  "hall.close_day": "设置闭厅日",
+  "hall.slots.generate": "生成预约号源",
+  "hall.window.assign": "分配窗口",
+  "appointments.settings.update": "修改预约设置",
+  "booking.create": "预约",
+  "booking.cancel": "取消预约",
+  "booking.reschedule": "改约",
+  "booking.no_show": "标记爽约",
+  "queue.check_in": "取号",
+  "queue.call": "叫号",
+  "queue.recall": "重呼",
+  "queue.skip": "过号",
+  "queue.start": "开始办理",
+  "queue.transfer": "转窗口",
+  "queue.finish": "办结",
+  "demo.work_orders": "生成演示工单",
+  "demo.hall_year": "生成演示大厅数据",
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -26,6 +95,25 @@ export const ENTITY_LABELS: Record<string, string> = {
   api_key: "接口密钥",
   grant: "授权",
   tenant: "租户",
+  work_order: "工单",
+  sla_policy: "办理时限",
+  campaign: "专项行动",
+  calendar: "工作日历",
+  budget_year: "预算年度",
+  budget_project: "预算项目",
+  performance_fact: "绩效事实",
+  self_evaluation: "绩效自评",
+  report_paragraph: "报告段落",
+  rating: "评价",
+  catalog_item: "事项",
+  catalog_bundle: "一件事",
+  online_case: "网办件",
+  deferral: "容缺件",
+  credit_flag: "失信标记",
+  hall: "大厅",
+  appointment_settings: "预约设置",
+  booking: "预约",
+  queue_ticket: "排队号",
 };
 
 export const ACTOR_TYPE_LABELS: Record<AuditEntry["actorType"], string> = {
@@ -34,9 +122,6 @@ export const ACTOR_TYPE_LABELS: Record<AuditEntry["actorType"], string> = {
   system: "系统",
 };
 
-export const ACTION_OPTIONS = Object.entries(ACTION_LABELS).map(([value, label]) => ({
-  value,
-  label: `${label}（${value}）`,
-}));
+export const ACTION_OPTIONS = Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }));
 
 export const ENTITY_OPTIONS = Object.entries(ENTITY_LABELS).map(([value, label]) => ({ value, label }));

@@ -11,6 +11,7 @@ import { useRemote } from "../../shared/use-remote.ts";
 import { auditApi } from "./audit-api.ts";
 import { AuditFilterForm, type AuditFilters } from "./audit-filter-form.tsx";
 import { ACTION_LABELS, ACTOR_TYPE_LABELS, ENTITY_LABELS } from "./audit-labels.ts";
+import { describeSummary, summaryText } from "./audit-summary.ts";
 
 const MONO = { fontFamily: "SFMono-Regular, Consolas, 'Liberation Mono', Menlo, monospace", fontSize: 12 };
 
@@ -22,11 +23,18 @@ function SummaryDetail({ entry }: { entry: AuditEntry }) {
       bordered
       styles={{ label: { width: 120 } }}
       items={[
+        ...describeSummary(entry.action, entry.summary).map((line, i) => ({
+          key: `s${i}-${line.key}`,
+          label: line.label,
+          children: <span style={{ whiteSpace: "pre-wrap" }}>{line.text}</span>,
+        })),
         {
-          key: "summary",
-          label: "摘要",
+          key: "raw",
+          label: "原始记录",
           children: (
-            <pre style={{ ...MONO, margin: 0, whiteSpace: "pre-wrap" }}>{JSON.stringify(entry.summary, null, 2)}</pre>
+            <pre style={{ ...MONO, margin: 0, whiteSpace: "pre-wrap" }}>
+              {entry.action} {JSON.stringify(entry.summary, null, 2)}
+            </pre>
           ),
         },
         { key: "entity", label: "对象ID", children: <span style={MONO}>{entry.entityId ?? "—"}</span> },
@@ -87,7 +95,11 @@ const columns: TableColumnsType<AuditEntry> = [
     title: "摘要",
     key: "summary",
     ellipsis: true,
-    render: (_v, e) => <span style={MONO}>{JSON.stringify(e.summary)}</span>,
+    render: (_v, e) => (
+      <Tooltip title={<span style={MONO}>{JSON.stringify(e.summary)}</span>}>
+        <span>{summaryText(e.action, e.summary) || "—"}</span>
+      </Tooltip>
+    ),
   },
   {
     title: "请求ID",
@@ -174,7 +186,7 @@ export function AuditPage() {
   return (
     <PageContainer
       title="审计日志"
-      description="记录登录、账号、授权、机构与密钥等关键操作；日志以哈希链串联，可校验是否被篡改。"
+      description="记录登录、账号、授权、工单、预约、目录、预算等每一项改动；鼠标悬停可见原始代码。日志以哈希链串联，可校验是否被篡改。"
       extra={
         <Button icon={<SafetyCertificateOutlined />} loading={verifying} onClick={() => void verify()}>
           校验哈希链

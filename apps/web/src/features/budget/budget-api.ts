@@ -1,5 +1,6 @@
 import {
   BudgetImportResultSchema,
+  type BudgetYearInput,
   BudgetYearListSchema,
   BudgetYearSchema,
 } from "../../../../../packages/contracts/src/budget.ts";
@@ -10,6 +11,7 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 export const budgetApi = {
   years: () => api.get("/api/budget/years", BudgetYearListSchema),
   year: (year: number) => api.get(`/api/budget/years/${year}`, BudgetYearSchema),
+  saveYear: (year: number, input: BudgetYearInput) => api.put(`/api/budget/years/${year}`, BudgetYearSchema, input),
   importFile: (year: number, file: File, dryRun: boolean) =>
     uploadFile(`/api/budget/years/${year}/import`, file, XLSX, BudgetImportResultSchema, { dryRun }),
   exportUrl: (year: number) => `/api/budget/years/${year}/export.xlsx`,

@@ -10,10 +10,12 @@ import {
 } from "../../../../../packages/contracts/src/budget.ts";
 import { PageLoading } from "../../shared/results.tsx";
 import { useRemote } from "../../shared/use-remote.ts";
+import { useMe } from "../auth/session.tsx";
 import { budgetApi } from "./budget-api.ts";
 import { BudgetImportModal } from "./budget-import-modal.tsx";
 import { FactCreateModal } from "./fact-create-modal.tsx";
 import { pct, wan } from "./money.ts";
+import { YearCreateButton } from "./year-create-modal.tsx";
 import { YearSelect } from "./year-select.tsx";
 
 function IndicatorTable({ project }: { project: Project }) {
@@ -179,6 +181,8 @@ export function BudgetPage() {
   const params = useParams();
   const navigate = useNavigate();
   const years = useRemote("years", () => budgetApi.years());
+  // 财务绩效专员 owns the budget: only they start a year (the server checks the same).
+  const canEdit = useMe().grants.some((g) => g.role === "finance_officer");
   const list = years.data?.map((y) => y.year) ?? [];
   const year = params.year ? Number(params.year) : list.length ? Math.max(...list) : undefined;
   const detail = useRemote(year ? `year-${year}` : null, () => budgetApi.year(year ?? 0));
@@ -191,11 +195,22 @@ export function BudgetPage() {
           预算与绩效
         </Typography.Title>
         <YearSelect years={list} value={year} onChange={(y) => navigate(`/budget/${y}`)} />
+        {canEdit && (
+          <YearCreateButton
+            existing={list}
+            onCreated={(y) => {
+              years.reload();
+              navigate(`/budget/${y}`);
+            }}
+          />
+        )}
       </Space>
       {years.loading || detail.loading ? (
         <PageLoading />
       ) : !year ? (
-        <Empty description="尚无预算年度" />
+        <Empty
+          description={canEdit ? "尚无预算年度：点击上方「新建预算年度」开始" : "尚无预算年度，请财务绩效专员新建"}
+        />
       ) : detail.data ? (
         <YearView data={detail.data} onImport={() => setImporting(true)} onAddFact={() => setAddingFact(true)} />
       ) : (

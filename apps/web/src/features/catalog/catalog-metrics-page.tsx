@@ -2,6 +2,7 @@ import { Card, Col, DatePicker, Row, Segmented, Space, Statistic, Table, Tooltip
 import dayjs from "dayjs";
 import { Link, useSearchParams } from "react-router-dom";
 import type { CatalogMetrics } from "../../../../../packages/contracts/src/catalog.ts";
+import { bureauTime } from "../../shared/format.ts";
 import { useRemote } from "../../shared/use-remote.ts";
 import { catalogApi } from "./catalog-api.ts";
 
@@ -18,7 +19,7 @@ const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(2)}
 /** 事项统计: 减材料落实率, 免提交比例 and the catalog's counts; every number opens the items it counts. */
 export function CatalogMetricsPage() {
   const [search, setSearch] = useSearchParams();
-  const asOf = search.get("asOf") ?? dayjs().format("YYYY-MM-DD");
+  const asOf = search.get("asOf") ?? bureauTime().format("YYYY-MM-DD");
   const groupBy = search.get("groupBy") ?? "department";
   const data = useRemote(`catalog-metrics-${asOf}-${groupBy}`, (signal) =>
     catalogApi.metrics({ asOf, groupBy }, signal),

@@ -2,6 +2,7 @@ import { App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, T
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useApiErrorHandler } from "../../shared/errors.ts";
+import { validFields } from "../../shared/form-validate.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { useRemote } from "../../shared/use-remote.ts";
 import { deferralsApi } from "./deferrals-api.ts";
@@ -20,7 +21,10 @@ export function CreditFlagsPage() {
   const [form] = Form.useForm<Values>();
 
   const add = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) {
+      return;
+    }
     try {
       await deferralsApi.addCreditFlag({ ...v, listedOn: v.listedOn.format("YYYY-MM-DD") });
       void message.success("已列入失信名单");

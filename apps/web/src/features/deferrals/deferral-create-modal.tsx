@@ -4,6 +4,7 @@ import dayjs from "dayjs";
 import { useEffect, useState } from "react";
 import type { DeferralOptions } from "../../../../../packages/contracts/src/deferrals.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
+import { validFields } from "../../shared/form-validate.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { deferralsApi } from "./deferrals-api.ts";
 
@@ -52,7 +53,10 @@ export function DeferralCreateModal({
     }
   }, [open, caseId]);
   const submit = async () => {
-    const v = await form.validateFields();
+    const v = await validFields(form);
+    if (!v) {
+      return;
+    }
     setBusy(true);
     try {
       await deferralsApi.create({

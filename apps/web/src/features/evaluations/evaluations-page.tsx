@@ -131,7 +131,7 @@ export function EvaluationsPage() {
         {!id && <YearSelect years={list} value={year} onChange={(y) => setSearch({ year: String(y) })} />}
       </Space>
       {!e ? (
-        <Empty description={year ? `${year} 年度尚未开展自评` : "尚无预算年度"}>
+        <Empty description={year ? `${year} 年度尚未开展自评` : "尚无预算年度：请先在「预算绩效」中新建预算年度"}>
           {year && (
             <Button type="primary" onClick={() => void act(() => evaluationsApi.create(year), "已建立评分表")}>
               开展 {year} 年度自评

@@ -1,6 +1,5 @@
 import { CheckCircleOutlined, CloseCircleOutlined, UserOutlined } from "@ant-design/icons";
 import { Alert, Avatar, Card, Col, Empty, List, Row, Space, Tag, Typography } from "antd";
-import dayjs from "dayjs";
 import { Link } from "react-router-dom";
 import { z } from "zod";
 import { CalendarListSchema } from "../../../../../packages/contracts/src/calendar.ts";
@@ -8,6 +7,7 @@ import { ROLE_LABELS } from "../../../../../packages/contracts/src/common.ts";
 import { api } from "../../api/client.ts";
 import { visibleNavItems } from "../../layout/nav-items.tsx";
 import { PageContainer } from "../../layout/page-container.tsx";
+import { bureauTime } from "../../shared/format.ts";
 import { useRemote } from "../../shared/use-remote.ts";
 import { useMe } from "../auth/session.tsx";
 
@@ -20,7 +20,7 @@ export function WorkbenchPage() {
   const healthy = health.data?.status === "ok";
   // Deadlines need next year's official holiday schedule; the server says when it is missing.
   const calendar = useRemote("calendar", (signal) =>
-    api.get("/api/calendar", CalendarListSchema, { year: dayjs().year() }, signal),
+    api.get("/api/calendar", CalendarListSchema, { year: bureauTime().year() }, signal),
   );
 
   return (
@@ -38,7 +38,7 @@ export function WorkbenchPage() {
                   您好，{me.user.displayName}，欢迎使用政务服务数据管理平台
                 </Typography.Title>
                 <Typography.Text type="secondary">
-                  {me.tenant.name} · 今天是 {dayjs().format("YYYY年M月D日 dddd")}
+                  {me.tenant.name} · 今天是 {bureauTime().format("YYYY年M月D日 dddd")}
                 </Typography.Text>
               </div>
             </Space>
