@@ -28,8 +28,8 @@ import { registerCalendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { registerCatalogRoutes } from "./modules/catalog/catalog.routes.ts";
 import { registerDeferralRoutes } from "./modules/deferrals/deferrals.routes.ts";
 import { registerEvaluationRoutes } from "./modules/evaluations/evaluations.routes.ts";
-import { registerJobRoutes } from "./modules/jobs/jobs.routes.ts";
 import { registerExportTaskRoutes } from "./modules/export-tasks/export-tasks.routes.ts";
+import { registerJobRoutes } from "./modules/jobs/jobs.routes.ts";
 import { registerOnlineCaseRoutes } from "./modules/online-cases/online-cases.routes.ts";
 import { registerOpen311Routes } from "./modules/open311/open311.routes.ts";
 import { registerOrgRoutes } from "./modules/org/org.routes.ts";
@@ -48,8 +48,8 @@ import type { App, RouteDeps } from "./platform/http/app-types.ts";
 import { installAuthHook } from "./platform/http/auth-hook.ts";
 import { errorForLog, installErrorHandler, sendError } from "./platform/http/error-handler.ts";
 import { makeCtxFactory } from "./platform/http/request-context.ts";
-import { securityHeaders } from "./security/headers.ts";
 import { installTextGuard } from "./platform/http/text-guard.ts";
+import { securityHeaders } from "./security/headers.ts";
 
 export const WEB_DIST = fileURLToPath(new URL("../../../dist/web/", import.meta.url));
 

@@ -1,6 +1,6 @@
 import { buildApp } from "./app.ts";
-import { scheduleAuditCheckpoints } from "./modules/audit/audit-anchor.job.ts";
 import { startHallRelay } from "./modules/appointments/hall-events.ts";
+import { scheduleAuditCheckpoints } from "./modules/audit/audit-anchor.job.ts";
 import { loadDemoBase, loadDemoYear } from "./modules/demo/demo.service.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
 import { failInterruptedExports, purgeExpiredExports } from "./modules/export-tasks/export-tasks.service.ts";

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { Id, idOf } from "./id.ts";
 import { DAY_OUT_OF_RANGE, isRealDay } from "./common.ts";
+import { Id, idOf } from "./id.ts";
 import { PHONE_PATTERN } from "./id-number.ts";
 
 export const HALL_LEVELS = ["district", "town", "village"] as const;

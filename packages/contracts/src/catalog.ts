@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { Id, idOf } from "./id.ts";
 import { isoDay } from "./common.ts";
+import { Id, idOf } from "./id.ts";
 
 /** The eight kinds of service item (domain-rules §3). */
 export const ITEM_TYPES = [

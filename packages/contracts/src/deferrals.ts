@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { Id, idOf } from "./id.ts";
 import { isoDay } from "./common.ts";
+import { Id, idOf } from "./id.ts";
 import { ID_NUMBER_MESSAGES } from "./id-number.ts";
 
 export const DEFERRAL_STATUSES = ["awaiting", "made_up", "terminated"] as const;

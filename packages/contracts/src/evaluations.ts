@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { Id } from "./id.ts";
 import { isoInstant } from "./common.ts";
+import { Id } from "./id.ts";
 
 /** GB/T 39734: five levels, 5 = 非常满意 … 1 = 非常不满意; 1–2 are bad ratings. */
 export const RATING_LEVELS = [5, 4, 3, 2, 1] as const;

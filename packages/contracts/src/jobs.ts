@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "./id.ts";
 
 /** The periodic jobs, in the order the run-history page lists them. */
 export const JOB_NAMES = ["escalation", "default-ratings", "hall-slots", "deferrals"] as const;

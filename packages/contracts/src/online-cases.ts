@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { Id } from "./id.ts";
 import { isoDay } from "./common.ts";
+import { Id } from "./id.ts";
 import { PHONE_PATTERN } from "./id-number.ts";
 
 /** 网上办件: a case applied for and finished on the provincial portal (一网通办), pushed to us for 好差评. */

@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { Id, idOf } from "./id.ts";
 import { isoInstant } from "./common.ts";
+import { Id, idOf } from "./id.ts";
 
 export const WO_KINDS = ["hotline", "bad_rating", "grid_event", "deputies"] as const;
 export const WoKindSchema = z.enum(WO_KINDS, {

@@ -27,7 +27,7 @@ import {
 import { onHallChange } from "./hall-events.ts";
 import { listPublicHalls, publicHallDetail, publicSlots } from "./public.service.ts";
 import { hallBoard } from "./queue.service.ts";
-import { findRatableServiceCase } from "./service-cases.service.ts";
+import { findRatableServiceCases } from "./service-cases.service.ts";
 
 const open = { access: { kind: "public" } } as const;
 const tags = ["public"];
@@ -55,7 +55,8 @@ export function registerPublicAppointmentRoutes(app: App, deps: RouteDeps): void
     }
     const servedCases = [];
     for (const c of b.servedCases) {
-      const found = await findRatableServiceCase(deps.database.db, c.number);
+      // A case number is unique within its district; the booking's own case is the one finished for it.
+      const [found] = await findRatableServiceCases(deps.database.db, c.number);
       const ratingCode = found
         ? await ratingCodeFor(deps.database.db, found.tenantId, "service_case", found.id, deps.clock.now())
         : undefined;

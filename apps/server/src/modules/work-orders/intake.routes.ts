@@ -88,7 +88,8 @@ export function registerIntakeRoutes(app: App, deps: RouteDeps): void {
         deps.database.db,
         deps.clock,
         { subject: `work_order:${req.params.number.toUpperCase()}`, address: req.ip },
-        () => publicStatus(deps.database.db, req.params.number, req.query.phoneTail, deps.clock.now(), req.query.tenant),
+        () =>
+          publicStatus(deps.database.db, req.params.number, req.query.phoneTail, deps.clock.now(), req.query.tenant),
       ),
   });
 }
