@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { Id } from "./id.ts";
 import { WorkOrderFilterSchema } from "./work-orders.ts";
 
 /** What an export task writes; each kind has its own filter and its own view roles. */
@@ -24,7 +25,7 @@ export const StartExportInputSchema = z.object({
 export type StartExportInput = z.infer<typeof StartExportInputSchema>;
 
 export const ExportTaskSchema = z.object({
-  id: z.uuid(),
+  id: Id,
   kind: ExportKindSchema,
   state: ExportStateSchema,
   /** Rows written so far and the rows the filter selected when the task started. */

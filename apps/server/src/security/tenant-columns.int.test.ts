@@ -11,6 +11,8 @@ const NOT_TENANT_OWNED: Record<string, string> = {
   login_failures: "sign-in throttle keyed by name and address, before any tenant is known",
   deferred_indexes: "schema bookkeeping of indexes built after a bulk load",
   __drizzle_migrations: "migration bookkeeping",
+  job_runs: "runs of the periodic jobs, each sweeping every tenant (one run, not one per tenant)",
+  proof_failures: "public proof throttle keyed by ticket/booking and address; an address spans tenants",
 };
 
 let database: Database;

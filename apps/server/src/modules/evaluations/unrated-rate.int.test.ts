@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildHall, movableClock, type TestHall } from "../../../test/factories/hall.factory.ts";
+import { buildHall, movableClock, seatClerk, type TestHall } from "../../../test/factories/hall.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
 import { authHeaders } from "../../../test/test-app.ts";
+import { ratingCodeFor } from "./rating-codes.service.ts";
 
 const clock = movableClock("2025-03-03T09:00:00+08:00");
 const h = setUpHarness({ clock });
@@ -43,6 +44,7 @@ async function servedCase(phone: string): Promise<string> {
 beforeAll(async () => {
   hall = await buildHall(h.database.db, h.tenant.id, h.tenant.units.a1.id, clock);
   staff = await buildUser(h.database.db, h.tenant.id, h.tenant.units.a1.id, ["hall_staff"]);
+  await seatClerk(h.database.db, hall.groups[0]?.windows[0] ?? "", staff.id);
   supervisor = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["supervisor"]);
 });
 
@@ -56,7 +58,13 @@ describe("未评价率", () => {
     const rated = await h.built.app.inject({
       method: "POST",
       url: "/api/public/ratings",
-      payload: { subjectKind: "service_case", number: cases[0], phoneTail: "0001", level: 5 },
+      payload: {
+        subjectKind: "service_case",
+        number: cases[0],
+        phoneTail: "0001",
+        ratingCode: await ratingCodeFor(h.database.db, h.tenant.id, "service_case", cases[0] ?? "", clock.now()),
+        level: 5,
+      },
     });
     expect(rated.statusCode, rated.body).toBe(201);
     const rates = await h.built.app.inject({ url: "/api/ratings/rates", headers: authHeaders(supervisor) });

@@ -14,6 +14,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "auth.login.failed": "登录失败",
   "auth.logout": "退出登录",
   "auth.password.change": "修改密码",
+  "export_task.start": "发起导出任务",
   "user.create": "新增用户",
   "user.update": "修改用户",
   "user.password.reset": "重置密码",
@@ -90,6 +91,7 @@ export const ACTION_LABELS: Record<string, string> = {
 
 export const ENTITY_LABELS: Record<string, string> = {
   user: "用户",
+  export_task: "导出任务",
   session: "会话",
   org_unit: "机构",
   api_key: "接口密钥",
