@@ -1,8 +1,9 @@
 import { CalendarOutlined } from "@ant-design/icons";
-import { Button, Descriptions, List, Tag, Typography } from "antd";
+import { Button, Descriptions, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { BOOKING_STATUS_LABELS, type PublicBooking } from "../../../../../packages/contracts/src/appointments.ts";
 import { formatDateTime } from "../../shared/format.ts";
+import { RecordList, RecordListItem } from "../../shared/record-list.tsx";
 import { publicBookingApi } from "./appointments-api.ts";
 import { formatSlot } from "./slot-format.ts";
 
@@ -36,27 +37,25 @@ export function BookingCard({ booking, verify }: { booking: PublicBooking; verif
         加入日历（.ics）
       </Button>
       {booking.servedCases && booking.servedCases.length > 0 ? (
-        <List
-          style={{ marginTop: 12 }}
-          size="small"
-          bordered
-          header="本次办理的业务（可对服务进行评价）"
-          dataSource={booking.servedCases}
-          renderItem={(c) => (
-            <List.Item
-              actions={[
-                <Link
-                  key="rate"
-                  to={`/public/rate?kind=service_case&number=${c.number}${c.ratingCode ? `&code=${c.ratingCode}` : ""}`}
-                >
-                  评价本次服务
-                </Link>,
-              ]}
-            >
-              {c.itemName}（办结于 {formatDateTime(c.finishedAt)}）
-            </List.Item>
-          )}
-        />
+        <div style={{ marginTop: 12 }}>
+          <Typography.Text strong>本次办理的业务（可对服务进行评价）</Typography.Text>
+          <RecordList
+            items={booking.servedCases}
+            itemKey={(c) => c.number}
+            render={(c) => (
+              <RecordListItem
+                title={`${c.itemName}（办结于 ${formatDateTime(c.finishedAt)}）`}
+                actions={
+                  <Link
+                    to={`/public/rate?kind=service_case&number=${c.number}${c.ratingCode ? `&code=${c.ratingCode}` : ""}`}
+                  >
+                    评价本次服务
+                  </Link>
+                }
+              />
+            )}
+          />
+        </div>
       ) : (
         <Typography.Paragraph type="secondary" style={{ marginTop: 8 }}>
           请携带身份证原件，在预约时段内到大厅，凭预约码取号。

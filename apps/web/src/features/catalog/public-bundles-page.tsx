@@ -1,5 +1,6 @@
-import { Card, List, Typography } from "antd";
+import { Card, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
+import { RecordList, RecordListItem } from "../../shared/record-list.tsx";
 import { useRemote } from "../../shared/use-remote.ts";
 import { publicCatalogApi } from "./catalog-api.ts";
 import { PublicCatalogLayout, usePublicTenant } from "./public-catalog-layout.tsx";
@@ -11,15 +12,16 @@ export function PublicBundlesPage() {
   return (
     <PublicCatalogLayout title="“一件事”主题服务">
       <Card>
-        <List
+        <RecordList
           loading={data.loading}
-          grid={{ gutter: 12, xs: 1, sm: 2, md: 3 }}
-          dataSource={data.data?.items ?? []}
-          renderItem={(b) => (
-            <List.Item>
+          columns={3}
+          items={data.data?.items ?? []}
+          itemKey={(b) => b.code}
+          render={(b) => (
+            <>
               <Link to={`/public/catalog/bundles/${encodeURIComponent(b.code)}?tenant=${tenant}`}>{b.name}</Link>
               <Typography.Text type="secondary">（{b.itemCount} 个事项）</Typography.Text>
-            </List.Item>
+            </>
           )}
         />
       </Card>
@@ -36,18 +38,15 @@ export function PublicBundlePage() {
     <PublicCatalogLayout title={data.data?.name ?? "一件事"}>
       <Card>
         <Typography.Paragraph>{data.data?.description}</Typography.Paragraph>
-        <List
+        <RecordList
           loading={data.loading}
-          dataSource={data.data?.items ?? []}
-          renderItem={(i) => (
-            <List.Item>
-              <List.Item.Meta
-                title={
-                  <Link to={`/public/catalog/items/${encodeURIComponent(i.code)}?tenant=${tenant}`}>{i.name}</Link>
-                }
-                description={`${i.departmentName} · 承诺 ${i.promisedLimitDays} 个工作日`}
-              />
-            </List.Item>
+          items={data.data?.items ?? []}
+          itemKey={(i) => i.code}
+          render={(i) => (
+            <RecordListItem
+              title={<Link to={`/public/catalog/items/${encodeURIComponent(i.code)}?tenant=${tenant}`}>{i.name}</Link>}
+              description={`${i.departmentName} · 承诺 ${i.promisedLimitDays} 个工作日`}
+            />
           )}
         />
       </Card>

@@ -1,6 +1,7 @@
-import { Card, Input, List, Space, Tag, Typography } from "antd";
+import { Card, Input, Space, Tag, Typography } from "antd";
 import { Link, useSearchParams } from "react-router-dom";
 import { ITEM_TYPE_LABELS, ONLINE_DEPTH_LABELS } from "../../../../../packages/contracts/src/catalog.ts";
+import { RecordList, RecordListItem } from "../../shared/record-list.tsx";
 import { useRemote } from "../../shared/use-remote.ts";
 import { publicCatalogApi } from "./catalog-api.ts";
 import { PublicCatalogLayout, usePublicTenant } from "./public-catalog-layout.tsx";
@@ -27,29 +28,27 @@ export function PublicCatalogPage() {
           {q ? `“${q}”` : "全部事项"}：共 {result.data?.total ?? 0} 项
           {(result.data?.total ?? 0) > 50 ? "，显示前 50 项" : ""}
         </Typography.Paragraph>
-        <List
+        <RecordList
           loading={result.loading}
-          dataSource={result.data?.items ?? []}
-          renderItem={(i) => (
-            <List.Item>
-              <List.Item.Meta
-                title={
-                  <Link to={`/public/catalog/items/${encodeURIComponent(i.code)}?tenant=${tenant}`}>{i.name}</Link>
-                }
-                description={
-                  <Space wrap size={4}>
-                    <span>{i.departmentName}</span>
-                    <Tag>{ITEM_TYPE_LABELS[i.type]}</Tag>
-                    <Tag color="blue">承诺 {i.promisedLimitDays} 个工作日</Tag>
-                    <Tag color={i.visitsRequired === 0 ? "green" : "default"}>
-                      {i.visitsRequired === 0 ? "零跑动" : `跑动 ${i.visitsRequired} 次`}
-                    </Tag>
-                    <Tag>{ONLINE_DEPTH_LABELS[i.onlineDepth]}</Tag>
-                    {i.deferrable && <Tag color="orange">可容缺受理</Tag>}
-                  </Space>
-                }
-              />
-            </List.Item>
+          items={result.data?.items ?? []}
+          itemKey={(i) => i.code}
+          empty="没有找到相关事项"
+          render={(i) => (
+            <RecordListItem
+              title={<Link to={`/public/catalog/items/${encodeURIComponent(i.code)}?tenant=${tenant}`}>{i.name}</Link>}
+              description={
+                <Space wrap size={4}>
+                  <span>{i.departmentName}</span>
+                  <Tag>{ITEM_TYPE_LABELS[i.type]}</Tag>
+                  <Tag color="blue">承诺 {i.promisedLimitDays} 个工作日</Tag>
+                  <Tag color={i.visitsRequired === 0 ? "green" : "default"}>
+                    {i.visitsRequired === 0 ? "零跑动" : `跑动 ${i.visitsRequired} 次`}
+                  </Tag>
+                  <Tag>{ONLINE_DEPTH_LABELS[i.onlineDepth]}</Tag>
+                  {i.deferrable && <Tag color="orange">可容缺受理</Tag>}
+                </Space>
+              }
+            />
           )}
         />
       </Card>

@@ -1,6 +1,7 @@
-import { Alert, Card, List, Typography } from "antd";
+import { Alert, Card, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { PageContainer } from "../../layout/page-container.tsx";
+import { RecordList, RecordListItem } from "../../shared/record-list.tsx";
 
 const TODAY = [
   {
@@ -24,15 +25,14 @@ export function DataResourcesPage() {
         description="数据资源目录编目、共享申请审批和数据质量检查将在后续版本上线。上线前，数据专员可使用下列功能。"
       />
       <Card title="现在可以使用">
-        <List
-          dataSource={TODAY}
-          renderItem={(item) => (
-            <List.Item>
-              <List.Item.Meta
-                title={<Link to={item.to}>{item.title}</Link>}
-                description={<Typography.Text type="secondary">{item.text}</Typography.Text>}
-              />
-            </List.Item>
+        <RecordList
+          items={TODAY}
+          itemKey={(item) => item.to}
+          render={(item) => (
+            <RecordListItem
+              title={<Link to={item.to}>{item.title}</Link>}
+              description={<Typography.Text type="secondary">{item.text}</Typography.Text>}
+            />
           )}
         />
       </Card>

@@ -1,5 +1,5 @@
 import { DownloadOutlined } from "@ant-design/icons";
-import { Button, Drawer, List, Progress, Space, Tag, Typography } from "antd";
+import { Button, Drawer, Progress, Space, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useCallback, useEffect, useState } from "react";
 import {
@@ -9,6 +9,7 @@ import {
   type ExportTask,
 } from "../../../../../packages/contracts/src/export-tasks.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
+import { RecordList, RecordListItem } from "../../shared/record-list.tsx";
 import { exportTasksApi } from "./export-tasks-api.ts";
 
 const POLL_MS = 1000;
@@ -77,44 +78,34 @@ export function ExportTaskButton({ kind, filter }: { kind: ExportKind; filter: R
         <Typography.Paragraph type="secondary">
           导出在后台分批生成，完成后可下载；文件保留 24 小时，仅本人可下载。
         </Typography.Paragraph>
-        <List
-          dataSource={tasks}
-          locale={{ emptyText: "暂无导出任务" }}
-          renderItem={(t) => (
-            <List.Item
-              actions={
-                t.state === "done"
-                  ? [
-                      <a key="dl" href={exportTasksApi.downloadUrl(t.id)}>
-                        下载
-                      </a>,
-                    ]
-                  : []
+        <RecordList
+          items={tasks}
+          itemKey={(t) => t.id}
+          empty="暂无导出任务"
+          render={(t) => (
+            <RecordListItem
+              actions={t.state === "done" ? <a href={exportTasksApi.downloadUrl(t.id)}>下载</a> : undefined}
+              title={
+                <Space>
+                  {EXPORT_KIND_LABELS[t.kind]}
+                  <Tag color={t.state === "done" ? "green" : t.state === "failed" ? "red" : "blue"}>
+                    {EXPORT_STATE_LABELS[t.state]}
+                  </Tag>
+                </Space>
               }
-            >
-              <List.Item.Meta
-                title={
-                  <Space>
-                    {EXPORT_KIND_LABELS[t.kind]}
-                    <Tag color={t.state === "done" ? "green" : t.state === "failed" ? "red" : "blue"}>
-                      {EXPORT_STATE_LABELS[t.state]}
-                    </Tag>
-                  </Space>
-                }
-                description={
-                  <>
-                    <div>
-                      {shanghai(t.createdAt)} 创建 · {t.rows.toLocaleString("zh-CN")} /{" "}
-                      {t.total.toLocaleString("zh-CN")} 行
-                    </div>
-                    {t.state === "running" && (
-                      <Progress percent={t.total > 0 ? Math.floor((t.rows / t.total) * 100) : 0} size="small" />
-                    )}
-                    {t.error && <Typography.Text type="danger">{t.error}</Typography.Text>}
-                  </>
-                }
-              />
-            </List.Item>
+              description={
+                <>
+                  <div>
+                    {shanghai(t.createdAt)} 创建 · {t.rows.toLocaleString("zh-CN")} / {t.total.toLocaleString("zh-CN")}{" "}
+                    行
+                  </div>
+                  {t.state === "running" && (
+                    <Progress percent={t.total > 0 ? Math.floor((t.rows / t.total) * 100) : 0} size="small" />
+                  )}
+                  {t.error && <Typography.Text type="danger">{t.error}</Typography.Text>}
+                </>
+              }
+            />
           )}
         />
       </Drawer>

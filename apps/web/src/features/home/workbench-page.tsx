@@ -1,5 +1,5 @@
 import { CheckCircleOutlined, CloseCircleOutlined, UserOutlined } from "@ant-design/icons";
-import { Alert, Avatar, Card, Col, Empty, List, Row, Space, Tag, Typography } from "antd";
+import { Alert, Avatar, Card, Col, Empty, Row, Space, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { z } from "zod";
 import { CalendarListSchema } from "../../../../../packages/contracts/src/calendar.ts";
@@ -8,6 +8,7 @@ import { api } from "../../api/client.ts";
 import { visibleNavItems } from "../../layout/nav-items.tsx";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { bureauTime } from "../../shared/format.ts";
+import { RecordList } from "../../shared/record-list.tsx";
 import { useRemote } from "../../shared/use-remote.ts";
 import { useMe } from "../auth/session.tsx";
 
@@ -49,17 +50,15 @@ export function WorkbenchPage() {
             {me.grants.length === 0 ? (
               <Empty description="暂未分配角色，请联系系统管理员" />
             ) : (
-              <List
-                dataSource={me.grants}
-                rowKey="id"
-                renderItem={(grant) => (
-                  <List.Item>
-                    <Space wrap>
-                      <Tag color="blue">{ROLE_LABELS[grant.role]}</Tag>
-                      <Typography.Text type="secondary">所在机构</Typography.Text>
-                      <Typography.Text>{grant.orgUnitName}</Typography.Text>
-                    </Space>
-                  </List.Item>
+              <RecordList
+                items={me.grants}
+                itemKey={(grant) => grant.id}
+                render={(grant) => (
+                  <Space wrap>
+                    <Tag color="blue">{ROLE_LABELS[grant.role]}</Tag>
+                    <Typography.Text type="secondary">所在机构</Typography.Text>
+                    <Typography.Text>{grant.orgUnitName}</Typography.Text>
+                  </Space>
                 )}
               />
             )}

@@ -1,6 +1,7 @@
-import { App, Button, Input, List, Modal, Space, Tag, Typography } from "antd";
+import { App, Button, Input, Modal, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useApiErrorHandler } from "../../shared/errors.ts";
+import { RecordList, RecordListItem } from "../../shared/record-list.tsx";
 import { useRemote } from "../../shared/use-remote.ts";
 import { reportsApi } from "./reports-api.ts";
 
@@ -26,54 +27,47 @@ export function ParagraphEditor({ year, onChanged }: { year: number; onChanged: 
   };
   return (
     <>
-      <List
-        size="small"
+      <RecordList
         loading={list.loading}
-        dataSource={list.data?.items ?? []}
-        renderItem={(p) => (
-          <List.Item
+        items={list.data?.items ?? []}
+        itemKey={(p) => p.key}
+        render={(p) => (
+          <RecordListItem
             actions={
-              list.data?.canEdit
-                ? [
-                    <Button
-                      key="e"
-                      size="small"
-                      onClick={() => setEditing({ key: p.key, label: p.label, text: p.text })}
-                    >
-                      编辑
-                    </Button>,
-                    p.edited ? (
-                      <Button
-                        key="r"
-                        size="small"
-                        onClick={() =>
-                          void reportsApi.resetParagraph(year, p.key).then(() => {
-                            list.reload();
-                            onChanged();
-                          }, handleError)
-                        }
-                      >
-                        恢复默认
-                      </Button>
-                    ) : null,
-                  ]
-                : []
-            }
-          >
-            <List.Item.Meta
-              title={
+              list.data?.canEdit ? (
                 <Space>
-                  {p.label}
-                  {p.edited && <Tag color="blue">已修改</Tag>}
+                  <Button key="e" size="small" onClick={() => setEditing({ key: p.key, label: p.label, text: p.text })}>
+                    编辑
+                  </Button>
+                  {p.edited ? (
+                    <Button
+                      key="r"
+                      size="small"
+                      onClick={() =>
+                        void reportsApi.resetParagraph(year, p.key).then(() => {
+                          list.reload();
+                          onChanged();
+                        }, handleError)
+                      }
+                    >
+                      恢复默认
+                    </Button>
+                  ) : null}
                 </Space>
-              }
-              description={
-                <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
-                  {p.text}
-                </Typography.Paragraph>
-              }
-            />
-          </List.Item>
+              ) : undefined
+            }
+            title={
+              <Space>
+                {p.label}
+                {p.edited && <Tag color="blue">已修改</Tag>}
+              </Space>
+            }
+            description={
+              <Typography.Paragraph ellipsis={{ rows: 2 }} style={{ margin: 0 }}>
+                {p.text}
+              </Typography.Paragraph>
+            }
+          />
         )}
       />
       <Modal

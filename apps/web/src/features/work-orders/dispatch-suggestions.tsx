@@ -1,6 +1,7 @@
-import { Button, Empty, List, Tag, Typography } from "antd";
+import { Button, Tag, Typography } from "antd";
 import type { z } from "zod";
 import type { SuggestionSchema } from "../../../../../packages/contracts/src/work-orders.ts";
+import { RecordList, RecordListItem } from "../../shared/record-list.tsx";
 import { useRemote } from "../../shared/use-remote.ts";
 import { workOrdersApi } from "./work-orders-api.ts";
 
@@ -14,29 +15,26 @@ export function DispatchSuggestions({ workOrderId, picked, onPick }: Props) {
   );
   const items = data?.items ?? [];
   return (
-    <List<Suggestion>
-      size="small"
-      bordered
-      loading={loading}
-      header={<Typography.Text strong>派单建议</Typography.Text>}
-      locale={{ emptyText: <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="暂无建议，请在上方选择" /> }}
-      dataSource={items}
-      rowKey="unitId"
-      renderItem={(s) => (
-        <List.Item
-          actions={[
-            <Button
-              key="pick"
-              size="small"
-              type={picked === s.unitId ? "primary" : "default"}
-              onClick={() => onPick(s)}
-              aria-label={`选择建议单位 ${s.unitName}`}
-            >
-              {picked === s.unitId ? "已选" : "选择"}
-            </Button>,
-          ]}
-        >
-          <List.Item.Meta
+    <div>
+      <Typography.Text strong>派单建议</Typography.Text>
+      <RecordList<Suggestion>
+        loading={loading}
+        empty="暂无建议，请在上方选择"
+        items={items}
+        itemKey={(s) => s.unitId}
+        render={(s) => (
+          <RecordListItem
+            actions={
+              <Button
+                key="pick"
+                size="small"
+                type={picked === s.unitId ? "primary" : "default"}
+                onClick={() => onPick(s)}
+                aria-label={`选择建议单位 ${s.unitName}`}
+              >
+                {picked === s.unitId ? "已选" : "选择"}
+              </Button>
+            }
             title={
               <button
                 type="button"
@@ -46,12 +44,15 @@ export function DispatchSuggestions({ workOrderId, picked, onPick }: Props) {
                 {s.unitName}
               </button>
             }
-            description={s.reason}
+            description={
+              <>
+                {s.reason} {/* A weighted count of similar closed tickets, so only the order matters. */}
+                <Tag color="blue">得分 {s.score}</Tag>
+              </>
+            }
           />
-          {/* A weighted count of similar closed tickets, so only the order matters. */}
-          <Tag color="blue">得分 {s.score}</Tag>
-        </List.Item>
-      )}
-    />
+        )}
+      />
+    </div>
   );
 }
