@@ -54,7 +54,12 @@ export async function seatClerkAt(admin: Page, hall: string, window: string, cle
   const select = admin.getByLabel(`${window}的窗口人员`);
   await select.scrollIntoViewIfNeeded();
   await select.click();
-  await admin.getByTitle(new RegExp(`^${clerk}`)).click();
+  // The option in the open dropdown, not another window's select that already shows the clerk.
+  await admin
+    .locator(".ant-select-dropdown:visible .ant-select-item-option")
+    .filter({ hasText: clerk })
+    .first()
+    .click();
   await admin.getByText(`${window} 已分配给 ${clerk}`).waitFor(WAIT);
 }
 
