@@ -54,12 +54,8 @@ export async function seatClerkAt(admin: Page, hall: string, window: string, cle
   const select = admin.getByLabel(`${window}的窗口人员`);
   await select.scrollIntoViewIfNeeded();
   await select.click();
-  // The option in the open dropdown, not another window's select that already shows the clerk.
-  await admin
-    .locator(".ant-select-dropdown:visible .ant-select-item-option")
-    .filter({ hasText: clerk })
-    .first()
-    .click();
+  // The option in the open dropdown (its title starts with the clerk), not a select that already shows them.
+  await admin.locator(`.ant-select-item-option[title^="${clerk}"]:visible`).first().click();
   await admin.getByText(`${window} 已分配给 ${clerk}`).waitFor(WAIT);
 }
 

@@ -224,7 +224,8 @@ export const PublicBookingSchema = z.object({
   servedCases: z
     .array(
       z.object({
-        number: Id,
+        /** The 办件编号 (BJ2022-0000001), or the id of a case written before numbers existed. */
+        number: z.string(),
         itemName: z.string(),
         finishedAt: z.iso.datetime(),
         /** Given to the person served only (after the booking's proof), asked for when rating. */

@@ -174,8 +174,15 @@ async function findSubject(db: Db, input: RateInput): Promise<Subject | undefine
   const hall = await findRatableServiceCases(db, input.number);
   const candidates = hall.length > 0 ? hall : await findRatableOnlineCases(db, input.number);
   const tail = input.phoneTail.toUpperCase();
-  const c = candidates.find((x) => x.phone?.endsWith(tail) || x.idNumber?.slice(-4).toUpperCase() === tail);
-  return c ? fromCase(c) : undefined;
+  // Case numbers are unique within a district only: the rating code tells two districts' cases apart.
+  for (const c of candidates) {
+    const sub = fromCase(c);
+    const proven = c.phone?.endsWith(tail) || c.idNumber?.slice(-4).toUpperCase() === tail;
+    if (proven && (await isRatingCode(db, sub.tenantId, sub.kind, sub.id, input.ratingCode))) {
+      return sub;
+    }
+  }
+  return undefined;
 }
 
 function ratingRow(
