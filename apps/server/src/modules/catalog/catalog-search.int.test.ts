@@ -1,11 +1,9 @@
-import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildDistrictDepartments } from "../../../test/factories/departments.factory.ts";
 import { buildTenant, type TestTenant } from "../../../test/factories/tenant.factory.ts";
 import { openTestDatabase } from "../../../test/test-db.ts";
 import { systemClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/client.ts";
-import { insertOrgUnits } from "../org/org.repo.ts";
-import { DISTRICT_DEPARTMENTS, departmentFullName } from "../tenants/standard-units.ts";
 import { searchPublicItems } from "./catalog-public.service.ts";
 import { CITIZEN_QUERIES } from "./catalog-search-queries.ts";
 import { loadDemoCatalog } from "./demo-catalog.ts";
@@ -16,24 +14,7 @@ let tenant: TestTenant;
 beforeAll(async () => {
   database = await openTestDatabase();
   tenant = await buildTenant(database.db);
-  const root = tenant.units.root;
-  await insertOrgUnits(
-    database.db,
-    DISTRICT_DEPARTMENTS.map((name, i) => {
-      const id = randomUUID();
-      return {
-        id,
-        tenantId: tenant.id,
-        parentId: root.id,
-        path: `${root.path}${id}/`,
-        depth: 1,
-        code: null,
-        name: departmentFullName(name, "广州市", "花都区"),
-        kind: "department",
-        sort: 100 + i,
-      };
-    }),
-  );
+  await buildDistrictDepartments(database.db, tenant);
   await loadDemoCatalog(database.db, systemClock, tenant.id, "huadu-2022");
 });
 afterAll(async () => {
