@@ -200,7 +200,7 @@ export function BudgetPage() {
             existing={list}
             onCreated={(y) => {
               years.reload();
-              navigate(`/budget/${y}`);
+              void navigate(`/budget/${y}`);
             }}
           />
         )}
