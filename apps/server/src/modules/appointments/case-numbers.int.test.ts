@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildHall, movableClock, seatClerk, type TestHall } from "../../../test/factories/hall.factory.ts";
+import { serveWalkIn } from "../../../test/factories/served-case.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
 import { authHeaders } from "../../../test/test-app.ts";
@@ -12,35 +13,7 @@ let hall: TestHall;
 let staff: TestUser;
 let supervisor: TestUser;
 
-/** A walk-in served to the end at the first window: the service case a citizen may rate. */
-async function servedCase(phone: string): Promise<string> {
-  const group = hall.groups[0];
-  const windowId = group?.windows[0] ?? "";
-  const checkIn = await h.built.app.inject({
-    method: "POST",
-    url: `/api/halls/${hall.id}/check-ins`,
-    headers: authHeaders(staff),
-    payload: { kind: "walk_in", groupId: group?.id, itemCode: "I-A1", personName: "林小红", phone },
-  });
-  expect(checkIn.statusCode, checkIn.body).toBe(201);
-  for (const action of ["call_next", "start"]) {
-    const r = await h.built.app.inject({
-      method: "POST",
-      url: `/api/hall-windows/${windowId}/actions`,
-      headers: authHeaders(staff),
-      payload: { action },
-    });
-    expect(r.statusCode, r.body).toBe(200);
-  }
-  const done = await h.built.app.inject({
-    method: "POST",
-    url: `/api/hall-windows/${windowId}/actions`,
-    headers: authHeaders(staff),
-    payload: { action: "finish", result: "completed" },
-  });
-  expect(done.statusCode, done.body).toBe(200);
-  return done.json().caseId;
-}
+const servedCase = (phone: string) => serveWalkIn(h, hall, staff, phone);
 
 beforeAll(async () => {
   hall = await buildHall(h.database.db, h.tenant.id, h.tenant.units.a1.id, clock);
