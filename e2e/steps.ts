@@ -4,6 +4,8 @@ import { HallListSchema, SlotListSchema } from "../packages/contracts/src/appoin
 
 export const DEMO_PASSWORD = "Zhengwu@2022";
 export const WAIT = { timeout: 20_000 };
+// For a step that writes several records on a machine CI shares with other work.
+export const SLOW = { timeout: 60_000 };
 
 // The bureau works in Beijing time; deadlines and dates are shown in it.
 export const newContext = (browser: Browser) => browser.newContext({ timezoneId: "Asia/Shanghai", locale: "zh-CN" });
@@ -77,7 +79,13 @@ export async function serveBookingAtWindow(staff: Page, code: string, window: st
   const dialog = staff.getByRole("dialog").filter({ hasText: "办理结果" });
   await dialog.waitFor();
   await dialog.getByRole("button", { name: "确定" }).click();
-  await staff.getByText(`${number} 已办结，办件已登记`).waitFor(WAIT);
+  // The toast lasts 3 s; the window going idle is what stays. An error toast fails at once with its text.
+  const done = staff.getByText("本窗口空闲，可叫下一位。");
+  const failed = staff.locator(".ant-message-error");
+  await done.or(failed).first().waitFor(SLOW);
+  if (await failed.isVisible()) {
+    throw new Error(`办结 failed: ${await failed.textContent()}`);
+  }
   return number;
 }
 

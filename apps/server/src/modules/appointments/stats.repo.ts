@@ -85,48 +85,114 @@ function fromFor(src: Source): SQL {
   return sql.raw(`${table} x join halls h on h.id = x.hall_id${win}`);
 }
 
-export type CaseAgg = {
+export type Agg = {
   k: string | null;
   n: number;
+  noShow: number;
   avg_wait: number | null;
   p90_wait: number | null;
   avg_svc: number | null;
   p90_svc: number | null;
 };
+/** The whole range's row and, when grouped, one row per key: one scan serves both. */
+export type Aggregated = { total: Agg | null; groups: Agg[] };
 
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
+/** Cases are read from their cells (hall × day × item × window × clerk, migration 0022): same filters. */
+function cellWhere(tenantId: string, paths: readonly string[], f: HallFilter): SQL {
+  const conds: SQL[] = [sql`x.tenant_id = ${tenantId}`, pathInScope(sql`x.scope_path`, paths)];
+  if (f.from) {
+    conds.push(sql`x.day >= ${f.from}::date`);
+  }
+  if (f.to) {
+    conds.push(sql`x.day <= ${f.to}::date`);
+  }
+  if (f.hallId) {
+    conds.push(sql`x.hall_id = ${f.hallId}`);
+  }
+  if (f.level) {
+    conds.push(sql`h.level = ${f.level}`);
+  }
+  if (f.itemCode) {
+    conds.push(sql`x.item_code = ${f.itemCode}`);
+  }
+  if (f.windowName) {
+    conds.push(sql`x.window_name = ${f.windowName}`);
+  }
+  if (f.staffName) {
+    conds.push(sql`x.staff_name = ${f.staffName}`);
+  }
+  return sql.join(conds, sql` and `);
+}
+
+function cellKey(groupBy: GroupBy): SQL {
+  switch (groupBy) {
+    case "none":
+      return sql`null::text`;
+    case "hall":
+      return sql`x.hall_id::text`;
+    case "level":
+      return sql`h.level`;
+    case "item":
+      return sql`x.item_code`;
+    case "window":
+      return sql`x.window_name`;
+    case "staff":
+      return sql`x.staff_name`;
+    case "day":
+      return sql`to_char(x.day, 'YYYY-MM-DD')`;
+    case "month":
+      return sql`to_char(x.day, 'YYYY-MM')`;
+  }
+}
+
+const outerKey = (groupBy: GroupBy) => (groupBy === "none" ? sql`null::text as k` : sql`k, grouping(k) as g`);
+const sets = (groupBy: GroupBy) => sql.raw(groupBy === "none" ? "()" : "grouping sets ((), (k))");
+
+function split(rows: Record<string, unknown>[]): Aggregated {
+  const out: Aggregated = { total: null, groups: [] };
+  for (const r of rows) {
+    const agg: Agg = {
+      k: r.k === null ? null : String(r.k),
+      n: Number(r.n),
+      noShow: Number(r.no_show ?? 0),
+      avg_wait: num(r.avg_wait),
+      p90_wait: num(r.p90_wait),
+      avg_svc: num(r.avg_svc),
+      p90_svc: num(r.p90_svc),
+    };
+    // grouping(k) = 1 marks the grand total; a group may itself have a null key.
+    if (Number(r.g) === 1 || r.g === undefined) {
+      out.total = { ...agg, k: null };
+    } else {
+      out.groups.push(agg);
+    }
+  }
+  return out;
+}
+
+/** Cases with exact averages and P90 (percentile_cont over the cells' unnested seconds). */
 export async function aggregateCases(
   db: Db,
   tenantId: string,
   paths: readonly string[],
   f: HallFilter,
   groupBy: GroupBy,
-) {
-  const where = whereFor("cases", tenantId, paths, f);
-  const key = keyExpr("cases", groupBy);
-  if (!where || !key) {
-    return [];
-  }
+): Promise<Aggregated> {
+  const head = outerKey(groupBy);
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select ${key} as k, count(*)::int as n,
-          avg(x.wait_seconds) as avg_wait,
-          percentile_cont(0.9) within group (order by x.wait_seconds) as p90_wait,
-          avg(x.service_seconds) as avg_svc,
-          percentile_cont(0.9) within group (order by x.service_seconds) as p90_svc
-        from ${fromFor("cases")} where ${where} group by 1`,
+    sql`select ${head}, count(*)::int as n,
+          avg(w) as avg_wait, percentile_cont(0.9) within group (order by w) as p90_wait,
+          avg(s) as avg_svc, percentile_cont(0.9) within group (order by s) as p90_svc
+        from (select ${cellKey(groupBy)} as k, u.w, u.s
+              from hall_case_cells x join halls h on h.id = x.hall_id
+              cross join lateral unnest(x.waits, x.services) as u(w, s)
+              where ${cellWhere(tenantId, paths, f)}) c
+        group by ${sets(groupBy)}`,
   );
-  return rows.map(
-    (r): CaseAgg => ({
-      k: r.k === null ? null : String(r.k),
-      n: Number(r.n),
-      avg_wait: num(r.avg_wait),
-      p90_wait: num(r.p90_wait),
-      avg_svc: num(r.avg_svc),
-      p90_svc: num(r.p90_svc),
-    }),
-  );
+  return split(rows.filter((r) => Number(r.n) > 0));
 }
 
 /** Visitors (tickets handed out) or bookings (not cancelled) with their no-shows, per key. */
@@ -137,20 +203,25 @@ export async function aggregateCounts(
   paths: readonly string[],
   f: HallFilter,
   groupBy: GroupBy,
-) {
+): Promise<Aggregated> {
   const where = whereFor(src, tenantId, paths, f);
+  if (!where) {
+    return { total: null, groups: [] };
+  }
   const key = keyExpr(src, groupBy);
-  if (!where || !key) {
-    return [];
+  if (!key) {
+    // A dimension this source lacks (bookings have no window): its total still counts.
+    return { total: (await aggregateCounts(db, src, tenantId, paths, f, "none")).total, groups: [] };
   }
   const extra = src === "bookings" ? sql` and x.status <> 'cancelled'` : sql``;
+  const head = outerKey(groupBy);
   const rows = await queryRows<Record<string, unknown>>(
     db,
-    sql`select ${key} as k, count(*)::int as n,
-          count(*) filter (where x.status = 'no_show')::int as no_show
-        from ${fromFor(src)} where ${where}${extra} group by 1`,
+    sql`select ${head}, count(*)::int as n, count(*) filter (where status = 'no_show')::int as no_show
+        from (select ${key} as k, x.status from ${fromFor(src)} where ${where}${extra}) c
+        group by ${sets(groupBy)}`,
   );
-  return rows.map((r) => ({ k: r.k === null ? null : String(r.k), n: Number(r.n), noShow: Number(r.no_show) }));
+  return split(rows.filter((r) => Number(r.n) > 0));
 }
 
 /** How many rows of a source match the filters: visitors (tickets) or cases, as the lists count them. */
@@ -161,6 +232,14 @@ export async function countRows(
   paths: readonly string[],
   f: HallFilter,
 ): Promise<number> {
+  if (src === "cases") {
+    const [row] = await queryRows<{ n: number }>(
+      db,
+      sql`select coalesce(sum(cardinality(x.waits)), 0)::int as n
+          from hall_case_cells x join halls h on h.id = x.hall_id where ${cellWhere(tenantId, paths, f)}`,
+    );
+    return Number(row?.n ?? 0);
+  }
   const where = whereFor(src, tenantId, paths, f);
   if (!where) {
     return 0;

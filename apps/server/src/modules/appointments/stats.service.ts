@@ -19,6 +19,7 @@ import { findHallParts, findHalls } from "./halls.repo.ts";
 import { findCasesByIds, findTicketsByIds } from "./queue.repo.ts";
 import { getAppointmentSettings } from "./settings.service.ts";
 import {
+  type Agg,
   aggregateCases,
   aggregateCounts,
   bookableItemsByLevel,
@@ -46,34 +47,33 @@ const paths = (ctx: Ctx) => scopePaths(ctx.actor, HALL_VIEW_ROLES);
 export async function hallMetrics(ctx: Ctx, f: HallFilter, groupBy: GroupBy): Promise<HallMetrics> {
   const p = paths(ctx);
   const t = ctx.actor.tenantId;
-  const run = async (g: GroupBy) => {
-    const [cases, visitors, booked] = await Promise.all([
-      aggregateCases(ctx.db, t, p, f, g),
-      aggregateCounts(ctx.db, "tickets", t, p, f, g),
-      aggregateCounts(ctx.db, "bookings", t, p, f, g),
-    ]);
-    const keys = new Set<string | null>([...cases, ...visitors, ...booked].map((r) => r.k));
-    return [...keys].map((k) => {
-      const c = cases.find((r) => r.k === k);
-      const v = visitors.find((r) => r.k === k);
-      const b = booked.find((r) => r.k === k);
-      const bookingsN = b?.n ?? 0;
-      return {
-        key: k,
-        label: k ?? "合计",
-        visitors: v?.n ?? 0,
-        cases: c?.n ?? 0,
-        bookings: bookingsN,
-        noShows: b?.noShow ?? 0,
-        noShowRate: bookingsN ? (b?.noShow ?? 0) / bookingsN : null,
-        avgWaitSeconds: c?.avg_wait ?? null,
-        p90WaitSeconds: c?.p90_wait ?? null,
-        avgServiceSeconds: c?.avg_svc ?? null,
-        p90ServiceSeconds: c?.p90_svc ?? null,
-      } satisfies HallMetricRow;
-    });
+  // Each source answers the total and the groups in one scan (grouping sets).
+  const [cases, visitors, booked] = await Promise.all([
+    aggregateCases(ctx.db, t, p, f, groupBy),
+    aggregateCounts(ctx.db, "tickets", t, p, f, groupBy),
+    aggregateCounts(ctx.db, "bookings", t, p, f, groupBy),
+  ]);
+  const row = (k: string | null, c: Agg | undefined, v: Agg | undefined, b: Agg | undefined): HallMetricRow => {
+    const bookingsN = b?.n ?? 0;
+    return {
+      key: k,
+      label: k ?? "合计",
+      visitors: v?.n ?? 0,
+      cases: c?.n ?? 0,
+      bookings: bookingsN,
+      noShows: b?.noShow ?? 0,
+      noShowRate: bookingsN ? (b?.noShow ?? 0) / bookingsN : null,
+      avgWaitSeconds: c?.avg_wait ?? null,
+      p90WaitSeconds: c?.p90_wait ?? null,
+      avgServiceSeconds: c?.avg_svc ?? null,
+      p90ServiceSeconds: c?.p90_svc ?? null,
+    };
   };
-  const [totalRows, groups] = await Promise.all([run("none"), groupBy === "none" ? [] : run(groupBy)]);
+  const totalRow = row(null, cases.total ?? undefined, visitors.total ?? undefined, booked.total ?? undefined);
+  const keys = new Set<string | null>([...cases.groups, ...visitors.groups, ...booked.groups].map((r) => r.k));
+  const byKey = (list: Agg[]) => new Map(list.map((r) => [r.k, r]));
+  const [cm, vm, bm] = [byKey(cases.groups), byKey(visitors.groups), byKey(booked.groups)];
+  const groups = groupBy === "none" ? [] : [...keys].map((k) => row(k, cm.get(k), vm.get(k), bm.get(k)));
   const halls = groupBy === "hall" ? await findHalls(ctx.db, { tenantId: t, paths: p }) : [];
   const label = (k: string | null) => {
     if (k === null) {
@@ -85,21 +85,8 @@ export async function hallMetrics(ctx: Ctx, f: HallFilter, groupBy: GroupBy): Pr
     const level = HallLevelSchema.safeParse(k);
     return groupBy === "level" && level.success ? HALL_LEVEL_LABELS[level.data] : k;
   };
-  const empty: HallMetricRow = {
-    key: null,
-    label: "合计",
-    visitors: 0,
-    cases: 0,
-    bookings: 0,
-    noShows: 0,
-    noShowRate: null,
-    avgWaitSeconds: null,
-    p90WaitSeconds: null,
-    avgServiceSeconds: null,
-    p90ServiceSeconds: null,
-  };
   return {
-    total: { ...(totalRows[0] ?? empty), key: null, label: "合计" },
+    total: totalRow,
     groups: groups
       .map((g) => ({ ...g, label: label(g.key) }))
       .sort((a, b) => b.cases - a.cases || b.visitors - a.visitors),

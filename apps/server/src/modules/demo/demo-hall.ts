@@ -270,6 +270,6 @@ export async function loadDemoHallYear(
       },
     );
   });
-  await analyzeTables(db, ["service_cases", "queue_tickets", "bookings", "ratings"]);
+  await analyzeTables(db, ["service_cases", "hall_case_cells", "queue_tickets", "bookings", "ratings"]);
   return true;
 }
