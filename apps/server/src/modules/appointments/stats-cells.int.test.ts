@@ -108,7 +108,10 @@ async function expectSameAsBase(): Promise<void> {
     for (const g of Object.keys(KEYS) as Grouping[]) {
       const base = await fromBase(g, from, to);
       const got = await fromMetrics(g, from, to);
-      expect(got.map((r) => r.key), `${g} ${from}`).toEqual(base.map((r) => r.key));
+      expect(
+        got.map((r) => r.key),
+        `${g} ${from}`,
+      ).toEqual(base.map((r) => r.key));
       got.forEach((r, i) => {
         const b = base[i];
         expect(r.cases, `${g} ${r.key}`).toBe(b?.cases);
