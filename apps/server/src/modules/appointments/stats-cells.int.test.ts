@@ -6,7 +6,9 @@ import { buildHall, movableClock, type TestHall } from "../../../test/factories/
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
 import { authHeaders } from "../../../test/test-app.ts";
+import type { Db } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
+import { rebuildCaseCells } from "./case-cells.repo.ts";
 
 /**
  * 大厅统计 reads cases from `hall_case_cells` (migration 0022), kept by triggers on service_cases.
@@ -27,7 +29,7 @@ beforeAll(async () => {
 });
 
 /** `n` cases on 3–5 March 2025 with varied windows, clerks, items and times, in one statement. */
-async function insertCases(n: number, seed: number): Promise<void> {
+async function insertCases(n: number, seed: number, db: Db = h.database.db): Promise<void> {
   const group = hall.groups[0];
   if (!group) {
     throw new Error("no group");
@@ -45,7 +47,7 @@ async function insertCases(n: number, seed: number): Promise<void> {
       ${new Date(finished - service * 1000 - 30_000).toISOString()}, ${new Date(finished - service * 1000).toISOString()},
       ${new Date(finished).toISOString()}, ${wait}, ${service})`;
   });
-  await h.database.db.execute(sql`insert into service_cases (id, tenant_id, hall_id, scope_path, hall_level, group_id,
+  await db.execute(sql`insert into service_cases (id, tenant_id, hall_id, scope_path, hall_level, group_id,
     window_id, window_name, ticket_id, item_code, item_name, staff_name, result, checked_in_at, called_at, started_at,
     finished_at, wait_seconds, service_seconds) values ${sql.join(rows, sql`, `)}`);
 }
@@ -146,5 +148,17 @@ describe("大厅统计 from the case cells", () => {
     );
     await expectSameAsBase();
     expect((await fromMetrics("staff", "2025-03-01", "2025-03-31")).map((r) => r.key)).toContain("赵窗口");
+  });
+
+  it("a bulk load defers the cells and rebuilds them once at its end", async () => {
+    const before = (await fromMetrics("none", "2025-03-01", "2025-03-31"))[0]?.cases ?? 0;
+    await h.database.db.transaction(async (tx) => {
+      await tx.execute(sql`set local zhengwu.cells_deferred = 'on'`);
+      await insertCases(60, 3, tx);
+    });
+    expect((await fromMetrics("none", "2025-03-01", "2025-03-31"))[0]?.cases).toBe(before);
+    await rebuildCaseCells(h.database.db, h.tenant.id, async () => undefined);
+    expect((await fromMetrics("none", "2025-03-01", "2025-03-31"))[0]?.cases).toBe(before + 60);
+    await expectSameAsBase();
   });
 });

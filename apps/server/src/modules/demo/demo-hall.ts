@@ -8,6 +8,7 @@ import { inLanes } from "../../platform/lanes.ts";
 import { numberUnnumberedCases } from "../../platform/numbering.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { slotTimes } from "../appointments/booking-rules.ts";
+import { rebuildCaseCells } from "../appointments/case-cells.repo.ts";
 import { getAppointmentSettings } from "../appointments/settings.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
@@ -259,6 +260,9 @@ export async function loadDemoHallYear(
   // Before the indexes are rebuilt: fewer of them to keep up to date while numbering.
   await numberUnnumberedCases(db, tenantId);
   await rebuildIndexes(db, HALL_TABLES, "大厅", progress);
+  const t2 = Date.now();
+  await rebuildCaseCells(db, tenantId, breathe);
+  progress(`大厅统计单元已生成（${((Date.now() - t2) / 1000).toFixed(1)} 秒）`);
   await db.transaction(async (tx) => {
     await recordAudit(
       { db: tx, actor: { kind: "system", tenantId, name: "演示数据" }, clock, requestId: null },

@@ -170,6 +170,8 @@ export async function prepareBulkTransaction(tx: Db): Promise<void> {
   await tx.execute(sql`set local work_mem = '64MB'`);
   // A lost tail after a crash is harmless: an unfinished load is removed and redone at the next start.
   await tx.execute(sql`set local synchronous_commit = off`);
+  // The case cells of 大厅统计 are built once at the load's end (rebuildCaseCells), not per chunk.
+  await tx.execute(sql`set local zhengwu.cells_deferred = 'on'`);
   const [role] = await queryRows<{ su: boolean }>(
     tx,
     sql`select rolsuper as su from pg_roles where rolname = current_user`,

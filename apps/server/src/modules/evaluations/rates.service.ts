@@ -121,10 +121,9 @@ export async function computeRates(ctx: Ctx, f: RatingFilter & { groupBy: RateGr
     ],
     sql`, `,
   );
-  const [[total], casesTotal, casesByKey] = await Promise.all([
+  const [[total], cases] = await Promise.all([
     queryRows<Record<string, unknown>>(ctx.db, sql`select ${counts} ${FROM} where ${where(ctx, f)}`),
-    countUnratedCases(ctx, f, "none"),
-    f.groupBy === "none" ? new Map<string | null, CaseCounts>() : countUnratedCases(ctx, f, f.groupBy),
+    countUnratedCases(ctx, f, f.groupBy),
   ]);
   let groups: ReturnType<typeof toRow>[] = [];
   if (f.groupBy !== "none") {
@@ -146,11 +145,11 @@ export async function computeRates(ctx: Ctx, f: RatingFilter & { groupBy: RateGr
         r.key,
         f.groupBy === "unit" ? (names.get(r.key ?? "") ?? "未知单位") : (r.key ?? ""),
         r,
-        casesByKey.get(r.key),
+        cases.byKey.get(r.key),
       ),
     );
   }
-  return { total: toRow(null, "合计", total ?? {}, casesTotal.get(null)), groups, formulas: RATE_FORMULAS };
+  return { total: toRow(null, "合计", total ?? {}, cases.total), groups, formulas: RATE_FORMULAS };
 }
 
 export async function listRatings(ctx: Ctx, f: RatingFilter, page: { page: number; pageSize: number }) {

@@ -29,15 +29,16 @@ const KEYS: Record<RateGroup, SQL> = {
 };
 
 export type CaseCounts = { cases: number; unrated: number };
+export type UnratedCounts = { total: CaseCounts | undefined; byKey: Map<string | null, CaseCounts> };
 
-/** Service cases (hall and online) finished under the filters, and those without an active rating, per group key. */
-export async function countUnratedCases(
-  ctx: Ctx,
-  f: RatingFilter,
-  groupBy: RateGroup,
-): Promise<Map<string | null, CaseCounts>> {
+/**
+ * Service cases (hall and online) finished under the filters, and those without an active rating:
+ * the total and, when grouped, per key, in one scan (grouping sets). The active ratings are joined
+ * as a hashed set: a lookup per case took four times as long on the demo year's 767,227 cases.
+ */
+export async function countUnratedCases(ctx: Ctx, f: RatingFilter, groupBy: RateGroup): Promise<UnratedCounts> {
   if (f.subjectKind === "work_order") {
-    return new Map();
+    return { total: undefined, byKey: new Map() };
   }
   const t = ctx.actor.tenantId;
   const parts: SQL[] = [pathInScope(sql`c.scope_path`, scopePaths(ctx.actor, EVAL_VIEW_ROLES))];
@@ -59,13 +60,27 @@ export async function countUnratedCases(
   if (f.itemCode) {
     parts.push(sql`c.item_code = ${f.itemCode}`);
   }
-  const rows = await queryRows<{ key: string | null; cases: number; unrated: number }>(
+  const grouped = groupBy !== "none";
+  const rows = await queryRows<{ key: string | null; g: number | null; cases: number; unrated: number }>(
     ctx.db,
-    sql`select ${KEYS[groupBy]} as key, count(*)::int as cases,
-          count(*) filter (where not exists (
-            select 1 from ratings r where r.tenant_id = ${t} and r.subject_kind = 'service_case'
-              and r.subject_id = c.id and not r.is_default))::int as unrated
-        from ${CASES(t)} c where ${sql.join(parts, sql` and `)} group by 1`,
+    sql`select key, ${sql.raw(grouped ? "grouping(key)" : "1")} as g, count(*)::int as cases,
+          count(*) filter (where rated is null)::int as unrated
+        from (select ${KEYS[groupBy]} as key, a.subject_id as rated
+              from ${CASES(t)} c
+              left join (select distinct subject_id from ratings
+                         where tenant_id = ${t} and subject_kind = 'service_case' and not is_default) a
+                on a.subject_id = c.id
+              where ${sql.join(parts, sql` and `)}) x
+        group by ${sql.raw(grouped ? "grouping sets ((), (key))" : "key")}`,
   );
-  return new Map(rows.map((r) => [r.key, { cases: Number(r.cases), unrated: Number(r.unrated) }]));
+  const out: UnratedCounts = { total: undefined, byKey: new Map() };
+  for (const r of rows) {
+    const counts = { cases: Number(r.cases), unrated: Number(r.unrated) };
+    if (Number(r.g) === 1) {
+      out.total = counts;
+    } else {
+      out.byKey.set(r.key, counts);
+    }
+  }
+  return out;
 }
