@@ -92,7 +92,7 @@ export async function serve(config: Config): Promise<void> {
   // pg-boss on either engine: each tick runs once however many processes share the database.
   jobs = await startJobQueue({
     executeSql: database.executeSql,
-    jobs: periodicJobs(database.db, clock, config.jobEveryMs),
+    jobs: periodicJobs({ db: database.db, clock, config, say }, config.jobEveryMs),
     runLog: jobRunLog(database.db),
     say,
     retryDelaySeconds: config.jobEveryMs ? 1 : 60,
