@@ -1,5 +1,5 @@
 import { readFileSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { z } from "zod";
 
 // The only file that reads process.env (house style §4).
@@ -13,6 +13,8 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   ZHENGWU_DATA_DIR: z.string().default(".zhengwu/data"),
+  // Finished export files: every process must reach them (a shared volume when several hosts serve).
+  ZHENGWU_EXPORT_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(720).default(8),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
@@ -47,6 +49,8 @@ export type Config = {
   env: "development" | "production" | "test";
   http: { port: number; host: string; cookieSecure: boolean };
   db: { url: string | undefined; dataDir: string };
+  /** Where export tasks write their files: next to the data folder unless configured. */
+  exportDir: string;
   logLevel: string;
   auth: { sessionTtlMs: number; maxFailures: number; lockMs: number; ipLimitPerMinute: number };
   demo: boolean;
@@ -108,6 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     env: e.NODE_ENV,
     http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE },
     db: { url: e.DATABASE_URL, dataDir },
+    exportDir: e.ZHENGWU_EXPORT_DIR ? resolve(e.ZHENGWU_EXPORT_DIR) : join(dirname(dataDir), "exports"),
     logLevel: e.LOG_LEVEL,
     auth: {
       sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,

@@ -1,17 +1,23 @@
 import type { Config } from "../../platform/config.ts";
 import { pruneProofFailures } from "../../platform/proof-limit.ts";
+import { auditCheckpointRun } from "../audit/audit-anchor.job.ts";
 import { pruneSignInState } from "../auth/auth.service.ts";
+import { failInterruptedExports, purgeExpiredExports } from "../export-tasks/export-tasks.service.ts";
 import { pruneJobRuns } from "./jobs.service.ts";
 import type { JobDef } from "./periodic-jobs.ts";
 
-const HOUR = 3600_000;
+const MINUTE = 60_000;
+const HOUR = 60 * MINUTE;
 
 /**
  * Housekeeping on the same queue as the district's jobs, so that each runs once across processes:
- * the run history past its kept period, and throttle counters whose window is over.
+ * the run history past its kept period and throttle counters whose window is over; export tasks
+ * (a stale heartbeat fails the task, an expired one goes with its file); and, with a signing key,
+ * the hourly signed audit checkpoint.
  */
-export function maintenanceJobs(_config: Config): JobDef[] {
-  return [
+export function maintenanceJobs(config: Config): JobDef[] {
+  const checkpoint = auditCheckpointRun(config.audit);
+  const jobs: JobDef[] = [
     {
       name: "prune",
       everyMs: HOUR,
@@ -28,5 +34,30 @@ export function maintenanceJobs(_config: Config): JobDef[] {
         };
       },
     },
+    {
+      name: "export-tasks",
+      everyMs: 5 * MINUTE,
+      run: async ({ db, clock, config }) => {
+        const now = clock.now();
+        const failed = await failInterruptedExports(db, now);
+        const purged = await purgeExpiredExports(db, now, config.exportDir);
+        return {
+          rows: failed + purged,
+          summary: { failed, purged },
+          message: failed > 0 ? `导出任务：${failed} 个因处理进程中断标记为失败` : null,
+        };
+      },
+    },
   ];
+  if (checkpoint) {
+    jobs.push({
+      name: "audit-checkpoint",
+      everyMs: HOUR,
+      run: async ({ db, say }) => {
+        const anchors = await checkpoint(db, say);
+        return { rows: anchors, summary: { anchors }, message: null };
+      },
+    });
+  }
+  return jobs;
 }

@@ -1,10 +1,16 @@
-import { randomUUID } from "node:crypto";
+import { generateKeyPairSync, randomUUID } from "node:crypto";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { inArray, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { setUpHarness } from "../../../test/harness.ts";
-import { fixedClock } from "../../platform/clock.ts";
+import type { SystemActor } from "../../platform/actor.ts";
+import { fixedClock, systemClock } from "../../platform/clock.ts";
 import { loadConfig } from "../../platform/config.ts";
 import { queryRows } from "../../platform/db/rows.ts";
+import { recordAudit } from "../audit/audit.service.ts";
+import { publicKeyText } from "../audit/audit-anchor.ts";
 import { loginFailures } from "../auth/auth.schema.ts";
 import { jobRuns } from "./jobs.schema.ts";
 import { jobRunLog } from "./jobs.service.ts";
@@ -14,7 +20,7 @@ const h = setUpHarness();
 const DAY = 86_400_000;
 const MINUTE = 60_000;
 
-describe("the prune job", () => {
+describe("housekeeping on the job queue", () => {
   it("deletes job runs after 90 days and throttle counters whose window and block are over", async () => {
     const db = h.database.db;
     const now = new Date();
@@ -64,5 +70,39 @@ describe("the prune job", () => {
       .from(loginFailures)
       .where(inArray(loginFailures.key, [key("stale"), key("blocked"), key("fresh")]));
     expect(logins.map((r) => r.key).sort()).toEqual([key("blocked"), key("fresh")].sort());
+  });
+
+  it("signs audit checkpoints as a periodic job when a signing key is configured, and not otherwise", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "zhengwu-jobs-anchor-"));
+    try {
+      const keys = generateKeyPairSync("ed25519");
+      const keyFile = join(dir, "key.pem");
+      const anchorFile = join(dir, "anchors.jsonl");
+      writeFileSync(keyFile, keys.privateKey.export({ type: "pkcs8", format: "pem" }));
+      const actor: SystemActor = { kind: "system", tenantId: h.tenant.id, name: "测试" };
+      await recordAudit(
+        { db: h.database.db, actor, clock: systemClock, requestId: null },
+        { action: "test.anchor", entityType: "test", summary: {} },
+      );
+      const deps = (env: Record<string, string>) => ({
+        db: h.database.db,
+        clock: systemClock,
+        config: loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent", ...env }),
+        say: () => {},
+      });
+      expect(periodicJobs(deps({})).map((j) => j.name)).not.toContain("audit-checkpoint");
+      const signed = deps({
+        ZHENGWU_AUDIT_KEY_FILE: keyFile,
+        ZHENGWU_AUDIT_PUBLIC_KEY: publicKeyText(keys.publicKey),
+        ZHENGWU_AUDIT_ANCHOR_FILE: anchorFile,
+      });
+      const job = periodicJobs(signed).find((j) => j.name === "audit-checkpoint");
+      expect(job?.everyMs).toBe(3600_000);
+      const outcome = await job?.run();
+      expect(outcome?.rows).toBeGreaterThanOrEqual(1);
+      expect(readFileSync(anchorFile, "utf8")).toContain(h.tenant.id);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
