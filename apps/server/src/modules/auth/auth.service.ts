@@ -52,8 +52,10 @@ export async function login(
   await deleteExpiredSessions(deps.db, now);
   const blocked = await findBlock(deps.db, [accountKey, addressKey], now);
   if (blocked) {
+    // retryAfterSeconds becomes the Retry-After header (the error handler), which the login page shows.
     throw new AppError("rate_limited", `登录失败次数过多，请于 ${formatLocal(blocked)} 后再试`, {
       retryAfter: blocked.toISOString(),
+      retryAfterSeconds: Math.max(1, Math.ceil((blocked.getTime() - now.getTime()) / 1000)),
     });
   }
   const user = await findUserByUsername(deps.db, input.username);
