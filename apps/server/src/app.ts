@@ -40,7 +40,7 @@ import { registerIntakeRoutes } from "./modules/work-orders/intake.routes.ts";
 import { registerWorkOrderSettingsRoutes } from "./modules/work-orders/settings.routes.ts";
 import { registerWorkOrderRoutes } from "./modules/work-orders/work-orders.routes.ts";
 import type { Clock } from "./platform/clock.ts";
-import type { Config } from "./platform/config.ts";
+import type { Config, TrustProxy } from "./platform/config.ts";
 import type { Database } from "./platform/db/client.ts";
 import { AppError } from "./platform/errors.ts";
 import type { Access } from "./platform/http/access-config.ts";
@@ -72,6 +72,11 @@ export function redactQuerySecrets(url: string): string {
 }
 
 /** Builds the HTTP app: platform hooks, then each module's routes. */
+/** A hop count becomes proxy-addr's predicate (this Fastify's types take no number). */
+function fastifyTrustProxy(tp: TrustProxy): boolean | string[] | ((address: string, hop: number) => boolean) {
+  return typeof tp === "number" ? (_address, hop) => hop < tp : tp;
+}
+
 export async function buildApp(opts: {
   database: Database;
   config: Config;
@@ -103,7 +108,9 @@ export async function buildApp(opts: {
     genReqId: () => randomUUID(),
     requestIdHeader: false,
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    // TRUST_PROXY: behind a load balancer, req.ip (rate limits, sign-in lock-out, proof limits, the
+    // audit's address) is the client's from X-Forwarded-For; off, the header is ignored.
+    trustProxy: fastifyTrustProxy(config.http.trustProxy),
     // Router-level failures (over-long or malformed URL parameters) get the same error shape.
     frameworkErrors: (err, req, reply) => {
       const status = typeof err.statusCode === "number" && err.statusCode < 500 ? err.statusCode : 400;

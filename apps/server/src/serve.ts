@@ -3,10 +3,9 @@ import { startHallRelay } from "./modules/appointments/hall-events.ts";
 import { scheduleAuditCheckpoints } from "./modules/audit/audit-anchor.job.ts";
 import { loadDemoBase, loadDemoYear } from "./modules/demo/demo.service.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./modules/demo/demo-accounts.ts";
-import { failInterruptedExports, purgeExpiredExports } from "./modules/export-tasks/export-tasks.service.ts";
 import { jobRunLog } from "./modules/jobs/jobs.service.ts";
 import { periodicJobs } from "./modules/jobs/periodic-jobs.ts";
-import { type Clock, startingClock, systemClock } from "./platform/clock.ts";
+import { startingClock, systemClock } from "./platform/clock.ts";
 import type { Config } from "./platform/config.ts";
 import type { Db } from "./platform/db/client.ts";
 import { restoreDeferredIndexes } from "./platform/db/deferred-indexes.ts";
@@ -14,19 +13,6 @@ import { openConfiguredDatabase } from "./platform/db/open.ts";
 import { type JobQueue, startJobQueue } from "./platform/jobs/job-queue.ts";
 
 const DEMO_TENANT = "440114";
-
-const EXPORT_PURGE_EVERY_MS = 60 * 60_000;
-
-/** Export tasks a stopped process left are marked failed; expired ones go with their files, hourly. */
-function scheduleExportPurge(db: Db, clock: Clock): void {
-  void failInterruptedExports(db, clock.now()).catch(() => {});
-  const run = () =>
-    purgeExpiredExports(db, clock.now()).catch((err: unknown) =>
-      say(`过期导出清理失败：${err instanceof Error ? err.message : String(err)}`),
-    );
-  void run();
-  setInterval(run, EXPORT_PURGE_EVERY_MS).unref();
-}
 
 function say(message: string): void {
   process.stdout.write(`[zhengwu] ${message}\n`);
@@ -89,16 +75,16 @@ export async function serve(config: Config): Promise<void> {
   if (config.demo) {
     await loadDemoBase(database.db, clock, DEMO_TENANT, demoSay);
   }
-  // pg-boss on either engine: each tick runs once however many processes share the database.
+  // pg-boss on either engine: each tick runs once however many processes share the database (the
+  // district's jobs, and the housekeeping: pruning, export tasks, signed audit checkpoints).
   jobs = await startJobQueue({
     executeSql: database.executeSql,
-    jobs: periodicJobs(database.db, clock, config.jobEveryMs),
+    jobs: periodicJobs({ db: database.db, clock, config, say }, config.jobEveryMs),
     runLog: jobRunLog(database.db),
     say,
     retryDelaySeconds: config.jobEveryMs ? 1 : 60,
     pollingSeconds: config.jobEveryMs ? 0.5 : 2,
   });
-  scheduleExportPurge(database.db, clock);
   say(`已就绪（${((Date.now() - started) / 1000).toFixed(1)} 秒）：${url}`);
   if (config.demo) {
     say(`演示账号（密码均为 ${DEMO_PASSWORD}）：`);

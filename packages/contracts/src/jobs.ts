@@ -2,7 +2,15 @@ import { z } from "zod";
 import { Id } from "./id.ts";
 
 /** The periodic jobs, in the order the run-history page lists them. */
-export const JOB_NAMES = ["escalation", "default-ratings", "hall-slots", "deferrals"] as const;
+export const JOB_NAMES = [
+  "escalation",
+  "default-ratings",
+  "hall-slots",
+  "deferrals",
+  "prune",
+  "export-tasks",
+  "audit-checkpoint",
+] as const;
 export const JobNameSchema = z.enum(JOB_NAMES, { error: "未知的任务名称" });
 export type JobName = z.infer<typeof JobNameSchema>;
 
@@ -11,6 +19,9 @@ export const JOB_LABELS: Record<JobName, string> = {
   "default-ratings": "默认好评",
   "hall-slots": "预约时段与爽约",
   deferrals: "容缺受理提醒与到期",
+  prune: "过期记录清理",
+  "export-tasks": "导出任务清理",
+  "audit-checkpoint": "审计锚点签名",
 };
 
 export const JOB_RUN_STATES = ["running", "completed", "failed"] as const;

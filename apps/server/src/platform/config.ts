@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
-import { isAbsolute, relative, resolve } from "node:path";
+import { isIP } from "node:net";
+import { dirname, isAbsolute, join, relative, resolve } from "node:path";
 import { z } from "zod";
 
 // The only file that reads process.env (house style §4).
@@ -13,11 +14,15 @@ const EnvSchema = z.object({
     .optional()
     .or(z.literal("").transform(() => undefined)),
   ZHENGWU_DATA_DIR: z.string().default(".zhengwu/data"),
+  // Finished export files: every process must reach them (a shared volume when several hosts serve).
+  ZHENGWU_EXPORT_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("warn"),
   SESSION_TTL_HOURS: z.coerce.number().min(0.1).max(720).default(8),
   LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().min(1).max(1440).default(15),
   LOGIN_IP_LIMIT_PER_MINUTE: z.coerce.number().int().min(1).max(10000).default(30),
+  // Behind a load balancer: whose X-Forwarded-For to believe (false, true, a hop count, or addresses/CIDRs).
+  TRUST_PROXY: z.string().default("false"),
   COOKIE_SECURE: z
     .enum(["true", "false"])
     .default("false")
@@ -45,8 +50,10 @@ const EnvSchema = z.object({
 
 export type Config = {
   env: "development" | "production" | "test";
-  http: { port: number; host: string; cookieSecure: boolean };
+  http: { port: number; host: string; cookieSecure: boolean; trustProxy: TrustProxy };
   db: { url: string | undefined; dataDir: string };
+  /** Where export tasks write their files: next to the data folder unless configured. */
+  exportDir: string;
   logLevel: string;
   auth: { sessionTtlMs: number; maxFailures: number; lockMs: number; ipLimitPerMinute: number };
   demo: boolean;
@@ -66,6 +73,34 @@ export type Config = {
   /** Test runs only: one interval for every periodic job instead of each job's own. */
   jobEveryMs: number | undefined;
 };
+
+/**
+ * Fastify's `trustProxy`: false (the socket's address is the client's), true (the left-most
+ * X-Forwarded-For address), a number of proxy hops, or the proxies' addresses and CIDR ranges.
+ */
+export type TrustProxy = boolean | number | string[];
+
+/** Parses TRUST_PROXY; undefined when it is none of the accepted forms. */
+export function parseTrustProxy(value: string): TrustProxy | undefined {
+  const v = value.trim();
+  if (v === "" || v === "false") {
+    return false;
+  }
+  if (v === "true") {
+    return true;
+  }
+  if (/^\d+$/.test(v)) {
+    return Number(v);
+  }
+  const list = v.split(",").map((s) => s.trim());
+  const valid = list.every((entry) => {
+    const [address = "", bits, ...rest] = entry.split("/");
+    const family = isIP(address);
+    const maxBits = family === 4 ? 32 : 128;
+    return family !== 0 && rest.length === 0 && (bits === undefined || (/^\d+$/.test(bits) && Number(bits) <= maxBits));
+  });
+  return valid ? list : undefined;
+}
 
 /** True when `path` is `dir` or inside it. */
 export function isInside(path: string, dir: string): boolean {
@@ -101,13 +136,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       "Invalid configuration:\n  ZHENGWU_AUDIT_PUBLIC_KEY: set it or ZHENGWU_AUDIT_PUBLIC_KEY_FILE, not both",
     );
   }
+  const trustProxy = parseTrustProxy(e.TRUST_PROXY);
+  if (trustProxy === undefined) {
+    throw new Error(
+      "Invalid configuration:\n  TRUST_PROXY: false, true, a hop count, or proxy addresses/CIDRs separated by commas",
+    );
+  }
   if (e.ZHENGWU_JOB_EVERY_SECONDS && e.NODE_ENV !== "test") {
     throw new Error("Invalid configuration:\n  ZHENGWU_JOB_EVERY_SECONDS: only allowed with NODE_ENV=test");
   }
   return {
     env: e.NODE_ENV,
-    http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE },
+    http: { port: e.PORT, host: e.HOST, cookieSecure: e.COOKIE_SECURE, trustProxy },
     db: { url: e.DATABASE_URL, dataDir },
+    exportDir: e.ZHENGWU_EXPORT_DIR ? resolve(e.ZHENGWU_EXPORT_DIR) : join(dirname(dataDir), "exports"),
     logLevel: e.LOG_LEVEL,
     auth: {
       sessionTtlMs: e.SESSION_TTL_HOURS * 3600_000,

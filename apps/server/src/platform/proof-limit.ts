@@ -81,3 +81,13 @@ export async function withProofLimit<T>(
     throw err;
   }
 }
+
+/** Drops counters whose window is over (the next failure would start a new one anyway); returns how many. */
+export async function pruneProofFailures(db: Db, now: Date): Promise<number> {
+  const windowStart = new Date(now.getTime() - PROOF_LIMITS.windowMs).toISOString();
+  const rows = await queryRows<{ bucket: string }>(
+    db,
+    sql`delete from proof_failures where window_started_at <= ${windowStart}::timestamptz returning bucket`,
+  );
+  return rows.length;
+}

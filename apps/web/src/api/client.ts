@@ -10,14 +10,24 @@ export class ApiError extends Error {
   readonly code: string;
   readonly details: unknown;
   readonly requestId: string | null;
+  /** From a 429's Retry-After header (seconds), when the server sent one. */
+  readonly retryAfterSeconds: number | null;
 
-  constructor(status: number, code: string, message: string, details?: unknown, requestId?: string | null) {
+  constructor(
+    status: number,
+    code: string,
+    message: string,
+    details?: unknown,
+    requestId?: string | null,
+    retryAfterSeconds?: number | null,
+  ) {
     super(message);
     this.name = "ApiError";
     this.status = status;
     this.code = code;
     this.details = details;
     this.requestId = requestId ?? null;
+    this.retryAfterSeconds = retryAfterSeconds ?? null;
   }
 
   /** Field issues (validation errors, and conflicts such as a taken username), else an empty list. */
@@ -97,11 +107,19 @@ async function readJson(res: Response): Promise<unknown> {
   }
 }
 
-function toApiError(status: number, json: unknown): ApiError {
+/** Retry-After in seconds (the server sends seconds, never a date); null when absent or unreadable. */
+export function parseRetryAfter(value: string | null): number | null {
+  if (value === null || !/^\d+$/.test(value.trim())) {
+    return null;
+  }
+  return Number(value.trim());
+}
+
+function toApiError(status: number, json: unknown, retryAfter: string | null = null): ApiError {
   const parsed = ApiErrorSchema.safeParse(json);
   if (parsed.success) {
     const e = parsed.data.error;
-    return new ApiError(status, e.code, e.message, e.details, e.requestId);
+    return new ApiError(status, e.code, e.message, e.details, e.requestId, parseRetryAfter(retryAfter));
   }
   const message = status >= 500 ? `服务暂时不可用（HTTP ${status}），请稍后重试` : `请求失败（HTTP ${status}）`;
   return new ApiError(status, "http_error", message);
@@ -151,12 +169,12 @@ export async function request<T>(path: string, opts: RequestOptions<T>): Promise
   const url = buildUrl(path, opts.query);
   let res = await send(url, method, opts.body, opts.signal);
   let json = await readJson(res);
-  let error = res.ok ? null : toApiError(res.status, json);
+  let error = res.ok ? null : toApiError(res.status, json, res.headers.get("retry-after"));
   // A stale token (e.g. after signing in again in another tab): fetch a fresh one and retry once.
   if (error?.code === "csrf_failed" && (await refreshCsrfToken())) {
     res = await send(url, method, opts.body, opts.signal);
     json = await readJson(res);
-    error = res.ok ? null : toApiError(res.status, json);
+    error = res.ok ? null : toApiError(res.status, json, res.headers.get("retry-after"));
   }
   if (error) {
     if (error.status === 401 && error.code === "unauthenticated") {

@@ -1,5 +1,5 @@
 import { HomeOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from "@ant-design/icons";
-import { Alert, Breadcrumb, Button, Layout, Menu } from "antd";
+import { Alert, Breadcrumb, Button, Layout, Menu, Result } from "antd";
 import { Suspense, useState } from "react";
 import { Link, Outlet, useLocation } from "react-router-dom";
 import { ChangePasswordModal } from "../features/auth/change-password-modal.tsx";
@@ -15,7 +15,8 @@ export function AppLayout() {
   const me = useMe();
   const location = useLocation();
   const [collapsed, setCollapsed] = useState(false);
-  const [passwordOpen, setPasswordOpen] = useState(false);
+  // Opens at once when the password must be changed before anything else.
+  const [passwordOpen, setPasswordOpen] = useState(me.user.mustChangePassword);
 
   const current = navItemFor(location.pathname);
   // The server decides the menu; a page not in it is shown as 403 rather than left to fail on load.
@@ -116,7 +117,19 @@ export function AppLayout() {
           />
         )}
         <Layout.Content>
-          {allowed ? (
+          {me.user.mustChangePassword ? (
+            // Every other call answers password_change_required until then: show this, not a broken page.
+            <Result
+              status="warning"
+              title="请先修改密码"
+              subTitle="您正在使用初始密码或管理员重置的密码，修改后即可继续使用系统。"
+              extra={
+                <Button type="primary" onClick={() => setPasswordOpen(true)}>
+                  修改密码
+                </Button>
+              }
+            />
+          ) : allowed ? (
             <Suspense fallback={<PageLoading />}>
               <Outlet />
             </Suspense>

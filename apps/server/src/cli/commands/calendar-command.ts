@@ -1,7 +1,7 @@
 import type { Command } from "commander";
 import { z } from "zod";
-import { replaceCalendarDays } from "../../modules/calendar/calendar.repo.ts";
-import { invalidateCalendar } from "../../modules/calendar/calendar-cache.ts";
+import { setNationalCalendarDays } from "../../modules/calendar/calendar.service.ts";
+import { systemClock } from "../../platform/clock.ts";
 import type { Config } from "../../platform/config.ts";
 import { withDatabase } from "../run-with-db.ts";
 
@@ -27,9 +27,10 @@ export function registerCalendarCommand(program: Command, config: Config): void 
         throw new Error(parsed.error.issues.map((i) => i.message).join("；"));
       }
       await withDatabase(config, "calendar set", async (database) => {
-        await replaceCalendarDays(database.db, [parsed.data], "operator");
-        invalidateCalendar();
-        process.stdout.write(`已录入全国日历：${parsed.data.day} ${parsed.data.name}（${parsed.data.kind}）\n`);
+        const { tenantsAudited } = await setNationalCalendarDays(database.db, systemClock, [parsed.data], "命令行");
+        process.stdout.write(
+          `已录入全国日历：${parsed.data.day} ${parsed.data.name}（${parsed.data.kind}），已记入 ${tenantsAudited} 个租户的审计日志\n`,
+        );
       });
     });
 }

@@ -3,25 +3,10 @@ import { OkSchema } from "../../../../../packages/contracts/src/common.ts";
 import { AppError } from "../../platform/errors.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { SESSION_COOKIE } from "../../platform/http/auth-hook.ts";
-import { deleteExpiredSessions } from "./auth.repo.ts";
 import { changePassword, getMe, login, logout } from "./auth.service.ts";
-import { purgeStaleFailures } from "./login-throttle.repo.ts";
-
-const PURGE_EVERY_MS = 15 * 60_000;
 
 export function registerAuthRoutes(app: App, deps: RouteDeps): void {
-  // Expired sessions are also swept at each sign-in; the timer covers quiet periods.
-  const purge = setInterval(() => {
-    const now = deps.clock.now();
-    Promise.all([
-      deleteExpiredSessions(deps.database.db, now),
-      purgeStaleFailures(deps.database.db, new Date(now.getTime() - 2 * deps.config.auth.lockMs)),
-    ]).catch((err: unknown) => {
-      app.log.warn({ err }, "expired session purge failed");
-    });
-  }, PURGE_EVERY_MS);
-  purge.unref();
-  app.addHook("onClose", async () => clearInterval(purge));
+  // Expired sessions are swept at each sign-in; the periodic prune job (modules/jobs) covers quiet periods.
   const cookieOptions = {
     path: "/",
     httpOnly: true,

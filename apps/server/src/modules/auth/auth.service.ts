@@ -20,7 +20,7 @@ import {
   findLiveSession,
   insertSession,
 } from "./auth.repo.ts";
-import { clearFailures, countFailure, findBlock } from "./login-throttle.repo.ts";
+import { clearFailures, countFailure, findBlock, purgeStaleFailures } from "./login-throttle.repo.ts";
 
 export const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
@@ -52,8 +52,10 @@ export async function login(
   await deleteExpiredSessions(deps.db, now);
   const blocked = await findBlock(deps.db, [accountKey, addressKey], now);
   if (blocked) {
+    // retryAfterSeconds becomes the Retry-After header (the error handler), which the login page shows.
     throw new AppError("rate_limited", `登录失败次数过多，请于 ${formatLocal(blocked)} 后再试`, {
       retryAfter: blocked.toISOString(),
+      retryAfterSeconds: Math.max(1, Math.ceil((blocked.getTime() - now.getTime()) / 1000)),
     });
   }
   const user = await findUserByUsername(deps.db, input.username);
@@ -195,4 +197,18 @@ export async function getMe(ctx: Ctx): Promise<Me> {
     can: { manageOrg: hasRole(actor, ORG_MANAGE_ROLES), manageUsers: hasRole(actor, USER_MANAGE_ROLES) },
     csrfToken: actor.csrfToken,
   };
+}
+
+/**
+ * Expired sessions and sign-in failure counters whose window and block are over (a counter is kept
+ * two lock periods, so a block is never cut short). For the periodic prune job.
+ */
+export async function pruneSignInState(
+  db: Db,
+  now: Date,
+  lockMs: number,
+): Promise<{ sessions: number; loginFailures: number }> {
+  const sessions = await deleteExpiredSessions(db, now);
+  const loginFailures = await purgeStaleFailures(db, new Date(now.getTime() - 2 * lockMs), now);
+  return { sessions, loginFailures };
 }

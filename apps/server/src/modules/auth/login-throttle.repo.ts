@@ -1,4 +1,4 @@
-import { inArray, lt, sql } from "drizzle-orm";
+import { and, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
 import { loginFailures } from "./auth.schema.ts";
 
@@ -40,7 +40,16 @@ export async function clearFailures(db: Db, key: string): Promise<void> {
   await db.delete(loginFailures).where(inArray(loginFailures.key, [key]));
 }
 
-/** Drops counters whose window and block are both over. */
-export async function purgeStaleFailures(db: Db, before: Date): Promise<void> {
-  await db.delete(loginFailures).where(lt(loginFailures.windowStartedAt, before));
+/** Drops counters whose window started before `before` and whose block (if any) is over at `now`. */
+export async function purgeStaleFailures(db: Db, before: Date, now: Date): Promise<number> {
+  const rows = await db
+    .delete(loginFailures)
+    .where(
+      and(
+        lt(loginFailures.windowStartedAt, before),
+        or(isNull(loginFailures.blockedUntil), lt(loginFailures.blockedUntil, now)),
+      ),
+    )
+    .returning({ key: loginFailures.key });
+  return rows.length;
 }

@@ -1,7 +1,11 @@
-import type { Ctx } from "../../platform/actor.ts";
+import type { Ctx, SystemActor } from "../../platform/actor.ts";
+import type { Clock } from "../../platform/clock.ts";
+import type { Db } from "../../platform/db/client.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { findRootUnit } from "../org/org.repo.ts";
 import { authorizeOnTenantRoot, EDIT_TENANT_CALENDAR } from "../org/tenant-settings.policy.ts";
-import { readCalendarRows, replaceTenantCalendarDays } from "./calendar.repo.ts";
+import { findAllTenants } from "../tenants/tenants.repo.ts";
+import { readCalendarRows, replaceCalendarDays, replaceTenantCalendarDays } from "./calendar.repo.ts";
 import { getCachedCalendar, invalidateCalendar } from "./calendar-cache.ts";
 import type { CalendarException, WorkCalendar } from "./work-calendar.ts";
 
@@ -42,4 +46,37 @@ export async function addCalendarDays(ctx: Ctx, days: CalendarException[]) {
   invalidateCalendar();
   const year = Number(days[0]?.day.slice(0, 4));
   return findCalendarYear(ctx, year);
+}
+
+/**
+ * Enters national statutory days (the operator's `zhengwu calendar set`). They move every
+ * district's deadlines, so each tenant's audit chain records the change, with the operator as actor,
+ * in the same transaction as the change.
+ */
+export async function setNationalCalendarDays(
+  db: Db,
+  clock: Clock,
+  days: CalendarException[],
+  operator: string,
+): Promise<{ tenantsAudited: number }> {
+  let tenantsAudited = 0;
+  await db.transaction(async (tx) => {
+    await replaceCalendarDays(tx, days, "operator");
+    for (const tenant of await findAllTenants(tx)) {
+      const actor: SystemActor = { kind: "system", tenantId: tenant.id, name: operator };
+      const root = await findRootUnit(tx, tenant.id);
+      await recordAudit(
+        { db: tx, actor, clock, requestId: null },
+        {
+          action: "calendar.national_update",
+          entityType: "calendar",
+          scopePath: root?.path ?? "/",
+          summary: { days: days.map((d) => `${d.day} ${d.kind} ${d.name}`) },
+        },
+      );
+      tenantsAudited += 1;
+    }
+  });
+  invalidateCalendar();
+  return { tenantsAudited };
 }

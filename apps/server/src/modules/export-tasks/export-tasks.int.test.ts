@@ -6,9 +6,9 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { ExportTaskSchema } from "../../../../../packages/contracts/src/export-tasks.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
-import { authHeaders } from "../../../test/test-app.ts";
+import { authHeaders, TEST_EXPORT_DIR } from "../../../test/test-app.ts";
 import { queryRows } from "../../platform/db/rows.ts";
-import { EXPORT_DIR, purgeExpiredExports } from "./export-tasks.service.ts";
+import { purgeExpiredExports } from "./export-tasks.service.ts";
 
 const TICKETS = 6000;
 
@@ -131,10 +131,12 @@ describe("export tasks (导出任务)", () => {
   });
 
   it("deletes a task and its file once it is a day old", async () => {
-    const path = join(EXPORT_DIR, `${taskId}.xlsx`);
+    const path = join(TEST_EXPORT_DIR, `${taskId}.xlsx`);
     expect(existsSync(path)).toBe(true);
-    expect(await purgeExpiredExports(h.database.db, new Date())).toBe(0);
-    expect(await purgeExpiredExports(h.database.db, new Date(Date.now() + 25 * 3600_000))).toBeGreaterThanOrEqual(1);
+    expect(await purgeExpiredExports(h.database.db, new Date(), TEST_EXPORT_DIR)).toBe(0);
+    expect(
+      await purgeExpiredExports(h.database.db, new Date(Date.now() + 25 * 3600_000), TEST_EXPORT_DIR),
+    ).toBeGreaterThanOrEqual(1);
     expect(existsSync(path)).toBe(false);
     const res = await h.built.app.inject({ url: `/api/export-tasks/${taskId}`, headers: authHeaders(dispatcher) });
     expect(res.statusCode).toBe(404);

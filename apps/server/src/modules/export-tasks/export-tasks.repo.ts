@@ -34,10 +34,17 @@ export async function findOwnExportTasks(db: Db, tenantId: string, userId: strin
     .limit(limit);
 }
 
-export async function updateExportProgress(db: Db, tenantId: string, id: string, rows: number): Promise<void> {
+/** The rows written so far, and the heartbeat that says the writing process is alive. */
+export async function updateExportProgress(
+  db: Db,
+  tenantId: string,
+  id: string,
+  rows: number,
+  now: Date,
+): Promise<void> {
   await db
     .update(exportTasks)
-    .set({ rows })
+    .set({ rows, heartbeatAt: now })
     .where(and(eq(exportTasks.id, id), eq(exportTasks.tenantId, tenantId)));
 }
 
@@ -59,12 +66,12 @@ export async function deleteExpiredExportTasks(db: Db, now: Date): Promise<strin
   return rows.map((r) => r.id);
 }
 
-/** Tasks left running by a process that stopped: no one will finish them. */
-export async function failRunningExportTasks(db: Db, now: Date, message: string): Promise<number> {
+/** Running tasks whose heartbeat is older than `staleBefore`: their process stopped, no one will finish them. */
+export async function failStaleExportTasks(db: Db, staleBefore: Date, now: Date, message: string): Promise<number> {
   const rows = await db
     .update(exportTasks)
     .set({ state: "failed", error: message, finishedAt: now })
-    .where(eq(exportTasks.state, "running"))
+    .where(and(eq(exportTasks.state, "running"), lt(exportTasks.heartbeatAt, staleBefore)))
     .returning({ id: exportTasks.id });
   return rows.length;
 }

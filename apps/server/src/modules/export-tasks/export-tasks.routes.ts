@@ -22,7 +22,7 @@ export function registerExportTaskRoutes(app: App, deps: RouteDeps): void {
       response: { 202: ExportTaskSchema },
     },
     handler: async (req, reply) => {
-      const { task } = await startExportTask(deps.ctx(req), req.body);
+      const { task } = await startExportTask(deps.ctx(req), req.body, deps.config.exportDir);
       return reply.status(202).send(task);
     },
   });
@@ -45,7 +45,7 @@ export function registerExportTaskRoutes(app: App, deps: RouteDeps): void {
     config: { access: { kind: "user", roles: "any" } },
     schema: { tags: ["export-tasks"], summary: "下载导出文件（仅创建人）", params: IdParamSchema },
     handler: async (req, reply) => {
-      const file = await openExportFile(deps.ctx(req), req.params.id);
+      const file = await openExportFile(deps.ctx(req), req.params.id, deps.config.exportDir);
       return reply
         .type(XLSX)
         .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.fileName)}`)

@@ -23,6 +23,8 @@ export const exportTasks = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true, precision: 3 }).notNull(),
     finishedAt: timestamp("finished_at", { withTimezone: true, precision: 3 }),
     expiresAt: timestamp("expires_at", { withTimezone: true, precision: 3 }).notNull(),
+    /** Written between chunks while a process writes the file: a stale one means that process is gone. */
+    heartbeatAt: timestamp("heartbeat_at", { withTimezone: true, precision: 3 }).notNull(),
   },
   (t) => [
     index("export_tasks_user_idx").on(t.tenantId, t.userId, t.createdAt),

@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { createReadStream, createWriteStream, mkdirSync, type ReadStream, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { finished } from "node:stream/promises";
 import {
@@ -18,7 +17,7 @@ import { countTickets, writeTicketsXlsx } from "../work-orders/export.service.ts
 import {
   deleteExpiredExportTasks,
   type ExportTaskRow,
-  failRunningExportTasks,
+  failStaleExportTasks,
   findOwnExportTask,
   findOwnExportTasks,
   finishExportTask,
@@ -26,13 +25,15 @@ import {
   updateExportProgress,
 } from "./export-tasks.repo.ts";
 
-/** Where finished exports wait for their download: outside the data directory, lost on reboot at worst. */
-export const EXPORT_DIR = join(tmpdir(), "zhengwu-exports");
+// Files live in the configured export folder (ZHENGWU_EXPORT_DIR), which every process must reach:
+// the task may be downloaded from, or purged by, another process than the one that wrote it.
+const fileOf = (dir: string, id: string) => join(dir, `${id}.xlsx`);
 
-const fileOf = (id: string) => join(EXPORT_DIR, `${id}.xlsx`);
-
-/** Progress is written at most this often: a full year is some 600 chunks. */
+/** Progress and heartbeat are written at most this often: a full year is some 600 chunks. */
 const PROGRESS_EVERY_MS = 1000;
+
+/** A running task whose heartbeat is older than this lost its process (heartbeats come every second or so). */
+export const EXPORT_STALE_MS = 2 * 60_000;
 
 function userOf(ctx: Ctx): UserActor {
   if (ctx.actor.kind !== "user") {
@@ -64,6 +65,7 @@ export function toExportTaskDto(row: ExportTaskRow): ExportTask {
 export async function startExportTask(
   ctx: Ctx,
   input: StartExportInput,
+  dir: string,
 ): Promise<{ task: ExportTask; done: Promise<void> }> {
   const user = userOf(ctx);
   const now = ctx.clock.now();
@@ -81,6 +83,7 @@ export async function startExportTask(
       total,
       fileName: `工单导出-${stamp}.xlsx`,
       createdAt: now,
+      heartbeatAt: now,
       expiresAt: new Date(now.getTime() + EXPORT_TASK_TTL_HOURS * 3600_000),
     });
     await recordAudit(
@@ -92,21 +95,21 @@ export async function startExportTask(
   if (!row) {
     throw new AppError("internal", "导出任务创建失败");
   }
-  return { task: toExportTaskDto(row), done: runExport(ctx, user, id, input) };
+  return { task: toExportTaskDto(row), done: runExport(ctx, user, id, input, dir) };
 }
 
-async function runExport(ctx: Ctx, user: UserActor, id: string, input: StartExportInput): Promise<void> {
+async function runExport(ctx: Ctx, user: UserActor, id: string, input: StartExportInput, dir: string): Promise<void> {
   let last = 0;
   let rows = 0;
   try {
-    mkdirSync(EXPORT_DIR, { recursive: true });
-    const out = createWriteStream(fileOf(id));
+    mkdirSync(dir, { recursive: true });
+    const out = createWriteStream(fileOf(dir, id));
     const written = finished(out);
     rows = await writeTicketsXlsx(ctx, input.filter, out, (n) => {
       rows = n;
       if (Date.now() - last >= PROGRESS_EVERY_MS) {
         last = Date.now();
-        void updateExportProgress(ctx.db, user.tenantId, id, n).catch(() => {});
+        void updateExportProgress(ctx.db, user.tenantId, id, n, ctx.clock.now()).catch(() => {});
       }
     });
     await written;
@@ -118,7 +121,7 @@ async function runExport(ctx: Ctx, user: UserActor, id: string, input: StartExpo
     });
   } catch (err) {
     ctx.log.error({ err }, "export task failed");
-    rmSync(fileOf(id), { force: true });
+    rmSync(fileOf(dir, id), { force: true });
     await finishExportTask(ctx.db, user.tenantId, id, {
       state: "failed",
       rows,
@@ -145,24 +148,31 @@ export async function listExportTasks(ctx: Ctx): Promise<{ items: ExportTask[] }
 }
 
 /** The finished file of one of the actor's own tasks. @throws not_found, conflict (not finished) */
-export async function openExportFile(ctx: Ctx, id: string): Promise<{ fileName: string; stream: ReadStream }> {
+export async function openExportFile(
+  ctx: Ctx,
+  id: string,
+  dir: string,
+): Promise<{ fileName: string; stream: ReadStream }> {
   const task = await getExportTask(ctx, id);
   if (task.state !== "done") {
     throw conflict(task.state === "running" ? "导出尚未完成" : "导出失败，请重新导出");
   }
-  return { fileName: task.fileName, stream: createReadStream(fileOf(id)) };
+  return { fileName: task.fileName, stream: createReadStream(fileOf(dir, id)) };
 }
 
 /** Deletes expired tasks and their files; returns how many. */
-export async function purgeExpiredExports(db: Db, now: Date): Promise<number> {
+export async function purgeExpiredExports(db: Db, now: Date, dir: string): Promise<number> {
   const ids = await deleteExpiredExportTasks(db, now);
   for (const id of ids) {
-    rmSync(fileOf(id), { force: true });
+    rmSync(fileOf(dir, id), { force: true });
   }
   return ids.length;
 }
 
-/** At start: tasks a stopped process was writing will never finish; say so instead of "导出中" forever. */
+/**
+ * Tasks whose process stopped (no heartbeat for EXPORT_STALE_MS) will never finish: say so instead
+ * of "导出中" forever. A task another live process is writing keeps its heartbeat fresh and is left alone.
+ */
 export async function failInterruptedExports(db: Db, now: Date): Promise<number> {
-  return failRunningExportTasks(db, now, "服务重启，导出中断，请重新导出");
+  return failStaleExportTasks(db, new Date(now.getTime() - EXPORT_STALE_MS), now, "服务中断，导出未完成，请重新导出");
 }

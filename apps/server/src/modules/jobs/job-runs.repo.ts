@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { and, count, desc, eq, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, lt, type SQL } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
 import type { RunEnd, RunStart } from "../../platform/jobs/job-queue.ts";
 import { jobRuns } from "./jobs.schema.ts";
@@ -48,4 +48,10 @@ export async function findJobRuns(
     db.select({ n: count() }).from(jobRuns).where(where),
   ]);
   return { rows, total: totals[0]?.n ?? 0 };
+}
+
+/** Deletes the runs started before `before`; returns how many. */
+export async function deleteJobRunsBefore(db: Db, before: Date): Promise<number> {
+  const rows = await db.delete(jobRuns).where(lt(jobRuns.startedAt, before)).returning({ id: jobRuns.id });
+  return rows.length;
 }

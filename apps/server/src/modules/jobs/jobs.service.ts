@@ -8,11 +8,19 @@ import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { forbidden } from "../../platform/errors.ts";
 import type { RunLog } from "../../platform/jobs/job-queue.ts";
-import { findJobRuns, finishJobRun, insertJobRun, type JobRunRow } from "./job-runs.repo.ts";
+import { deleteJobRunsBefore, findJobRuns, finishJobRun, insertJobRun, type JobRunRow } from "./job-runs.repo.ts";
 import { canReadJobRuns } from "./jobs.policy.ts";
 
 // An error message is for the operator; a long one (a failed statement) is cut to keep the list readable.
 const ERROR_MAX = 500;
+
+/** How long the run history is kept. */
+export const JOB_RUNS_KEPT_DAYS = 90;
+
+/** Deletes runs older than the kept period; returns how many. */
+export async function pruneJobRuns(db: Db, now: Date): Promise<number> {
+  return deleteJobRunsBefore(db, new Date(now.getTime() - JOB_RUNS_KEPT_DAYS * 86_400_000));
+}
 
 /** The run log the job queue writes to: one job_runs row per attempt. */
 export function jobRunLog(db: Db): RunLog {

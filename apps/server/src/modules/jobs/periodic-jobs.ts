@@ -1,15 +1,19 @@
 import type { JobName } from "../../../../../packages/contracts/src/jobs.ts";
 import { type Clock, systemClock } from "../../platform/clock.ts";
+import type { Config } from "../../platform/config.ts";
 import type { Db } from "../../platform/db/client.ts";
 import type { JobOutcome, PeriodicJob } from "../../platform/jobs/job-queue.ts";
 import { runHallJobs } from "../appointments/slots.job.ts";
 import { runDeferralJob } from "../deferrals/deferrals.job.ts";
 import { applyDefaultRatings } from "../evaluations/evaluations.service.ts";
 import { runEscalation } from "../work-orders/escalation.job.ts";
+import { maintenanceJobs } from "./maintenance-jobs.ts";
 
 const MINUTE = 60_000;
 
-type JobDef = { name: JobName; everyMs: number; run(db: Db, clock: Clock): Promise<JobOutcome> };
+/** What a job runs with: the database, the clock, the configuration and the process log. */
+export type JobDeps = { db: Db; clock: Clock; config: Config; say(line: string): void };
+export type JobDef = { name: JobName; everyMs: number; run(deps: JobDeps): Promise<JobOutcome> };
 
 /** The district's periodic jobs. Each is idempotent, so a retry or a late overlap writes nothing twice. */
 const JOBS: readonly JobDef[] = [
@@ -17,7 +21,7 @@ const JOBS: readonly JobDef[] = [
     name: "escalation",
     everyMs: 5 * MINUTE,
     // Escalation and default ratings keep to real time even when a test starts the clock elsewhere.
-    run: async (db) => {
+    run: async ({ db }) => {
       const r = await runEscalation(db, systemClock);
       return {
         rows: r.raised,
@@ -29,7 +33,7 @@ const JOBS: readonly JobDef[] = [
   {
     name: "default-ratings",
     everyMs: 10 * MINUTE,
-    run: async (db) => {
+    run: async ({ db }) => {
       const n = await applyDefaultRatings(db, systemClock);
       return {
         rows: n,
@@ -41,7 +45,7 @@ const JOBS: readonly JobDef[] = [
   {
     name: "hall-slots",
     everyMs: 60 * MINUTE,
-    run: async (db, clock) => {
+    run: async ({ db, clock }) => {
       const r = await runHallJobs(db, clock);
       return {
         rows: r.created + r.noShows,
@@ -56,7 +60,7 @@ const JOBS: readonly JobDef[] = [
   {
     name: "deferrals",
     everyMs: 10 * MINUTE,
-    run: async (db, clock) => {
+    run: async ({ db, clock }) => {
       const r = await runDeferralJob(db, clock);
       return {
         rows: r.reminded + r.terminated,
@@ -68,7 +72,11 @@ const JOBS: readonly JobDef[] = [
   },
 ];
 
-/** The jobs bound to a database and clock; `everyMs` replaces every interval (tests tick fast). */
-export function periodicJobs(db: Db, clock: Clock, everyMs?: number): PeriodicJob[] {
-  return JOBS.map((j) => ({ name: j.name, everyMs: everyMs ?? j.everyMs, run: () => j.run(db, clock) }));
+/** The jobs bound to their dependencies; `everyMs` replaces every interval (tests tick fast). */
+export function periodicJobs(deps: JobDeps, everyMs?: number): PeriodicJob[] {
+  return [...JOBS, ...maintenanceJobs(deps.config)].map((j) => ({
+    name: j.name,
+    everyMs: everyMs ?? j.everyMs,
+    run: () => j.run(deps),
+  }));
 }

@@ -198,7 +198,14 @@ describe.skipIf(!baseUrl)("two server processes on one PostgreSQL (skipped: set 
       sql`select job, slot::text as slot, count(*)::int as n from job_runs where attempt = 1 group by job, slot order by job, slot`,
     );
     const jobs = new Set(runs.map((r) => r.job));
-    expect([...jobs].sort()).toEqual(["default-ratings", "deferrals", "escalation", "hall-slots"]);
+    expect([...jobs].sort()).toEqual([
+      "default-ratings",
+      "deferrals",
+      "escalation",
+      "export-tasks",
+      "hall-slots",
+      "prune",
+    ]);
     for (const job of jobs) {
       expect(runs.filter((r) => r.job === job).length).toBeGreaterThanOrEqual(2);
     }

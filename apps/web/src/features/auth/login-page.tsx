@@ -7,6 +7,7 @@ import { isApiError } from "../../api/client.ts";
 import { BrandLogo } from "../../layout/brand-logo.tsx";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { authApi } from "./auth-api.ts";
+import { loginFailureMessage } from "./login-messages.ts";
 import { useSession } from "./session.tsx";
 
 /** Where to go after signing in: the page that sent us here, never back to /login. */
@@ -40,10 +41,12 @@ export function LoginPage() {
     try {
       const me = await authApi.login({ username: values.username.trim(), password: values.password });
       signIn(me);
-      void navigate(target, { replace: true });
+      // An initial or reset password must be changed first: the workbench shows that screen (the
+      // layout does on every page), instead of a deep page whose every call would be refused.
+      void navigate(me.user.mustChangePassword ? "/" : target, { replace: true });
     } catch (err) {
       if (isApiError(err) && err.fieldIssues.length === 0) {
-        setError({ message: err.message, locked: err.code === "account_locked" });
+        setError(loginFailureMessage(err));
       } else {
         handleError(err, form);
       }
