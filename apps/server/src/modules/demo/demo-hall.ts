@@ -13,6 +13,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { loadDemoBadRatings } from "./demo-bad-ratings.ts";
+import { loadDemoHallPresent } from "./demo-hall-present.ts";
 import { md5UuidSql } from "./demo-ids.ts";
 import { prepareBulkTransaction, spread } from "./demo-work-orders.ts";
 import { type BadPick, type HallLayout, type HallPlan, insertHallChunk, type SlotTime } from "./hall-batch.ts";
@@ -259,6 +260,12 @@ export async function loadDemoHallYear(
   // Before the indexes are rebuilt: fewer of them to keep up to date while numbering.
   await numberUnnumberedCases(db, tenantId);
   await rebuildIndexes(db, HALL_TABLES, "大厅", progress);
+  const present = await loadDemoHallPresent(db, clock, tenantId, seed, layout);
+  progress(
+    present.visitors > 0
+      ? `大厅今日：已取号 ${present.visitors} 人、等候 ${present.waiting} 人；本周及下周预约 ${present.bookings} 个`
+      : `大厅今日未在办公时间，不生成今日排队；本周及下周预约 ${present.bookings} 个`,
+  );
   await db.transaction(async (tx) => {
     await recordAudit(
       { db: tx, actor: { kind: "system", tenantId, name: "演示数据" }, clock, requestId: null },
