@@ -249,10 +249,13 @@ export async function loadDemoHallPresent(
         .values({ tenantId, groupId, day: today, last })
         .onConflictDoUpdate({ target: [queueCounters.groupId, queueCounters.day], set: { last } });
     }
-    // Counted from the bookings themselves, so a repeated load keeps them right.
-    await tx.execute(sql`update appointment_slots s set booked = (select count(*)::int from bookings b
-        where b.slot_id = s.id and b.status <> 'cancelled')
-      where s.hall_id = ${hall.id} and s.day >= ${today}::date`);
+    // Counted from the bookings themselves, so a repeated load keeps them right (by the hall-day
+    // index: bookings have none on the slot).
+    await tx.execute(sql`update appointment_slots set booked = 0 where hall_id = ${hall.id} and day >= ${today}::date`);
+    await tx.execute(sql`update appointment_slots s set booked = c.n
+      from (select slot_id, count(*)::int as n from bookings where tenant_id = ${tenantId} and hall_id = ${hall.id}
+              and day >= ${today}::date and status <> 'cancelled' group by 1) c
+      where s.id = c.slot_id`);
   });
   await numberUnnumberedCases(db, tenantId);
   return {
