@@ -194,15 +194,18 @@ export async function loadDemoHallPresent(
   }
   // Bookings still to come: most of tomorrow's bookable capacity taken, less and less further on.
   const ahead = new Map(days.map((d, i) => [d, i]));
+  const prefixOf = new Map(layout.groups.map((g) => [g.id, g.prefix]));
   for (const s of slots) {
     const bookable = itemsOf(s.group_id, true);
     if (bookable.length === 0 || new Date(s.starts_at) <= now) {
       continue;
     }
     const fill = Math.max(0.1, 0.75 - 0.07 * (ahead.get(s.day) ?? 0));
-    const want = Math.min(s.capacity, Math.round(s.capacity * fill * (0.6 + (hashOf(`${P}:fill:${s.id}`) % 80) / 100)));
+    // Keyed by group prefix and time, not the slot's id (random): the same seed books the same.
+    const key = `${prefixOf.get(s.group_id) ?? ""}:${new Date(s.starts_at).toISOString()}`;
+    const want = Math.min(s.capacity, Math.round(s.capacity * fill * (0.6 + (hashOf(`${P}:fill:${key}`) % 80) / 100)));
     for (let j = booked.get(s.id) ?? 0; j < want; j++) {
-      const k = `${s.id}:${j}`;
+      const k = `${key}:${j}`;
       const h = (salt: string) => hashOf(`${P}:b:${k}:${salt}`);
       const item = bookable[h("i") % bookable.length];
       if (item) {
