@@ -38,7 +38,7 @@ describe("appointments: book, check in, call, finish", () => {
     await citizen.getByLabel("办事大厅").fill("花都区政务服务中心");
     await citizen.getByTitle(`${HALL}（区政务服务中心）`, { exact: true }).click();
     await pick(citizen, "办理窗口", "综合受理");
-    await pick(citizen, "办理事项", "居民身份证换领");
+    await pick(citizen, "办理事项", "居民身份证申领");
     // The first day offered is the server's today (the browser's own date may differ in this test).
     await citizen.locator("#public-booking_day label").first().click();
     await citizen.getByText(/^10:00（余/).click();
@@ -90,7 +90,7 @@ describe("appointments: book, check in, call, finish", () => {
     const body = await cases.json();
     expect(body.total).toBe(1);
     expect(body.items[0]).toMatchObject({
-      itemName: "居民身份证换领",
+      itemName: "居民身份证申领",
       windowName: "1号窗口",
       staffName: "王窗口",
       result: "completed",

@@ -93,7 +93,7 @@ describe("public pages", () => {
         await page.getByLabel("办事大厅").fill(HALL);
         await page.getByTitle(`${HALL}（区政务服务中心）`, { exact: true }).click();
         await pick(page, "办理窗口", "综合受理");
-        await pick(page, "办理事项", "居民身份证换领");
+        await pick(page, "办理事项", "居民身份证申领");
         await page.locator("#public-booking_day label").first().click();
         await page.getByText(/^10:00（余/).click();
         await page.getByLabel("姓名", { exact: true }).fill("陈小明");

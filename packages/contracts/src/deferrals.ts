@@ -52,7 +52,10 @@ export const DeferralEventSchema = z.object({
 export const DeferralSchema = z.object({
   id: Id,
   caseId: Id,
+  /** 办件编号 (BJ2022-0000001) as staff and citizen know the case; null until the case is numbered. */
+  caseNo: z.string().nullable(),
   hallId: Id,
+  hallName: z.string(),
   itemCode: z.string(),
   itemName: z.string(),
   personName: z.string().nullable(),

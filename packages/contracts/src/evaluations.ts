@@ -69,6 +69,8 @@ export const RatingSchema = z.object({
   id: Id,
   subjectKind: SubjectKindSchema,
   subjectId: Id,
+  /** The number people know the service by (办件编号 BJ2022-…, online case or ticket number); null if none. */
+  subjectNo: z.string().nullable(),
   subjectLabel: z.string(),
   unitId: Id.nullable(),
   unitName: z.string(),

@@ -5,6 +5,7 @@ import { systemClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { verifyAuditChain } from "../audit/audit.service.ts";
+import { loadDemoCatalog } from "../catalog/demo-catalog.ts";
 import { createTenantFromCode } from "../tenants/tenants.service.ts";
 import { loadHallDemo } from "./demo.ts";
 import { findHallParts, findHalls } from "./halls.repo.ts";
@@ -76,4 +77,30 @@ describe("demo halls", () => {
     expect(await loadHallDemo(db, systemClock, tenantId)).toBe(0);
     expect(await findHalls(db, { tenantId })).toHaveLength(expected);
   });
+
+  it("names at every window group only items of the catalog, each owned by the unit that handles it", async () => {
+    const db = database.db;
+    await loadHallDemo(db, systemClock, tenantId);
+    await loadDemoCatalog(db, systemClock, tenantId, "huadu-2022");
+    const items = await queryRows<{
+      group: string;
+      code: string;
+      name: string;
+      catalog: string | null;
+      unit: string | null;
+    }>(
+      db,
+      sql`select distinct g.name as group, i.item_code as code, i.item_name as name, v.name as catalog, u.name as unit
+          from hall_group_items i join window_groups g on g.id = i.group_id
+          left join catalog_item_versions v on v.tenant_id = i.tenant_id and v.code = i.item_code and v.valid_to is null
+          left join org_units u on u.id = v.department_id
+          where i.tenant_id = ${tenantId} order by 1, 2`,
+    );
+    expect(items.length).toBeGreaterThanOrEqual(28);
+    expect(items.filter((i) => i.catalog !== i.name).map((i) => `${i.group} ${i.code} ${i.name}`)).toEqual([]);
+    // 住房公积金 is the city centre's district office's business, not a district bureau's.
+    const fund = items.filter((i) => i.group === "住房公积金");
+    expect(fund.map((i) => i.name)).toEqual(["住房公积金单位缴存登记", "住房公积金提取", "住房公积金个人住房贷款"]);
+    expect(new Set(fund.map((i) => i.unit))).toEqual(new Set(["广州住房公积金管理中心花都办事处"]));
+  }, 60_000);
 });

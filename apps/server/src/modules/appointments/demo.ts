@@ -4,25 +4,28 @@ import { type Ctx, silentLogger } from "../../platform/actor.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { demoMainItems } from "../catalog/demo-catalog.ts";
 import { findOrgTree } from "../org/org.service.ts";
 import { findHalls, insertHalls } from "./halls.repo.ts";
 import { levelOf } from "./halls.service.ts";
 import { seatDemoClerks } from "./window-staff.ts";
 
-// A few real item names per hall level; the full lists (873 town, 585 village items) come with the catalog.
+// A few items of the demo catalog per hall level, by name (their codes follow from the org tree);
+// the full lists (873 town, 585 village items) come with the catalog.
+type DemoGroup = Omit<CreateWindowGroupInput, "items"> & { items: Array<{ itemName: string; bookable: boolean }> };
 const windows = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => `${from + i}号窗口`);
 
 /** The district centre: eight window groups, 86 windows (its 2022 volume needs about that many). */
-const DISTRICT_GROUPS: CreateWindowGroupInput[] = [
+const DISTRICT_GROUPS: DemoGroup[] = [
   {
     prefix: "A",
     name: "综合受理",
     slotCapacity: 10,
     items: [
-      { itemCode: "GD-0001", itemName: "居民身份证换领", bookable: true },
-      { itemCode: "GD-0002", itemName: "户口迁移", bookable: true },
-      { itemCode: "GD-0003", itemName: "政务服务咨询", bookable: false },
-      { itemCode: "GD-0004", itemName: "居住证办理", bookable: true },
+      { itemName: "居民身份证申领", bookable: true },
+      { itemName: "户口迁移", bookable: true },
+      { itemName: "无犯罪记录证明开具", bookable: false },
+      { itemName: "居住证签注", bookable: true },
     ],
     windows: windows(1, 16),
   },
@@ -31,10 +34,10 @@ const DISTRICT_GROUPS: CreateWindowGroupInput[] = [
     name: "不动产登记",
     slotCapacity: 8,
     items: [
-      { itemCode: "GD-0101", itemName: "不动产转移登记", bookable: true },
-      { itemCode: "GD-0102", itemName: "不动产抵押登记", bookable: true },
-      { itemCode: "GD-0103", itemName: "不动产登记资料查询", bookable: false },
-      { itemCode: "GD-0104", itemName: "不动产首次登记", bookable: true },
+      { itemName: "不动产转移登记", bookable: true },
+      { itemName: "不动产抵押登记", bookable: true },
+      { itemName: "不动产登记资料查询", bookable: false },
+      { itemName: "不动产首次登记", bookable: true },
     ],
     windows: windows(17, 30),
   },
@@ -43,10 +46,10 @@ const DISTRICT_GROUPS: CreateWindowGroupInput[] = [
     name: "社保医保",
     slotCapacity: 8,
     items: [
-      { itemCode: "GD-0201", itemName: "社会保险参保登记", bookable: true },
-      { itemCode: "GD-0202", itemName: "医保异地就医备案", bookable: true },
-      { itemCode: "GD-0203", itemName: "社会保障卡申领", bookable: true },
-      { itemCode: "GD-0204", itemName: "灵活就业人员参保登记", bookable: false },
+      { itemName: "社会保险参保登记", bookable: true },
+      { itemName: "异地就医备案", bookable: true },
+      { itemName: "社会保障卡申领", bookable: true },
+      { itemName: "城乡居民基本医疗保险参保登记", bookable: false },
     ],
     windows: windows(31, 42),
   },
@@ -55,10 +58,10 @@ const DISTRICT_GROUPS: CreateWindowGroupInput[] = [
     name: "企业开办",
     slotCapacity: 6,
     items: [
-      { itemCode: "GD-0301", itemName: "企业设立登记", bookable: true },
-      { itemCode: "GD-0302", itemName: "食品经营许可", bookable: true },
-      { itemCode: "GD-0303", itemName: "企业变更登记", bookable: true },
-      { itemCode: "GD-0304", itemName: "印章刻制备案", bookable: false },
+      { itemName: "企业设立登记", bookable: true },
+      { itemName: "食品经营许可", bookable: true },
+      { itemName: "企业变更登记", bookable: true },
+      { itemName: "公章刻制备案", bookable: false },
     ],
     windows: windows(43, 52),
   },
@@ -67,9 +70,9 @@ const DISTRICT_GROUPS: CreateWindowGroupInput[] = [
     name: "税务",
     slotCapacity: 8,
     items: [
-      { itemCode: "GD-0401", itemName: "发票领用", bookable: true },
-      { itemCode: "GD-0402", itemName: "纳税申报", bookable: false },
-      { itemCode: "GD-0403", itemName: "个人所得税综合所得汇算", bookable: true },
+      { itemName: "发票领用", bookable: true },
+      { itemName: "税务登记", bookable: false },
+      { itemName: "个人所得税汇算清缴", bookable: true },
     ],
     windows: windows(53, 64),
   },
@@ -78,9 +81,9 @@ const DISTRICT_GROUPS: CreateWindowGroupInput[] = [
     name: "住房公积金",
     slotCapacity: 6,
     items: [
-      { itemCode: "GD-0501", itemName: "住房公积金提取", bookable: true },
-      { itemCode: "GD-0502", itemName: "住房公积金贷款申请", bookable: true },
-      { itemCode: "GD-0503", itemName: "住房公积金缴存登记", bookable: false },
+      { itemName: "住房公积金提取", bookable: true },
+      { itemName: "住房公积金个人住房贷款", bookable: true },
+      { itemName: "住房公积金单位缴存登记", bookable: false },
     ],
     windows: windows(65, 72),
   },
@@ -89,9 +92,9 @@ const DISTRICT_GROUPS: CreateWindowGroupInput[] = [
     name: "工程建设",
     slotCapacity: 4,
     items: [
-      { itemCode: "GD-0601", itemName: "建设工程规划许可", bookable: true },
-      { itemCode: "GD-0602", itemName: "建筑工程施工许可", bookable: true },
-      { itemCode: "GD-0603", itemName: "竣工验收备案", bookable: false },
+      { itemName: "建设工程规划许可", bookable: true },
+      { itemName: "建筑工程施工许可证核发", bookable: true },
+      { itemName: "房屋建筑工程竣工验收备案", bookable: false },
     ],
     windows: windows(73, 78),
   },
@@ -100,33 +103,33 @@ const DISTRICT_GROUPS: CreateWindowGroupInput[] = [
     name: "出入境与车驾管",
     slotCapacity: 6,
     items: [
-      { itemCode: "GD-0701", itemName: "出入境证件办理", bookable: true },
-      { itemCode: "GD-0702", itemName: "机动车驾驶证换证", bookable: true },
-      { itemCode: "GD-0703", itemName: "往来港澳通行证签注", bookable: false },
+      { itemName: "内地居民往来港澳通行证签发", bookable: true },
+      { itemName: "驾驶证换证", bookable: true },
+      { itemName: "机动车登记", bookable: false },
     ],
     windows: windows(79, 86),
   },
 ];
 
-const TOWN_GROUP: CreateWindowGroupInput = {
+const TOWN_GROUP: DemoGroup = {
   prefix: "A",
   name: "综合窗口",
   slotCapacity: 5,
   items: [
-    { itemCode: "GD-1001", itemName: "城乡居民养老保险参保登记", bookable: true },
-    { itemCode: "GD-1002", itemName: "最低生活保障申请", bookable: true },
-    { itemCode: "GD-1003", itemName: "计划生育家庭奖励扶助", bookable: true },
+    { itemName: "城乡居民基本医疗保险参保登记", bookable: true },
+    { itemName: "最低生活保障审批", bookable: true },
+    { itemName: "计划生育家庭特别扶助金发放", bookable: true },
   ],
   windows: ["1号窗口", "2号窗口"],
 };
 
-const VILLAGE_GROUP: CreateWindowGroupInput = {
+const VILLAGE_GROUP: DemoGroup = {
   prefix: "A",
   name: "代办窗口",
   slotCapacity: 3,
   items: [
-    { itemCode: "GD-2001", itemName: "居住证明代办", bookable: true },
-    { itemCode: "GD-2002", itemName: "高龄津贴申领", bookable: true },
+    { itemName: "残疾人两项补贴", bookable: true },
+    { itemName: "高龄津贴发放", bookable: true },
   ],
   windows: ["代办窗口"],
 };
@@ -149,7 +152,15 @@ export async function loadHallDemo(db: Db, clock: Clock, tenantId: string): Prom
     requestId: randomUUID(),
   };
   const units = await findOrgTree(ctx);
-  const plan: Array<{ unit: (typeof units)[number]; name: string; groups: CreateWindowGroupInput[] }> = [];
+  const catalog = demoMainItems(units);
+  const codeOf = (name: string) => {
+    const item = catalog.get(name);
+    if (!item) {
+      throw new Error(`演示大厅事项“${name}”不在演示事项目录中`);
+    }
+    return item.code;
+  };
+  const plan: Array<{ unit: (typeof units)[number]; name: string; groups: DemoGroup[] }> = [];
   const centre = units.find((u) => u.name === "区政务服务中心");
   if (centre) {
     plan.push({ unit: centre, name: "花都区政务服务中心", groups: DISTRICT_GROUPS });
@@ -194,7 +205,7 @@ export async function loadHallDemo(db: Db, clock: Clock, tenantId: string): Prom
         name: g.name,
         slotCapacity: g.slotCapacity,
       })),
-      groups.flatMap(({ g }) => g.items.map((i) => ({ tenantId, groupId: g.id, ...i }))),
+      groups.flatMap(({ g }) => g.items.map((i) => ({ tenantId, groupId: g.id, itemCode: codeOf(i.itemName), ...i }))),
       groups.flatMap(({ hall, g }) =>
         g.windows.map((name) => ({ id: randomUUID(), tenantId, hallId: hall.id, groupId: g.id, name })),
       ),

@@ -1,6 +1,6 @@
-import { and, asc, eq, gte, lt } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
-import { serviceCases } from "./appointments.schema.ts";
+import { halls, serviceCases } from "./appointments.schema.ts";
 import { findHallById } from "./halls.repo.ts";
 
 /** What 好差评 needs of a finished service case: who served it and who may rate it. */
@@ -96,4 +96,20 @@ export async function findCaseForDeferral(db: Db, tenantId: string, id: string) 
 /** Marks a case as accepted with deferral (容缺受理) once the promise is on record. */
 export async function markCaseDeferred(db: Db, id: string): Promise<void> {
   await db.update(serviceCases).set({ result: "deferred" }).where(eq(serviceCases.id, id));
+}
+
+/** What a person reads for a case instead of ids: its 办件编号 (null until numbered) and its hall's name. */
+export type CaseLabel = { caseNo: string | null; hallName: string };
+
+export async function findCaseLabels(db: Db, caseIds: readonly string[]): Promise<Map<string, CaseLabel>> {
+  const ids = [...new Set(caseIds)];
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select({ id: serviceCases.id, caseNo: serviceCases.caseNo, hallName: halls.name })
+    .from(serviceCases)
+    .innerJoin(halls, eq(halls.id, serviceCases.hallId))
+    .where(inArray(serviceCases.id, ids));
+  return new Map(rows.map((r) => [r.id, { caseNo: r.caseNo, hallName: r.hallName }]));
 }

@@ -16,6 +16,7 @@ export const DEPARTMENT_ITEMS: ReadonlyArray<readonly [string, readonly string[]
       "社会保险参保登记:服务",
       "高校毕业生就业见习补贴:给付",
       "退休待遇核定:确认",
+      "社会保障卡申领:服务",
     ],
   ],
   [
@@ -162,6 +163,7 @@ export const DEPARTMENT_ITEMS: ReadonlyArray<readonly [string, readonly string[]
       "乡村建设规划许可:许可",
       "临时用地审批:许可",
       "地质灾害危险性评估备案:备案",
+      "不动产登记资料查询:服务",
     ],
   ],
   [
@@ -310,4 +312,16 @@ export const DEPARTMENT_ITEMS: ReadonlyArray<readonly [string, readonly string[]
   ],
   ["消防", ["公众聚集场所投入使用营业前消防安全检查:许可", "消防设计审查:许可", "消防验收:许可", "消防验收备案:备案"]],
   ["供电", ["低压用电报装:服务", "高压用电报装:服务", "用电变更:服务", "电费发票开具:服务"]],
+  [
+    "住房公积金",
+    [
+      "住房公积金单位缴存登记:确认",
+      "住房公积金个人账户设立:服务",
+      "住房公积金提取:服务",
+      "住房公积金个人住房贷款:服务",
+      "住房公积金缴存基数调整:服务",
+      "住房公积金个人账户转移:服务",
+      "住房公积金缴存证明开具:服务",
+    ],
+  ],
 ];

@@ -143,6 +143,24 @@ function basesOf(departments: readonly Department[]): Base[] {
   return bases;
 }
 
+/** A main item's code: GD, the department's place (2 digits), the item's place in its list (3), 00. */
+const mainCode = (base: Base) =>
+  `${String(base.deptIndex + 1).padStart(2, "0")}${String(base.index + 1).padStart(3, "0")}`;
+
+/**
+ * The demo catalog's main items by name, with their code and department, from the org tree alone
+ * (the catalog lists every main item before any case): the demo halls name their window items by
+ * these codes even when they are created before the catalog is loaded.
+ */
+export function demoMainItems(
+  units: ReadonlyArray<Department & { kind: string; sort: number }>,
+): Map<string, { code: string; departmentName: string }> {
+  const departments = units.filter((u) => u.kind === "department").sort((a, b) => a.sort - b.sort);
+  return new Map(
+    basesOf(departments).map((b) => [b.name, { code: `GD${mainCode(b)}00`, departmentName: b.department.name }]),
+  );
+}
+
 /**
  * Loads a realistic catalog on the tenant's departments that hits the published 2022 figures
  * exactly, in a few batched statements. Idempotent: does nothing when the tenant has items.
@@ -233,7 +251,7 @@ export async function loadDemoCatalog(db: Db, clock: Clock, tenantId: string, se
   const policySet = new Set(policy);
 
   const inputs: ItemInput[] = slots.map(({ base, variant }, i) => {
-    const mainCode = `${String(base.deptIndex + 1).padStart(2, "0")}${String(base.index + 1).padStart(3, "0")}`;
+    const main = mainCode(base);
     const caseName = VARIANTS[base.type][variant - 1] ?? "";
     const statutory = STATUTORY[base.type];
     const depth = ONLINE_DEPTHS[Math.min(3, Math.floor(rng() * 5))] ?? "online";
@@ -245,10 +263,10 @@ export async function loadDemoCatalog(db: Db, clock: Clock, tenantId: string, se
       rng,
     );
     return ItemInputSchema.parse({
-      code: variant === 0 ? `GD${mainCode}00` : `GD${mainCode}${String(variant).padStart(2, "0")}`,
+      code: variant === 0 ? `GD${main}00` : `GD${main}${String(variant).padStart(2, "0")}`,
       name: variant === 0 ? base.name : `${base.name}（${caseName}）`,
       level: variant === 0 ? "main" : variant <= 3 ? "sub" : "handling",
-      parentCode: variant === 0 ? null : `GD${mainCode}00`,
+      parentCode: variant === 0 ? null : `GD${main}00`,
       type: base.type,
       departmentId: base.department.id,
       implementingBody: base.department.name,

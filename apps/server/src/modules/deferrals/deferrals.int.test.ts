@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { ItemInputSchema } from "../../../../../packages/contracts/src/catalog.ts";
 import {
@@ -11,6 +12,7 @@ import { buildUser, type TestUser } from "../../../test/factories/user.factory.t
 import { setUpHarness } from "../../../test/harness.ts";
 import { authHeaders } from "../../../test/test-app.ts";
 import { silentLogger } from "../../platform/actor.ts";
+import { queryRows } from "../../platform/db/rows.ts";
 import { createItem } from "../catalog/catalog.service.ts";
 import { runDeferralJob } from "./deferrals.job.ts";
 
@@ -219,6 +221,15 @@ describe("容缺受理 of a service case", () => {
     expect(made.json()).toMatchObject({ status: "made_up", closeNote: "户口簿复印件已补交" });
     const list = await h.built.app.inject({ url: "/api/deferrals?status=made_up", headers: authHeaders(staff) });
     expect(list.json().items.map((x: { id: string }) => x.id)).toContain(d.id);
+    // The list and the detail say which case by its 办件编号 and where by the hall's name, not by ids.
+    const [known] = await queryRows<{ case_no: string; hall: string }>(
+      h.database.db,
+      sql`select c.case_no, h.name as hall from service_cases c join halls h on h.id = c.hall_id where c.id = ${caseId}`,
+    );
+    expect(known?.case_no).toMatch(/^BJ\d{4}-\d{7}$/);
+    const shown = { caseNo: known?.case_no, hallName: known?.hall };
+    expect(list.json().items.find((x: { id: string }) => x.id === d.id)).toMatchObject(shown);
+    expect(made.json()).toMatchObject(shown);
     const other = await h.built.app.inject({ url: "/api/deferrals", headers: authHeaders(otherStaff) });
     expect(other.json().total).toBe(0);
     const auditor = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["auditor"]);

@@ -12,7 +12,12 @@ import type { Db } from "../../platform/db/client.ts";
 import { authorize, conflict, notFound, validation } from "../../platform/errors.ts";
 import { maskIdNumber, maskPhone } from "../../platform/mask.ts";
 import { canViewHall } from "../appointments/appointments.policy.ts";
-import { findCaseForDeferral, markCaseDeferred } from "../appointments/service-cases.service.ts";
+import {
+  type CaseLabel,
+  findCaseForDeferral,
+  findCaseLabels,
+  markCaseDeferred,
+} from "../appointments/service-cases.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { getCachedCalendar } from "../calendar/calendar-cache.ts";
 import { findDeferralItem } from "./deferral-catalog.ts";
@@ -35,11 +40,14 @@ export function actorName(actor: Actor): string {
   return actor.kind === "user" ? actor.displayName : actor.kind === "api_key" ? actor.name : actor.name;
 }
 
-export function toDeferralDto(d: DeferralRow, events: DeferralEventRow[]): Deferral {
+export function toDeferralDto(d: DeferralRow, events: DeferralEventRow[], labels: Map<string, CaseLabel>): Deferral {
+  const label = labels.get(d.caseId);
   return {
     id: d.id,
     caseId: d.caseId,
+    caseNo: label?.caseNo ?? null,
     hallId: d.hallId,
+    hallName: label?.hallName ?? "",
     itemCode: d.itemCode,
     itemName: d.itemName,
     personName: d.personName,
@@ -206,7 +214,11 @@ async function loadVisible(ctx: Ctx, id: string): Promise<DeferralRow> {
 
 export async function getDeferral(ctx: Ctx, id: string): Promise<Deferral> {
   const d = await loadVisible(ctx, id);
-  return toDeferralDto(d, await findDeferralEvents(ctx.db, d.tenantId, d.id));
+  const [events, labels] = await Promise.all([
+    findDeferralEvents(ctx.db, d.tenantId, d.id),
+    findCaseLabels(ctx.db, [d.caseId]),
+  ]);
+  return toDeferralDto(d, events, labels);
 }
 
 export async function listDeferralsFor(
@@ -218,10 +230,14 @@ export async function listDeferralsFor(
     offset: (page.page - 1) * page.pageSize,
     limit: page.pageSize,
   });
+  const labels = await findCaseLabels(
+    ctx.db,
+    r.items.map((d) => d.caseId),
+  );
   return {
     total: r.total,
     items: r.items.map((d) => {
-      const { events: _e, promiseText: _p, ...rest } = toDeferralDto(d, []);
+      const { events: _e, promiseText: _p, ...rest } = toDeferralDto(d, [], labels);
       return rest;
     }),
   };

@@ -7,6 +7,8 @@ import type { BadPick, HallLayout } from "./hall-batch.ts";
 import { type Batch, batchPlan, insertBatch } from "./ticket-batch.ts";
 
 const KEY = "BR2022";
+/** The street the centre stands in (its tickets' town): named exactly as its org unit. */
+export const BAD_RATING_TOWN = "新华街道";
 
 /**
  * The rectification tickets of the year's bad ratings (the hall chunks wrote the ratings with their
@@ -25,7 +27,7 @@ export async function loadDemoBadRatings(
   const [town] = await queryRows<{ id: string; path: string; name: string; community_id: string | null }>(
     db,
     sql`select t.id, t.path, t.name, (select c.id from org_units c where c.parent_id = t.id order by c.name limit 1) as community_id
-        from org_units t where t.tenant_id = ${tenantId} and t.name = '新华街' limit 1`,
+        from org_units t where t.tenant_id = ${tenantId} and t.name = ${BAD_RATING_TOWN} limit 1`,
   );
   const perDay = new Map<string, number>();
   for (const b of bad) {

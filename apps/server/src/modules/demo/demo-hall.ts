@@ -14,7 +14,9 @@ import { recordAudit } from "../audit/audit.service.ts";
 import type { WorkCalendar } from "../calendar/work-calendar.ts";
 import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { loadDemoBadRatings } from "./demo-bad-ratings.ts";
+import { loadDemoHallPresent } from "./demo-hall-present.ts";
 import { md5UuidSql } from "./demo-ids.ts";
+import { loadDemoTownHallYears, removePartialTownYears } from "./demo-town-halls.ts";
 import { prepareBulkTransaction, spread } from "./demo-work-orders.ts";
 import { type BadPick, type HallLayout, type HallPlan, insertHallChunk, type SlotTime } from "./hall-batch.ts";
 import { analyzeTables, chunkDays, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
@@ -46,7 +48,10 @@ const GROUP_WEIGHTS: Record<string, number> = { A: 26, B: 16, C: 16, D: 10, E: 1
 const STAFF_SURNAMES = "王陈李黄张梁刘何罗林杨周吴谭邓冯曾徐朱钟叶苏";
 const STAFF_GIVEN = ["慧敏", "晓琳", "志明", "嘉怡", "俊杰", "丽娟", "伟强", "凯琪", "文静", "浩宇", "婉婷", "国华"];
 
-function workdays(cal: WorkCalendar, year: number): string[] {
+/** A small number from a text, so each hall's staff get other names than the centre's first windows. */
+const hashName = (text: string) => [...text].reduce((a, c) => (a * 31 + (c.codePointAt(0) ?? 0)) % 997, 0);
+
+export function workdays(cal: WorkCalendar, year: number): string[] {
   const out: string[] = [];
   for (let d = new Date(Date.UTC(year, 0, 1)); d.getUTCFullYear() === year; d.setUTCDate(d.getUTCDate() + 1)) {
     const day = d.toISOString().slice(0, 10);
@@ -57,20 +62,27 @@ function workdays(cal: WorkCalendar, year: number): string[] {
   return out;
 }
 
-const dayWeight = (day: string) => {
+export const dayWeight = (day: string) => {
   const d = new Date(`${day}T00:00:00Z`);
   return (MONTH[d.getUTCMonth()] ?? 1) * (WEEKDAY[d.getUTCDay()] || 0.8);
 };
 
 /** Ranks r = g·P mod N with P prime to N: a permutation, so rank thresholds give exact counts. */
-export function hallPlan(days: Array<[string, number]>): HallPlan {
+export function hallPlan(
+  days: Array<[string, number]>,
+  targets: { cases: number; noShows: number; threeItems: number } = {
+    cases: HALL_CASES_2022,
+    noShows: NO_SHOWS,
+    threeItems: THREE_ITEMS,
+  },
+): HallPlan {
   const n = days.reduce((s, [, c]) => s + c, 0);
   const p = [7919, 7907, 7901, 7883].find((x) => n % x !== 0) ?? 7877;
-  const done = n - NO_SHOWS;
+  const done = n - targets.noShows;
   // Every finished visit has one case; two- and three-item visits add the rest exactly.
-  const extra = HALL_CASES_2022 - done;
-  const t3 = THREE_ITEMS;
-  const t2 = t3 + (extra - 2 * THREE_ITEMS);
+  const extra = targets.cases - done;
+  const t3 = targets.threeItems;
+  const t2 = t3 + (extra - 2 * targets.threeItems);
   let g0 = 0;
   const plan = days.map(([day, count]) => {
     const d = { day, count, g0 };
@@ -96,15 +108,28 @@ export function pickBadRatings(plan: HallPlan, count: number): Array<BadPick & {
   return out;
 }
 
-async function centreLayout(db: Db, tenantId: string): Promise<Omit<HallLayout, "windows"> & { windowRows: WinRow[] }> {
-  const [hall] = await queryRows<HallLayout["hall"]>(
+/** The halls of a level, by name (the district centre first by creation). */
+export function hallsOfLevel(db: Db, tenantId: string, level: "district" | "town") {
+  return queryRows<HallLayout["hall"]>(
     db,
     sql`select id, org_unit_id as "orgUnitId", scope_path as "scopePath", name, level from halls
-        where tenant_id = ${tenantId} and level = 'district' order by created_at, name limit 1`,
+        where tenant_id = ${tenantId} and level = ${level} order by created_at, name`,
   );
+}
+
+async function centreLayout(db: Db, tenantId: string): Promise<Omit<HallLayout, "windows"> & { windowRows: WinRow[] }> {
+  const [hall] = await hallsOfLevel(db, tenantId, "district");
   if (!hall) {
     throw new Error("演示租户没有区级政务服务中心");
   }
+  return hallLayout(db, hall);
+}
+
+/** A hall's groups (weighted by GROUP_WEIGHTS), items and windows. */
+export async function hallLayout(
+  db: Db,
+  hall: HallLayout["hall"],
+): Promise<Omit<HallLayout, "windows"> & { windowRows: WinRow[] }> {
   const groups = await queryRows<{ id: string; prefix: string; slot_capacity: number }>(
     db,
     sql`select id, prefix, slot_capacity from window_groups where hall_id = ${hall.id} order by prefix`,
@@ -132,27 +157,38 @@ async function centreLayout(db: Db, tenantId: string): Promise<Omit<HallLayout, 
     windowRows,
   };
 }
-type WinRow = { groupId: string; id: string; name: string };
+export type WinRow = { groupId: string; id: string; name: string };
 
 /**
  * One hall_staff member per window of the centre, granted on the centre (window 1 is the demo
  * log-in `hall`). They cannot sign in: their password is random and never shown.
  */
-async function ensureHallStaff(db: Db, tenantId: string, seed: string, hall: HallLayout["hall"], wins: WinRow[]) {
+export async function ensureHallStaff(
+  db: Db,
+  tenantId: string,
+  seed: string,
+  hall: HallLayout["hall"],
+  wins: WinRow[],
+  prefix = "hall-staff-",
+) {
   const existing = await queryRows<{ id: string; username: string; display_name: string }>(
     db,
     sql`select id, username, display_name from users where tenant_id = ${tenantId}
-        and (username = 'hall' or username like 'hall-staff-%')`,
+        and (username = 'hall' or username like ${`${prefix}%`})`,
   );
   const byName = new Map(existing.map((u) => [u.username, u]));
   const hash = await hashPassword(randomBytes(24).toString("base64"));
   const out: HallLayout["windows"] = [];
   await db.transaction(async (tx) => {
     for (const [i, w] of wins.entries()) {
-      const username = i === 0 && byName.has("hall") ? "hall" : `hall-staff-${String(i + 1).padStart(3, "0")}`;
+      const username =
+        i === 0 && prefix === "hall-staff-" && byName.has("hall")
+          ? "hall"
+          : `${prefix}${String(i + 1).padStart(3, "0")}`;
       let user = byName.get(username);
       if (!user) {
-        const displayName = `${STAFF_SURNAMES[(i * 7) % STAFF_SURNAMES.length] ?? "王"}${STAFF_GIVEN[(i * 5) % STAFF_GIVEN.length] ?? "敏"}`;
+        const n = i + (prefix === "hall-staff-" ? 0 : hashName(prefix));
+        const displayName = `${STAFF_SURNAMES[(n * 7) % STAFF_SURNAMES.length] ?? "王"}${STAFF_GIVEN[(n * 5) % STAFF_GIVEN.length] ?? "敏"}`;
         const [row] = await queryRows<{ id: string; username: string; display_name: string }>(
           tx,
           sql`insert into users (id, tenant_id, org_unit_id, username, display_name, password_hash)
@@ -230,6 +266,7 @@ export async function loadDemoHallYear(
   const t0 = Date.now();
   const { layout, plan, bad, chunks, writeChunk } = await hallYear(db, tenantId, seed);
   await removePartialHallYear(db, layout.hall.id, 2022);
+  await removePartialTownYears(db, tenantId);
   await deferIndexes(db, HALL_TABLES);
   // On a PostgreSQL server two lanes take the chunks (they are independent runs of days), so the
   // hall keeps pace with the work orders loading beside it; PGlite has one connection.
@@ -247,6 +284,9 @@ export async function loadDemoHallYear(
       progress(`大厅：已生成至 ${day}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
     }
   });
+  const t2 = Date.now();
+  const towns = await loadDemoTownHallYears(db, tenantId, seed);
+  progress(`镇（街）政务服务中心：来访 ${towns} 人次（${((Date.now() - t2) / 1000).toFixed(1)} 秒）`);
   const [rated] = await queryRows<{ n: number }>(
     db,
     sql`select count(*)::int as n from ratings where subject_kind = 'service_case' and scope_path = ${layout.hall.scopePath}`,
@@ -260,9 +300,16 @@ export async function loadDemoHallYear(
   // Before the indexes are rebuilt: fewer of them to keep up to date while numbering.
   await numberUnnumberedCases(db, tenantId);
   await rebuildIndexes(db, HALL_TABLES, "大厅", progress);
-  const t2 = Date.now();
+  const present = await loadDemoHallPresent(db, clock, tenantId, seed, layout);
+  progress(
+    present.visitors > 0
+      ? `大厅今日：已取号 ${present.visitors} 人、等候 ${present.waiting} 人；本周及下周预约 ${present.bookings} 个`
+      : `大厅今日未在办公时间，不生成今日排队；本周及下周预约 ${present.bookings} 个`,
+  );
+  // After the present's cases too: the bulk writers defer the cells, and one pass builds them all.
+  const t3 = Date.now();
   await rebuildCaseCells(db, tenantId, breathe);
-  progress(`大厅统计单元已生成（${((Date.now() - t2) / 1000).toFixed(1)} 秒）`);
+  progress(`大厅统计单元已生成（${((Date.now() - t3) / 1000).toFixed(1)} 秒）`);
   await db.transaction(async (tx) => {
     await recordAudit(
       { db: tx, actor: { kind: "system", tenantId, name: "演示数据" }, clock, requestId: null },

@@ -103,7 +103,7 @@ describe("the Huadu 2022 demo year", () => {
       sql`select
         (select count(*)::int from (select ticket_id from service_cases group by 1 having count(*) > 1) m) as multi,
         (select count(*)::int from queue_tickets where booking_id is not null) as booked,
-        (select count(distinct staff_user_id)::int from service_cases) as staff,
+        (select count(distinct staff_user_id)::int from service_cases where hall_level = 'district') as staff,
         (select count(*)::int from ratings where subject_kind = 'service_case') as rated,
         (select count(*)::int from ratings where subject_kind = 'service_case' and level <= 2) as bad`,
     );
@@ -113,6 +113,32 @@ describe("the Huadu 2022 demo year", () => {
     expect(shape?.staff).toBe(86);
     expect(shape?.rated).toBeGreaterThan(100_000);
     expect(shape?.bad).toBe(131);
+    // The town and street halls are open too, at a town's scale, with no bad rating of their own.
+    const towns = await queryRows<{ name: string; visitors: number; cases: number; rated: number; bad: number }>(
+      database.db,
+      sql`select h.name,
+            (select count(*)::int from queue_tickets t where t.hall_id = h.id and t.day < '2023-01-01') as visitors,
+            (select count(*)::int from service_cases c where c.hall_id = h.id and c.finished_at < '2023-01-01') as cases,
+            (select count(*)::int from ratings r where r.scope_path = h.scope_path) as rated,
+            (select count(*)::int from ratings r where r.scope_path = h.scope_path and r.level <= 2) as bad
+          from halls h where h.level = 'town' order by 2 desc`,
+    );
+    expect(towns).toHaveLength(10);
+    expect(towns[0]?.name).toBe("新华街道政务服务中心");
+    expect(towns.every((t) => t.visitors > 300 && t.visitors < 20_000 && t.cases > t.visitors / 2 && t.rated > 0)).toBe(
+      true,
+    );
+    expect(towns.reduce((a, t) => a + t.bad, 0)).toBe(0);
+    // Today's queue at the centre (the clock is a Monday at 10:30) and the bookings ahead.
+    const [today] = await queryRows<{ waiting: number; done: number; booked: number }>(
+      database.db,
+      sql`select count(*) filter (where status = 'waiting')::int as waiting, count(*) filter (where status = 'done')::int as done,
+            (select count(*)::int from bookings where status = 'booked' and day > '2026-12-07') as booked
+          from queue_tickets where day = '2026-12-07'`,
+    );
+    expect(today?.waiting).toBeGreaterThan(0);
+    expect(today?.done).toBeGreaterThan(100);
+    expect(today?.booked).toBeGreaterThan(500);
   });
 
   it("leaves every index of the migrations in place after building the deferred ones", async () => {

@@ -29,8 +29,9 @@ import {
   findRating,
   findRatingBySubject,
   insertRating,
+  type RatingLabels,
   type RatingRow,
-  unitNames,
+  ratingLabels,
   updateRating,
 } from "./evaluations.repo.ts";
 import { isRatingCode } from "./rating-codes.service.ts";
@@ -46,14 +47,15 @@ const sysCtx = (db: Db, clock: Clock, tenantId: string, name: string): Ctx => ({
   requestId: randomUUID(),
 });
 
-export function toRatingDto(ctx: Ctx, r: RatingRow, names: Map<string, string>): Rating {
+export function toRatingDto(ctx: Ctx, r: RatingRow, labels: RatingLabels): Rating {
   return {
     id: r.id,
     subjectKind: r.subjectKind === "service_case" ? "service_case" : "work_order",
     subjectId: r.subjectId,
+    subjectNo: labels.numbers.get(r.subjectId) ?? null,
     subjectLabel: r.subjectLabel,
     unitId: r.unitId,
-    unitName: (r.unitId && names.get(r.unitId)) || "—",
+    unitName: (r.unitId && labels.units.get(r.unitId)) || "—",
     level: r.level,
     levelLabel: RATING_LABELS[r.level] ?? String(r.level),
     reasons: r.reasons,
@@ -297,7 +299,7 @@ async function visible(ctx: Ctx, id: string): Promise<RatingRow> {
 
 export async function getRating(ctx: Ctx, id: string): Promise<Rating> {
   const r = await visible(ctx, id);
-  return toRatingDto(ctx, r, await unitNames(ctx.db, [r.unitId]));
+  return toRatingDto(ctx, r, await ratingLabels(ctx.db, [r]));
 }
 
 /** The rated unit contests a bad rating as invalid or malicious. @throws forbidden, conflict */

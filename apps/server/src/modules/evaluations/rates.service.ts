@@ -5,7 +5,7 @@ import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { EVAL_VIEW_ROLES } from "./evaluations.policy.ts";
-import { type RatingRow, unitNames } from "./evaluations.repo.ts";
+import { type RatingRow, ratingLabels, unitNames } from "./evaluations.repo.ts";
 import { toRatingDto } from "./evaluations.service.ts";
 import { type CaseCounts, countUnratedCases } from "./unrated.repo.ts";
 
@@ -160,11 +160,8 @@ export async function listRatings(ctx: Ctx, f: RatingFilter, page: { page: numbe
     sql`select r.* ${FROM} where ${w} order by r.rated_at desc limit ${page.pageSize} offset ${(page.page - 1) * page.pageSize}`,
   );
   const mapped = rows.map(fromSqlRow);
-  const names = await unitNames(
-    ctx.db,
-    mapped.map((r) => r.unitId),
-  );
-  return { items: mapped.map((r) => toRatingDto(ctx, r, names)), total: Number(count?.n ?? 0) };
+  const labels = await ratingLabels(ctx.db, mapped);
+  return { items: mapped.map((r) => toRatingDto(ctx, r, labels)), total: Number(count?.n ?? 0) };
 }
 
 /** Raw SQL rows use column names; map them onto the table's fields. */

@@ -1,9 +1,11 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { buildHall, movableClock, seatClerk, type TestHall } from "../../../test/factories/hall.factory.ts";
 import { serveWalkIn } from "../../../test/factories/served-case.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
 import { authHeaders } from "../../../test/test-app.ts";
+import { queryRows } from "../../platform/db/rows.ts";
 import { applyDefaultRatings } from "./evaluations.service.ts";
 import { ratingCodeFor } from "./rating-codes.service.ts";
 
@@ -61,8 +63,16 @@ describe("rating a hall service case", () => {
       level: 2,
     });
     expect(list.items[0].subjectLabel).toContain("窗口");
+    // The list names the case by its 办件编号 and the unit by its name, never by ids.
+    const [known] = await queryRows<{ case_no: string }>(
+      h.database.db,
+      sql`select case_no from service_cases where id = ${caseId}`,
+    );
+    expect(known?.case_no).toMatch(/^BJ\d{4}-\d{7}$/);
+    expect(list.items[0]).toMatchObject({ subjectNo: known?.case_no, unitName: h.tenant.units.a1.name });
     const wo = await h.built.app.inject({ url: `/api/ratings/${list.items[0].id}`, headers: authHeaders(supervisor) });
     expect(wo.json().rectificationWorkOrderId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(wo.json().subjectNo).toBe(known?.case_no);
   });
 
   it("records 基本满意 for a case left unrated for 7 days, once", async () => {

@@ -45,6 +45,7 @@ export const DISTRICT_DEPARTMENTS = [
   "税务局",
   "消防救援大队",
   "供电局",
+  "住房公积金管理中心办事处",
 ] as const;
 
 /** City-level branches carry the city and district in their name, e.g. 广州市公安局花都区分局. */
@@ -62,6 +63,9 @@ export function departmentFullName(name: string, city: string, district: string)
       return `${city}${district}消防救援大队`;
     case "供电局":
       return `${city.replace(/市$/, "")}供电局${district}供电局`;
+    case "住房公积金管理中心办事处":
+      // The city centre's office in the district: 广州住房公积金管理中心花都办事处.
+      return `${city.replace(/市$/, "")}住房公积金管理中心${district.replace(/区$/, "")}办事处`;
     default:
       return name.startsWith("区") ? `${city}${district}${name.slice(1)}` : name;
   }

@@ -104,6 +104,7 @@ export function DeferralsPage() {
             onChange: (p) => setSearch({ ...(status ? { status } : {}), page: String(p) }),
           }}
           columns={[
+            { title: "办件编号", render: (_, r) => r.caseNo ?? "（未编号）" },
             {
               title: "事项",
               render: (_, r) => (
@@ -112,6 +113,7 @@ export function DeferralsPage() {
                 </Button>
               ),
             },
+            { title: "大厅", dataIndex: "hallName" },
             { title: "申请人", render: (_, r) => `${r.personName ?? "—"}（${r.idNumber}）` },
             { title: "容缺材料", render: (_, r) => r.missingMaterials.join("、") },
             { title: "受理时间", render: (_, r) => formatDateTime(r.acceptedAt) },
@@ -129,7 +131,8 @@ export function DeferralsPage() {
         {d && (
           <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
             <Descriptions column={1} size="small" bordered>
-              <Descriptions.Item label="办件编号">{d.caseId}</Descriptions.Item>
+              <Descriptions.Item label="办件编号">{d.caseNo ?? "（未编号）"}</Descriptions.Item>
+              <Descriptions.Item label="大厅">{d.hallName}</Descriptions.Item>
               <Descriptions.Item label="事项">{d.itemName}</Descriptions.Item>
               <Descriptions.Item label="申请人">
                 {d.personName ?? "—"}（{d.idNumber}，{d.phone ?? "未登记手机"}）

@@ -136,6 +136,7 @@ export function RatingsPage() {
           }}
           columns={[
             { title: "评价时间", dataIndex: "ratedAt", render: (v: string) => formatDateTime(v) },
+            { title: "编号", render: (_, r) => r.subjectNo ?? "—" },
             { title: "服务", dataIndex: "subjectLabel" },
             { title: "单位", dataIndex: "unitName" },
             {
