@@ -55,3 +55,18 @@ export function formatPattern(iso: string | null | undefined, pattern: string): 
 export function isFuture(iso: string | null | undefined): boolean {
   return Boolean(iso) && dayjs(iso).isAfter(dayjs());
 }
+
+// antd's pickers hold a Dayjs in the browser's zone. The bureau means Beijing wall-clock times, so a
+// picked value is read as Beijing time and an instant is shown as its Beijing wall clock: a clerk
+// whose browser runs in UTC picks 09:00 and means 09:00 in Guangzhou.
+const WALL = "YYYY-MM-DDTHH:mm:ss.SSS";
+
+/** A picker's value (wall clock) as the Beijing instant it means, ISO 8601 in UTC. */
+export function pickedInstant(value: Dayjs): string {
+  return dayjs.tz(value.format(WALL), BUREAU_TZ).toISOString();
+}
+
+/** An instant (now when no argument) as a picker value that shows its Beijing wall clock. */
+export function pickerValue(iso?: string | Date): Dayjs {
+  return dayjs(bureauTime(iso ?? new Date()).format(WALL));
+}

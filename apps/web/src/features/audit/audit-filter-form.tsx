@@ -1,6 +1,7 @@
 import { SearchOutlined } from "@ant-design/icons";
 import { Button, Card, DatePicker, Form, Input, Select, Space } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
+import { pickedInstant, pickerValue } from "../../shared/format.ts";
 import { ACTION_OPTIONS, ENTITY_OPTIONS } from "./audit-labels.ts";
 
 export type AuditFilters = {
@@ -22,11 +23,12 @@ type Props = { value: AuditFilters; onSearch: (filters: AuditFilters) => void };
 
 // Computed per render so "今天" stays right on a page left open overnight.
 function rangePresets(): { label: string; value: [Dayjs, Dayjs] }[] {
-  const end = dayjs().endOf("day");
+  // "Today" is Beijing's today, also in a browser that runs in UTC.
+  const end = pickerValue().endOf("day");
   return [
-    { label: "今天", value: [dayjs().startOf("day"), end] },
-    { label: "最近7天", value: [dayjs().subtract(6, "day").startOf("day"), end] },
-    { label: "最近30天", value: [dayjs().subtract(29, "day").startOf("day"), end] },
+    { label: "今天", value: [pickerValue().startOf("day"), end] },
+    { label: "最近7天", value: [pickerValue().subtract(6, "day").startOf("day"), end] },
+    { label: "最近30天", value: [pickerValue().subtract(29, "day").startOf("day"), end] },
   ];
 }
 
@@ -34,7 +36,7 @@ function toRange(from?: string, to?: string): [Dayjs | null, Dayjs | null] | nul
   if (!from && !to) {
     return null;
   }
-  return [from ? dayjs(from) : null, to ? dayjs(to) : null];
+  return [from ? pickerValue(from) : null, to ? pickerValue(to) : null];
 }
 
 /** 操作 / 对象类型 / 操作人 / 时间范围; the parent keeps the values in the URL. */
@@ -52,9 +54,9 @@ export function AuditFilterForm({ value, onSearch }: Props) {
       action: values.action?.trim() || undefined,
       entityType: values.entityType || undefined,
       actor: values.actor?.trim() || undefined,
-      // Absolute instants with offset, as the API expects.
-      from: values.range?.[0]?.toISOString(),
-      to: values.range?.[1]?.toISOString(),
+      // Beijing wall-clock times as absolute instants, as the API expects, whatever the browser's zone.
+      from: values.range?.[0] ? pickedInstant(values.range[0]) : undefined,
+      to: values.range?.[1] ? pickedInstant(values.range[1]) : undefined,
     });
 
   return (

@@ -5,7 +5,7 @@ import { useEffect, useState } from "react";
 import type { DeferralOptions } from "../../../../../packages/contracts/src/deferrals.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { validFields } from "../../shared/form-validate.ts";
-import { formatDateTime } from "../../shared/format.ts";
+import { formatDateTime, pickedInstant, pickerValue } from "../../shared/format.ts";
 import { deferralsApi } from "./deferrals-api.ts";
 
 type Values = {
@@ -63,7 +63,7 @@ export function DeferralCreateModal({
         caseId: v.caseId.trim(),
         missingMaterials: v.missingMaterials,
         promiseText: v.promiseText,
-        promiseSignedAt: v.promiseSignedAt.toISOString(),
+        promiseSignedAt: pickedInstant(v.promiseSignedAt),
         makeUpDueOn: v.makeUpDueOn?.format("YYYY-MM-DD"),
       });
       form.resetFields();
@@ -91,7 +91,7 @@ export function DeferralCreateModal({
         form={form}
         layout="vertical"
         name="deferral-create"
-        initialValues={{ caseId, promiseText: PROMISE, promiseSignedAt: dayjs(), missingMaterials: [] }}
+        initialValues={{ caseId, promiseText: PROMISE, promiseSignedAt: pickerValue(), missingMaterials: [] }}
       >
         <Form.Item label="办件编号" required>
           <Space.Compact style={{ width: "100%" }}>
