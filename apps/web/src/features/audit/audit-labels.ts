@@ -36,6 +36,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "sla_policy.update": "修改办理时限",
   "campaign.create": "新建专项行动",
   "calendar.update": "修改工作日历",
+  "calendar.national_update": "修改全国法定节假日（命令行）",
   "budget_year.create": "新建预算年度",
   "budget_year.update": "修改预算年度",
   "budget_project.create": "新增预算项目",
