@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { openTestDatabase } from "../../../test/test-db.ts";
+import { openOwnTestDatabase } from "../../../test/test-db.ts";
 import { systemClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
@@ -12,11 +12,13 @@ import { BAD_RATING_TOWN } from "./demo-bad-ratings.ts";
 import { TOWN_WEIGHTS } from "./demo-texts.ts";
 
 let database: Database;
+// Its own database: on a shared PostgreSQL another file may already hold district 440114.
+let drop: () => Promise<void> = async () => {};
 let names = new Set<string>();
 let towns: string[] = [];
 
 beforeAll(async () => {
-  database = await openTestDatabase();
+  ({ database, drop } = await openOwnTestDatabase());
   const { tenant } = await createTenantFromCode(database.db, "440114", systemClock);
   const units = await queryRows<{ name: string; kind: string }>(
     database.db,
@@ -25,7 +27,7 @@ beforeAll(async () => {
   names = new Set(units.map((u) => u.name));
   towns = units.filter((u) => u.kind === "town" || u.kind === "street").map((u) => u.name);
 }, 60_000);
-afterAll(() => database.close());
+afterAll(() => drop());
 
 /** The demo generator's sources: every text it writes comes from these. */
 function demoSources(): Array<{ file: string; text: string }> {

@@ -59,7 +59,7 @@ let drop: () => Promise<void> = async () => {};
 beforeAll(async () => {
   ({ database, drop } = await openOwnTestDatabase());
   await loadDemo(database.db, clock, "440114", () => {});
-}, 300_000);
+}, 600_000);
 afterAll(() => drop());
 
 describe("the Huadu 2022 demo year", () => {
