@@ -15,6 +15,8 @@ const OpenApi = z.object({
   ),
 });
 
+const NO_ID = "00000000-0000-4000-8000-000000000000";
+
 /** Values for the query parameters a list needs: the demo year, the demo tenant. */
 const SAMPLE: Record<string, string> = {
   from: "2022-01-01T00:00:00+08:00",
@@ -27,14 +29,40 @@ const SAMPLE: Record<string, string> = {
   asOf: "2022-12-31",
 };
 
+/** Routes a signed-in employee never calls: the machine clients' own, answered only to an API key. */
+const NOT_FOR_USERS = /^\/api\/machine\//;
+
+/**
+ * Queries that name records rather than take a sample value, built per user from what that user can
+ * list; a user who can list none gets a made-up id, which the route must refuse (403/404), not fail on.
+ */
+const RECORD_QUERIES: Record<string, (baseUrl: string, cookie: string) => Promise<string>> = {
+  // Two versions of one year's self-evaluation (the same one twice when the year has only one).
+  "/api/evaluations/compare": async (baseUrl, cookie) => {
+    const res = await fetch(`${baseUrl}/api/evaluations?year=${SAMPLE.year}`, { headers: { cookie } });
+    const versions = res.ok ? z.array(z.object({ id: z.string() })).parse(await res.json()) : [];
+    const [first, second] = versions;
+    return new URLSearchParams({ from: (second ?? first)?.id ?? NO_ID, to: first?.id ?? NO_ID }).toString();
+  },
+};
+
 /** Every GET route without a path parameter (the lists, statistics and settings), with its query. */
 export async function listRoutes(baseUrl: string): Promise<string[]> {
   const res = await fetch(`${baseUrl}/api/docs/json`).then((r) => (r.ok ? r : fetch(`${baseUrl}/api/docs`)));
   const doc = OpenApi.parse(await res.json());
   return Object.entries(doc.paths).flatMap(([path, ops]) => {
     const get = ops.get;
-    if (!get || path.includes("{") || !path.startsWith("/api/") || /export|\.xlsx|\.docx|events/.test(path)) {
+    if (
+      !get ||
+      path.includes("{") ||
+      !path.startsWith("/api/") ||
+      NOT_FOR_USERS.test(path) ||
+      /export|\.xlsx|\.docx|events/.test(path)
+    ) {
       return [];
+    }
+    if (path in RECORD_QUERIES) {
+      return [path];
     }
     const required = (get.parameters ?? []).filter((p) => p.in === "query" && p.required).map((p) => p.name);
     const qs = new URLSearchParams(required.map((n) => [n, SAMPLE[n] ?? ""]));
@@ -65,7 +93,9 @@ export async function apiSignIn(baseUrl: string, username: string): Promise<stri
 export async function walkApi(baseUrl: string, cookie: string, routes: readonly string[]) {
   const problems: string[] = [];
   let ok = 0;
-  for (const route of routes) {
+  for (const listed of routes) {
+    const records = RECORD_QUERIES[listed];
+    const route = records ? `${listed}?${await records(baseUrl, cookie)}` : listed;
     const res = await fetch(`${baseUrl}${route}`, { headers: { cookie } });
     if (res.status === 200) {
       ok++;

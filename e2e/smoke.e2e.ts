@@ -57,4 +57,48 @@ describe("smoke: sign in and see the org tree", () => {
     await page.getByRole("button", { name: "登录" }).click();
     await expect.poll(async () => page.textContent("body"), { timeout: 10_000 }).toContain("用户名或密码错误");
   });
+
+  it("signs in and out without a request the browser reports as failed (no 401 before or after the session)", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const failed: string[] = [];
+    page.on("response", (r) => {
+      if (r.status() >= 400) {
+        failed.push(`${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
+      }
+    });
+    page.on("console", (m) => {
+      if (m.type() === "error") {
+        failed.push(`console: ${m.text()}`);
+      }
+    });
+    await page.goto(`${server.url}/login`);
+    await page.waitForLoadState("networkidle");
+    await page.getByPlaceholder("用户名").fill("admin");
+    await page.getByPlaceholder("密码").fill("Zhengwu@2022");
+    await page.getByRole("button", { name: "登录" }).click();
+    await page.waitForURL((u) => !u.pathname.startsWith("/login"));
+    // A signed-in browser coming back is still recognised (the session is asked for, and answers).
+    await page.goto(`${server.url}/org`);
+    await page.getByTestId("org-tree").waitFor();
+    await page.getByTestId("user-menu").click();
+    await page.getByText("退出登录").click();
+    await page.waitForURL(/\/login/);
+    await page.waitForLoadState("networkidle");
+    await page.goto(`${server.url}/login`);
+    await page.waitForLoadState("networkidle");
+    await context.close();
+    expect(failed).toEqual([]);
+  });
+
+  it("serves the production build of the UI (a test run's build must not ship React's development code)", async () => {
+    const html = await (await fetch(`${server.url}/login`)).text();
+    const scripts = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+\.js)"/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const src of scripts) {
+      const js = await (await fetch(`${server.url}${src}`)).text();
+      // A message only React's development build carries.
+      expect(js.includes("Each child in a list should have a unique"), src).toBe(false);
+    }
+  });
 });

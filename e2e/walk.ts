@@ -28,9 +28,20 @@ const RAW_TEXT = [
   /\b[a-z]+\.[a-z]+(?:_[a-z]+)*\b(?!\.)/, // dotted codes (work_order.supervise, user.create)
 ];
 
-/** Collects what went wrong on a page while it is walked. */
-export function watch(page: Page): { problems: string[] } {
+/** An API call the page made and how long its answer took. */
+export type ApiCall = { call: string; ms: number };
+
+/** Collects what went wrong on a page while it is walked, and its API calls (to name a slow page's cause). */
+export function watch(page: Page): { problems: string[]; calls: ApiCall[] } {
   const problems: string[] = [];
+  const calls: ApiCall[] = [];
+  page.on("requestfinished", (r) => {
+    const url = new URL(r.url());
+    if (url.pathname.startsWith("/api/")) {
+      // responseEnd is measured from the request's start.
+      calls.push({ call: `${r.method()} ${url.pathname}${url.search}`, ms: Math.round(r.timing().responseEnd) });
+    }
+  });
   page.on("response", (r) => {
     if (r.status() >= 500) {
       problems.push(`HTTP ${r.status()} ${r.request().method()} ${new URL(r.url()).pathname}`);
@@ -42,7 +53,7 @@ export function watch(page: Page): { problems: string[] } {
     }
   });
   page.on("pageerror", (e) => problems.push(`page error: ${e.message.slice(0, 200)}`));
-  return { problems };
+  return { problems, calls };
 }
 
 /** Opens a page and waits until nothing loads or spins; answers how long that took. */
@@ -97,23 +108,33 @@ export async function firstDetailPath(page: Page, listPath: string): Promise<str
   return own ?? null;
 }
 
+/** Opens a page; answers what is wrong with it: too slow (naming its slowest API calls), raw text. */
+export async function openAndCheck(page: Page, url: string, calls: ApiCall[]): Promise<string[]> {
+  const path = url.slice(new URL(url).origin.length);
+  const before = calls.length;
+  const ms = await openAndSettle(page, url);
+  const problems: string[] = [];
+  if (ms > SETTLE_LIMIT_MS) {
+    const slowest = calls
+      .slice(before)
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3)
+      .map((c) => `${c.call} ${c.ms} ms`);
+    problems.push(`${path}: settled in ${ms} ms (limit ${SETTLE_LIMIT_MS}); slowest calls: ${slowest.join(", ")}`);
+  }
+  problems.push(...(await rawTextOn(page)).map((p) => `${path}: ${p}`));
+  return problems;
+}
+
 /** Walks every menu page of a signed-in user and the first detail page of each list. */
-export async function walkMenu(page: Page, baseUrl: string): Promise<string[]> {
+export async function walkMenu(page: Page, baseUrl: string, calls: ApiCall[]): Promise<string[]> {
   const problems: string[] = [];
   const paths = await menuPaths(page);
   for (const path of paths) {
-    const ms = await openAndSettle(page, `${baseUrl}${path}`);
-    if (ms > SETTLE_LIMIT_MS) {
-      problems.push(`${path}: settled in ${ms} ms (limit ${SETTLE_LIMIT_MS})`);
-    }
-    problems.push(...(await rawTextOn(page)).map((p) => `${path}: ${p}`));
+    problems.push(...(await openAndCheck(page, `${baseUrl}${path}`, calls)));
     const detail = await firstDetailPath(page, path);
     if (detail) {
-      const dms = await openAndSettle(page, `${baseUrl}${detail}`);
-      if (dms > SETTLE_LIMIT_MS) {
-        problems.push(`${detail}: settled in ${dms} ms (limit ${SETTLE_LIMIT_MS})`);
-      }
-      problems.push(...(await rawTextOn(page)).map((p) => `${detail}: ${p}`));
+      problems.push(...(await openAndCheck(page, `${baseUrl}${detail}`, calls)));
     }
   }
   return problems;

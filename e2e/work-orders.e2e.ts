@@ -104,4 +104,32 @@ describe("work orders: one ticket from intake to follow-up", () => {
     expect(citizen.url()).toContain("/public/track");
     await publicContext.close();
   });
+
+  it("opens the ticket list with one org-tree request and no second count of every ticket", async () => {
+    for (const username of ["dispatcher", "supervisor"]) {
+      const context = await newContext(browser);
+      const page = await signIn(context, username);
+      const asked: string[] = [];
+      page.on("request", (r) => {
+        const url = new URL(r.url());
+        if (url.pathname === "/api/org/tree" || url.pathname === "/api/work-orders") {
+          asked.push(`${url.pathname}${url.search}`);
+        }
+      });
+      await page.goto(`${server.url}/work-orders`);
+      await page.waitForLoadState("networkidle");
+      // The list, its create dialog and its filters share one tree; 全部工单 is counted by the list alone.
+      expect(
+        asked.filter((a) => a.startsWith("/api/org/tree")),
+        username,
+      ).toHaveLength(1);
+      const counts = asked.filter((a) => a.includes("pageSize=1&") || a.endsWith("pageSize=1"));
+      expect(
+        counts.filter((a) => !a.includes("queue=")),
+        username,
+      ).toEqual([]);
+      expect(new Set(asked).size, username).toBe(asked.length);
+      await context.close();
+    }
+  });
 });

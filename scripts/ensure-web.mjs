@@ -20,8 +20,11 @@ if (existsSync(target) && statSync(target).mtimeMs >= sources) {
 }
 process.stdout.write("[zhengwu] 构建网页界面（首次启动或界面有更新）…\n");
 const started = Date.now();
+// Always the production build: run from a test runner (NODE_ENV=test) vite would otherwise bundle
+// React's development code, and `npm start` later finds that build fresh and serves it.
 const res = spawnSync(process.execPath, ["node_modules/vite/bin/vite.js", "build", "--logLevel", "warn"], {
   stdio: "inherit",
+  env: { ...process.env, NODE_ENV: "production" },
 });
 if (res.status !== 0) {
   process.stderr.write("网页界面构建失败\n");

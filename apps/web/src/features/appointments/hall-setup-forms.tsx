@@ -133,7 +133,7 @@ export function ClosureAndSlots({ hall, onSaved }: { hall: HallDetail; onSaved: 
   const [form] = Form.useForm<{ day: Dayjs; reason: string }>();
   const [busy, setBusy] = useState(false);
   return (
-    <Space direction="vertical" style={{ width: "100%" }}>
+    <Space orientation="vertical" style={{ width: "100%" }}>
       <Form
         form={form}
         layout="inline"

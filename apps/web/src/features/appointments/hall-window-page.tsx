@@ -57,7 +57,7 @@ export function HallWindowPage() {
       }
     >
       {hall.data && (
-        <Space direction="vertical" size={16} style={{ width: "100%" }}>
+        <Space orientation="vertical" size={16} style={{ width: "100%" }}>
           <CheckInCard
             hall={hall.data}
             onTicket={(t) => {

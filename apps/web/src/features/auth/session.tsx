@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useEffect, useM
 import type { Me } from "../../../../../packages/contracts/src/auth.ts";
 import { isApiError, setCsrfToken, setUnauthenticatedHandler } from "../../api/client.ts";
 import { authApi } from "./auth-api.ts";
+import { mayBeSignedIn, rememberSignedIn } from "./session-hint.ts";
 
 export type SessionState =
   | { status: "loading" }
@@ -21,15 +22,20 @@ type SessionValue = {
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>({ status: "loading" });
+  // A browser that never signed in is anonymous at once: no request that can only answer 401.
+  const [state, setState] = useState<SessionState>(() =>
+    mayBeSignedIn() ? { status: "loading" } : { status: "anonymous", loggedOut: false },
+  );
 
   const signIn = useCallback((me: Me) => {
     setCsrfToken(me.csrfToken);
+    rememberSignedIn(true);
     setState({ status: "authenticated", me });
   }, []);
 
   const signOutLocally = useCallback((loggedOut = false) => {
     setCsrfToken(null);
+    rememberSignedIn(false);
     setState({ status: "anonymous", loggedOut });
   }, []);
 
@@ -53,7 +59,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
 
   useEffect(() => {
     setUnauthenticatedHandler(() => signOutLocally(false));
-    void refresh();
+    if (mayBeSignedIn()) {
+      void refresh();
+    }
     return () => setUnauthenticatedHandler(null);
   }, [refresh, signOutLocally]);
 

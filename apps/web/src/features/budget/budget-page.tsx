@@ -180,12 +180,12 @@ function YearView({ data, onImport, onAddFact }: { data: BudgetYear; onImport: (
 export function BudgetPage() {
   const params = useParams();
   const navigate = useNavigate();
-  const years = useRemote("years", () => budgetApi.years());
+  const years = useRemote("years", (signal) => budgetApi.years(signal));
   // 财务绩效专员 owns the budget: only they start a year (the server checks the same).
   const canEdit = useMe().grants.some((g) => g.role === "finance_officer");
   const list = years.data?.map((y) => y.year) ?? [];
   const year = params.year ? Number(params.year) : list.length ? Math.max(...list) : undefined;
-  const detail = useRemote(year ? `year-${year}` : null, () => budgetApi.year(year ?? 0));
+  const detail = useRemote(year ? `year-${year}` : null, (signal) => budgetApi.year(year ?? 0, signal));
   const [importing, setImporting] = useState(false);
   const [addingFact, setAddingFact] = useState(false);
   return (

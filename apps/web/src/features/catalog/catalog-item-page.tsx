@@ -148,7 +148,7 @@ export function CatalogItemPage() {
       <Card size="small" title="版本历史">
         <Timeline
           items={(versions.data?.items ?? []).map((v) => ({
-            children: (
+            content: (
               <div>
                 <Typography.Text strong>
                   第 {v.version} 版 · {formatDateTime(v.validFrom)} · {v.changedBy}

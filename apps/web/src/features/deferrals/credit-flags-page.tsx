@@ -14,7 +14,7 @@ export function CreditFlagsPage() {
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const [page, setPage] = useState(1);
-  const list = useRemote(`credit-${page}`, () => deferralsApi.creditFlags({ page, pageSize: 20 }));
+  const list = useRemote(`credit-${page}`, (signal) => deferralsApi.creditFlags({ page, pageSize: 20 }, signal));
   const [adding, setAdding] = useState(false);
   const [lifting, setLifting] = useState<string | null>(null);
   const [note, setNote] = useState("");

@@ -38,9 +38,13 @@ export function DeferralsPage() {
   const handleError = useApiErrorHandler();
   const status = (search.get("status") ?? undefined) as DeferralStatus | undefined;
   const page = Number(search.get("page") ?? "1") || 1;
-  const list = useRemote(`deferrals-${status}-${page}`, () => deferralsApi.list({ status, page, pageSize: 20 }));
+  const list = useRemote(`deferrals-${status}-${page}`, (signal) =>
+    deferralsApi.list({ status, page, pageSize: 20 }, signal),
+  );
   const [openId, setOpenId] = useState<string | null>(null);
-  const detail = useRemote(`deferral-${openId}`, () => (openId ? deferralsApi.get(openId) : Promise.resolve(null)));
+  const detail = useRemote(`deferral-${openId}`, (signal) =>
+    openId ? deferralsApi.get(openId, signal) : Promise.resolve(null),
+  );
   const [creating, setCreating] = useState(false);
   const [closing, setClosing] = useState<"make_up" | "terminate" | null>(null);
   const [note, setNote] = useState("");
@@ -154,7 +158,7 @@ export function DeferralsPage() {
             </Descriptions>
             <Timeline
               items={d.events.map((e) => ({
-                children: `${formatDateTime(e.at)} ${DEFERRAL_EVENT_LABELS[e.action] ?? e.action}（${e.actorName}）${e.note ? `：${e.note}` : ""}`,
+                content: `${formatDateTime(e.at)} ${DEFERRAL_EVENT_LABELS[e.action] ?? e.action}（${e.actorName}）${e.note ? `：${e.note}` : ""}`,
               }))}
             />
             {canOperate && d.status === "awaiting" && (

@@ -7,13 +7,14 @@ import {
 import { api } from "../../api/client.ts";
 
 export const evaluationsApi = {
-  list: (year: number) => api.get("/api/evaluations", EvaluationListSchema, { year }),
-  get: (id: string) => api.get(`/api/evaluations/${id}`, EvaluationSchema),
+  list: (year: number, signal?: AbortSignal) => api.get("/api/evaluations", EvaluationListSchema, { year }, signal),
+  get: (id: string, signal?: AbortSignal) => api.get(`/api/evaluations/${id}`, EvaluationSchema, undefined, signal),
   create: (year: number) => api.post("/api/evaluations", EvaluationSchema, { year }),
   updateItem: (id: string, code: string, input: UpdateItemInput) =>
     api.put(`/api/evaluations/${id}/items/${code}`, EvaluationSchema, input),
   act: (id: string, verb: "submit" | "approve" | "revise") =>
     api.post(`/api/evaluations/${id}/${verb}`, EvaluationSchema),
   sendBack: (id: string, reason: string) => api.post(`/api/evaluations/${id}/return`, EvaluationSchema, { reason }),
-  compare: (from: string, to: string) => api.get("/api/evaluations/compare", ComparisonSchema, { from, to }),
+  compare: (from: string, to: string, signal?: AbortSignal) =>
+    api.get("/api/evaluations/compare", ComparisonSchema, { from, to }, signal),
 };

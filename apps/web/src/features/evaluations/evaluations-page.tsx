@@ -98,12 +98,14 @@ export function EvaluationsPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
-  const years = useRemote("years", () => budgetApi.years());
+  const years = useRemote("years", (signal) => budgetApi.years(signal));
   const list = years.data?.map((y) => y.year) ?? [];
   const year = Number(search.get("year")) || (list.length ? Math.max(...list) : undefined);
-  const versions = useRemote(year && !id ? `versions-${year}` : null, () => evaluationsApi.list(year ?? 0));
+  const versions = useRemote(year && !id ? `versions-${year}` : null, (signal) =>
+    evaluationsApi.list(year ?? 0, signal),
+  );
   const currentId = id ?? versions.data?.[0]?.id;
-  const ev = useRemote(currentId ? `ev-${currentId}` : null, () => evaluationsApi.get(currentId ?? ""));
+  const ev = useRemote(currentId ? `ev-${currentId}` : null, (signal) => evaluationsApi.get(currentId ?? "", signal));
   const [scoring, setScoring] = useState<EvaluationItem | null>(null);
   const [reason, setReason] = useState("");
   const [returning, setReturning] = useState(false);
@@ -153,7 +155,7 @@ export function EvaluationsPage() {
                 {e.total ?? "—"} / {e.grade ?? "—"}
               </Descriptions.Item>
               {e.contentHash && (
-                <Descriptions.Item label="快照哈希" span={4}>
+                <Descriptions.Item label="快照哈希" span="filled">
                   <Typography.Text code copyable>
                     {e.contentHash}
                   </Typography.Text>{" "}
@@ -223,10 +225,10 @@ export function EvaluationsPage() {
 }
 
 function VersionCompare({ year, current }: { year: number; current: Evaluation }) {
-  const versions = useRemote(`versions-${year}-${current.id}`, () => evaluationsApi.list(year));
+  const versions = useRemote(`versions-${year}-${current.id}`, (signal) => evaluationsApi.list(year, signal));
   const [other, setOther] = useState<string | undefined>(undefined);
-  const cmp = useRemote(other ? `cmp-${other}-${current.id}` : null, () =>
-    evaluationsApi.compare(other ?? "", current.id),
+  const cmp = useRemote(other ? `cmp-${other}-${current.id}` : null, (signal) =>
+    evaluationsApi.compare(other ?? "", current.id, signal),
   );
   const options = (versions.data ?? [])
     .filter((v) => v.id !== current.id)

@@ -74,7 +74,7 @@ export function ExportTaskButton({ kind, filter }: { kind: ExportKind; filter: R
         </Button>
         <Button onClick={() => setOpen(true)}>导出任务</Button>
       </Space.Compact>
-      <Drawer title="导出任务" open={open} onClose={() => setOpen(false)} width={440}>
+      <Drawer title="导出任务" open={open} onClose={() => setOpen(false)} size={440}>
         <Typography.Paragraph type="secondary">
           导出在后台分批生成，完成后可下载；文件保留 24 小时，仅本人可下载。
         </Typography.Paragraph>

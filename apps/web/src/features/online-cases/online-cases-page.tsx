@@ -13,8 +13,8 @@ export function OnlineCasesPage() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const from = range?.[0]?.format("YYYY-MM-DD");
   const to = range?.[1]?.format("YYYY-MM-DD");
-  const list = useRemote(`online-cases-${from}-${to}-${page}`, () =>
-    api.get("/api/online-cases", OnlineCaseListSchema, { from, to, page, pageSize: 20 }),
+  const list = useRemote(`online-cases-${from}-${to}-${page}`, (signal) =>
+    api.get("/api/online-cases", OnlineCaseListSchema, { from, to, page, pageSize: 20 }, signal),
   );
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>

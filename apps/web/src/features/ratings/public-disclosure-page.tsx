@@ -10,7 +10,7 @@ const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(2)}
 export function PublicDisclosurePage() {
   const [search] = useSearchParams();
   const tenant = search.get("tenant") ?? "440114";
-  const data = useRemote(`disclosure-${tenant}`, () => ratingsApi.disclosure(tenant));
+  const data = useRemote(`disclosure-${tenant}`, (signal) => ratingsApi.disclosure(tenant, signal));
   return (
     <div style={{ minHeight: "100vh", background: "#f3f6fb", padding: "48px 16px" }}>
       <div style={{ maxWidth: 960, margin: "0 auto" }}>

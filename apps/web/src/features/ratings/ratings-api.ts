@@ -18,9 +18,10 @@ const RateResultSchema = z.object({
 
 export const ratingsApi = {
   rate: (input: RateInput) => api.post("/api/public/ratings", RateResultSchema, input),
-  disclosure: (tenant: string) => api.get("/api/public/ratings/disclosure", PublicDisclosureSchema, { tenant }),
-  rates: (q: Query) => api.get("/api/ratings/rates", RatesSchema, q),
-  list: (q: Query) => api.get("/api/ratings", RatingListSchema, q),
+  disclosure: (tenant: string, signal?: AbortSignal) =>
+    api.get("/api/public/ratings/disclosure", PublicDisclosureSchema, { tenant }, signal),
+  rates: (q: Query, signal?: AbortSignal) => api.get("/api/ratings/rates", RatesSchema, q, signal),
+  list: (q: Query, signal?: AbortSignal) => api.get("/api/ratings", RatingListSchema, q, signal),
   appeal: (id: string, reason: string) => api.post(`/api/ratings/${id}/appeal`, RatingSchema, { reason }),
   decide: (id: string, outcome: "invalid" | "malicious" | "rejected", reason: string) =>
     api.post(`/api/ratings/${id}/decision`, RatingSchema, { outcome, reason }),

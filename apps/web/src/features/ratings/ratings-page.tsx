@@ -41,9 +41,9 @@ export function RatingsPage() {
   );
   const metric = filters.metric;
   const page = Number(search.get("page") ?? "1") || 1;
-  const rates = useRemote(`rates-${groupBy}`, () => ratingsApi.rates({ groupBy }));
-  const list = useRemote(`list-${JSON.stringify(filters)}-${page}`, () =>
-    ratingsApi.list({ ...filters, page, pageSize: 20 }),
+  const rates = useRemote(`rates-${groupBy}`, (signal) => ratingsApi.rates({ groupBy }, signal));
+  const list = useRemote(`list-${JSON.stringify(filters)}-${page}`, (signal) =>
+    ratingsApi.list({ ...filters, page, pageSize: 20 }, signal),
   );
   const [acting, setActing] = useState<{ rating: Rating; kind: "appeal" | "decide" } | null>(null);
   const [reason, setReason] = useState("");

@@ -9,7 +9,7 @@ import { reportsApi } from "./reports-api.ts";
 export function ParagraphEditor({ year, onChanged }: { year: number; onChanged: () => void }) {
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
-  const list = useRemote(`paragraphs-${year}`, () => reportsApi.paragraphs(year));
+  const list = useRemote(`paragraphs-${year}`, (signal) => reportsApi.paragraphs(year, signal));
   const [editing, setEditing] = useState<{ key: string; label: string; text: string } | null>(null);
   const save = async () => {
     if (!editing) {

@@ -12,10 +12,12 @@ const TYPES: Record<string, string> = {
 };
 
 export const reportsApi = {
-  preview: (year: number) => api.get(`/api/reports/${year}`, ReportPreviewSchema),
+  preview: (year: number, signal?: AbortSignal) =>
+    api.get(`/api/reports/${year}`, ReportPreviewSchema, undefined, signal),
   docxUrl: (year: number) => `/api/reports/${year}/report.docx`,
   pdfUrl: (year: number) => `/api/reports/${year}/report.pdf`,
-  paragraphs: (year: number) => api.get(`/api/reports/${year}/paragraphs`, ParagraphListSchema),
+  paragraphs: (year: number, signal?: AbortSignal) =>
+    api.get(`/api/reports/${year}/paragraphs`, ParagraphListSchema, undefined, signal),
   saveParagraph: (year: number, key: string, text: string) =>
     api.put(`/api/reports/${year}/paragraphs/${key}`, ParagraphListSchema, { text }),
   resetParagraph: (year: number, key: string) =>

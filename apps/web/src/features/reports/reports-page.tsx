@@ -24,10 +24,10 @@ const PAPER = `
 export function ReportsPage() {
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
-  const years = useRemote("years", () => budgetApi.years());
+  const years = useRemote("years", (signal) => budgetApi.years(signal));
   const list = years.data?.map((y) => y.year) ?? [];
   const year = Number(search.get("year")) || (list.length ? Math.max(...list) : undefined);
-  const preview = useRemote(year ? `report-${year}` : null, () => reportsApi.preview(year ?? 0));
+  const preview = useRemote(year ? `report-${year}` : null, (signal) => reportsApi.preview(year ?? 0, signal));
 
   // Figures are links to the records behind them; follow them inside the app.
   const onPaperClick = (e: MouseEvent<HTMLDivElement>) => {

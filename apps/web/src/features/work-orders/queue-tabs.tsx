@@ -24,19 +24,26 @@ type Props = {
   filters: WoFilters;
   /** Changes whenever the list reloads, so counts follow actions taken on the page. */
   version: number;
+  /** The shown list's total, which is the active tab's count (undefined while it loads). */
+  activeTotal: number | undefined;
   onChange: (queue: QueueKey) => void;
 };
 
-/** One tab per queue; each count is that queue's total under the current filters (pageSize=1). */
-export function QueueTabs({ queues, active, filters, version, onChange }: Props) {
-  const key = `wo-queue-counts:${queues.join(",")}:${JSON.stringify(filters)}:${version}`;
+/**
+ * One tab per work queue with its total under the current filters (pageSize=1). 全部工单 is not a queue
+ * to work off: counting it would count every ticket on each visit, so it shows a count only while it is
+ * the list on screen, taken from that list.
+ */
+export function QueueTabs({ queues, active, filters, version, activeTotal, onChange }: Props) {
+  const counted = queues.filter((q) => q !== "all");
+  const key = `wo-queue-counts:${counted.join(",")}:${JSON.stringify(filters)}:${version}`;
   const { data } = useRemote(key, async (signal) => {
     const totals = await Promise.all(
-      queues.map((q) =>
+      counted.map((q) =>
         workOrdersApi.list({ ...serverFilter(q, filters), page: 1, pageSize: 1 }, signal).then((r) => r.total),
       ),
     );
-    return new Map(queues.map((q, i) => [q, totals[i] ?? 0]));
+    return new Map(counted.map((q, i) => [q, totals[i] ?? 0]));
   });
 
   return (
@@ -49,7 +56,7 @@ export function QueueTabs({ queues, active, filters, version, onChange }: Props)
         }
       }}
       items={queues.map((q) => {
-        const count = data?.get(q);
+        const count = q === "all" ? (active === "all" ? activeTotal : undefined) : data?.get(q);
         return {
           key: q,
           label: (

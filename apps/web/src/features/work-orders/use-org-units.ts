@@ -1,7 +1,7 @@
 import { useMemo } from "react";
 import type { OrgKind, OrgUnit } from "../../../../../packages/contracts/src/org.ts";
 import { useRemote } from "../../shared/use-remote.ts";
-import { orgApi } from "../org/org-api.ts";
+import { loadWholeTree } from "../org/org-api.ts";
 import { buildOrgTree, type OrgNode } from "../org/org-tree.ts";
 
 const TOWN_KINDS: readonly OrgKind[] = ["street", "town"];
@@ -36,7 +36,7 @@ function toDispatchTree(nodes: readonly OrgNode[]): UnitTreeNode[] {
 
 /** The visible organisation, with the slices the ticket pages need (towns, villages, dispatch targets). */
 export function useOrgUnits() {
-  const { data, loading } = useRemote("org-tree", (signal) => orgApi.tree(undefined, signal));
+  const { data, loading } = useRemote("org-tree", () => loadWholeTree());
   return useMemo(() => {
     const units: OrgUnit[] = data?.units ?? [];
     const tree = buildOrgTree(units);

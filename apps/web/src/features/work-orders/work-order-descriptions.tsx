@@ -100,7 +100,8 @@ export function WorkOrderDescriptions({ workOrder: wo, canRevealContacts }: Prop
           { key: "channel", label: "来源渠道", children: WO_CHANNEL_LABELS[wo.channel] },
           { key: "receivedAt", label: "受理时间", children: formatDateTime(wo.receivedAt) },
           { key: "acceptDueAt", label: "签收期限", children: formatDateTime(wo.acceptDueAt) },
-          { key: "closeDueAt", label: "办结期限", children: formatDateTime(wo.closeDueAt) },
+          // Fills what is left of its row, so the full rows below start on a fresh line at every width.
+          { key: "closeDueAt", label: "办结期限", span: "filled", children: formatDateTime(wo.closeDueAt) },
           {
             key: "caller",
             label: "来电人",

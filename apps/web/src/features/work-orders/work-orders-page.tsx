@@ -115,6 +115,7 @@ export function WorkOrdersPage() {
           active={queue}
           filters={filters}
           version={version}
+          activeTotal={loading ? undefined : data?.total}
           onChange={(q) => go(q, filters)}
         />
         <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", margin: "12px 0" }}>
