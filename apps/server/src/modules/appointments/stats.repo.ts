@@ -172,7 +172,49 @@ function split(rows: Record<string, unknown>[]): Aggregated {
   return out;
 }
 
-/** Cases with exact averages and P90 (percentile_cont over the cells' unnested seconds). */
+/** The seconds of a string_agg of the cells' arrays ("12,40,7"), sorted. */
+function sortedSeconds(csv: string): Int32Array {
+  const parts = csv === "" ? [] : csv.split(",");
+  const out = new Int32Array(parts.length);
+  for (let i = 0; i < parts.length; i++) {
+    out[i] = Number(parts[i]);
+  }
+  return out.sort();
+}
+
+function concatSorted(arrays: Int32Array[]): Int32Array {
+  const out = new Int32Array(arrays.reduce((n, a) => n + a.length, 0));
+  let at = 0;
+  for (const a of arrays) {
+    out.set(a, at);
+    at += a.length;
+  }
+  return out.sort();
+}
+
+/** Mean and P90 as PostgreSQL's avg and percentile_cont(0.9) give them (linear interpolation). */
+function describe(sorted: Int32Array): { avg: number | null; p90: number | null } {
+  const n = sorted.length;
+  if (n === 0) {
+    return { avg: null, p90: null };
+  }
+  let sum = 0;
+  for (const v of sorted) {
+    sum += v;
+  }
+  const pos = 0.9 * (n - 1);
+  const lo = Math.floor(pos);
+  const a = sorted[lo] ?? 0;
+  const b = sorted[Math.min(lo + 1, n - 1)] ?? a;
+  return { avg: sum / n, p90: a + (b - a) * (pos - lo) };
+}
+
+/**
+ * Cases with exact averages and P90. The database hands over each group's seconds as one string
+ * (the cells' arrays joined) and the percentiles are taken here: sorting 767,227 integers in a
+ * typed array is a few dozen milliseconds, where percentile_cont's two tuple sorts took over a
+ * second on the embedded engine.
+ */
 export async function aggregateCases(
   db: Db,
   tenantId: string,
@@ -180,19 +222,28 @@ export async function aggregateCases(
   f: HallFilter,
   groupBy: GroupBy,
 ): Promise<Aggregated> {
-  const head = outerKey(groupBy);
-  const rows = await queryRows<Record<string, unknown>>(
+  const rows = await queryRows<{ k: string | null; w: string | null; s: string | null }>(
     db,
-    sql`select ${head}, count(*)::int as n,
-          avg(w) as avg_wait, percentile_cont(0.9) within group (order by w) as p90_wait,
-          avg(s) as avg_svc, percentile_cont(0.9) within group (order by s) as p90_svc
-        from (select ${cellKey(groupBy)} as k, u.w, u.s
-              from hall_case_cells x join halls h on h.id = x.hall_id
-              cross join lateral unnest(x.waits, x.services) as u(w, s)
-              where ${cellWhere(tenantId, paths, f)}) c
-        group by ${sets(groupBy)}`,
+    sql`select ${cellKey(groupBy)} as k,
+          string_agg(array_to_string(x.waits, ','), ',') as w,
+          string_agg(array_to_string(x.services, ','), ',') as s
+        from hall_case_cells x join halls h on h.id = x.hall_id
+        where ${cellWhere(tenantId, paths, f)}
+        group by 1`,
   );
-  return split(rows.filter((r) => Number(r.n) > 0));
+  const parsed = rows.map((r) => ({ k: r.k, w: sortedSeconds(r.w ?? ""), s: sortedSeconds(r.s ?? "") }));
+  const agg = (k: string | null, w: Int32Array, s: Int32Array): Agg => {
+    const wait = describe(w);
+    const svc = describe(s);
+    return { k, n: w.length, noShow: 0, avg_wait: wait.avg, p90_wait: wait.p90, avg_svc: svc.avg, p90_svc: svc.p90 };
+  };
+  const groups = parsed.map((p) => agg(p.k, p.w, p.s)).filter((g) => g.n > 0);
+  const [only] = parsed;
+  const total =
+    parsed.length === 1 && only
+      ? agg(null, only.w, only.s)
+      : agg(null, concatSorted(parsed.map((p) => p.w)), concatSorted(parsed.map((p) => p.s)));
+  return { total: total.n > 0 ? total : null, groups: groupBy === "none" ? [] : groups };
 }
 
 /** Visitors (tickets handed out) or bookings (not cancelled) with their no-shows, per key. */
