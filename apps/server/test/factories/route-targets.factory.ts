@@ -15,7 +15,7 @@ import { transitionWorkOrder } from "../../src/modules/work-orders/transitions.s
 import { silentLogger } from "../../src/platform/actor.ts";
 import { systemClock } from "../../src/platform/clock.ts";
 import type { Database } from "../../src/platform/db/client.ts";
-import { projectBody, type Targets, yearBody } from "../route-spec.ts";
+import { projectBody, type Targets, yearBody } from "../route-spec-types.ts";
 import { itemInput } from "./catalog-item.factory.ts";
 import { buildHall, type TestHall } from "./hall.factory.ts";
 import { buildUser } from "./user.factory.ts";
