@@ -36,6 +36,15 @@ function keyExpr(src: Source, groupBy: GroupBy): SQL | null {
   }
 }
 
+/** Hall, level and item: the filters every source (and the case cells) reads the same way. */
+function placeFilters(f: HallFilter): SQL[] {
+  return [
+    f.hallId ? sql`x.hall_id = ${f.hallId}` : null,
+    f.level ? sql`h.level = ${f.level}` : null,
+    f.itemCode ? sql`x.item_code = ${f.itemCode}` : null,
+  ].filter((c): c is SQL => c !== null);
+}
+
 /** WHERE for one source: tenant, the actor's subtrees, and the shared filters (metrics = list filters). */
 export function whereFor(src: Source, tenantId: string, paths: readonly string[], f: HallFilter): SQL | null {
   const conds: SQL[] = [sql`x.tenant_id = ${tenantId}`, pathInScope(sql`x.scope_path`, paths)];
@@ -55,15 +64,7 @@ export function whereFor(src: Source, tenantId: string, paths: readonly string[]
         : sql`${dayExpr(src)} <= ${f.to}::date`,
     );
   }
-  if (f.hallId) {
-    conds.push(sql`x.hall_id = ${f.hallId}`);
-  }
-  if (f.level) {
-    conds.push(sql`h.level = ${f.level}`);
-  }
-  if (f.itemCode) {
-    conds.push(sql`x.item_code = ${f.itemCode}`);
-  }
+  conds.push(...placeFilters(f));
   if (f.windowName) {
     if (src === "bookings") {
       return null;
@@ -108,15 +109,7 @@ function cellWhere(tenantId: string, paths: readonly string[], f: HallFilter): S
   if (f.to) {
     conds.push(sql`x.day <= ${f.to}::date`);
   }
-  if (f.hallId) {
-    conds.push(sql`x.hall_id = ${f.hallId}`);
-  }
-  if (f.level) {
-    conds.push(sql`h.level = ${f.level}`);
-  }
-  if (f.itemCode) {
-    conds.push(sql`x.item_code = ${f.itemCode}`);
-  }
+  conds.push(...placeFilters(f));
   if (f.windowName) {
     conds.push(sql`x.window_name = ${f.windowName}`);
   }
