@@ -4,6 +4,7 @@ import type { Role } from "../../../../packages/contracts/src/common.ts";
 import { buildUser, type TestUser } from "../../test/factories/user.factory.ts";
 import { buildCityTicket } from "../../test/factories/work-order.factory.ts";
 import { setUpHarness } from "../../test/harness.ts";
+import { yearBody } from "../../test/route-spec-types.ts";
 import { authHeaders } from "../../test/test-app.ts";
 import { issueApiKey } from "../modules/api-keys/api-keys.service.ts";
 import { saveBudgetYear } from "../modules/budget/budget.service.ts";
@@ -41,20 +42,7 @@ const sys = () => ({
 
 /** A submitted self-evaluation of the district (root) for `year`. */
 async function submittedDistrictEvaluation(year: number): Promise<string> {
-  await saveBudgetYear(sys(), year, {
-    orgUnitId: h.tenant.units.root.id,
-    revenues: [{ source: "fiscal_appropriation", budgetFen: 100, actualFen: 100 }],
-    basicBudgetFen: 1,
-    basicExecutedFen: 1,
-    publicFundsBudgetFen: 1,
-    publicFundsActualFen: 1,
-    threePublicBudgetFen: 1,
-    threePublicActualFen: 1,
-    procurementPlanFen: 1,
-    procurementActualFen: 1,
-    fixedAssetsTotalFen: 1,
-    fixedAssetsInUseFen: 1,
-  } as Parameters<typeof saveBudgetYear>[2]);
+  await saveBudgetYear(sys(), year, yearBody(h.tenant.units.root.id) as Parameters<typeof saveBudgetYear>[2]);
   const evaluation = await createEvaluation(sys(), year);
   await updateEvaluation(h.database.db, h.tenant.id, evaluation.id, { status: "submitted" });
   return evaluation.id;
