@@ -2,10 +2,9 @@ import { randomBytes } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { deferIndexes } from "../../platform/db/deferred-indexes.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { inLanes } from "../../platform/lanes.ts";
-import { numberUnnumberedCases } from "../../platform/numbering.ts";
+import { reserveNumbers } from "../../platform/numbering.ts";
 import { hashPassword } from "../../platform/passwords.ts";
 import { slotTimes } from "../appointments/booking-rules.ts";
 import { rebuildCaseCells } from "../appointments/case-cells.repo.ts";
@@ -19,7 +18,7 @@ import { md5UuidSql } from "./demo-ids.ts";
 import { loadDemoTownHallYears, removePartialTownYears } from "./demo-town-halls.ts";
 import { prepareBulkTransaction, spread } from "./demo-work-orders.ts";
 import { type BadPick, type HallLayout, type HallPlan, insertHallChunk, type SlotTime } from "./hall-batch.ts";
-import { analyzeTables, chunkDays, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
+import { analyzeTables, chunkDays, deferIndexesOnServer, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
 import { removePartialHallYear } from "./partial-cleanup.ts";
 import { breathe } from "./ticket-batch.ts";
 
@@ -31,7 +30,8 @@ export const BAD_RATINGS_2022 = 131;
 /** Visitors passed over after three calls (no case); the rest finish one to three items. */
 const NO_SHOWS = 8_502;
 const THREE_ITEMS = 30_000;
-const CHUNK_VISITORS = 9_000;
+/** Visitors per chunk transaction: on the embedded database each must stay short (it holds the one connection). */
+export const chunkVisitors = (embedded: boolean) => (embedded ? 4_000 : 9_000);
 /** Bad ratings on cases finished by this day, so that their tickets open within the year. */
 const LAST_BAD_DAY = "2022-12-20";
 
@@ -83,13 +83,23 @@ export function hallPlan(
   const extra = targets.cases - done;
   const t3 = targets.threeItems;
   const t2 = t3 + (extra - 2 * targets.threeItems);
+  // Each day's first case number in the hall's year: cases are numbered in finishing order, and a
+  // visitor's items follow from its rank alone, so any chunk knows its numbers without the others.
+  const casesOf = (g: number) => {
+    const r = (g * p) % n;
+    return r >= done ? 0 : r < t3 ? 3 : r < t2 ? 2 : 1;
+  };
   let g0 = 0;
+  let c0 = 0;
   const plan = days.map(([day, count]) => {
-    const d = { day, count, g0 };
+    const d = { day, count, g0, c0 };
+    for (let g = g0 + 1; g <= g0 + count; g++) {
+      c0 += casesOf(g);
+    }
     g0 += count;
     return d;
   });
-  return { n, p, t3, t2, done, days: plan };
+  return { n, p, t3, t2, done, cases: c0, days: plan };
 }
 
 /** Which visitors rate badly: evenly over the year up to LAST_BAD_DAY, each a finished visit. */
@@ -223,8 +233,9 @@ export async function hallYear(db: Db, tenantId: string, seed: string) {
   const settings = await getAppointmentSettings(db, tenantId);
   const plan = hallPlan(spread(HALL_VISITORS_2022, workdays(cal, 2022), dayWeight));
   const bad = pickBadRatings(plan, BAD_RATINGS_2022);
-  const chunks = chunkDays(plan.days, CHUNK_VISITORS);
-  const writeChunk = async (chunk: HallPlan["days"]) => {
+  const chunks = chunkDays(plan.days, chunkVisitors(await isEmbedded(db)));
+  /** Writes a chunk in a transaction of its own; its cases take numbers from `numberBase` + 1 on. */
+  const writeChunk = async (chunk: HallPlan["days"], numberBase: number) => {
     const first = chunk[0];
     const last = chunk[chunk.length - 1];
     if (!first || !last) {
@@ -241,7 +252,7 @@ export async function hallYear(db: Db, tenantId: string, seed: string) {
     await breathe();
     await db.transaction(async (tx) => {
       await prepareBulkTransaction(tx);
-      await insertHallChunk(tx, tenantId, seed, plan, layout, chunk, slots, picks);
+      await insertHallChunk(tx, tenantId, seed, plan, layout, chunk, slots, picks, numberBase);
     });
   };
   return { layout, plan, bad, chunks, writeChunk };
@@ -267,23 +278,29 @@ export async function loadDemoHallYear(
   const { layout, plan, bad, chunks, writeChunk } = await hallYear(db, tenantId, seed);
   await removePartialHallYear(db, layout.hall.id, 2022);
   await removePartialTownYears(db, tenantId);
-  await deferIndexes(db, HALL_TABLES);
-  // On a PostgreSQL server two lanes take the chunks (they are independent runs of days), so the
-  // hall keeps pace with the work orders loading beside it; PGlite has one connection.
+  await deferIndexesOnServer(db, HALL_TABLES);
+  const numberBase = await reserveNumbers(db, tenantId, "service_case", 2022, plan.cases);
+  // On a PostgreSQL server two lanes take the chunks (they are independent runs of days, numbered
+  // from the plan), so the hall keeps pace with the work orders loading beside it; PGlite has one connection.
   const lanes = (await isEmbedded(db)) ? 1 : 2;
   const finished = chunks.map(() => false);
   let reported = 0;
-  await inLanes(chunks, lanes, writeChunk, (i) => {
-    finished[i] = true;
-    // Reported by quarter of the year, up to the last day of the unbroken run of finished chunks.
-    const upTo = finished.indexOf(false) === -1 ? chunks.length : finished.indexOf(false);
-    const day = chunks[upTo - 1]?.at(-1)?.day ?? "";
-    const quarter = Math.floor(Number(day.slice(5, 7)) / 3);
-    if (quarter > reported) {
-      reported = quarter;
-      progress(`大厅：已生成至 ${day}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
-    }
-  });
+  await inLanes(
+    chunks,
+    lanes,
+    (chunk) => writeChunk(chunk, numberBase),
+    (i) => {
+      finished[i] = true;
+      // Reported by quarter of the year, up to the last day of the unbroken run of finished chunks.
+      const upTo = finished.indexOf(false) === -1 ? chunks.length : finished.indexOf(false);
+      const day = chunks[upTo - 1]?.at(-1)?.day ?? "";
+      const quarter = Math.floor(Number(day.slice(5, 7)) / 3);
+      if (quarter > reported) {
+        reported = quarter;
+        progress(`大厅：已生成至 ${day}（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
+      }
+    },
+  );
   const t2 = Date.now();
   const towns = await loadDemoTownHallYears(db, tenantId, seed);
   progress(`镇（街）政务服务中心：来访 ${towns} 人次（${((Date.now() - t2) / 1000).toFixed(1)} 秒）`);
@@ -297,8 +314,6 @@ export async function loadDemoHallYear(
   const t1 = Date.now();
   await loadDemoBadRatings(db, tenantId, seed, layout.hall, bad);
   progress(`好差评：差评 ${bad.length} 条，整改工单 ${bad.length} 件（${((Date.now() - t1) / 1000).toFixed(1)} 秒）`);
-  // Before the indexes are rebuilt: fewer of them to keep up to date while numbering.
-  await numberUnnumberedCases(db, tenantId);
   await rebuildIndexes(db, HALL_TABLES, "大厅", progress);
   const present = await loadDemoHallPresent(db, clock, tenantId, seed, layout);
   progress(

@@ -1,13 +1,23 @@
 import type { Db } from "../../platform/db/client.ts";
+import { reserveNumbers } from "../../platform/numbering.ts";
 import { slotTimes } from "../appointments/booking-rules.ts";
 import { getAppointmentSettings } from "../appointments/settings.service.ts";
 import { getCalendar } from "../work-orders/work-orders-context.ts";
-import { dayWeight, ensureHallStaff, hallLayout, hallPlan, hallsOfLevel, workdays } from "./demo-hall.ts";
+import {
+  chunkVisitors,
+  dayWeight,
+  ensureHallStaff,
+  hallLayout,
+  hallPlan,
+  hallsOfLevel,
+  workdays,
+} from "./demo-hall.ts";
 import { TOWN_WEIGHTS } from "./demo-texts.ts";
 import { prepareBulkTransaction, spread } from "./demo-work-orders.ts";
 import { type HallLayout, insertHallChunk } from "./hall-batch.ts";
-import { chunkDays } from "./lanes.ts";
+import { chunkDays, isEmbedded } from "./lanes.ts";
 import { removePartialHallYear } from "./partial-cleanup.ts";
+import { breathe } from "./ticket-batch.ts";
 
 /**
  * The town and street halls' 2022: some 6 % of the centre's visitors (two windows each, for the
@@ -17,7 +27,6 @@ import { removePartialHallYear } from "./partial-cleanup.ts";
  * bad rating would add a ticket to it. The report's hall figures count the district level only.
  */
 export const TOWN_VISITORS_2022 = 36_000;
-const CHUNK_VISITORS = 9_000;
 
 /** Removes what a killed load of the towns' year left (their rows have seed-derived ids). */
 export async function removePartialTownYears(db: Db, tenantId: string): Promise<void> {
@@ -31,6 +40,7 @@ export async function loadDemoTownHallYears(db: Db, tenantId: string, seed: stri
   const cal = await getCalendar(db);
   const settings = await getAppointmentSettings(db, tenantId);
   const days = workdays(cal, 2022);
+  const embedded = await isEmbedded(db);
   const weightOf = (h: HallLayout["hall"]) => TOWN_WEIGHTS[h.name.replace(/政务服务中心$/, "")] ?? 5;
   const total = halls.reduce((s, h) => s + weightOf(h), 0);
   let visitors = 0;
@@ -55,7 +65,8 @@ export async function loadDemoTownHallYears(db: Db, tenantId: string, seed: stri
     });
     // A seed of its own per hall: the rows' ids are derived from it and each visitor's number.
     const hallSeed = `${seed}:town${t + 1}`;
-    for (const chunk of chunkDays(plan.days, CHUNK_VISITORS)) {
+    const numberBase = await reserveNumbers(db, tenantId, "service_case", 2022, plan.cases);
+    for (const chunk of chunkDays(plan.days, chunkVisitors(embedded))) {
       const slots = chunk.flatMap((d) =>
         slotTimes(d.day, settings).map((s) => ({
           day: d.day,
@@ -63,9 +74,11 @@ export async function loadDemoTownHallYears(db: Db, tenantId: string, seed: stri
           endsAt: s.endsAt.toISOString(),
         })),
       );
+      // A macrotask break first: PGlite resolves at once, and the server answers between chunks.
+      await breathe();
       await db.transaction(async (tx) => {
         await prepareBulkTransaction(tx);
-        await insertHallChunk(tx, tenantId, hallSeed, plan, layout, chunk, slots, []);
+        await insertHallChunk(tx, tenantId, hallSeed, plan, layout, chunk, slots, [], numberBase);
       });
     }
     visitors += plan.n;

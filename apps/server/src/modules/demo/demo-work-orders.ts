@@ -2,7 +2,6 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { deferIndexes } from "../../platform/db/deferred-indexes.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { inLanes } from "../../platform/lanes.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -12,11 +11,13 @@ import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { md5UuidSql } from "./demo-ids.ts";
 import { insertPresentTickets } from "./demo-present.ts";
 import { TOWN_WEIGHTS } from "./demo-texts.ts";
-import { analyzeTables, chunkDays, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
+import { analyzeTables, chunkDays, deferIndexesOnServer, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
 import { removePartialWorkOrders } from "./partial-cleanup.ts";
 import { type Batch, batchPlan, breathe, insertBatch, type Places, type Units } from "./ticket-batch.ts";
 
 const CHUNK_TICKETS = 4000;
+/** Smaller on the embedded database: a chunk's transaction holds its one connection while it runs. */
+const CHUNK_TICKETS_EMBEDDED = 2000;
 
 /** Hotline volume by month (2022: the October–December outbreak raised calls) and weekday. */
 const MONTH = [0.8, 0.7, 0.9, 1, 1, 1, 1.1, 1.1, 1, 1.3, 1.5, 1.4];
@@ -212,7 +213,7 @@ export async function loadDemoWorkOrders(
   }
   // A load killed part-way left tickets without its completion entry: removed in short chunks.
   await removePartialWorkOrders(db, tenantId);
-  await deferIndexes(db, WORK_ORDER_TABLES);
+  await deferIndexesOnServer(db, WORK_ORDER_TABLES);
   const cal = await getCalendar(db);
   const { places, units } = await placesAndUnits(db, tenantId);
   const sys = { kind: "system" as const, tenantId, name: "演示数据" };
@@ -306,11 +307,12 @@ export async function loadDemoWorkOrders(
   ];
   // Short transactions of a few thousand tickets: on the single-connection embedded database the
   // server keeps answering between them. A PostgreSQL server takes them on two lanes.
-  const lanes = (await isEmbedded(db)) ? 1 : 2;
+  const embedded = await isEmbedded(db);
+  const lanes = embedded ? 1 : 2;
   for (const b of batches) {
     const t0 = Date.now();
     const plan = batchPlan(b);
-    const chunks = chunkDays(plan.days, CHUNK_TICKETS);
+    const chunks = chunkDays(plan.days, embedded ? CHUNK_TICKETS_EMBEDDED : CHUNK_TICKETS);
     await inLanes(chunks, lanes, async (chunk) => {
       const first = chunk[0];
       const last = chunk[chunk.length - 1];

@@ -59,7 +59,7 @@ let drop: () => Promise<void> = async () => {};
 beforeAll(async () => {
   ({ database, drop } = await openOwnTestDatabase());
   await loadDemo(database.db, clock, "440114", () => {});
-}, 600_000);
+}, 900_000);
 afterAll(() => drop());
 
 describe("the Huadu 2022 demo year", () => {
@@ -289,5 +289,41 @@ describe("the Huadu 2022 demo year", () => {
       sql`select count(*)::int as n from work_orders where supervision_level >= 3`,
     );
     expect(notified?.n).toBe(0);
+  });
+
+  it("numbers every case once: the centre's 2022 in finishing order from BJ2022-0000001, the towns' after it", async () => {
+    const [n] = await queryRows<{
+      unnumbered: number;
+      centre: number;
+      first: number;
+      last: number;
+      distinct: number;
+      disordered: number;
+      townsFirst: number;
+      counter: number;
+      highest: number;
+    }>(
+      database.db,
+      sql`with centre as (
+            select substr(case_no, 8)::int as no, finished_at from service_cases
+            where hall_level = 'district' and case_no like 'BJ2022-%')
+          select
+            (select count(*)::int from service_cases where case_no is null) as unnumbered,
+            (select count(*)::int from centre) as centre,
+            (select min(no) from centre) as first, (select max(no) from centre) as last,
+            (select count(distinct no)::int from centre) as distinct,
+            (select count(*)::int from (select finished_at, lag(finished_at) over (order by no) as before from centre) o
+              where o.before > o.finished_at) as disordered,
+            (select min(substr(case_no, 8)::int) from service_cases where hall_level = 'town' and case_no like 'BJ2022-%')
+              as "townsFirst",
+            (select last_value::int from number_counters where kind = 'service_case' and year = 2022) as counter,
+            (select max(substr(case_no, 8)::int) from service_cases where case_no like 'BJ2022-%') as highest`,
+    );
+    expect(n?.unnumbered).toBe(0);
+    expect(n?.centre).toBe(767_227);
+    expect([n?.first, n?.last, n?.distinct]).toEqual([1, 767_227, 767_227]);
+    expect(n?.disordered).toBe(0);
+    expect(n?.townsFirst).toBe(767_228);
+    expect(n?.counter).toBe(n?.highest);
   });
 });

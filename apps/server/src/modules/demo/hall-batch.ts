@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
+import { numberPrefix } from "../../platform/numbering.ts";
 import { md5Uuid } from "./demo-ids.ts";
 import { GIVEN } from "./demo-texts.ts";
 import { breathe, rowHash } from "./ticket-batch.ts";
@@ -21,7 +22,9 @@ export type HallPlan = {
   t3: number;
   t2: number;
   done: number;
-  days: Array<{ day: string; count: number; g0: number }>;
+  /** The cases of the whole plan; `c0` is the number of cases before a day. */
+  cases: number;
+  days: Array<{ day: string; count: number; g0: number; c0: number }>;
 };
 
 export type HallLayout = {
@@ -133,7 +136,11 @@ function smallTables(layout: HallLayout, chunk: HallPlan["days"], slots: SlotTim
 export type SlotTime = { day: string; startsAt: string; endsAt: string };
 export type BadPick = { g: number; k: number };
 
-/** Writes the chunk's visitors, cases, bookings, slots, counters and ratings; returns the case count. */
+/**
+ * Writes the chunk's visitors, cases, bookings, slots, counters and ratings. The cases are numbered
+ * in finishing order from `numberBase` + the cases of the plan's earlier days + 1 (the block the
+ * caller reserved for the plan's year).
+ */
 export async function insertHallChunk(
   tx: Db,
   tenantId: string,
@@ -143,6 +150,7 @@ export async function insertHallChunk(
   chunk: HallPlan["days"],
   slots: SlotTime[],
   bad: BadPick[],
+  numberBase: number,
 ): Promise<void> {
   const small = smallTables(layout, chunk, slots, bad);
   const { weightSum, bucketSum } = small;
@@ -198,7 +206,12 @@ export async function insertHallChunk(
     from z offset 0) w`),
   );
   await breathe();
-  await insertRows(tx, tenantId, seed, hall, small.with);
+  const first = chunk[0];
+  const numbers = {
+    prefix: numberPrefix("service_case", Number(first?.day.slice(0, 4))),
+    base: numberBase + (first?.c0 ?? 0),
+  };
+  await insertRows(tx, tenantId, seed, hall, small.with, numbers);
 }
 
 async function insertRows(
@@ -207,6 +220,7 @@ async function insertRows(
   seed: string,
   hall: HallLayout["hall"],
   small: ReturnType<typeof smallTables>["with"],
+  numbers: { prefix: string; base: number },
 ) {
   const q = (s: string) => tx.execute(sql.raw(s));
   const t = `'${tenantId}'::uuid`;
@@ -256,7 +270,7 @@ async function insertRows(
   await q(`${small("hi", "hbad")}
     insert into service_cases (id, tenant_id, hall_id, scope_path, hall_level, group_id, window_id, window_name, ticket_id,
       booking_id, item_code, item_name, staff_user_id, staff_name, person_name, id_number, phone, result, checked_in_at, called_at,
-      started_at, finished_at, wait_seconds, service_seconds)
+      started_at, finished_at, wait_seconds, service_seconds, case_no)
     select hc.case_id, ${t}, '${hall.id}', '${hall.scopePath}', '${hall.level}', hc.group_id, hc.window_id, hc.window_name, hc.id,
       hc.booking_id, hc.case_item_code, hc.case_item_name, hc.staff_id, hc.staff_name,
       hc.person_name, hc.id_number, hc.phone,
@@ -264,7 +278,8 @@ async function insertRows(
         when hc.h6 % 100 < 3 then 'rejected' when hc.h6 % 100 < 9 then 'deferred' when hc.h6 % 100 < 38 then 'accepted'
         else 'completed' end,
       hc.checked_in_at, hc.called_at, hc.case_started, hc.case_finished,
-      extract(epoch from hc.called_at - hc.checked_in_at)::int, hc.case_svc
+      extract(epoch from hc.called_at - hc.checked_in_at)::int, hc.case_svc,
+      '${numbers.prefix}' || lpad((${numbers.base} + row_number() over (order by hc.case_finished, hc.case_id))::text, 7, '0')
     from ${cases("hv")} order by hc.case_id`);
   await breathe();
   // About one citizen in seven rates actively (most satisfied); bad ratings get their reason now, the

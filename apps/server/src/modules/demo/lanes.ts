@@ -1,8 +1,9 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
-import { restoreDeferredIndexes } from "../../platform/db/deferred-indexes.ts";
+import { deferIndexes, restoreDeferredIndexes } from "../../platform/db/deferred-indexes.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { inLanes } from "../../platform/lanes.ts";
+import { breathe } from "./ticket-batch.ts";
 
 const engines = new WeakMap<Db, Promise<boolean>>();
 
@@ -47,6 +48,18 @@ export async function partLoaded(db: Db, tenantId: string, action: string): Prom
 }
 
 /**
+ * Defers the plain indexes of `tables` to the load's end on a PostgreSQL server only. On the embedded
+ * database one CREATE INDEX over a year of rows holds the single connection — and the event loop —
+ * for seconds, so the server would stop answering; kept up to date row by row, the same work is
+ * spread over the load's short chunk transactions.
+ */
+export async function deferIndexesOnServer(db: Db, tables: readonly string[]): Promise<void> {
+  if (!(await isEmbedded(db))) {
+    await deferIndexes(db, tables);
+  }
+}
+
+/**
  * Builds the indexes a part's load deferred on `tables` (two at a time on a server) and says how
  * many and how long, when any.
  */
@@ -65,6 +78,7 @@ export async function rebuildIndexes(db: Db, tables: readonly string[], label: s
  */
 export async function analyzeTables(db: Db, tables: readonly string[]): Promise<void> {
   await inLanes(tables, (await isEmbedded(db)) ? 1 : 2, async (table) => {
+    await breathe();
     await db.transaction(async (tx) => {
       await tx.execute(sql`set local default_statistics_target = 30`);
       await tx.execute(sql`analyze ${sql.identifier(table)}`);

@@ -60,14 +60,29 @@ export async function removePartialWorkOrders(db: Db, tenantId: string, chunk = 
   }
 }
 
+/** The year cut into thirds of months (1–10, 11–20, 21–end): some 20,000 of the centre's cases each. */
+function thirdsOfMonths(year: number): Array<{ from: string; to: string }> {
+  const out: Array<{ from: string; to: string }> = [];
+  for (let month = 1; month <= 12; month++) {
+    const ym = `${year}-${String(month).padStart(2, "0")}`;
+    const end = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    out.push(
+      { from: `${ym}-01`, to: `${ym}-10` },
+      { from: `${ym}-11`, to: `${ym}-20` },
+      { from: `${ym}-21`, to: `${ym}-${end}` },
+    );
+  }
+  return out;
+}
+
 /**
- * Removes what a killed load of a hall's year left, a month per transaction with a break between
- * them (the year's 767,227 cases in one transaction froze the embedded server).
+ * Removes what a killed load of a hall's year left, a third of a month per transaction with a break
+ * between them (the year's 767,227 cases in one transaction froze the embedded server, and a month's
+ * with its indexes kept still held it for seconds).
  */
 export async function removePartialHallYear(db: Db, hallId: string, year: number): Promise<void> {
-  for (let month = 1; month <= 12; month++) {
-    const from = `${year}-${String(month).padStart(2, "0")}-01`;
-    const to = sql`(${from}::date + interval '1 month' - interval '1 day')::date`;
+  for (const { from, to: last } of thirdsOfMonths(year)) {
+    const to = sql`${last}::date`;
     await breathe();
     await db.transaction(async (tx) => {
       await skipKeyTriggers(tx);
