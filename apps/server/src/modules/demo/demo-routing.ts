@@ -43,6 +43,14 @@ export const ROUTES: Record<string, Route> = {
   "代表建议：改善学校周边交通": { departments: ["公安分局", "区教育局"], town: false },
   "委员建议：加强农贸市场管理": { departments: ["区市场监督管理局"], town: true },
   "代表反映：村道破损": { departments: ["区交通运输局", "区农业农村局"], town: true },
+  咨询督察交办问题整改进度: { departments: ["生态环境分局"], town: false },
+  河涌黑臭整治后反弹: { departments: ["区水务局", "生态环境分局"], town: true },
+  城中村消防通道堵塞: { departments: ["消防救援大队", "区城市管理和综合执法局"], town: true },
+  工地扬尘污染未整改: { departments: ["区住房和城乡建设局", "生态环境分局"], town: true },
+  工业园区废气异味: { departments: ["生态环境分局"], town: false },
+  举报违建拆除后复建: { departments: ["区城市管理和综合执法局", "规划和自然资源分局"], town: true },
+  举报养殖场污水直排: { departments: ["区农业农村局", "生态环境分局"], town: true },
+  建议公开整改清单: { departments: ["生态环境分局"], town: false },
 };
 
 /**

@@ -115,3 +115,41 @@ export const SUBJECTS: Record<string, Array<[string, string, string[]]>> = {
     ["代表反映：村道破损", "人大代表反映村道路面破损，群众出行不便。", ["村道", "维修"]],
   ],
 };
+
+/**
+ * The 涉整改 campaign's own subjects (2022-03-15 to 10-31): problems the 督察 inspections handed to
+ * the district for rectification and citizens' calls about their progress, by hotline category.
+ * They appear only inside the campaign, so its first weeks show them rising in the 诉求 analysis.
+ */
+export const CAMPAIGN_SUBJECTS: Record<string, Array<[string, string, string[]]>> = {
+  consult: [
+    [
+      "咨询督察交办问题整改进度",
+      "来电人咨询此前反映的环保督察交办问题目前的整改进度和完成时限。",
+      ["督察", "整改进度"],
+    ],
+  ],
+  help: [
+    ["河涌黑臭整治后反弹", "来电人反映村内河涌经整治后再次出现黑臭，请求跟进整改。", ["河涌", "黑臭", "整改"]],
+    [
+      "城中村消防通道堵塞",
+      "来电人反映城中村出租屋楼间消防通道被杂物堵塞，存在火灾隐患，请求整治。",
+      ["城中村", "消防通道", "整治"],
+    ],
+  ],
+  complaint: [
+    [
+      "工地扬尘污染未整改",
+      "来电人投诉工地裸土未覆盖、车辆带泥上路，扬尘问题反映后仍未整改。",
+      ["扬尘", "工地", "整改"],
+    ],
+    ["工业园区废气异味", "来电人投诉工业园区企业夜间排放刺激性废气，督察整改后仍有异味。", ["废气", "异味", "整改"]],
+  ],
+  report: [
+    ["举报违建拆除后复建", "来电人举报已拆除的违法建筑近期又在原址重新搭建。", ["违建", "复建"]],
+    ["举报养殖场污水直排", "来电人举报养殖场污水未经处理直排农田和河涌。", ["养殖", "污水直排"]],
+  ],
+  suggestion: [
+    ["建议公开整改清单", "来电人建议定期公开督察反馈问题的整改清单和完成情况，接受群众监督。", ["整改清单", "公开"]],
+  ],
+};

@@ -11,6 +11,7 @@ import { findTenantByCode } from "../tenants/tenants.repo.ts";
 import { runEscalation } from "../work-orders/escalation.job.ts";
 import { loadDemo } from "./demo.service.ts";
 import { ROUTES, routeUnits } from "./demo-routing.ts";
+import { CAMPAIGN_SUBJECTS } from "./demo-texts.ts";
 import { hallInvariantViolations } from "./hall-invariants.ts";
 
 /** The published 2022 figures (issue 7's table) the demo year must reproduce by computation. */
@@ -325,5 +326,26 @@ describe("the Huadu 2022 demo year", () => {
     expect(n?.disordered).toBe(0);
     expect(n?.townsFirst).toBe(767_228);
     expect(n?.counter).toBe(n?.highest);
+  });
+
+  it("gives the 涉整改 campaign its own subjects, which no ticket outside it has", async () => {
+    const titles = Object.values(CAMPAIGN_SUBJECTS).flatMap((list) => list.map(([title]) => title));
+    const list = sql.join(
+      titles.map((t) => sql`${t}`),
+      sql`, `,
+    );
+    const [n] = await queryRows<{ inside: number; own: number; outside: number; distinct: number }>(
+      database.db,
+      sql`select
+            count(*) filter (where 'rectification' = any(campaign_tags))::int as inside,
+            count(*) filter (where 'rectification' = any(campaign_tags) and title in (${list}))::int as own,
+            count(*) filter (where not 'rectification' = any(campaign_tags) and title in (${list}))::int as outside,
+            count(distinct title) filter (where 'rectification' = any(campaign_tags))::int as distinct
+          from work_orders`,
+    );
+    expect(n?.inside).toBe(846);
+    expect(n?.own).toBe(846);
+    expect(n?.outside).toBe(0);
+    expect(n?.distinct).toBe(titles.length);
   });
 });

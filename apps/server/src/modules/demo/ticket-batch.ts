@@ -6,7 +6,7 @@ import { computeDue } from "../work-orders/sla.ts";
 import { pickPolicy } from "../work-orders/sla-policy.ts";
 import { getCalendar, getPolicies } from "../work-orders/work-orders-context.ts";
 import { type NamedUnit, ROUTES, routeUnits, unitStanding } from "./demo-routing.ts";
-import { SUBJECTS } from "./demo-texts.ts";
+import { CAMPAIGN_SUBJECTS, SUBJECTS } from "./demo-texts.ts";
 
 /**
  * Ids are UUIDv7-shaped (time first, then hash bits), so rows and their events land in index order.
@@ -166,8 +166,13 @@ export async function insertBatch(
     return run;
   });
   const categoryOf = b.categories.flatMap(([c, w]) => Array.from({ length: w }, () => `'${c}'`));
+  // A campaign's tickets take its own subjects where it has them (the 涉整改 campaign's problems).
   const subjects = b.categories.flatMap(([category]) => {
-    const list = SUBJECTS[b.subjects?.[category] ?? category] ?? [];
+    const regular = SUBJECTS[b.subjects?.[category] ?? category] ?? [];
+    const own = b.campaign ? subjectRows(category, true, CAMPAIGN_SUBJECTS[category] ?? regular) : [];
+    return [...subjectRows(category, false, regular), ...own];
+  });
+  function subjectRows(category: string, campaign: boolean, list: ReadonlyArray<[string, string, string[]]>) {
     return list.map((x, i) => {
       // Dispatch follows the routing table; a subject it does not know may go to any department.
       const routed = routeUnits(x[0], units);
@@ -183,9 +188,10 @@ export async function insertBatch(
         town,
         u: to.map((u) => u.id),
         p: to.map((u) => u.path),
+        camp: campaign,
       };
     });
-  });
+  }
   const qualities = unitQualities(seed, places, units, b.kind !== "bad_rating");
   const c = b.campaign;
   const h = (salt: string) => sql.raw(rowHash("g", `${seed}:${b.key}:${salt}`));
@@ -198,6 +204,7 @@ export async function insertBatch(
     subj as materialized (
       select s->>'c' as category, (s->>'i')::int as i, (s->>'n')::int as n, s->>'t' as title, s->>'x' as content,
         array(select jsonb_array_elements_text(s->'k')) as keywords, (s->>'town')::boolean as town,
+        (s->>'camp')::boolean as camp,
         array(select jsonb_array_elements_text(s->'u'))::uuid[] as unit_ids,
         array(select jsonb_array_elements_text(s->'p')) as unit_paths
       from jsonb_array_elements(${JSON.stringify(subjects)}::jsonb) as x(s)
@@ -264,7 +271,7 @@ export async function insertBatch(
       from t
     ) x
     join pl p on p.i = ${placeSlot(b.late, slot, lateSlot)}
-    join subj s on s.category = x.category and s.i = x.h3 % s.n
+    join subj s on s.category = x.category and s.camp = x.in_campaign and s.i = x.h3 % s.n
     join due du on du.day = x.day and du.category = x.category
     cross join lateral (
       select case when s.town and x.h5 % 100 < ${b.townShare} then p.town_id
