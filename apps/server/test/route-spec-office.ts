@@ -1,8 +1,14 @@
+import type { Role } from "../../../packages/contracts/src/common.ts";
 import { TEST_PASSWORD } from "./factories/user.factory.ts";
 import { BUDGET_VIEW, FINANCE, NO_ID, projectBody, type Spec, WO_VIEW, yearBody } from "./route-spec-types.ts";
 
 // Sign-in, org and accounts, work orders and Open311, the calendar, the budget: written independently of the routes' own
 // declarations, this table is the specification.
+
+/** 诉求 analysis: who reads tickets, and the data officers; a period of three years around now. */
+const APPEALS: Role[] = [...WO_VIEW, "data_officer"];
+const PERIOD = "from=2025-01-01&to=2027-12-31";
+
 export const OFFICE_ROUTES: Record<string, Spec> = {
   "POST /api/auth/login": { roles: "public", ok: 200 },
   "POST /api/auth/logout": { roles: "any", ok: 200 },
@@ -95,6 +101,26 @@ export const OFFICE_ROUTES: Record<string, Spec> = {
   "GET /api/export-tasks/:id": { roles: "any", ok: 404, url: () => `/api/export-tasks/${NO_ID}` },
   "GET /api/export-tasks/:id/download": { roles: "any", ok: 404, url: () => `/api/export-tasks/${NO_ID}/download` },
   "GET /api/work-orders/metrics": { roles: ["dispatcher", "supervisor", "leader", "auditor"], ok: 200 },
+  "GET /api/dashboard/appeals/hot-topics": {
+    roles: APPEALS,
+    ok: 200,
+    url: () => `/api/dashboard/appeals/hot-topics?${PERIOD}`,
+  },
+  "GET /api/dashboard/appeals/rising-topics": {
+    roles: APPEALS,
+    ok: 200,
+    url: () => "/api/dashboard/appeals/rising-topics?week=2026-12-07",
+  },
+  "GET /api/dashboard/appeals/hot-spots": {
+    roles: APPEALS,
+    ok: 200,
+    url: () => `/api/dashboard/appeals/hot-spots?${PERIOD}`,
+  },
+  "GET /api/dashboard/appeals/repeat-callers": {
+    roles: APPEALS,
+    ok: 200,
+    url: () => `/api/dashboard/appeals/repeat-callers?${PERIOD}`,
+  },
   "POST /api/work-orders": {
     roles: ["dispatcher"],
     ok: 201,

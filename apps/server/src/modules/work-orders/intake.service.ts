@@ -5,9 +5,10 @@ import { AppError, type FieldIssue } from "../../platform/errors.ts";
 import { nextNumber } from "../../platform/numbering.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { canonicalJson } from "../audit/audit-hash.ts";
+import { ticketKeywords } from "./intake-terms.ts";
 import { computeDue } from "./sla.ts";
 import { OPEN_STATUSES } from "./state-machine.ts";
-import { extractKeywords, similarity } from "./text-similarity.ts";
+import { similarity } from "./text-similarity.ts";
 import { appendFirstEventAndContact } from "./work-order-events.ts";
 import { creationScope } from "./work-orders.policy.ts";
 import {
@@ -72,6 +73,7 @@ export async function createWorkOrder(ctx: Ctx, t: NewTicket): Promise<{ workOrd
   ]);
   const scopePath = creationScope(ctx.actor, rootPath);
   const id = randomUUID();
+  const keywords = await ticketKeywords(ctx.db, tenantId, `${t.title} ${t.content}`, ctx.clock.now());
   const duplicateOf = await findDuplicateOf(
     ctx,
     { id, ...place, address: t.address ?? null, receivedAt },
@@ -95,7 +97,7 @@ export async function createWorkOrder(ctx: Ctx, t: NewTicket): Promise<{ workOrd
       callerPhone: t.callerPhone ?? null,
       ...place,
       address: t.address ?? null,
-      keywords: extractKeywords(`${t.title}${t.content}`),
+      keywords,
       campaignTags: [...new Set(t.campaignTags)],
       status: "received",
       scopePath,

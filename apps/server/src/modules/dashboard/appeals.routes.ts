@@ -1,0 +1,59 @@
+import {
+  AppealPeriodQuerySchema,
+  HotSpotsQuerySchema,
+  HotSpotsSchema,
+  HotTopicsQuerySchema,
+  HotTopicsSchema,
+  RepeatCallersSchema,
+  RisingTopicsQuerySchema,
+  RisingTopicsSchema,
+} from "../../../../../packages/contracts/src/appeals.ts";
+import type { App, RouteDeps } from "../../platform/http/app-types.ts";
+import { getHotSpots, getHotTopics, getRepeatCallers, getRisingTopics } from "./appeals.service.ts";
+import { READ_APPEALS } from "./dashboard.policy.ts";
+
+/** 诉求分析: read-only aggregates over the tickets the reader may see. */
+export function registerAppealRoutes(app: App, deps: RouteDeps): void {
+  const config = { access: { kind: "user", roles: READ_APPEALS.roles } } as const;
+  const tags = ["dashboard"];
+  app.get("/api/dashboard/appeals/hot-topics", {
+    config,
+    schema: {
+      tags,
+      summary: "诉求热点：期间内工单最多的主题词与类别（可按镇街、承办单位）",
+      querystring: HotTopicsQuerySchema,
+      response: { 200: HotTopicsSchema },
+    },
+    handler: async (req) => getHotTopics(deps.ctx(req), req.query),
+  });
+  app.get("/api/dashboard/appeals/rising-topics", {
+    config,
+    schema: {
+      tags,
+      summary: "上升话题：本周件数相对前 8 周显著上升的主题词与类别（泊松检验）",
+      querystring: RisingTopicsQuerySchema,
+      response: { 200: RisingTopicsSchema },
+    },
+    handler: async (req) => getRisingTopics(deps.ctx(req), req.query),
+  });
+  app.get("/api/dashboard/appeals/hot-spots", {
+    config,
+    schema: {
+      tags,
+      summary: "诉求聚集点：同一村（社区）同一主题 30 天内多次反映",
+      querystring: HotSpotsQuerySchema,
+      response: { 200: HotSpotsSchema },
+    },
+    handler: async (req) => getHotSpots(deps.ctx(req), req.query),
+  });
+  app.get("/api/dashboard/appeals/repeat-callers", {
+    config,
+    schema: {
+      tags,
+      summary: "重复来电：同一号码 30 天内 3 件以上（号码脱敏）",
+      querystring: AppealPeriodQuerySchema,
+      response: { 200: RepeatCallersSchema },
+    },
+    handler: async (req) => getRepeatCallers(deps.ctx(req), req.query),
+  });
+}

@@ -1,0 +1,14 @@
+import { action } from "../../platform/access-can.ts";
+
+/**
+ * 诉求 analysis reads tickets in aggregate, inside the reader's subtrees: those who read tickets
+ * (dispatchers, handlers, supervisors, leaders, auditors) and the data officers who brief on them.
+ */
+export const READ_APPEALS = action("dashboard.appeals.read", [
+  "dispatcher",
+  "handler",
+  "supervisor",
+  "leader",
+  "auditor",
+  "data_officer",
+]);
