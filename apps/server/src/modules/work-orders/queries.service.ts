@@ -1,6 +1,6 @@
 import type { WorkOrderFilter } from "../../../../../packages/contracts/src/work-orders.ts";
 import { WO_STATUS_LABELS, WoStatusSchema } from "../../../../../packages/contracts/src/work-orders.ts";
-import { scopePaths } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { authorize, notFound } from "../../platform/errors.ts";
@@ -12,7 +12,7 @@ import { OPEN_STATUSES } from "./state-machine.ts";
 import { similarity } from "./text-similarity.ts";
 import { loadVisibleWorkOrder } from "./transitions.service.ts";
 import { EXTRA_EVENT_LABELS, namedIds, toEventDto, toWorkOrderDto } from "./work-orders.mapper.ts";
-import { canSeeContact, canViewWorkOrder, WO_VIEW_ROLES } from "./work-orders.policy.ts";
+import { canSeeContact, canViewWorkOrder, VIEW_WORK_ORDERS } from "./work-orders.policy.ts";
 import {
   type ChannelFilter,
   findContacts,
@@ -32,7 +32,7 @@ import { filterWhere } from "./work-orders-filter.ts";
 export function filterContext(ctx: Ctx) {
   return {
     tenantId: ctx.actor.tenantId,
-    scope: scopePaths(ctx.actor, WO_VIEW_ROLES),
+    scope: scopeFor(ctx.actor, VIEW_WORK_ORDERS),
     now: ctx.clock.now(),
     warnHours: 24,
   };
