@@ -58,6 +58,14 @@ describe("work orders", () => {
     expect((await get(actor, `/api/work-orders/${outside.workOrderId}/contacts`)).statusCode).toBe(403);
     expect((await get(actor, `/api/work-orders/${inside.workOrderId}/contacts`)).statusCode).toBe(200);
   });
+  it("a dispatcher of A1 who audits the district gets dispatch suggestions for A1's tickets only", async () => {
+    const actor = await mixed("a1", [
+      ["dispatcher", "a1"],
+      ["auditor", "root"],
+    ]);
+    expect((await get(actor, `/api/work-orders/${inside.workOrderId}/suggestions`)).statusCode).toBe(200);
+    expect((await get(actor, `/api/work-orders/${outside.workOrderId}/suggestions`)).statusCode).toBe(403);
+  });
 });
 
 describe("users and API keys", () => {
