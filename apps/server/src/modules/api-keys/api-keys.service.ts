@@ -94,7 +94,7 @@ export async function findApiKeys(ctx: Ctx): Promise<Array<ApiKeyRow & { scopeLi
   return rows.map((r) => ({ ...r, scopeList: scopesOf(r) }));
 }
 
-/** @throws not_found (outside the actor's subtrees), forbidden */
+/** @throws not_found (outside the subtrees the actor administers) */
 export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyRow & { scopeList: ApiKeyScope[] }> {
   const row = await findApiKeyById(ctx.db, ctx.actor.tenantId, id);
   if (!row || !canManageApiKey(ctx.actor, row)) {
