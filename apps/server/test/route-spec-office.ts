@@ -100,7 +100,13 @@ export const OFFICE_ROUTES: Record<string, Spec> = {
   // A task is its creator's alone: anyone else's, or none, is not found.
   "GET /api/export-tasks/:id": { roles: "any", ok: 404, url: () => `/api/export-tasks/${NO_ID}` },
   "GET /api/export-tasks/:id/download": { roles: "any", ok: 404, url: () => `/api/export-tasks/${NO_ID}/download` },
-  "GET /api/work-orders/metrics": { roles: ["dispatcher", "supervisor", "leader", "auditor"], ok: 200 },
+  // Grouped by unit, so the figures name the units they count: none outside the actor's scope.
+  "GET /api/work-orders/metrics": {
+    roles: ["dispatcher", "supervisor", "leader", "auditor"],
+    ok: 200,
+    url: () => "/api/work-orders/metrics?groupBy=unit",
+    list: true,
+  },
   "GET /api/dashboard/appeals/hot-topics": {
     roles: APPEALS,
     ok: 200,

@@ -245,7 +245,12 @@ export const SERVICE_ROUTES: Record<string, Spec> = {
   "GET /api/appointments/bookings": { roles: HALL_VIEW, ok: 200, list: true },
   "GET /api/appointments/cases": { roles: HALL_VIEW, ok: 200, list: true },
   "GET /api/appointments/tickets": { roles: HALL_VIEW, ok: 200, list: true },
-  "GET /api/appointments/metrics": { roles: HALL_VIEW, ok: 200 },
+  "GET /api/appointments/metrics": {
+    roles: HALL_VIEW,
+    ok: 200,
+    url: () => "/api/appointments/metrics?groupBy=hall",
+    list: true,
+  },
   "GET /api/appointments/bookable-items": { roles: HALL_VIEW, ok: 200 },
   "GET /api/appointments/settings": { roles: HALL_VIEW, ok: 200 },
   "PUT /api/appointments/settings": {
@@ -328,7 +333,13 @@ export const SERVICE_ROUTES: Record<string, Spec> = {
     body: (t) => ({ code: t.bundleCode, name: "改名一件事", itemCodes: t.itemCodes }),
     scoped: true,
   },
-  "GET /api/catalog/metrics": { roles: CATALOG_VIEW, ok: 200 },
+  "GET /api/catalog/metrics": {
+    roles: CATALOG_VIEW,
+    ok: 200,
+    url: () => "/api/catalog/metrics?groupBy=department",
+    list: true,
+    tenantWideFor: CATALOG_TENANT_WIDE,
+  },
   "GET /api/catalog/export.xlsx": { roles: CATALOG_VIEW, ok: 200 },
   // A JSON body is not a workbook: the admitted role reaches validation.
   "POST /api/catalog/import": { roles: ["catalog_manager"], ok: 400, body: () => ({}) },

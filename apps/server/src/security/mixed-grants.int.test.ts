@@ -1,7 +1,6 @@
-import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import type { Role } from "../../../../packages/contracts/src/common.ts";
-import { buildUser, type TestUser } from "../../test/factories/user.factory.ts";
+import { buildMixedUser, buildUser, type TestUser } from "../../test/factories/user.factory.ts";
 import { buildCityTicket } from "../../test/factories/work-order.factory.ts";
 import { setUpHarness } from "../../test/harness.ts";
 import { yearBody } from "../../test/route-spec-types.ts";
@@ -10,7 +9,6 @@ import { issueApiKey } from "../modules/api-keys/api-keys.service.ts";
 import { saveBudgetYear } from "../modules/budget/budget.service.ts";
 import { updateEvaluation } from "../modules/self-evaluation/self-evaluation.repo.ts";
 import { createEvaluation } from "../modules/self-evaluation/self-evaluation.service.ts";
-import { insertGrant } from "../modules/users/users.repo.ts";
 import { silentLogger } from "../platform/actor.ts";
 import { systemClock } from "../platform/clock.ts";
 
@@ -18,19 +16,13 @@ const h = setUpHarness();
 type UnitKey = "root" | "a" | "a1" | "b" | "b1";
 
 /** A user holding each [role, unit] pair: a role here, another there. */
-async function mixed(home: UnitKey, grants: [Role, UnitKey][]): Promise<TestUser> {
-  const u = await buildUser(h.database.db, h.tenant.id, h.tenant.units[home].id, []);
-  for (const [role, on] of grants) {
-    await insertGrant(h.database.db, {
-      id: randomUUID(),
-      tenantId: h.tenant.id,
-      userId: u.id,
-      role,
-      orgUnitId: h.tenant.units[on].id,
-    });
-  }
-  return u;
-}
+const mixed = (home: UnitKey, grants: [Role, UnitKey][]): Promise<TestUser> =>
+  buildMixedUser(
+    h.database.db,
+    h.tenant.id,
+    h.tenant.units[home].id,
+    grants.map(([role, on]) => [role, h.tenant.units[on].id] as const),
+  );
 
 const sys = () => ({
   db: h.database.db,

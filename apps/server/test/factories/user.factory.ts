@@ -44,3 +44,20 @@ export async function buildUser(
   });
   return { id, username, cookie: `zw_session=${token}`, csrf };
 }
+
+/**
+ * A signed-in member of `homeUnitId` holding each [role, unit] grant: a role here, another there
+ * (the mixed grants whose roles must not lend each other scope).
+ */
+export async function buildMixedUser(
+  db: Db,
+  tenantId: string,
+  homeUnitId: string,
+  grants: readonly (readonly [Role, string])[],
+): Promise<TestUser> {
+  const user = await buildUser(db, tenantId, homeUnitId, []);
+  for (const [role, orgUnitId] of grants) {
+    await insertGrant(db, { id: randomUUID(), tenantId, userId: user.id, role, orgUnitId });
+  }
+  return user;
+}

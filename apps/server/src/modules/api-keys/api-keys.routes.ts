@@ -8,14 +8,16 @@ import {
 } from "../../../../../packages/contracts/src/api-keys.ts";
 import { IdParamSchema } from "../../../../../packages/contracts/src/common.ts";
 import { Id } from "../../../../../packages/contracts/src/id.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { toApiKeyDto } from "./api-keys.mapper.ts";
-import { API_KEY_ROLES, createApiKey, findApiKeys, revokeApiKey } from "./api-keys.service.ts";
+import { MANAGE_API_KEYS } from "./api-keys.policy.ts";
+import { createApiKey, findApiKeys, revokeApiKey } from "./api-keys.service.ts";
 
 const WhoAmISchema = z.object({ keyId: Id, name: z.string(), scopes: z.array(z.string()) });
 
 export function registerApiKeyRoutes(app: App, deps: RouteDeps): void {
-  const admin = { access: { kind: "user", roles: API_KEY_ROLES } } as const;
+  const admin = { access: userAccess(MANAGE_API_KEYS) };
   app.get("/api/api-keys", {
     config: admin,
     schema: { tags: ["api-keys"], summary: "接口密钥列表", response: { 200: ApiKeyListSchema } },

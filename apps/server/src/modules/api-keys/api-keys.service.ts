@@ -1,11 +1,12 @@
 import { createHash, randomBytes, randomUUID, timingSafeEqual } from "node:crypto";
 import type { ApiKeyScope, CreateApiKeyInput } from "../../../../../packages/contracts/src/api-keys.ts";
 import { ApiKeyScopeSchema } from "../../../../../packages/contracts/src/api-keys.ts";
-import { covers, scopePaths } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { ApiKeyActor, Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError, authorize, notFound } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { canManageApiKey, keyHomeGrant, MANAGE_API_KEYS } from "./api-keys.policy.ts";
 import {
   type ApiKeyRow,
   findApiKeyById,
@@ -16,8 +17,6 @@ import {
   touchApiKey,
 } from "./api-keys.repo.ts";
 import type { apiKeys } from "./api-keys.schema.ts";
-
-export const API_KEY_ROLES = ["admin"] as const;
 
 const sha256 = (s: string) => createHash("sha256").update(s).digest();
 
@@ -62,7 +61,7 @@ export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
   if (ctx.actor.kind !== "user") {
     throw new AppError("forbidden", "只有用户可以创建接口密钥");
   }
-  const grant = ctx.actor.grants.find((g) => g.role === "admin");
+  const grant = keyHomeGrant(ctx.actor);
   authorize(grant !== undefined);
   const unitId = grant?.orgUnitId ?? "";
   const username = ctx.actor.username;
@@ -91,17 +90,16 @@ export async function createApiKey(ctx: Ctx, input: CreateApiKeyInput) {
 }
 
 export async function findApiKeys(ctx: Ctx): Promise<Array<ApiKeyRow & { scopeList: ApiKeyScope[] }>> {
-  const rows = await findApiKeysInScope(ctx.db, ctx.actor.tenantId, scopePaths(ctx.actor, API_KEY_ROLES));
+  const rows = await findApiKeysInScope(ctx.db, ctx.actor.tenantId, scopeFor(ctx.actor, MANAGE_API_KEYS));
   return rows.map((r) => ({ ...r, scopeList: scopesOf(r) }));
 }
 
-/** @throws not_found (outside the actor's subtrees), forbidden */
+/** @throws not_found (outside the subtrees the actor administers) */
 export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyRow & { scopeList: ApiKeyScope[] }> {
   const row = await findApiKeyById(ctx.db, ctx.actor.tenantId, id);
-  if (!row || !covers(scopePaths(ctx.actor), row.orgPath)) {
+  if (!row || !canManageApiKey(ctx.actor, row)) {
     throw notFound("api_key");
   }
-  authorize(covers(scopePaths(ctx.actor, API_KEY_ROLES), row.orgPath));
   await ctx.db.transaction(async (tx) => {
     await markRevoked(tx, id, ctx.clock.now());
     await recordAudit(

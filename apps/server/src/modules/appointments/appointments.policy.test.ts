@@ -12,8 +12,8 @@ const user = (role: Role, path: string): Actor => ({
   csrfToken: "c",
   grants: [{ id: "g", role, orgUnitId: "o", orgUnitName: "o", path }],
 });
-const hall = { scopePath: "/root/centre/" };
-const other = { scopePath: "/root/town/" };
+const hall = { tenantId: "t", scopePath: "/root/centre/" };
+const other = { tenantId: "t", scopePath: "/root/town/" };
 
 describe("hall policies", () => {
   it.each([
@@ -33,5 +33,11 @@ describe("hall policies", () => {
     const actor = user("hall_staff", "/root/centre/");
     expect(canViewHall(actor, other)).toBe(false);
     expect(canOperateHall(actor, other)).toBe(false);
+  });
+
+  it("a grant of another tenant covers nothing here, whatever the path", () => {
+    const actor = user("admin", "/");
+    expect(canViewHall(actor, { ...hall, tenantId: "other" })).toBe(false);
+    expect(canAdministerHall(actor, { ...hall, tenantId: "other" })).toBe(false);
   });
 });

@@ -1,32 +1,31 @@
-import type { Role } from "../../../../../packages/contracts/src/common.ts";
-import { covers, scopePaths } from "../../platform/access.ts";
+import { action, can, resourceOf } from "../../platform/access-can.ts";
 import type { Actor } from "../../platform/actor.ts";
 
 /** Who may read halls, bookings, queues, cases and their numbers (within their subtree). */
-export const HALL_VIEW_ROLES = ["hall_staff", "admin", "supervisor", "leader", "auditor"] as const satisfies Role[];
+export const VIEW_HALLS = action("hall.view", ["hall_staff", "admin", "supervisor", "leader", "auditor"]);
 /** Who sets up halls, windows, items, closures and slots. */
-export const HALL_ADMIN_ROLES = ["admin"] as const satisfies Role[];
+export const ADMINISTER_HALLS = action("hall.administer", ["admin"]);
 /** Who assigns clerks to windows (and may work any window of their halls). */
-export const WINDOW_ASSIGN_ROLES = ["admin", "supervisor"] as const satisfies Role[];
+export const ASSIGN_WINDOWS = action("hall.assign_windows", ["admin", "supervisor"]);
 /** Who works a window: check-in, call, serve. */
-export const HALL_OPERATE_ROLES = ["hall_staff"] as const satisfies Role[];
+export const OPERATE_HALLS = action("hall.operate", ["hall_staff"]);
 
-type Scoped = { scopePath: string };
+type Scoped = { tenantId: string; scopePath: string };
 
 export function canViewHall(actor: Actor, hall: Scoped): boolean {
-  return covers(scopePaths(actor, HALL_VIEW_ROLES), hall.scopePath);
+  return can(actor, VIEW_HALLS, resourceOf(hall));
 }
 
 export function canAdministerHall(actor: Actor, hall: Scoped): boolean {
-  return covers(scopePaths(actor, HALL_ADMIN_ROLES), hall.scopePath);
+  return can(actor, ADMINISTER_HALLS, resourceOf(hall));
 }
 
 export function canOperateHall(actor: Actor, hall: Scoped): boolean {
-  return covers(scopePaths(actor, HALL_OPERATE_ROLES), hall.scopePath);
+  return can(actor, OPERATE_HALLS, resourceOf(hall));
 }
 
 export function canAssignWindows(actor: Actor, hall: Scoped): boolean {
-  return covers(scopePaths(actor, WINDOW_ASSIGN_ROLES), hall.scopePath);
+  return can(actor, ASSIGN_WINDOWS, resourceOf(hall));
 }
 
 /** A clerk works only the window assigned to them; a hall's supervisor or admin is not bound. */

@@ -30,9 +30,11 @@ import {
   WindowSchema,
 } from "../../../../../packages/contracts/src/appointments.ts";
 import { IdParamSchema } from "../../../../../packages/contracts/src/common.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
+import { EDIT_BOOKING_RULES } from "../org/tenant-settings.policy.ts";
 import { toSlotDto } from "./appointments.mapper.ts";
-import { HALL_ADMIN_ROLES, HALL_OPERATE_ROLES, HALL_VIEW_ROLES, WINDOW_ASSIGN_ROLES } from "./appointments.policy.ts";
+import { ADMINISTER_HALLS, ASSIGN_WINDOWS, OPERATE_HALLS, VIEW_HALLS } from "./appointments.policy.ts";
 import { findSlots } from "./halls.repo.ts";
 import {
   addWindowGroup,
@@ -50,10 +52,10 @@ import { getAppointmentSettings, updateAppointmentSettings } from "./settings.se
 import { bookableItems, findBookings, findServiceCases, findVisitorTickets, hallMetrics } from "./stats.service.ts";
 import { assignWindowStaff, findHallClerks } from "./window-staff.ts";
 
-const view = { access: { kind: "user", roles: HALL_VIEW_ROLES } } as const;
-const admin = { access: { kind: "user", roles: HALL_ADMIN_ROLES } } as const;
-const operate = { access: { kind: "user", roles: HALL_OPERATE_ROLES } } as const;
-const assign = { access: { kind: "user", roles: WINDOW_ASSIGN_ROLES } } as const;
+const view = { access: userAccess(VIEW_HALLS) };
+const admin = { access: userAccess(ADMINISTER_HALLS) };
+const operate = { access: userAccess(OPERATE_HALLS) };
+const assign = { access: userAccess(ASSIGN_WINDOWS) };
 const tags = ["appointments"];
 
 export function registerAppointmentRoutes(app: App, deps: RouteDeps): void {
@@ -261,7 +263,7 @@ export function registerAppointmentRoutes(app: App, deps: RouteDeps): void {
     },
   });
   app.put("/api/appointments/settings", {
-    config: admin,
+    config: { access: userAccess(EDIT_BOOKING_RULES) },
     schema: {
       tags,
       summary: "修改预约规则",

@@ -8,14 +8,14 @@ import {
   HallLevelSchema,
   HallSessionSchema,
 } from "../../../../../packages/contracts/src/appointments.ts";
-import { scopePaths } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { AppError, authorize } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { getCachedCalendar } from "../calendar/calendar-cache.ts";
 import { addDays, businessDay, nthWorkdayAfter } from "../calendar/work-calendar.ts";
 import { getOrgUnit } from "../org/org.service.ts";
-import { canAdministerHall, canViewHall, HALL_VIEW_ROLES } from "./appointments.policy.ts";
+import { canAdministerHall, canViewHall, VIEW_HALLS } from "./appointments.policy.ts";
 import { slotTimes } from "./booking-rules.ts";
 import {
   deleteFreeSlots,
@@ -78,7 +78,7 @@ async function loadAdministeredHall(ctx: Ctx, id: string): Promise<HallRow> {
 }
 
 export async function findVisibleHalls(ctx: Ctx): Promise<HallRow[]> {
-  return findHalls(ctx.db, { tenantId: ctx.actor.tenantId, paths: scopePaths(ctx.actor, HALL_VIEW_ROLES) });
+  return findHalls(ctx.db, { tenantId: ctx.actor.tenantId, paths: scopeFor(ctx.actor, VIEW_HALLS) });
 }
 
 /** A hall with its window groups, items, windows and closures. */
@@ -117,7 +117,7 @@ export async function createHall(
   input: { orgUnitId: string; name: string; address?: string | undefined; sessions?: HallSession[] | undefined },
 ) {
   const unit = await getOrgUnit(ctx, input.orgUnitId);
-  authorize(canAdministerHall(ctx.actor, { scopePath: unit.path }), "只有管理员可以设立大厅");
+  authorize(canAdministerHall(ctx.actor, { tenantId: unit.tenantId, scopePath: unit.path }), "只有管理员可以设立大厅");
   const created = ctx.db.transaction(async (tx) => {
     const hall = await insertHall(tx, {
       id: randomUUID(),

@@ -7,12 +7,12 @@ import {
   type HallMetricRow,
   type HallMetrics,
 } from "../../../../../packages/contracts/src/appointments.ts";
-import { scopePaths } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { bookableItemCounts } from "../catalog/catalog-metrics.service.ts";
 import { businessDate } from "../catalog/catalog-time.ts";
 import { toBookingDto, toCaseDto, toTicketDto } from "./appointments.mapper.ts";
-import { HALL_VIEW_ROLES } from "./appointments.policy.ts";
+import { VIEW_HALLS } from "./appointments.policy.ts";
 import { cancelDeadline } from "./booking-rules.ts";
 import { findBookingsByIds } from "./bookings.repo.ts";
 import { findHallParts, findHalls } from "./halls.repo.ts";
@@ -37,7 +37,7 @@ export const HALL_METRIC_FORMULAS: Record<string, string> = {
   service: "办理时长 = 办结时间 − 开始办理时间；P90 为 90% 分位",
 };
 
-const paths = (ctx: Ctx) => scopePaths(ctx.actor, HALL_VIEW_ROLES);
+const paths = (ctx: Ctx) => scopeFor(ctx.actor, VIEW_HALLS);
 
 /**
  * Visitors, cases, bookings, no-shows and wait/service times by hall, level, item, window, staff,

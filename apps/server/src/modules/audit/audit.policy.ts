@@ -1,4 +1,4 @@
-import type { Role } from "../../../../../packages/contracts/src/common.ts";
+import { action } from "../../platform/access-can.ts";
 
 /** Who reads the audit log: administrators and auditors, each within their subtree. */
-export const AUDIT_READ_ROLES: readonly Role[] = ["admin", "auditor"];
+export const READ_AUDIT = action("audit.read", ["admin", "auditor"]);

@@ -4,8 +4,9 @@ import {
   AuditQuerySchema,
   AuditVerifySchema,
 } from "../../../../../packages/contracts/src/audit.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
-import { AUDIT_READ_ROLES } from "./audit.policy.ts";
+import { READ_AUDIT } from "./audit.policy.ts";
 import type { AuditRow } from "./audit.repo.ts";
 import { findAuditEntries, verifyAuditChain } from "./audit.service.ts";
 
@@ -29,7 +30,7 @@ function toAuditDto(row: AuditRow): AuditEntry {
 }
 
 export function registerAuditRoutes(app: App, deps: RouteDeps): void {
-  const access = { access: { kind: "user", roles: AUDIT_READ_ROLES } } as const;
+  const access = { access: userAccess(READ_AUDIT) };
   app.get("/api/audit", {
     config: access,
     schema: {

@@ -1,10 +1,10 @@
 import { createHash, randomUUID } from "node:crypto";
 import type { AuditVerify } from "../../../../../packages/contracts/src/audit.ts";
-import { scopePaths } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { Actor, Ctx } from "../../platform/actor.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { AUDIT_READ_ROLES } from "./audit.policy.ts";
+import { READ_AUDIT } from "./audit.policy.ts";
 import {
   type AuditFilter,
   type AuditRow,
@@ -69,7 +69,7 @@ export async function recordAudit(w: AuditWriter, event: AuditEvent): Promise<vo
 
 /** Lists entries the actor may see (entities in its subtrees). */
 export async function findAuditEntries(ctx: Ctx, filter: AuditFilter, page: { page: number; pageSize: number }) {
-  const scope = scopePaths(ctx.actor, AUDIT_READ_ROLES);
+  const scope = scopeFor(ctx.actor, READ_AUDIT);
   return findAuditRows(ctx.db, ctx.actor.tenantId, scope, filter, {
     offset: (page.page - 1) * page.pageSize,
     limit: page.pageSize,

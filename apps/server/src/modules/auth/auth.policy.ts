@@ -1,66 +1,49 @@
 import type { MenuKey } from "../../../../../packages/contracts/src/auth.ts";
-import { hasRole } from "../../platform/access.ts";
+import { type Action, action, canAnywhere } from "../../platform/access-can.ts";
 import type { Actor } from "../../platform/actor.ts";
-import { HALL_ADMIN_ROLES, HALL_OPERATE_ROLES, HALL_VIEW_ROLES } from "../appointments/appointments.policy.ts";
-import { AUDIT_READ_ROLES } from "../audit/audit.policy.ts";
-import { BUDGET_VIEW_ROLES } from "../budget/budget.policy.ts";
-import { CATALOG_VIEW_ROLES } from "../catalog/catalog.policy.ts";
-import { CREDIT_ROLES, DEFERRAL_VIEW_ROLES } from "../deferrals/deferrals.policy.ts";
-import { EVAL_VIEW_ROLES } from "../evaluations/evaluations.policy.ts";
+import { MANAGE_API_KEYS } from "../api-keys/api-keys.policy.ts";
+import { ADMINISTER_HALLS, OPERATE_HALLS, VIEW_HALLS } from "../appointments/appointments.policy.ts";
+import { READ_AUDIT } from "../audit/audit.policy.ts";
+import { VIEW_BUDGETS } from "../budget/budget.policy.ts";
+import { CONSULT_CATALOG_AT_WINDOW, VIEW_CATALOG } from "../catalog/catalog.policy.ts";
+import { MANAGE_CREDIT, VIEW_DEFERRALS } from "../deferrals/deferrals.policy.ts";
+import { VIEW_RATINGS } from "../evaluations/evaluations.policy.ts";
 import { canReadJobRuns } from "../jobs/jobs.policy.ts";
-import { USER_MANAGE_ROLES, USER_READ_ROLES } from "../users/users.policy.ts";
-import { WO_VIEW_ROLES } from "../work-orders/work-orders.policy.ts";
+import { VIEW_ORG } from "../org/org.policy.ts";
+import { READ_USERS } from "../users/users.policy.ts";
+import { READ_WORK_ORDER_METRICS, VIEW_WORK_ORDERS } from "../work-orders/work-orders.policy.ts";
 
-/** The menu entries an actor's roles open; the web UI shows exactly these. */
+/** The data module comes in its own issue; until then its page says so and points to what works today. */
+const VIEW_DATA_RESOURCES = action("data_resource.view", ["data_officer"]);
+
+/** Each menu entry opens where the actor may perform one of its actions somewhere. */
+const ENTRIES: readonly (readonly [readonly MenuKey[], readonly Action[]])[] = [
+  [["workOrders"], [VIEW_WORK_ORDERS]],
+  [["workOrderMetrics"], [READ_WORK_ORDER_METRICS]],
+  [["ratings", "onlineCases"], [VIEW_RATINGS]],
+  [["budget", "evaluations", "reports"], [VIEW_BUDGETS]],
+  [["hallWindow"], [OPERATE_HALLS]],
+  [["hallMetrics"], [VIEW_HALLS]],
+  [["deferrals"], [VIEW_DEFERRALS]],
+  [["creditFlags"], [MANAGE_CREDIT]],
+  [["hallSetup"], [ADMINISTER_HALLS]],
+  [["catalog"], [VIEW_CATALOG, CONSULT_CATALOG_AT_WINDOW]],
+  [["org"], [VIEW_ORG]],
+  [["users"], [READ_USERS]],
+  [["apiKeys"], [MANAGE_API_KEYS]],
+  [["audit"], [READ_AUDIT]],
+];
+
+/** The menu entries a signed-in user's grants open; the web UI shows exactly these. */
 export function menuFor(actor: Actor): MenuKey[] {
-  const menu: MenuKey[] = [];
-  if (hasRole(actor, WO_VIEW_ROLES)) {
-    menu.push("workOrders");
+  if (actor.kind !== "user") {
+    return [];
   }
-  if (hasRole(actor, ["dispatcher", "supervisor", "leader", "auditor"])) {
-    menu.push("workOrderMetrics");
-  }
-  if (hasRole(actor, EVAL_VIEW_ROLES)) {
-    menu.push("ratings", "onlineCases");
-  }
-  if (hasRole(actor, BUDGET_VIEW_ROLES)) {
-    menu.push("budget", "evaluations", "reports");
-  }
-  if (hasRole(actor, HALL_OPERATE_ROLES)) {
-    menu.push("hallWindow");
-  }
-  if (hasRole(actor, HALL_VIEW_ROLES)) {
-    menu.push("hallMetrics");
-  }
-  if (hasRole(actor, DEFERRAL_VIEW_ROLES)) {
-    menu.push("deferrals");
-  }
-  if (hasRole(actor, CREDIT_ROLES)) {
-    menu.push("creditFlags");
-  }
-  if (hasRole(actor, HALL_ADMIN_ROLES)) {
-    menu.push("hallSetup");
-  }
-  if (hasRole(actor, CATALOG_VIEW_ROLES)) {
-    menu.push("catalog");
-  }
-  if (actor.kind === "user" && actor.grants.length > 0) {
-    menu.push("org");
-  }
-  if (hasRole(actor, USER_READ_ROLES)) {
-    menu.push("users");
-  }
-  if (hasRole(actor, USER_MANAGE_ROLES)) {
-    menu.push("apiKeys");
-  }
-  if (hasRole(actor, AUDIT_READ_ROLES)) {
-    menu.push("audit");
-  }
+  const menu = ENTRIES.filter(([, acts]) => acts.some((a) => canAnywhere(actor, a))).flatMap(([keys]) => keys);
   if (canReadJobRuns(actor)) {
     menu.push("jobRuns");
   }
-  // The data module comes in its own issue; until then its page says so and points to what works today.
-  if (hasRole(actor, ["data_officer"])) {
+  if (canAnywhere(actor, VIEW_DATA_RESOURCES)) {
     menu.push("dataResources");
   }
   return menu;

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from "node:crypto";
 import type { ChangePasswordInput, LoginInput, Me } from "../../../../../packages/contracts/src/auth.ts";
-import { hasRole } from "../../platform/access.ts";
+import { canAnywhere } from "../../platform/access-can.ts";
 import type { Ctx, SystemActor, UserActor } from "../../platform/actor.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Config } from "../../platform/config.ts";
@@ -8,9 +8,9 @@ import type { Db } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../../platform/passwords.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { ORG_MANAGE_ROLES } from "../org/org.policy.ts";
+import { MANAGE_ORG } from "../org/org.policy.ts";
 import { findTenantById } from "../tenants/tenants.repo.ts";
-import { USER_MANAGE_ROLES } from "../users/users.policy.ts";
+import { MANAGE_USERS } from "../users/users.policy.ts";
 import { findGrantsOfUsers, findUserById, findUserByUsername, updateUser } from "../users/users.repo.ts";
 import { menuFor } from "./auth.policy.ts";
 import {
@@ -194,7 +194,7 @@ export async function getMe(ctx: Ctx): Promise<Me> {
     tenant: { code: tenant.code, name: tenant.fullName },
     grants: actor.grants.map((g) => ({ id: g.id, role: g.role, orgUnitId: g.orgUnitId, orgUnitName: g.orgUnitName })),
     menu: menuFor(actor),
-    can: { manageOrg: hasRole(actor, ORG_MANAGE_ROLES), manageUsers: hasRole(actor, USER_MANAGE_ROLES) },
+    can: { manageOrg: canAnywhere(actor, MANAGE_ORG), manageUsers: canAnywhere(actor, MANAGE_USERS) },
     csrfToken: actor.csrfToken,
   };
 }

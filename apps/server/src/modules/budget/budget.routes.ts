@@ -12,8 +12,9 @@ import {
 } from "../../../../../packages/contracts/src/budget.ts";
 import { IdParamSchema, OkSchema } from "../../../../../packages/contracts/src/common.ts";
 import { notFound } from "../../platform/errors.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
-import { BUDGET_EDIT_ROLES, BUDGET_VIEW_ROLES } from "./budget.policy.ts";
+import { EDIT_BUDGETS, VIEW_BUDGETS } from "./budget.policy.ts";
 import {
   addFact,
   createProject,
@@ -37,8 +38,8 @@ const FileSchema = z.custom<Buffer>((v) => Buffer.isBuffer(v), { error: "请上�
 
 /** Budget years, projects with indicators, facts with evidence, and the Excel round trip. */
 export function registerBudgetRoutes(app: App, deps: RouteDeps): void {
-  const view = { access: { kind: "user", roles: BUDGET_VIEW_ROLES } } as const;
-  const edit = { access: { kind: "user", roles: BUDGET_EDIT_ROLES } } as const;
+  const view = { access: userAccess(VIEW_BUDGETS) };
+  const edit = { access: userAccess(EDIT_BUDGETS) };
   const tags = ["budget"];
   app.get("/api/budget/years", {
     config: view,

@@ -167,7 +167,9 @@ export async function parseCatalogWorkbook(body: Buffer, units: readonly Unit[])
  * no-op. Items absent from the workbook are left as they are.
  */
 export async function importCatalog(ctx: Ctx, body: Buffer, dryRun: boolean): Promise<CatalogImportResult> {
-  const units = (await findOrgTree(ctx)).filter((u) => canViewItem(ctx.actor, { scopePath: u.path }));
+  const units = (await findOrgTree(ctx)).filter((u) =>
+    canViewItem(ctx.actor, { tenantId: u.tenantId, scopePath: u.path }),
+  );
   const { parsed, errors } = await parseCatalogWorkbook(body, units);
   const codes = parsed.map((p) => p.input.code);
   const parentCodes = parsed.flatMap((p) => (p.input.parentCode ? [p.input.parentCode] : []));
@@ -187,7 +189,7 @@ export async function importCatalog(ctx: Ctx, body: Buffer, dryRun: boolean): Pr
   for (const p of parsed) {
     const before = current.get(p.input.code);
     const issue = (column: string, message: string) => errors.push({ sheet: ITEM_SHEET, row: p.row, column, message });
-    if (!canEditItem(ctx.actor, { scopePath: p.unit.path })) {
+    if (!canEditItem(ctx.actor, { tenantId: ctx.actor.tenantId, scopePath: p.unit.path })) {
       issue("主管部门", "您无权维护该部门的事项");
       continue;
     }

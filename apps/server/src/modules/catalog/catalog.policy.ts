@@ -1,45 +1,41 @@
-import type { Role } from "../../../../../packages/contracts/src/common.ts";
-import { covers, hasRole, scopePaths } from "../../platform/access.ts";
+import { action, can, canAnywhere, resourceOf, scopeFor } from "../../platform/access-can.ts";
 import type { Actor } from "../../platform/actor.ts";
 
-/** Staff who read the catalog (windows consult it, supervisors and leaders check it). */
-export const CATALOG_VIEW_ROLES = [
+/** Staff who read the departments' items they cover (supervisors and leaders check them). */
+export const VIEW_CATALOG = action("catalog.view", [
   "catalog_manager",
-  "hall_staff",
   "admin",
   "supervisor",
   "leader",
   "auditor",
   // Maps items to the data resources and shared materials they use.
   "data_officer",
-] as const satisfies Role[];
-/** 行政审批制度改革科 keeps the catalog. */
-export const CATALOG_EDIT_ROLES = ["catalog_manager"] as const satisfies Role[];
-
-type Scoped = { scopePath: string };
-
+]);
 /**
- * Org paths whose items the actor reads. A service hall's windows serve every department's items,
- * so window staff read the tenant's whole catalog; others read the departments their grants cover.
+ * A service hall's windows serve every department's items, so window staff consult the tenant's
+ * whole catalog wherever their own grant is.
  */
+export const CONSULT_CATALOG_AT_WINDOW = action("catalog.consult_at_window", ["hall_staff"], "tenant");
+/** 行政审批制度改革科 keeps the catalog. */
+export const EDIT_CATALOG = action("catalog.edit", ["catalog_manager"]);
+
+type Scoped = { tenantId: string; scopePath: string };
+
+/** Org paths whose items the actor reads: the list filter of the same actions as `canViewItem`. */
 export function catalogReadPaths(actor: Actor): string[] {
-  if (hasRole(actor, ["hall_staff"])) {
-    return ["/"];
-  }
-  return scopePaths(actor, CATALOG_VIEW_ROLES);
+  return [...new Set([...scopeFor(actor, CONSULT_CATALOG_AT_WINDOW), ...scopeFor(actor, VIEW_CATALOG)])];
 }
 
 /** An item is visible to staff whose grant covers its competent department (window staff: all). */
 export function canViewItem(actor: Actor, item: Scoped): boolean {
-  return covers(catalogReadPaths(actor), item.scopePath);
+  return can(actor, CONSULT_CATALOG_AT_WINDOW, resourceOf(item)) || can(actor, VIEW_CATALOG, resourceOf(item));
 }
 
 export function canEditItem(actor: Actor, item: Scoped): boolean {
-  return covers(scopePaths(actor, CATALOG_EDIT_ROLES), item.scopePath);
+  return can(actor, EDIT_CATALOG, resourceOf(item));
 }
 
 /** Bundles span departments: editing one needs the right to edit every member item. */
 export function canEditBundle(actor: Actor, members: readonly Scoped[]): boolean {
-  const paths = scopePaths(actor, CATALOG_EDIT_ROLES);
-  return paths.length > 0 && members.every((m) => covers(paths, m.scopePath));
+  return canAnywhere(actor, EDIT_CATALOG) && members.every((m) => canEditItem(actor, m));
 }

@@ -25,8 +25,9 @@ import {
   PublicTenantQuerySchema,
 } from "../../../../../packages/contracts/src/catalog-public.ts";
 import { IdParamSchema } from "../../../../../packages/contracts/src/common.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
-import { CATALOG_EDIT_ROLES, CATALOG_VIEW_ROLES } from "./catalog.policy.ts";
+import { CONSULT_CATALOG_AT_WINDOW, EDIT_CATALOG, VIEW_CATALOG } from "./catalog.policy.ts";
 import {
   addPolicyCase,
   createItem,
@@ -52,8 +53,8 @@ const FileSchema = z.custom<Buffer>((v) => Buffer.isBuffer(v), { error: "请上�
 
 /** Staff catalog: items with versions, bundles, 政策兑现 cases, metrics and the Excel round trip. */
 export function registerCatalogRoutes(app: App, deps: RouteDeps): void {
-  const view = { access: { kind: "user", roles: CATALOG_VIEW_ROLES } } as const;
-  const edit = { access: { kind: "user", roles: CATALOG_EDIT_ROLES } } as const;
+  const view = { access: userAccess(VIEW_CATALOG, CONSULT_CATALOG_AT_WINDOW) };
+  const edit = { access: userAccess(EDIT_CATALOG) };
   const tags = ["catalog"];
   app.get("/api/catalog/items", {
     config: view,

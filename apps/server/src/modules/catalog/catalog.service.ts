@@ -90,7 +90,7 @@ export async function findItems(ctx: Ctx, q: ItemListQuery) {
 /** The department an item is filed under, visible to the actor. @throws not_found with the field */
 async function departmentFor(ctx: Ctx, departmentId: string) {
   const unit = await findOrgUnitById(ctx.db, ctx.actor.tenantId, departmentId);
-  if (!unit || !canViewItem(ctx.actor, { scopePath: unit.path })) {
+  if (!unit || !canViewItem(ctx.actor, { tenantId: unit.tenantId, scopePath: unit.path })) {
     throw new AppError("not_found", "主管部门不存在或不在您的管辖范围内", [
       { path: "departmentId", message: "主管部门不存在或不在您的管辖范围内" },
     ]);
@@ -112,7 +112,10 @@ async function checkParent(ctx: Ctx, input: ItemInput): Promise<void> {
 /** Adds an item to the catalog (version 1). @throws not_found (department), forbidden, validation, conflict */
 export async function createItem(ctx: Ctx, input: ItemInput): Promise<Item> {
   const unit = await departmentFor(ctx, input.departmentId);
-  authorize(canEditItem(ctx.actor, { scopePath: unit.path }), "只有事项管理员可以维护本辖区的事项");
+  authorize(
+    canEditItem(ctx.actor, { tenantId: unit.tenantId, scopePath: unit.path }),
+    "只有事项管理员可以维护本辖区的事项",
+  );
   if ((await findItemIdsByCodes(ctx.db, ctx.actor.tenantId, [input.code])).size > 0) {
     throw conflict(`事项编码 ${input.code} 已存在`, [{ path: "code", message: "事项编码已存在" }]);
   }
@@ -149,7 +152,10 @@ export async function updateItem(ctx: Ctx, itemId: string, input: ItemInput): Pr
     throw validation([{ path: "code", message: "事项编码不能修改" }]);
   }
   const unit = await departmentFor(ctx, input.departmentId);
-  authorize(canEditItem(ctx.actor, { scopePath: unit.path }), "只有事项管理员可以维护本辖区的事项");
+  authorize(
+    canEditItem(ctx.actor, { tenantId: unit.tenantId, scopePath: unit.path }),
+    "只有事项管理员可以维护本辖区的事项",
+  );
   await checkParent(ctx, input);
   const before = versionToInput(current, (await findMaterials(ctx.db, [current.id])).get(current.id) ?? []);
   const names = await findUnitNames(ctx.db, ctx.actor.tenantId, [before.departmentId, input.departmentId]);

@@ -8,13 +8,14 @@ import {
   RisingTopicsQuerySchema,
   RisingTopicsSchema,
 } from "../../../../../packages/contracts/src/appeals.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { getHotSpots, getHotTopics, getRepeatCallers, getRisingTopics } from "./appeals.service.ts";
 import { READ_APPEALS } from "./dashboard.policy.ts";
 
 /** 诉求分析: read-only aggregates over the tickets the reader may see. */
 export function registerAppealRoutes(app: App, deps: RouteDeps): void {
-  const config = { access: { kind: "user", roles: READ_APPEALS.roles } } as const;
+  const config = { access: userAccess(READ_APPEALS) };
   const tags = ["dashboard"];
   app.get("/api/dashboard/appeals/hot-topics", {
     config,

@@ -11,7 +11,7 @@ import {
   type RisingTopicsQuery,
 } from "../../../../../packages/contracts/src/appeals.ts";
 import { WO_CATEGORY_LABELS, WoCategorySchema } from "../../../../../packages/contracts/src/work-orders.ts";
-import { scopePaths } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { type FieldIssue, validation } from "../../platform/errors.ts";
@@ -76,7 +76,7 @@ async function slice(
   if (issues.length > 0) {
     throw validation(issues);
   }
-  return { tenantId, paths: scopePaths(ctx.actor, READ_APPEALS.roles), from, to, townId: q.townId, unitId: q.unitId };
+  return { tenantId, paths: scopeFor(ctx.actor, READ_APPEALS), from, to, townId: q.townId, unitId: q.unitId };
 }
 
 /** [from 00:00, the day after `to` 00:00) in Asia/Shanghai, at most APPEAL_MAX_DAYS days. */

@@ -1,14 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { CreditFlagInput } from "../../../../../packages/contracts/src/deferrals.ts";
 import { checkIdNumber, ID_NUMBER_MESSAGES } from "../../../../../packages/contracts/src/id-number.ts";
-import { scopePaths } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { authorize, conflict, notFound, validation } from "../../platform/errors.ts";
 import { maskIdNumber } from "../../platform/mask.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { businessDay } from "../calendar/work-calendar.ts";
 import { findRootUnit } from "../org/org.repo.ts";
-import { CREDIT_ROLES, canManageCredit } from "./deferrals.policy.ts";
+import { canManageCredit, MANAGE_CREDIT } from "./deferrals.policy.ts";
 import {
   type CreditFlagRow,
   findCreditFlag,
@@ -40,7 +40,7 @@ async function rootPath(ctx: Ctx): Promise<string> {
 }
 
 export async function listCreditFlagsFor(ctx: Ctx, page: { page: number; pageSize: number }) {
-  const r = await listCreditFlags(ctx.db, ctx.actor.tenantId, scopePaths(ctx.actor, CREDIT_ROLES), {
+  const r = await listCreditFlags(ctx.db, ctx.actor.tenantId, scopeFor(ctx.actor, MANAGE_CREDIT), {
     offset: (page.page - 1) * page.pageSize,
     limit: page.pageSize,
   });
@@ -50,7 +50,10 @@ export async function listCreditFlagsFor(ctx: Ctx, page: { page: number; pageSiz
 /** Lists an applicant as having bad credit. @throws forbidden, validation, conflict */
 export async function addCreditFlag(ctx: Ctx, input: CreditFlagInput) {
   const scopePath = await rootPath(ctx);
-  authorize(canManageCredit(ctx.actor, { scopePath }), "只有区级监督员或管理员可以维护失信名单");
+  authorize(
+    canManageCredit(ctx.actor, { tenantId: ctx.actor.tenantId, scopePath }),
+    "只有区级监督员或管理员可以维护失信名单",
+  );
   const now = ctx.clock.now();
   const problem = checkIdNumber(input.idNumber, businessDay(now));
   if (problem) {

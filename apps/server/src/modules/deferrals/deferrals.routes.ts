@@ -12,9 +12,10 @@ import {
   DeferralSchema,
   LiftCreditFlagInputSchema,
 } from "../../../../../packages/contracts/src/deferrals.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { addCreditFlag, liftCreditFlag, listCreditFlagsFor } from "./credit-flags.service.ts";
-import { CREDIT_ROLES, DEFERRAL_OPERATE_ROLES, DEFERRAL_VIEW_ROLES } from "./deferrals.policy.ts";
+import { MANAGE_CREDIT, OPERATE_DEFERRALS, VIEW_DEFERRALS } from "./deferrals.policy.ts";
 import { actOnDeferral, createDeferral, deferralOptions, getDeferral, listDeferralsFor } from "./deferrals.service.ts";
 
 const PageQuerySchema = z.object({
@@ -24,9 +25,9 @@ const PageQuerySchema = z.object({
 
 /** 容缺受理 at the hall, and the bad-credit list that bars it. */
 export function registerDeferralRoutes(app: App, deps: RouteDeps): void {
-  const view = { access: { kind: "user", roles: DEFERRAL_VIEW_ROLES } } as const;
-  const operate = { access: { kind: "user", roles: DEFERRAL_OPERATE_ROLES } } as const;
-  const credit = { access: { kind: "user", roles: CREDIT_ROLES } } as const;
+  const view = { access: userAccess(VIEW_DEFERRALS) };
+  const operate = { access: userAccess(OPERATE_DEFERRALS) };
+  const credit = { access: userAccess(MANAGE_CREDIT) };
   const tags = ["deferrals"];
   app.get("/api/deferrals", {
     config: view,

@@ -6,7 +6,7 @@ import type {
   DeferralOptions,
   DeferralStatus,
 } from "../../../../../packages/contracts/src/deferrals.ts";
-import { scopePaths } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { Actor, Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { authorize, conflict, notFound, validation } from "../../platform/errors.ts";
@@ -22,7 +22,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { getCachedCalendar } from "../calendar/calendar-cache.ts";
 import { findDeferralItem } from "./deferral-catalog.ts";
 import { makeUpDeadline, promisedDeadline } from "./deferral-rules.ts";
-import { canOperateDeferral, canViewDeferral, DEFERRAL_VIEW_ROLES } from "./deferrals.policy.ts";
+import { canOperateDeferral, canViewDeferral, VIEW_DEFERRALS } from "./deferrals.policy.ts";
 import {
   type DeferralEventRow,
   type DeferralRow,
@@ -226,7 +226,7 @@ export async function listDeferralsFor(
   f: { status?: DeferralStatus; hallId?: string },
   page: { page: number; pageSize: number },
 ) {
-  const r = await listDeferrals(ctx.db, ctx.actor.tenantId, scopePaths(ctx.actor, DEFERRAL_VIEW_ROLES), f, {
+  const r = await listDeferrals(ctx.db, ctx.actor.tenantId, scopeFor(ctx.actor, VIEW_DEFERRALS), f, {
     offset: (page.page - 1) * page.pageSize,
     limit: page.pageSize,
   });

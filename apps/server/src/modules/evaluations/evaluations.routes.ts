@@ -13,10 +13,11 @@ import {
 } from "../../../../../packages/contracts/src/evaluations.ts";
 import { Id } from "../../../../../packages/contracts/src/id.ts";
 import { notFound } from "../../platform/errors.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { withProofLimit } from "../../platform/proof-limit.ts";
 import { findTenantByCode } from "../tenants/tenants.repo.ts";
-import { EVAL_APPEAL_ROLES, EVAL_SUPERVISE_ROLES, EVAL_VIEW_ROLES } from "./evaluations.policy.ts";
+import { APPEAL_RATINGS, SUPERVISE_RATINGS, VIEW_RATINGS } from "./evaluations.policy.ts";
 import { appealRating, decideAppeal, getRating, rateService } from "./evaluations.service.ts";
 import { computeRates, listRatings, publicDisclosure } from "./rates.service.ts";
 
@@ -34,7 +35,7 @@ const RateResultSchema = z.object({
 
 /** 好差评: citizens rate, units see and appeal, supervisors review; the rates are published. */
 export function registerEvaluationRoutes(app: App, deps: RouteDeps): void {
-  const view = { access: { kind: "user", roles: EVAL_VIEW_ROLES } } as const;
+  const view = { access: userAccess(VIEW_RATINGS) };
   const tags = ["evaluations"];
   app.post("/api/public/ratings", {
     config: { access: { kind: "public" } },
@@ -99,7 +100,7 @@ export function registerEvaluationRoutes(app: App, deps: RouteDeps): void {
     handler: async (req) => getRating(deps.ctx(req), req.params.id),
   });
   app.post("/api/ratings/:id/appeal", {
-    config: { access: { kind: "user", roles: EVAL_APPEAL_ROLES } },
+    config: { access: userAccess(APPEAL_RATINGS) },
     schema: {
       tags,
       summary: "被评价单位对差评申诉",
@@ -110,7 +111,7 @@ export function registerEvaluationRoutes(app: App, deps: RouteDeps): void {
     handler: async (req) => appealRating(deps.ctx(req), req.params.id, req.body.reason),
   });
   app.post("/api/ratings/:id/decision", {
-    config: { access: { kind: "user", roles: EVAL_SUPERVISE_ROLES } },
+    config: { access: userAccess(SUPERVISE_RATINGS) },
     schema: {
       tags,
       summary: "审核申诉：无效/恶意差评保留但不计入评价率",

@@ -67,7 +67,7 @@ export function toRatingDto(ctx: Ctx, r: RatingRow, labels: RatingLabels): Ratin
     decisionReason: r.decisionReason,
     ratedAt: r.ratedAt.toISOString(),
     rectificationWorkOrderId: r.rectificationWorkOrderId,
-    rater: canSeeRater(ctx.actor, r.scopePath) ? { name: r.raterName, phone: maskPhone(r.raterPhone) } : null,
+    rater: canSeeRater(ctx.actor, r) ? { name: r.raterName, phone: maskPhone(r.raterPhone) } : null,
   };
 }
 
@@ -291,7 +291,7 @@ export async function applyDefaultRatings(db: Db, clock: Clock): Promise<number>
 
 async function visible(ctx: Ctx, id: string): Promise<RatingRow> {
   const r = await findRating(ctx.db, ctx.actor.tenantId, id);
-  if (!r || !canViewRating(ctx.actor, r.scopePath)) {
+  if (!r || !canViewRating(ctx.actor, r)) {
     throw notFound("rating");
   }
   return r;
@@ -305,7 +305,7 @@ export async function getRating(ctx: Ctx, id: string): Promise<Rating> {
 /** The rated unit contests a bad rating as invalid or malicious. @throws forbidden, conflict */
 export async function appealRating(ctx: Ctx, id: string, reason: string): Promise<Rating> {
   const r = await visible(ctx, id);
-  authorize(canAppeal(ctx.actor, r.scopePath), "只有被评价单位可以申诉");
+  authorize(canAppeal(ctx.actor, r), "只有被评价单位可以申诉");
   if (!isBad(r.level) || r.appeal !== "none" || r.isDefault) {
     throw conflict("只有未申诉过的差评可以申诉", { code: "invalid_transition" });
   }
@@ -327,7 +327,7 @@ export async function decideAppeal(
   reason: string,
 ): Promise<Rating> {
   const r = await visible(ctx, id);
-  authorize(canDecideAppeal(ctx.actor, r.scopePath), "只有好差评监督员可以审核申诉");
+  authorize(canDecideAppeal(ctx.actor, r), "只有好差评监督员可以审核申诉");
   if (r.appeal !== "pending") {
     throw conflict("该评价没有待审核的申诉", { code: "invalid_transition" });
   }

@@ -1,10 +1,11 @@
 import { type SQL, sql } from "drizzle-orm";
 import { RATE_KEYS, type RateGroup } from "../../../../../packages/contracts/src/evaluations.ts";
-import { pathInScope, scopePaths } from "../../platform/access.ts";
+import { pathInScope } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
-import { EVAL_VIEW_ROLES } from "./evaluations.policy.ts";
+import { VIEW_RATINGS } from "./evaluations.policy.ts";
 import { type RatingRow, ratingLabels, unitNames } from "./evaluations.repo.ts";
 import { toRatingDto } from "./evaluations.service.ts";
 import { type CaseCounts, countUnratedCases } from "./unrated.repo.ts";
@@ -50,7 +51,7 @@ export const RATE_FORMULAS: Record<string, string> = {
 function where(ctx: Ctx, f: RatingFilter): SQL {
   const parts: SQL[] = [
     sql`r.tenant_id = ${ctx.actor.tenantId}`,
-    pathInScope(sql`r.scope_path`, scopePaths(ctx.actor, EVAL_VIEW_ROLES)),
+    pathInScope(sql`r.scope_path`, scopeFor(ctx.actor, VIEW_RATINGS)),
   ];
   if (f.from) {
     parts.push(sql`r.rated_at >= ${f.from}::timestamptz`);

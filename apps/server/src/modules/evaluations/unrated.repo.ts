@@ -1,9 +1,10 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { RateGroup } from "../../../../../packages/contracts/src/evaluations.ts";
-import { pathInScope, scopePaths } from "../../platform/access.ts";
+import { pathInScope } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { queryRows } from "../../platform/db/rows.ts";
-import { EVAL_VIEW_ROLES } from "./evaluations.policy.ts";
+import { VIEW_RATINGS } from "./evaluations.policy.ts";
 import type { RatingFilter } from "./rates.service.ts";
 
 /*
@@ -41,7 +42,7 @@ export async function countUnratedCases(ctx: Ctx, f: RatingFilter, groupBy: Rate
     return { total: undefined, byKey: new Map() };
   }
   const t = ctx.actor.tenantId;
-  const parts: SQL[] = [pathInScope(sql`c.scope_path`, scopePaths(ctx.actor, EVAL_VIEW_ROLES))];
+  const parts: SQL[] = [pathInScope(sql`c.scope_path`, scopeFor(ctx.actor, VIEW_RATINGS))];
   if (f.from) {
     parts.push(sql`c.finished_at >= ${f.from}::timestamptz`);
   }

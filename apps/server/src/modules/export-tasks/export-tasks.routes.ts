@@ -4,8 +4,9 @@ import {
   ExportTaskSchema,
   StartExportInputSchema,
 } from "../../../../../packages/contracts/src/export-tasks.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
-import { WO_VIEW_ROLES } from "../work-orders/work-orders.policy.ts";
+import { VIEW_WORK_ORDERS } from "../work-orders/work-orders.policy.ts";
 import { getExportTask, listExportTasks, openExportFile, startExportTask } from "./export-tasks.service.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -14,7 +15,7 @@ const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 export function registerExportTaskRoutes(app: App, deps: RouteDeps): void {
   app.post("/api/export-tasks", {
     // Work orders are the only kind so far: its viewers may export what they see.
-    config: { access: { kind: "user", roles: WO_VIEW_ROLES } },
+    config: { access: userAccess(VIEW_WORK_ORDERS) },
     schema: {
       tags: ["export-tasks"],
       summary: "创建导出任务（后台分批写入，完成后下载）",

@@ -6,14 +6,15 @@ import {
   OnlineCaseListSchema,
   OnlineCaseSchema,
 } from "../../../../../packages/contracts/src/online-cases.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
-import { EVAL_VIEW_ROLES } from "../evaluations/evaluations.policy.ts";
 import { ratingCodeFor } from "../evaluations/rating-codes.service.ts";
+import { VIEW_ONLINE_CASES } from "./online-cases.policy.ts";
 import { getOnlineCase, listOnlineCases, receiveOnlineCase } from "./online-cases.service.ts";
 
 /** 网上办件: pushed by the provincial portal, read by the units rated for them. */
 export function registerOnlineCaseRoutes(app: App, deps: RouteDeps): void {
-  const view = { access: { kind: "user", roles: EVAL_VIEW_ROLES } } as const;
+  const view = { access: userAccess(VIEW_ONLINE_CASES) };
   const tags = ["online-cases"];
   app.post("/api/intake/online-cases", {
     config: { access: { kind: "api_key", scopes: ["cases:write"] } },

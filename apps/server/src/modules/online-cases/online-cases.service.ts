@@ -6,7 +6,8 @@ import type {
   OnlineCaseListQuery,
   OnlineCaseResult,
 } from "../../../../../packages/contracts/src/online-cases.ts";
-import { covers, pathInScope, scopePaths } from "../../platform/access.ts";
+import { pathInScope } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { conflict, notFound, validation } from "../../platform/errors.ts";
@@ -15,9 +16,9 @@ import { assertIdNumber } from "../appointments/booking.service.ts";
 import type { RatableCase } from "../appointments/service-cases.service.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { canonicalJson } from "../audit/audit-hash.ts";
-import { EVAL_VIEW_ROLES } from "../evaluations/evaluations.policy.ts";
 import { unitNames } from "../evaluations/evaluations.repo.ts";
 import { findOrgUnitByName } from "../org/org.repo.ts";
+import { canReceiveOnlineCase, canViewOnlineCase, VIEW_ONLINE_CASES } from "./online-cases.policy.ts";
 import { type OnlineCaseRow, onlineCases as oc } from "./online-cases.schema.ts";
 
 // The portal's clock may run a little ahead of ours.
@@ -41,7 +42,7 @@ export async function receiveOnlineCase(
   }
   const tenantId = ctx.actor.tenantId;
   const unit = await findOrgUnitByName(ctx.db, tenantId, input.departmentName);
-  if (!unit || !covers(scopePaths(ctx.actor), unit.path)) {
+  if (!unit || !canReceiveOnlineCase(ctx.actor, unit)) {
     throw validation([{ path: "departmentName", message: "未找到该部门，或该部门不在本接口密钥的授权范围内" }]);
   }
   const payloadHash = createHash("sha256").update(canonicalJson(input)).digest("hex");
@@ -122,7 +123,7 @@ export async function listOnlineCases(
 ): Promise<{ total: number; items: OnlineCase[] }> {
   const conds: SQL[] = [
     eq(oc.tenantId, ctx.actor.tenantId),
-    pathInScope(oc.scopePath, scopePaths(ctx.actor, EVAL_VIEW_ROLES)),
+    pathInScope(oc.scopePath, scopeFor(ctx.actor, VIEW_ONLINE_CASES)),
   ];
   // Days are business days in Beijing.
   if (q.from) {
@@ -156,7 +157,7 @@ export async function getOnlineCase(ctx: Ctx, id: string): Promise<OnlineCase> {
     .select()
     .from(oc)
     .where(and(eq(oc.tenantId, ctx.actor.tenantId), eq(oc.id, id)));
-  if (!row || !covers(scopePaths(ctx.actor, EVAL_VIEW_ROLES), row.scopePath)) {
+  if (!row || !canViewOnlineCase(ctx.actor, row)) {
     throw notFound("online_case");
   }
   const names = await unitNames(ctx.db, [row.unitId]);

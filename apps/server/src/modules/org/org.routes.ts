@@ -6,9 +6,10 @@ import {
   OrgUnitSchema,
   UpdateOrgUnitInputSchema,
 } from "../../../../../packages/contracts/src/org.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { toOrgUnitDto } from "./org.mapper.ts";
-import { ORG_MANAGE_ROLES } from "./org.policy.ts";
+import { MANAGE_ORG } from "./org.policy.ts";
 import { createOrgUnit, findOrgTree, getOrgUnit, renameOrgUnit } from "./org.service.ts";
 
 export function registerOrgRoutes(app: App, deps: RouteDeps): void {
@@ -28,7 +29,7 @@ export function registerOrgRoutes(app: App, deps: RouteDeps): void {
     handler: async (req) => toOrgUnitDto(await getOrgUnit(deps.ctx(req), req.params.id)),
   });
   app.post("/api/org/units", {
-    config: { access: { kind: "user", roles: ORG_MANAGE_ROLES } },
+    config: { access: userAccess(MANAGE_ORG) },
     schema: {
       tags: ["org"],
       summary: "新增下级机构",
@@ -38,7 +39,7 @@ export function registerOrgRoutes(app: App, deps: RouteDeps): void {
     handler: async (req, reply) => reply.status(201).send(toOrgUnitDto(await createOrgUnit(deps.ctx(req), req.body))),
   });
   app.patch("/api/org/units/:id", {
-    config: { access: { kind: "user", roles: ORG_MANAGE_ROLES } },
+    config: { access: userAccess(MANAGE_ORG) },
     schema: {
       tags: ["org"],
       summary: "重命名机构",

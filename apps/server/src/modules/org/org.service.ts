@@ -1,10 +1,10 @@
 import { randomUUID } from "node:crypto";
 import type { CreateOrgUnitInput, UpdateOrgUnitInput } from "../../../../../packages/contracts/src/org.ts";
-import { scopePaths } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { authorize, notFound } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { canManageOrgUnit, canViewOrgUnit } from "./org.policy.ts";
+import { canManageOrgUnit, canViewOrgUnit, VIEW_ORG } from "./org.policy.ts";
 import {
   findOrgUnitById,
   findOrgUnitsInScope,
@@ -17,7 +17,7 @@ import { filterTreeByQuery } from "./org-tree.ts";
 
 /** The units the actor may see, optionally narrowed to matches of `q` and their ancestors. */
 export async function findOrgTree(ctx: Ctx, q?: string): Promise<OrgUnitWithCount[]> {
-  const units = await findOrgUnitsInScope(ctx.db, ctx.actor.tenantId, scopePaths(ctx.actor));
+  const units = await findOrgUnitsInScope(ctx.db, ctx.actor.tenantId, scopeFor(ctx.actor, VIEW_ORG));
   return q ? filterTreeByQuery(units, q) : units;
 }
 

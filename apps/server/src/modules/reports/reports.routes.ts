@@ -7,9 +7,11 @@ import {
   ParagraphParamSchema,
   ReportPreviewSchema,
 } from "../../../../../packages/contracts/src/reports.ts";
+import { action } from "../../platform/access-can.ts";
 import { AppError } from "../../platform/errors.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
-import { BUDGET_EDIT_ROLES, BUDGET_VIEW_ROLES } from "../budget/budget.policy.ts";
+import { EDIT_BUDGETS, VIEW_BUDGETS } from "../budget/budget.policy.ts";
 import { checkReportText, extractReportText } from "../report-check/report-check.service.ts";
 import { renderDocx } from "./render-docx.ts";
 import { renderHtml } from "./render-html.ts";
@@ -24,8 +26,8 @@ const CheckQuerySchema = z.object({
 const UploadSchema = z.custom<Buffer | string>((v) => Buffer.isBuffer(v) || typeof v === "string", {
   error: "请上传 .docx、.pdf 或 .txt 文件",
 });
-/** Anyone whose work involves reports may check one; nothing is stored. */
-const CHECK_ROLES = ["finance_officer", "leader", "auditor", "supervisor", "admin"] as const;
+/** Anyone whose work involves reports may check one; it reads nothing of the tenant and stores nothing. */
+const CHECK_REPORTS = action("report.check", ["finance_officer", "leader", "auditor", "supervisor", "admin"]);
 const attachment = (name: string) => `attachment; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 /** The self-evaluation report: preview, Word, PDF and the editable narrative. */
@@ -33,8 +35,8 @@ export function registerReportRoutes(app: App, deps: RouteDeps): void {
   app.addContentTypeParser(UPLOAD_TYPES, { parseAs: "buffer", bodyLimit: 30 * 1024 * 1024 }, (_req, body, done) => {
     done(null, body);
   });
-  const view = { access: { kind: "user", roles: BUDGET_VIEW_ROLES } } as const;
-  const edit = { access: { kind: "user", roles: BUDGET_EDIT_ROLES } } as const;
+  const view = { access: userAccess(VIEW_BUDGETS) };
+  const edit = { access: userAccess(EDIT_BUDGETS) };
   const tags = ["reports"];
   app.get("/api/reports/:year", {
     config: view,
@@ -80,7 +82,7 @@ export function registerReportRoutes(app: App, deps: RouteDeps): void {
     },
   });
   app.post("/api/reports/check", {
-    config: { access: { kind: "user", roles: CHECK_ROLES } },
+    config: { access: userAccess(CHECK_REPORTS) },
     bodyLimit: 30 * 1024 * 1024,
     schema: {
       tags,

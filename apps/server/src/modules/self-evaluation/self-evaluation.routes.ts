@@ -11,8 +11,9 @@ import {
   ReturnInputSchema,
   UpdateItemInputSchema,
 } from "../../../../../packages/contracts/src/self-evaluation.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
-import { BUDGET_EDIT_ROLES, BUDGET_VIEW_ROLES } from "../budget/budget.policy.ts";
+import { APPROVE_EVALUATIONS, EDIT_BUDGETS, VIEW_BUDGETS } from "../budget/budget.policy.ts";
 import {
   approveEvaluation,
   compareEvaluations,
@@ -27,9 +28,9 @@ import {
 
 /** The scoring tree per year, its workflow (draft → submitted → approved) and versions. */
 export function registerSelfEvaluationRoutes(app: App, deps: RouteDeps): void {
-  const view = { access: { kind: "user", roles: BUDGET_VIEW_ROLES } } as const;
-  const edit = { access: { kind: "user", roles: BUDGET_EDIT_ROLES } } as const;
-  const lead = { access: { kind: "user", roles: ["leader"] } } as const;
+  const view = { access: userAccess(VIEW_BUDGETS) };
+  const edit = { access: userAccess(EDIT_BUDGETS) };
+  const lead = { access: userAccess(APPROVE_EVALUATIONS) };
   const tags = ["self-evaluation"];
   app.get("/api/evaluations", {
     config: view,

@@ -1,21 +1,18 @@
-import type { Role } from "../../../../../packages/contracts/src/common.ts";
-import { covers, scopePaths } from "../../platform/access.ts";
 import { action, can } from "../../platform/access-can.ts";
 import type { Actor } from "../../platform/actor.ts";
 
-export const USER_READ_ROLES: readonly Role[] = ["admin", "auditor"];
-export const USER_MANAGE_ROLES: readonly Role[] = ["admin"];
-const READ_USER = action("user.read", USER_READ_ROLES);
-const MANAGE_USER = action("user.manage", USER_MANAGE_ROLES);
+export const READ_USERS = action("user.read", ["admin", "auditor"]);
+export const MANAGE_USERS = action("user.manage", ["admin"]);
 
 type Target = { tenantId: string; orgPath: string };
 
-/** Any grant over the user's unit makes the user visible (so a forbidden action is 403, not 404). */
-export function canViewUser(actor: Actor, user: Target): boolean {
-  return actor.tenantId === user.tenantId && covers(scopePaths(actor), user.orgPath);
-}
+/**
+ * A user exists for the actor where it may read users: over the home unit, a forbidden change is
+ * 403; elsewhere 404, whatever other roles the actor holds there (a district handler who administers
+ * one office does not learn who works in the other departments).
+ */
 export function canReadUser(actor: Actor, user: Target): boolean {
-  return can(actor, READ_USER, user);
+  return can(actor, READ_USERS, user);
 }
 /**
  * Managing an account (edit, reset, grants, disable) hands over everything the account can do, so
@@ -24,11 +21,11 @@ export function canReadUser(actor: Actor, user: Target): boolean {
  */
 export function canManageUser(actor: Actor, user: Target, grants: readonly { path: string }[]): boolean {
   return (
-    can(actor, MANAGE_USER, user) &&
-    grants.every((g) => can(actor, MANAGE_USER, { tenantId: user.tenantId, orgPath: g.path }))
+    can(actor, MANAGE_USERS, user) &&
+    grants.every((g) => can(actor, MANAGE_USERS, { tenantId: user.tenantId, orgPath: g.path }))
   );
 }
 /** Roles can only be granted on units inside the granting admin's own subtree. */
 export function canGrantOn(actor: Actor, unit: { path: string }): boolean {
-  return can(actor, MANAGE_USER, { tenantId: actor.tenantId, orgPath: unit.path });
+  return can(actor, MANAGE_USERS, { tenantId: actor.tenantId, orgPath: unit.path });
 }

@@ -10,8 +10,9 @@ import {
   UserListSchema,
   UserSchema,
 } from "../../../../../packages/contracts/src/users.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
-import { USER_MANAGE_ROLES, USER_READ_ROLES } from "./users.policy.ts";
+import { MANAGE_USERS, READ_USERS } from "./users.policy.ts";
 import {
   addUserGrant,
   createUser,
@@ -23,8 +24,8 @@ import {
   resetUserPassword,
 } from "./users.service.ts";
 
-const read = { access: { kind: "user", roles: USER_READ_ROLES } } as const;
-const manage = { access: { kind: "user", roles: USER_MANAGE_ROLES } } as const;
+const read = { access: userAccess(READ_USERS) };
+const manage = { access: userAccess(MANAGE_USERS) };
 
 export function registerUserRoutes(app: App, deps: RouteDeps): void {
   app.get("/api/users", {

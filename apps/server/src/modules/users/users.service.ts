@@ -5,7 +5,7 @@ import type {
   UpdateUserInput,
   User,
 } from "../../../../../packages/contracts/src/users.ts";
-import { scopePaths } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { authorize, conflict, notFound } from "../../platform/errors.ts";
 import { maskPhone } from "../../platform/mask.ts";
@@ -14,7 +14,7 @@ import { recordAudit } from "../audit/audit.service.ts";
 import { deleteUserSessions } from "../auth/auth.repo.ts";
 import { getOrgUnit } from "../org/org.service.ts";
 import { toUserDto } from "./users.mapper.ts";
-import { canGrantOn, canManageUser, canReadUser, canViewUser, USER_READ_ROLES } from "./users.policy.ts";
+import { canGrantOn, canManageUser, canReadUser, READ_USERS } from "./users.policy.ts";
 import {
   deleteGrant,
   findGrantsOfUsers,
@@ -29,7 +29,7 @@ import {
 
 async function loadVisibleUser(ctx: Ctx, id: string): Promise<UserWithOrg> {
   const user = await findUserById(ctx.db, ctx.actor.tenantId, id);
-  if (!user || !canViewUser(ctx.actor, user)) {
+  if (!user || !canReadUser(ctx.actor, user)) {
     throw notFound("user");
   }
   return user;
@@ -50,16 +50,10 @@ async function toDto(ctx: Ctx, user: UserWithOrg): Promise<User> {
 
 /** Users of the actor's subtrees (admins and auditors). */
 export async function findUsers(ctx: Ctx, q: string | undefined, page: { page: number; pageSize: number }) {
-  const { rows, total } = await findUsersInScope(
-    ctx.db,
-    ctx.actor.tenantId,
-    scopePaths(ctx.actor, USER_READ_ROLES),
-    q,
-    {
-      offset: (page.page - 1) * page.pageSize,
-      limit: page.pageSize,
-    },
-  );
+  const { rows, total } = await findUsersInScope(ctx.db, ctx.actor.tenantId, scopeFor(ctx.actor, READ_USERS), q, {
+    offset: (page.page - 1) * page.pageSize,
+    limit: page.pageSize,
+  });
   const grants = await findGrantsOfUsers(
     ctx.db,
     rows.map((r) => r.id),
@@ -67,11 +61,9 @@ export async function findUsers(ctx: Ctx, q: string | undefined, page: { page: n
   return { items: rows.map((r) => toUserDto(r, grants.get(r.id) ?? [])), total };
 }
 
-/** @throws not_found, forbidden */
+/** @throws not_found (outside the subtrees where the actor reads users) */
 export async function getUser(ctx: Ctx, id: string): Promise<User> {
-  const user = await loadVisibleUser(ctx, id);
-  authorize(canReadUser(ctx.actor, user));
-  return toDto(ctx, user);
+  return toDto(ctx, await loadVisibleUser(ctx, id));
 }
 
 /** Creates an account in a unit and grants it roles there. @throws not_found, forbidden, conflict */

@@ -8,12 +8,13 @@ import {
   WoStatusSchema,
 } from "../../../../../packages/contracts/src/work-orders.ts";
 import { AppError } from "../../platform/errors.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { withProofLimit } from "../../platform/proof-limit.ts";
 import { importTickets } from "./import.service.ts";
 import { createWorkOrder, toNewTicket } from "./intake.service.ts";
 import { publicStatus } from "./queries.service.ts";
-import { WO_CENTRE_ROLES } from "./work-orders.policy.ts";
+import { ACT_AS_CENTRE } from "./work-orders.policy.ts";
 
 const IMPORT_TYPES: Record<string, "xlsx" | "csv"> = {
   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": "xlsx",
@@ -57,7 +58,7 @@ export function registerIntakeRoutes(app: App, deps: RouteDeps): void {
   });
 
   app.post("/api/work-orders/import", {
-    config: { access: { kind: "user", roles: WO_CENTRE_ROLES } },
+    config: { access: userAccess(ACT_AS_CENTRE) },
     schema: {
       tags: ["intake"],
       summary: "导入市平台导出的工单（.xlsx/.csv；逐行校验，全部成功才写入；dryRun 只校验）",

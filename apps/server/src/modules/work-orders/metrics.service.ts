@@ -9,10 +9,10 @@ import {
   type WoMetricKey,
   type WorkOrderFilter,
 } from "../../../../../packages/contracts/src/work-orders.ts";
-import { scopePaths } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { queryRows } from "../../platform/db/rows.ts";
-import { WO_VIEW_ROLES } from "./work-orders.policy.ts";
+import { READ_WORK_ORDER_METRICS } from "./work-orders.policy.ts";
 import { workOrders as w } from "./work-orders.schema.ts";
 import { campaignPeriodCovers, filterWhere, METRIC_FORMULAS, metricCondition } from "./work-orders-filter.ts";
 
@@ -91,7 +91,8 @@ async function countRows(ctx: Ctx, q: MetricsQuery, groupBy: GroupBy, onlyVolume
   const asOf = new Date(Math.min(q.to ? Date.parse(q.to) : now.getTime(), now.getTime()));
   const where = filterWhere(q, {
     tenantId: ctx.actor.tenantId,
-    scope: scopePaths(ctx.actor, WO_VIEW_ROLES),
+    // The same action as the route: a handler grant elsewhere must not widen a supervisor's figures.
+    scope: scopeFor(ctx.actor, READ_WORK_ORDER_METRICS),
     now,
     warnHours: 24,
   });

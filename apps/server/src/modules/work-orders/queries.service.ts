@@ -1,6 +1,6 @@
 import type { WorkOrderFilter } from "../../../../../packages/contracts/src/work-orders.ts";
 import { WO_STATUS_LABELS, WoStatusSchema } from "../../../../../packages/contracts/src/work-orders.ts";
-import { scopePaths } from "../../platform/access.ts";
+import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { authorize, notFound } from "../../platform/errors.ts";
@@ -12,7 +12,7 @@ import { OPEN_STATUSES } from "./state-machine.ts";
 import { similarity } from "./text-similarity.ts";
 import { loadVisibleWorkOrder } from "./transitions.service.ts";
 import { EXTRA_EVENT_LABELS, namedIds, toEventDto, toWorkOrderDto } from "./work-orders.mapper.ts";
-import { canSeeContact, canViewWorkOrder, WO_VIEW_ROLES } from "./work-orders.policy.ts";
+import { canPerform, canSeeContact, canViewWorkOrder, VIEW_WORK_ORDERS } from "./work-orders.policy.ts";
 import {
   type ChannelFilter,
   findContacts,
@@ -32,7 +32,7 @@ import { filterWhere } from "./work-orders-filter.ts";
 export function filterContext(ctx: Ctx) {
   return {
     tenantId: ctx.actor.tenantId,
-    scope: scopePaths(ctx.actor, WO_VIEW_ROLES),
+    scope: scopeFor(ctx.actor, VIEW_WORK_ORDERS),
     now: ctx.clock.now(),
     warnHours: 24,
   };
@@ -102,9 +102,12 @@ export async function readWorkOrderContacts(ctx: Ctx, id: string) {
 /**
  * Ranked units to dispatch to, learned from closed tickets that were not returned: same category
  * and town weigh most, shared topic words next, same category anywhere least; each with its reason.
+ * @throws not_found, forbidden (the actor is no dispatcher over the ticket)
  */
 export async function suggestUnits(ctx: Ctx, id: string) {
   const wo = await loadVisibleWorkOrder(ctx, id);
+  // Suggestions serve dispatching: a dispatcher elsewhere who merely reads this ticket gets none.
+  authorize(canPerform(ctx.actor, wo, "centre"), "只有该工单所在辖区的派单员可以获取派单建议");
   const rows = await rankUnitsByHistory(ctx.db, ctx.actor.tenantId, wo.category, wo.townId, wo.keywords);
   const town = wo.townId ? (await findUnitNames(ctx.db, ctx.actor.tenantId, [wo.townId])).get(wo.townId) : undefined;
   return rows

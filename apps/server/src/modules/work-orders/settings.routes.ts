@@ -7,14 +7,15 @@ import {
   SlaPolicyQuerySchema,
   UpdateSlaPolicyInputSchema,
 } from "../../../../../packages/contracts/src/work-order-settings.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
+import { CREATE_CAMPAIGN, EDIT_SLA_POLICIES } from "../org/tenant-settings.policy.ts";
 import { createCampaign, editSlaPolicy, findSlaPolicies, listCampaigns } from "./settings.service.ts";
-import { WO_CENTRE_ROLES, WO_VIEW_ROLES } from "./work-orders.policy.ts";
+import { VIEW_WORK_ORDERS } from "./work-orders.policy.ts";
 
 /** Reference data of the engine: SLA policies per year and campaigns with their periods. */
 export function registerWorkOrderSettingsRoutes(app: App, deps: RouteDeps): void {
-  const view = { access: { kind: "user", roles: WO_VIEW_ROLES } } as const;
-  const centre = { access: { kind: "user", roles: WO_CENTRE_ROLES } } as const;
+  const view = { access: userAccess(VIEW_WORK_ORDERS) };
   app.get("/api/work-orders/sla-policies", {
     config: view,
     schema: {
@@ -26,7 +27,7 @@ export function registerWorkOrderSettingsRoutes(app: App, deps: RouteDeps): void
     handler: async (req) => findSlaPolicies(deps.ctx(req), req.query.year),
   });
   app.put("/api/work-orders/sla-policies/:id", {
-    config: centre,
+    config: { access: userAccess(EDIT_SLA_POLICIES) },
     schema: {
       tags: ["work-orders"],
       summary: "修改时限规则（之后受理的工单适用）",
@@ -42,7 +43,7 @@ export function registerWorkOrderSettingsRoutes(app: App, deps: RouteDeps): void
     handler: async (req) => listCampaigns(deps.ctx(req)),
   });
   app.post("/api/work-orders/campaigns", {
-    config: centre,
+    config: { access: userAccess(CREATE_CAMPAIGN) },
     schema: {
       tags: ["work-orders"],
       summary: "新建专项",

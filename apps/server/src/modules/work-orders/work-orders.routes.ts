@@ -19,6 +19,7 @@ import {
   WorkOrderSchema,
 } from "../../../../../packages/contracts/src/work-orders.ts";
 import { AppError } from "../../platform/errors.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { exportTickets } from "./export.service.ts";
 import { createWorkOrder } from "./intake.service.ts";
@@ -33,17 +34,17 @@ import {
 } from "./queries.service.ts";
 import { mergeWorkOrder, superviseWorkOrder, transitionWorkOrder } from "./transitions.service.ts";
 import {
-  WO_CENTRE_ROLES,
-  WO_CONTACT_ROLES,
-  WO_SUPERVISE_ROLES,
-  WO_UNIT_ROLES,
-  WO_VIEW_ROLES,
+  ACT_AS_CENTRE,
+  ACT_AS_UNIT,
+  READ_CALLER_CONTACTS,
+  READ_WORK_ORDER_METRICS,
+  SUPERVISE_WORK_ORDERS,
+  VIEW_WORK_ORDERS,
 } from "./work-orders.policy.ts";
 
-const view = { access: { kind: "user", roles: WO_VIEW_ROLES } } as const;
-const centre = { access: { kind: "user", roles: WO_CENTRE_ROLES } } as const;
-const acting = { access: { kind: "user", roles: [...WO_CENTRE_ROLES, ...WO_UNIT_ROLES] } } as const;
-const METRICS_ROLES = ["dispatcher", "supervisor", "leader", "auditor"] as const;
+const view = { access: userAccess(VIEW_WORK_ORDERS) };
+const centre = { access: userAccess(ACT_AS_CENTRE) };
+const acting = { access: userAccess(ACT_AS_CENTRE, ACT_AS_UNIT) };
 // A call the dispatcher registers: came in by phone unless said otherwise.
 const ManualTicketSchema = CityTicketInputSchema.omit({ cityTicketNo: true }).extend({
   channel: WoChannelSchema.default("phone"),
@@ -77,7 +78,7 @@ export function registerWorkOrderRoutes(app: App, deps: RouteDeps): void {
         .send(exportTickets(deps.ctx(req), req.query)),
   });
   app.get("/api/work-orders/metrics", {
-    config: { access: { kind: "user", roles: METRICS_ROLES } },
+    config: { access: userAccess(READ_WORK_ORDER_METRICS) },
     schema: {
       tags: ["work-orders"],
       summary: "工单指标（同比、按时率、满意率等，可按维度分组）",
@@ -110,7 +111,7 @@ export function registerWorkOrderRoutes(app: App, deps: RouteDeps): void {
     handler: async (req) => getWorkOrderDetail(deps.ctx(req), req.params.id),
   });
   app.get("/api/work-orders/:id/contacts", {
-    config: { access: { kind: "user", roles: WO_CONTACT_ROLES } },
+    config: { access: userAccess(READ_CALLER_CONTACTS) },
     schema: {
       tags: ["work-orders"],
       summary: "来电人完整联系方式（记入审计）",
@@ -186,7 +187,7 @@ export function registerWorkOrderRoutes(app: App, deps: RouteDeps): void {
     handler: async (req) => one(req, await mergeWorkOrder(deps.ctx(req), req.params.id, req.body.masterId)),
   });
   app.post("/api/work-orders/:id/supervise", {
-    config: { access: { kind: "user", roles: WO_SUPERVISE_ROLES } },
+    config: { access: userAccess(SUPERVISE_WORK_ORDERS) },
     schema: {
       tags: ["work-orders"],
       summary: "升级督办",

@@ -1,5 +1,6 @@
 import type { ApiKeyScope } from "../../../../../packages/contracts/src/api-keys.ts";
 import type { Role } from "../../../../../packages/contracts/src/common.ts";
+import type { Action } from "../access-can.ts";
 import type { Actor, Ctx } from "../actor.ts";
 
 /**
@@ -19,4 +20,12 @@ declare module "fastify" {
     actor: Actor | null;
     ctx: Ctx | null;
   }
+}
+
+/**
+ * A user route's gate, derived from the actions it performs: a grant somewhere carrying one of their
+ * roles. Where the actor may perform them is the service's `can` on the resource, with the same actions.
+ */
+export function userAccess(...acts: readonly Action[]): Access {
+  return { kind: "user", roles: [...new Set(acts.flatMap((a) => a.roles))] };
 }
