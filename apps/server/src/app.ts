@@ -26,7 +26,7 @@ import { resolveSession } from "./modules/auth/auth.service.ts";
 import { registerBudgetRoutes } from "./modules/budget/budget.routes.ts";
 import { registerCalendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { registerCatalogRoutes } from "./modules/catalog/catalog.routes.ts";
-import { registerAppealRoutes } from "./modules/dashboard/appeals.routes.ts";
+import { registerDashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
 import { registerDeferralRoutes } from "./modules/deferrals/deferrals.routes.ts";
 import { registerEvaluationRoutes } from "./modules/evaluations/evaluations.routes.ts";
 import { registerExportTaskRoutes } from "./modules/export-tasks/export-tasks.routes.ts";
@@ -196,7 +196,7 @@ export async function buildApp(opts: {
   registerReportRoutes(app, deps);
   registerEvaluationRoutes(app, deps);
   registerIntakeRoutes(app, deps);
-  registerAppealRoutes(app, deps);
+  registerDashboardRoutes(app, deps);
   registerWorkOrderSettingsRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerOpen311Routes(app, deps);

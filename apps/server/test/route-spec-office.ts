@@ -107,6 +107,10 @@ export const OFFICE_ROUTES: Record<string, Spec> = {
     url: () => "/api/work-orders/metrics?groupBy=unit",
     list: true,
   },
+  "GET /api/dashboard/cockpit": {
+    roles: ["leader", "supervisor", "dispatcher", "data_officer", "auditor", "finance_officer", "admin"],
+    ok: 200,
+  },
   "GET /api/dashboard/appeals/hot-topics": {
     roles: APPEALS,
     ok: 200,

@@ -24,7 +24,7 @@ import {
   repeatCallers,
   termCounts,
   weeklyCounts,
-} from "./appeals.repo.ts";
+} from "../work-orders/appeal-counts.repo.ts";
 import { READ_APPEALS } from "./dashboard.policy.ts";
 import { poissonUpperTail } from "./poisson.ts";
 

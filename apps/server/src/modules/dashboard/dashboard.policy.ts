@@ -12,3 +12,14 @@ export const READ_APPEALS = action("dashboard.appeals.read", [
   "auditor",
   "data_officer",
 ]);
+
+/** The cockpit opens for anyone who may read one of its tiles; each tile checks its module's action. */
+export const READ_COCKPIT = action("dashboard.cockpit.read", [
+  "leader",
+  "supervisor",
+  "dispatcher",
+  "data_officer",
+  "auditor",
+  "finance_officer",
+  "admin",
+]);

@@ -8,15 +8,27 @@ import {
   RisingTopicsQuerySchema,
   RisingTopicsSchema,
 } from "../../../../../packages/contracts/src/appeals.ts";
+import { CockpitQuerySchema, CockpitSchema } from "../../../../../packages/contracts/src/cockpit.ts";
 import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { getHotSpots, getHotTopics, getRepeatCallers, getRisingTopics } from "./appeals.service.ts";
-import { READ_APPEALS } from "./dashboard.policy.ts";
+import { getCockpit } from "./cockpit.service.ts";
+import { READ_APPEALS, READ_COCKPIT } from "./dashboard.policy.ts";
 
-/** 诉求分析: read-only aggregates over the tickets the reader may see. */
-export function registerAppealRoutes(app: App, deps: RouteDeps): void {
+/** The dashboard's reads: the cockpit and the 诉求 analysis, aggregates over what the reader may see. */
+export function registerDashboardRoutes(app: App, deps: RouteDeps): void {
   const config = { access: userAccess(READ_APPEALS) };
   const tags = ["dashboard"];
+  app.get("/api/dashboard/cockpit", {
+    config: { access: userAccess(READ_COCKPIT) },
+    schema: {
+      tags,
+      summary: "领导驾驶舱：工单、大厅、好差评、预算执行与上升话题一览（每读者 30 秒内复用同一份计算）",
+      querystring: CockpitQuerySchema,
+      response: { 200: CockpitSchema },
+    },
+    handler: async (req) => getCockpit(deps.ctx(req), req.query),
+  });
   app.get("/api/dashboard/appeals/hot-topics", {
     config,
     schema: {

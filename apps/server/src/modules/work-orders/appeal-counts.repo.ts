@@ -3,6 +3,11 @@ import { pathInScope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 
+/*
+ * The work-orders module's aggregate reads for the 诉求 analysis (the dashboard reads tickets only
+ * through these): counts by topic term, category and week, clusters and repeat numbers.
+ */
+
 /**
  * The tickets an analysis reads: the tenant's, inside the reader's subtrees, received in
  * [from, to) and, when given, of a town or a unit. Every query below starts from it.

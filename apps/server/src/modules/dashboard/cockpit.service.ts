@@ -1,0 +1,130 @@
+import type { Cockpit, CockpitQuery } from "../../../../../packages/contracts/src/cockpit.ts";
+import { type Action, canAnywhere } from "../../platform/access-can.ts";
+import type { Actor, Ctx } from "../../platform/actor.ts";
+import { VIEW_HALLS } from "../appointments/appointments.policy.ts";
+import { hallVolumes } from "../appointments/stats.service.ts";
+import { VIEW_BUDGETS } from "../budget/budget.policy.ts";
+import { listBudgetYears } from "../budget/budget.service.ts";
+import { VIEW_RATINGS } from "../evaluations/evaluations.policy.ts";
+import { computeRates } from "../evaluations/rates.service.ts";
+import { computeMetrics } from "../work-orders/metrics.service.ts";
+import { READ_WORK_ORDER_METRICS } from "../work-orders/work-orders.policy.ts";
+import { getRisingTopics } from "./appeals.service.ts";
+import { READ_APPEALS } from "./dashboard.policy.ts";
+
+/**
+ * The cockpit's figures come from each module's own service (the dashboard reads, never writes)
+ * under the reader's own grants, so a tile the reader may not see is null. Twenty screens asking
+ * every second must not run the year's aggregates twenty times a second: one computation per
+ * reader's grants, tenant, year and day is served for MAX_AGE_SECONDS, and readers asking while it
+ * runs wait for that one instead of starting their own.
+ */
+export const MAX_AGE_SECONDS = 30;
+const MAX_ENTRIES = 500;
+
+type Entry = { at: number; value: Promise<Cockpit> };
+const cache = new Map<string, Entry>();
+
+const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+
+/** Who sees the same figures: the same tenant and the same grants (role on subtree). */
+function readerKey(actor: Actor): string {
+  if (actor.kind !== "user") {
+    return `${actor.kind}:${actor.tenantId}`;
+  }
+  const grants = actor.grants.map((g) => `${g.role}@${g.path}`).sort();
+  return `${actor.tenantId}|${grants.join(",")}`;
+}
+
+export async function getCockpit(ctx: Ctx, q: CockpitQuery): Promise<Cockpit> {
+  const now = ctx.clock.now();
+  const today = shanghaiDay(now);
+  const year = q.year ?? Number(today.slice(0, 4));
+  const key = `${readerKey(ctx.actor)}|${year}|${today}`;
+  const hit = cache.get(key);
+  if (hit && now.getTime() - hit.at < MAX_AGE_SECONDS * 1000) {
+    return hit.value;
+  }
+  const value = computeCockpit(ctx, year, today, now);
+  cache.set(key, { at: now.getTime(), value });
+  // A failed computation is not served to the next reader.
+  value.catch(() => cache.delete(key));
+  if (cache.size > MAX_ENTRIES) {
+    const oldest = cache.keys().next().value;
+    if (oldest !== undefined) {
+      cache.delete(oldest);
+    }
+  }
+  return value;
+}
+
+/** A tile is null unless the reader may use `act` somewhere: each module's own action decides. */
+async function tile<T>(ctx: Ctx, act: Action, read: () => Promise<T>): Promise<T | null> {
+  return canAnywhere(ctx.actor, act) ? read() : null;
+}
+
+async function computeCockpit(ctx: Ctx, year: number, today: string, now: Date): Promise<Cockpit> {
+  const yearFrom = `${year}-01-01T00:00:00+08:00`;
+  const yearTo = `${year + 1}-01-01T00:00:00+08:00`;
+  const dayFrom = `${today}T00:00:00+08:00`;
+  const dayTo = new Date(new Date(dayFrom).getTime() + 86_400_000).toISOString();
+  const workOrders = await tile(ctx, READ_WORK_ORDER_METRICS, async () => {
+    const [y, d] = [
+      await computeMetrics(ctx, { from: yearFrom, to: yearTo, groupBy: "none" }),
+      await computeMetrics(ctx, { from: dayFrom, to: dayTo, groupBy: "none" }),
+    ];
+    return {
+      today: d.total.counts.volume,
+      year: y.total.counts.volume,
+      previousYear: y.total.previousVolume,
+      yoyGrowth: y.total.yoyGrowth,
+      onTimeCloseRate: y.total.onTimeCloseRate,
+      satisfactionRate: y.total.satisfactionRate,
+    };
+  });
+  const hall = await tile(ctx, VIEW_HALLS, async () => {
+    const d = await hallVolumes(ctx, { from: today, to: today });
+    const y = await hallVolumes(ctx, { from: `${year}-01-01`, to: `${year}-12-31` });
+    return { todayVisitors: d.visitors, todayCases: d.cases, yearVisitors: y.visitors, yearCases: y.cases };
+  });
+  const ratings = await tile(ctx, VIEW_RATINGS, async () => {
+    const r = (await computeRates(ctx, { from: yearFrom, to: yearTo, groupBy: "none" })).total;
+    return {
+      ratings: r.counts.ratings,
+      goodRate: r.goodRate,
+      bad: r.counts.bad,
+      rectified: r.counts.rectified,
+      onTimeRectificationRate: r.onTimeRectificationRate,
+    };
+  });
+  const budget = await tile(ctx, VIEW_BUDGETS, async () => {
+    const latest = (await listBudgetYears(ctx)).filter((b) => b.year <= year).sort((a, b) => b.year - a.year)[0];
+    return latest
+      ? {
+          year: latest.year,
+          executionRate: latest.summary.executionRate,
+          indicators: latest.summary.indicators,
+          indicatorsMet: latest.summary.indicatorsMet,
+        }
+      : null;
+  });
+  const appeals = await tile(ctx, READ_APPEALS, async () => {
+    const r = await getRisingTopics(ctx, { week: today });
+    return {
+      weekStart: r.weekStart,
+      method: r.method,
+      rising: r.rising.slice(0, 5).map(({ kind, key, label, count }) => ({ kind, key, label, count })),
+    };
+  });
+  return {
+    year,
+    today,
+    computedAt: now.toISOString(),
+    maxAgeSeconds: MAX_AGE_SECONDS,
+    workOrders,
+    hall,
+    ratings,
+    budget,
+    appeals,
+  };
+}
