@@ -22,21 +22,75 @@ export interface Outline {
 
 // Enough text to recognize any marker ("（十二）", "（12 加…"), without copying whole paragraphs.
 const MARKER_WINDOW = 12;
-// Items are also numbered inline, right after a sentence ends ("…94 个。2.一网统管…").
-const INLINE_AFTER = /[。；]/;
+// Items are also numbered inline, right after a sentence ends ("…94 个。2.一网统管…") or after the
+// colon that opens a list ("主要职责：1、…").
+const INLINE_AFTER = /[。；：:]/;
+// A list opened by a colon ("…如下：", "主要职责是：") is nested in the item that introduces it.
+const OPENS_LIST = /[：:]\s*$/;
 
-/** Finds every marker and nests them by rank (一、 ⊃ （一） ⊃ 1. ⊃ （1） ⊃ ①). */
-export function parseOutline(report: ReportText): Outline {
+interface Found {
+  marker: Marker;
+  start: number;
+}
+
+/** The item-level markers ("1." "（1）") written with no punctuation before them. */
+function loose(rank: number, n: number, style: string): RegExp {
+  return rank === 3
+    ? new RegExp(`(?<![\\d.])${n}\\s*${style === "、" ? "、" : "\\."}(?!\\d)`, "g")
+    : new RegExp(`（${n}）`, "g");
+}
+
+/**
+ * A list begun inside a sentence ("主要职责是 1、…；2、…") shows only from its second item on:
+ * when an inline item's predecessors are missing in its paragraph, look for them in the text
+ * before it, back to the paragraph's previous marker.
+ */
+function recoverLeading(text: string, from: number, inParagraph: Found[], f: Found): Found[] {
+  const { rank, number } = f.marker;
+  if ((rank !== 3 && rank !== 4) || number < 2) {
+    return [];
+  }
+  const previous = inParagraph[inParagraph.length - 1];
+  if (previous && previous.marker.rank === rank && previous.marker.number === number - 1) {
+    return [];
+  }
+  const style = f.marker.text.slice(-1);
+  const recovered: Found[] = [];
+  let end = f.start;
+  const floor = previous ? previous.start + previous.marker.length : from;
+  for (let n = number - 1; n >= 1; n--) {
+    const re = loose(rank, n, style);
+    let last: RegExpExecArray | undefined;
+    const window = text.slice(floor, end);
+    for (const m of window.matchAll(re)) {
+      last = m as RegExpExecArray;
+    }
+    if (!last) {
+      return [];
+    }
+    const start = floor + last.index;
+    const marker = matchMarker(text.slice(start, start + MARKER_WINDOW), false);
+    if (!marker || marker.number !== n) {
+      return [];
+    }
+    recovered.unshift({ marker, start });
+    end = start;
+  }
+  return recovered;
+}
+
+function findMarkers(report: ReportText): Found[] {
   const { text } = report;
-  const found: { marker: Marker; start: number }[] = [];
+  const found: Found[] = [];
   for (const p of report.paragraphs) {
     let i = p.start;
     while (i < p.end && text[i] === " ") {
       i++;
     }
+    const inParagraph: Found[] = [];
     const head = matchMarker(text.slice(i, Math.min(p.end, i + MARKER_WINDOW)), true);
     if (head) {
-      found.push({ marker: head, start: i });
+      inParagraph.push({ marker: head, start: i });
     }
     for (let j = i + 1; j < p.end; j++) {
       if (!INLINE_AFTER.test(text[j - 1] ?? "")) {
@@ -48,10 +102,30 @@ export function parseOutline(report: ReportText): Outline {
       }
       const inline = matchMarker(text.slice(k, Math.min(p.end, k + MARKER_WINDOW)), false);
       if (inline) {
-        found.push({ marker: inline, start: k });
+        const f = { marker: inline, start: k };
+        inParagraph.push(...recoverLeading(text, i, inParagraph, f), f);
       }
     }
+    found.push(...inParagraph);
   }
+  return found;
+}
+
+function closeAt(item: NumberedItem | undefined, at: number): void {
+  if (item) {
+    item.subtreeEnd = at;
+  }
+}
+
+/**
+ * Finds every marker and nests them by rank (一、 ⊃ （一） ⊃ 1. ⊃ （1） ⊃ ①). A list that restarts
+ * at 1 inside an item of its own rank (a quoted list of duties under "1.部门职责：") is nested in
+ * that item when a colon opens it or its marker style differs ("1." vs "1、"); the outer list
+ * resumes at the first marker that continues it.
+ */
+export function parseOutline(report: ReportText): Outline {
+  const { text } = report;
+  const found = findMarkers(report);
   const items: NumberedItem[] = [];
   const roots: NumberedItem[] = [];
   const stack: NumberedItem[] = [];
@@ -66,10 +140,26 @@ export function parseOutline(report: ReportText): Outline {
       parent: undefined,
       children: [],
     };
-    while (stack.length > 0 && (stack[stack.length - 1]?.marker.rank ?? 0) >= f.marker.rank) {
-      const closed = stack.pop();
-      if (closed) {
-        closed.subtreeEnd = f.start;
+    const { rank, number } = f.marker;
+    while (stack.length > 0 && (stack[stack.length - 1]?.marker.rank ?? 0) > rank) {
+      closeAt(stack.pop(), f.start);
+    }
+    const top = stack[stack.length - 1];
+    if (top && top.marker.rank === rank) {
+      const styleDiffers = top.marker.text.slice(-1) !== f.marker.text.slice(-1);
+      const opened = OPENS_LIST.test(text.slice(top.contentStart, f.start));
+      if (!(number === 1 && (opened || styleDiffers))) {
+        // Same-rank items on the stack are nested lists: continue the innermost one this follows.
+        let depth = 0;
+        for (let d = stack.length - 1; d >= 0 && stack[d]?.marker.rank === rank; d--) {
+          if (stack[d]?.marker.number === number - 1) {
+            depth = stack.length - 1 - d;
+            break;
+          }
+        }
+        for (let d = 0; d <= depth; d++) {
+          closeAt(stack.pop(), f.start);
+        }
       }
     }
     const parent = stack[stack.length - 1];

@@ -1,7 +1,11 @@
+import { checkBalance } from "./balance.ts";
+import { inlineClaims } from "./breakdowns.ts";
+import { checkCounts } from "./counts.ts";
 import { checkDuplicates } from "./duplicates.ts";
 import { extractText } from "./extract-text.ts";
 import { normalizeReport } from "./normalize-text.ts";
 import { checkNumbering, parseOutline } from "./numbering.ts";
+import { findQuantities } from "./quantities.ts";
 import { checkRates } from "./rates.ts";
 import { checkScores } from "./scores.ts";
 import { checkSums } from "./sums.ts";
@@ -14,7 +18,9 @@ export type FindingKind =
   | "rate_mismatch"
   | "unit_mismatch"
   | "duplicate_sentence"
-  | "numbering";
+  | "numbering"
+  | "count_mismatch"
+  | "balance_mismatch";
 
 /** One internal contradiction of a report; `line` is the 1-based line of the original text. */
 export interface Finding {
@@ -32,13 +38,17 @@ export interface Finding {
 export function checkReportText(text: string): Finding[] {
   const report = normalizeReport(text);
   const outline = parseOutline(report);
+  const quantities = findQuantities(report.text);
+  const inline = inlineClaims(report, quantities);
   const all = [
     ...checkNumbering(report, outline),
     ...checkScores(report, outline),
-    ...checkSums(report, outline),
+    ...checkSums(report, outline, quantities, inline),
+    ...checkBalance(report, quantities, new Set(inline.map((c) => c.total.start))),
+    ...checkCounts(report),
     ...checkRates(report),
     ...checkUnits(report),
-    ...checkDuplicates(report),
+    ...checkDuplicates(report, outline),
   ];
   // Two checks may reach the same slip (a 元 total is both a unit slip and an odd sum): keep one.
   const unique = new Map<string, Finding>();
