@@ -102,3 +102,89 @@ describe("false findings seen on real reports, by class", () => {
     expect(checkReportText(text)).toEqual([]);
   });
 });
+
+describe("real defects it used to miss", () => {
+  it("sums a breakdown whose parts are separated by “；”, within n × 0.005 for amounts in hundredths", () => {
+    const text = lines(
+      "一、基本情况",
+      "项目支出 6.66 万元，其中：系统运维 1.11 万元；设备购置 2.22 万元；宣传培训 3.33 万元。",
+      "聘用人员 7 人，其中：窗口人员 3 人；后勤人员 4 人。",
+    );
+    expect(checkReportText(text)).toEqual([]);
+    // Three parts rounded to 0.01 may be 0.015 off their total, no more.
+    expect(checkReportText(text.replace("6.66 万元", "6.67 万元"))).toEqual([]);
+    expect(brief(checkReportText(text.replace("6.66 万元", "6.68 万元")))).toEqual([
+      { kind: "sum_mismatch", line: 2, stated: "6.68 万元", computed: "6.66 万元" },
+    ]);
+    // Whole numbers have no rounding: one off is a finding.
+    expect(brief(checkReportText(text.replace("聘用人员 7 人", "聘用人员 8 人")))).toEqual([
+      { kind: "sum_mismatch", line: 3, stated: "8 人", computed: "7 人" },
+    ]);
+    // A "；" that starts the next total ends the breakdown.
+    const next = lines(
+      "一、基本情况",
+      "总收入 10 万元，其中：拨款 6 万元，其他 4 万元；总支出 9 万元，其中：基本 5 万元，项目 4 万元。",
+    );
+    expect(checkReportText(next)).toEqual([]);
+  });
+
+  it("finds a sentence repeated far from its first copy within a section, a copy broken across lines", () => {
+    const text = lines(
+      "一、基本情况",
+      "全年共受理群众诉求工单一万余宗，按时办结率保持在较高水平。",
+      "（一）其他工作",
+      "持续推进政务服务标准化建设。",
+      "全年共受理群众诉求工单一万余宗，按时",
+      "",
+      "办结率保持在较高水平。",
+      "二、综合评价",
+      "全年共受理群众诉求工单一万余宗，按时办结率保持在较高水平。",
+    );
+    // The copy in section 二 restates section 一 (a summary) and is left alone.
+    expect(brief(checkReportText(text))).toEqual([
+      {
+        kind: "duplicate_sentence",
+        line: 5,
+        stated: "全年共受理群众诉求工单一万余宗，按时办结率保持在较高水平",
+        computed: "与第2行重复",
+      },
+    ]);
+  });
+
+  it("reports count_mismatch when a stated count does not match the names listed", () => {
+    const text = lines(
+      "一、基本情况",
+      "本局下设 4 个科室，即办公室、审批科、督查科。",
+      "直属事业单位 2 个：政务服务中心和信息中心。",
+      "内设三个中队，分别是一中队、二中队、三中队。",
+      "设有窗口 20 个，包括综合窗口、专窗等。",
+      "下设 0 个处室，分别是：无。",
+      "共有 3 个党支部，即机关第一党支部、机关第二党支部、中心党支部，负责党员教育管理。",
+    );
+    expect(brief(checkReportText(text))).toEqual([
+      { kind: "count_mismatch", line: 2, stated: "4 个", computed: "3 个" },
+    ]);
+  });
+
+  it("reports balance_mismatch when income and carry-over do not balance spending and carry-over", () => {
+    const text = lines(
+      "一、基本情况",
+      "（一）收支情况",
+      "2022 年度收入 1000.00 万元，年初结转结余 50.00 万元。",
+      "2022 年度支出 980.00 万元，年末结转结余 70.00 万元。",
+      "基本支出 300.00 万元。项目支出 680.00 万元。",
+    );
+    expect(checkReportText(text)).toEqual([]);
+    expect(brief(checkReportText(text.replace("年末结转结余 70.00", "年末结转结余 60.00")))).toEqual([
+      {
+        kind: "balance_mismatch",
+        line: 4,
+        stated: "收入 + 年初结转结余 = 1050.00 万元",
+        computed: "支出 + 年末结转结余 = 1040.00 万元",
+      },
+    ]);
+    expect(brief(checkReportText(text.replace("项目支出 680.00", "项目支出 690.00")))).toEqual([
+      { kind: "balance_mismatch", line: 4, stated: "支出 980.00 万元", computed: "基本支出 + 项目支出 = 990.00 万元" },
+    ]);
+  });
+});
