@@ -22,10 +22,14 @@ export type FindingKind =
   | "count_mismatch"
   | "balance_mismatch";
 
-/** One internal contradiction of a report; `line` is the 1-based line of the original text. */
+/**
+ * One internal contradiction of a report; `line` is the 1-based line of the original text, `page`
+ * its page when the text came from a PDF (pages separated by form feeds).
+ */
 export interface Finding {
   kind: FindingKind;
   line: number;
+  page?: number;
   stated: string;
   computed: string;
   message: string;
@@ -58,12 +62,34 @@ export function checkReportText(text: string): Finding[] {
       unique.set(key, f);
     }
   }
-  return [...unique.values()].sort((a, b) => a.line - b.line);
+  const pageOf = pagesByLine(text);
+  return [...unique.values()]
+    .sort((a, b) => a.line - b.line)
+    .map((f) => (pageOf ? { ...f, page: pageOf[f.line - 1] ?? 1 } : f));
+}
+
+/** The page of each line (split as normalizeReport splits), or undefined for text without pages. */
+function pagesByLine(text: string): number[] | undefined {
+  if (!text.includes("\f")) {
+    return undefined;
+  }
+  const pages: number[] = [];
+  let page = 1;
+  for (const separator of text.matchAll(/\r\n|\r|\n|\f/g)) {
+    pages.push(page);
+    if (separator[0] === "\f") {
+      page++;
+    }
+  }
+  pages.push(page);
+  return pages;
 }
 
 /**
- * The plain text of a report file (.txt, .docx or .pdf, recognized by content first, then by name).
- * @throws Error with a Chinese message for formats it cannot read (.doc, .wps, images …)
+ * The plain text of a report file (.txt, .docx, .pdf, HTML, or .doc when LibreOffice is installed;
+ * recognized by content first, then by name); a PDF's pages are separated by form feeds.
+ * @throws Error with a Chinese message for formats it cannot read (.wps, images …) and for files
+ * with no text in them (empty, scanned)
  */
 export async function extractReportText(data: Uint8Array, fileName: string): Promise<string> {
   return extractText(data, fileName);
