@@ -1,3 +1,4 @@
+import { matchMarker } from "./markers.ts";
 import type { ReportText } from "./normalize-text.ts";
 import type { Outline } from "./numbering.ts";
 import type { Finding } from "./report-check.service.ts";
@@ -40,7 +41,9 @@ function split(report: ReportText, end: RegExp, minCjk: number): Piece[] {
       const raw = text.slice(start, i);
       const text0 = raw.trim();
       if (text0 !== "") {
-        const key = text0.replace(/[\s“”‘’"'《》]/g, "");
+        // "（2）X。" and a later "X。" are the same sentence: the item number is not part of it.
+        const marker = matchMarker(text0, true);
+        const key = (marker ? text0.slice(marker.length) : text0).replace(/[\s“”‘’"'《》]/g, "");
         pieces.push({
           start: start + raw.length - raw.trimStart().length,
           key,
@@ -53,6 +56,32 @@ function split(report: ReportText, end: RegExp, minCjk: number): Piece[] {
     }
   }
   return pieces;
+}
+
+// Labels and headings joined onto a sentence ("联系人…职能职责概述" + "负责…。") lie within its opening.
+const LABEL_SPAN = 200;
+
+/**
+ * The sentence's key, and its key from the last source line started in its opening: a table cell
+ * or heading with no full stop runs into the next sentence when lines are joined, so the same
+ * sentence elsewhere would not match. A line that ends inside a clause ("，" "、") does not start a
+ * sentence.
+ */
+function variants(report: ReportText, sentence: Piece): string[] {
+  const { text } = report;
+  const stop = sentence.start + sentence.text.length;
+  const end = Math.min(sentence.start + LABEL_SPAN, stop);
+  let last = -1;
+  for (let i = sentence.start + 1; i < end; i++) {
+    if (report.lineOf(i) !== report.lineOf(i - 1) && !/[，、,：:]/.test(text[i - 1] ?? "")) {
+      last = i;
+    }
+  }
+  if (last < 0) {
+    return [sentence.key];
+  }
+  const rest = text.slice(last, stop).replace(/[\s“”‘’"'《》]/g, "");
+  return cjkCount(rest) >= MIN_CJK_APART ? [sentence.key, rest] : [sentence.key];
 }
 
 /** The length of the clause run starting at i that repeats the run just before it, if any. */
@@ -120,9 +149,12 @@ export function checkDuplicates(report: ReportText, outline: Outline): Finding[]
     if (!sentence.long || !sentence.closed) {
       continue;
     }
-    const earlier = seen.get(sentence.key);
+    const keys = variants(report, sentence);
+    const earlier = keys.map((k) => seen.get(k)).find((p) => p !== undefined);
     if (!earlier) {
-      seen.set(sentence.key, sentence);
+      for (const k of keys) {
+        seen.set(k, sentence);
+      }
     } else if (!reported.has(sentence.start)) {
       findings.push(finding(report, sentence.start, earlier.start, sentence.text.replace(/[。；！？!?]$/, "")));
     }
