@@ -5,8 +5,9 @@ import type { Finding } from "./report-check.service.ts";
 
 // Shorter clauses ("预算完成率 100%") repeat legitimately; a repeated clause this long is a slip.
 const MIN_CJK = 10;
-// A whole sentence repeated apart from its first copy must be longer still to be a slip, not a formula.
-const MIN_CJK_APART = 15;
+// A whole sentence repeated apart from its first copy must be longer still to be a slip, not a
+// formula that evaluation tables repeat on purpose ("已按要求完成，达到预期目标。").
+const MIN_CJK_APART = 20;
 // Runs of up to this many clauses repeated back to back ("A，B，A，B") are one slip.
 const MAX_RUN = 3;
 const CLAUSE_END = /[，。；！？：,!?:\n]/;

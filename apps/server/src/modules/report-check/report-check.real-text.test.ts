@@ -103,6 +103,32 @@ describe("false findings seen on real reports, by class", () => {
   });
 });
 
+describe("false findings on real reports, hardened", () => {
+  it("does not read a whole number of 元 (a real small amount) as a slip for 万元", () => {
+    const text = lines(
+      "一、基本情况",
+      "下达困难群众救助资金 500 万元。",
+      "为每名困难群众发放慰问金 500 元，交通补助标准 200 元/人。",
+      "项目支出 200 万元。",
+    );
+    expect(checkReportText(text)).toEqual([]);
+    // Written to the fen, the same figure in 元 is the slip.
+    const slip = lines("一、基本情况", "下达困难群众救助资金 500.00 万元。", "上述资金已全部拨付，共 500.00 元。");
+    expect(brief(checkReportText(slip))).toEqual([
+      { kind: "unit_mismatch", line: 3, stated: "500.00 元", computed: "500.00 万元" },
+    ]);
+  });
+
+  it("does not read a short formula that an evaluation table repeats row by row as a duplicated sentence", () => {
+    const text = lines(
+      "一、自评情况",
+      "1.预算执行率。按照相关规定严格执行，未发现违规情况。",
+      "2.资金使用合规性。按照相关规定严格执行，未发现违规情况。",
+    );
+    expect(checkReportText(text)).toEqual([]);
+  });
+});
+
 describe("real defects it used to miss", () => {
   it("sums a breakdown whose parts are separated by “；”, within n × 0.005 for amounts in hundredths", () => {
     const text = lines(

@@ -63,13 +63,13 @@ const INJECTED: { kind: FindingKind; lines: string[]; at: number }[] = [
   { kind: "count_mismatch", lines: ["本单位下设 3 个科室，即办公室、财务室。"], at: 0 },
 ];
 
-/** The first sentence of a line with at least 15 Chinese characters, its marker taken off. */
+/** The first sentence of a line with at least 20 Chinese characters, its marker taken off. */
 function firstLongSentence(line: string): string {
   // Markers are matched as the checker sees them, with full-width brackets.
   const marker = matchMarker(line.replace(/\(/g, "（").replace(/\)/g, "）"), true);
   const body = marker ? line.slice(marker.length) : line;
   for (const m of body.matchAll(/[^。；;]+[。；;]/g)) {
-    if ((m[0].match(/[\u4e00-\u9fff]/g) ?? []).length >= 15) {
+    if ((m[0].match(/[\u4e00-\u9fff]/g) ?? []).length >= 20) {
       return m[0];
     }
   }
