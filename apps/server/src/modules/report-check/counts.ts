@@ -1,5 +1,6 @@
 import { chineseNumber } from "./markers.ts";
 import type { ReportText } from "./normalize-text.ts";
+import { labelBefore } from "./quantities.ts";
 import type { Finding } from "./report-check.service.ts";
 
 // "下设 3 个科室，即 A、B、C" / "直属事业单位 10 个，即…" / "内设 2 个中队：A、B": a count, a few words
@@ -97,13 +98,14 @@ export function checkCounts(report: ReportText): Finding[] {
       continue;
     }
     const unit = m[2] ?? "个";
-    const what = (m[3] ?? "").trim();
+    // "下设 4 个科室" names what it counts after the number, "直属事业单位 10 个" before it.
+    const what = (m[3] ?? "").trim() || labelBefore(text, m.index) || "数量";
     findings.push({
       kind: "count_mismatch",
       line: report.lineOf(m.index),
       stated: `${stated} ${unit}`,
       computed: `${listed.length} ${unit}`,
-      message: `所述${what}${stated} ${unit}，其后列出 ${listed.length} ${unit}（${listed.join("、")}）`,
+      message: `所述${what}为 ${stated} ${unit}，其后列出 ${listed.length} ${unit}（${listed.join("、")}）`,
     });
   }
   return findings;
