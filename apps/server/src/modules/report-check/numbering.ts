@@ -198,12 +198,20 @@ export function checkNumbering(report: ReportText, outline: Outline): Finding[] 
   const groups = [outline.roots, ...outline.items.map((i) => i.children)];
   for (const siblings of groups) {
     const lastByRank = new Map<number, number>();
+    let sectionSeen = false;
     for (const item of siblings) {
       const { marker } = item;
       const line = report.lineOf(item.start);
       const previous = lastByRank.get(marker.rank);
       lastByRank.set(marker.rank, marker.number);
       const expected = (previous ?? 0) + 1;
+      // An item before any section heading that starts past 1 ("5.经营收入…") opens an excerpt
+      // taken from the middle of a list, not a list that skipped its first items.
+      const excerptStart = !item.parent && previous === undefined && !sectionSeen && marker.rank > 1;
+      sectionSeen ||= marker.rank === 1;
+      if (excerptStart) {
+        continue;
+      }
       if (previous !== undefined && marker.number === previous) {
         findings.push({
           kind: "numbering",

@@ -119,6 +119,22 @@ describe("false findings on real reports, hardened", () => {
     ]);
   });
 
+  it("does not read an excerpt that starts in the middle of a list as skipped numbers", () => {
+    const text = lines(
+      "比上年无变化。",
+      "5.经营收入 0.00 万元，本单位无经营收入。",
+      "6.其他收入 0.00 万元，本单位无其他收入。",
+      "（二）本单位 2023 年度总支出 125.08 万元。",
+      "（三）其他事项。",
+    );
+    expect(checkReportText(text)).toEqual([]);
+    // Under a section heading the same list is checked.
+    expect(brief(checkReportText(`一、收入决算情况\n${text}`))).toEqual([
+      { kind: "numbering", line: 3, stated: "5.", computed: "1." },
+      { kind: "numbering", line: 5, stated: "（二）", computed: "（一）" },
+    ]);
+  });
+
   it("does not read a short formula that an evaluation table repeats row by row as a duplicated sentence", () => {
     const text = lines(
       "一、自评情况",
