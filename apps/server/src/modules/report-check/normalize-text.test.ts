@@ -12,6 +12,14 @@ describe("normalizeReport", () => {
     expect(r.paragraphs).toHaveLength(3);
   });
 
+  it("drops the page numbers of a printed report, so a sentence cut by a page break stays whole", () => {
+    const r = normalizeReport(
+      "全年共受理群众诉求工单一万余宗，按时\n\n— 3 —\n\n办结率 98%。\n- 4 -\n第 5 页 共 9 页\n6/9\n一、下一节",
+    );
+    expect(r.text).toBe("全年共受理群众诉求工单一万余宗，按时办结率 98%。\n一、下一节");
+    expect(r.lineOf(r.text.indexOf("办结率"))).toBe(5);
+  });
+
   it("accepts an empty text", () => {
     const r = normalizeReport("");
     expect(r.text).toBe("");

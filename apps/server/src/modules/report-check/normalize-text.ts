@@ -48,6 +48,9 @@ function normalizeChar(c: string): string {
 }
 
 const ASCII_ALNUM = /[0-9A-Za-z]/;
+// A bare number on its own line may be a table cell ("人员编制\n21"): only dashed or worded page numbers go.
+const PAGE_NUMBER =
+  /^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 const SENTENCE_END = /[。！？：；]$/;
 
 /** Width as laid out: a CJK character is one em, ASCII half of one. */
@@ -86,7 +89,9 @@ export function normalizeReport(raw: string): ReportText {
   let previousEnded = false;
   rawLines.forEach((line, index) => {
     const lineNo = index + 1;
-    if (line === "") {
+    // Page numbers of a printed report ("— 3 —", "- 3 -", "第 3 页 共 9 页") sit between the lines of a
+    // sentence cut by the page break: they are not text.
+    if (line === "" || PAGE_NUMBER.test(line)) {
       return;
     }
     const previous = chars[chars.length - 1] ?? "";
