@@ -69,6 +69,7 @@ function breakdownEnd(
   const nested: [number, number][] = [];
   let depth = 0;
   let nestedStart = -1;
+  let segment = from;
   const limit = Math.min(text.length, from + MAX_BREAKDOWN);
   for (let i = from; i < limit; i++) {
     const c = text[i] ?? "";
@@ -89,7 +90,11 @@ function breakdownEnd(
         nested.push([nestedStart, i]);
       }
     } else if (depth === 0 && !bracketed && (c === "。" || c === "；")) {
-      if (c === "；" && colon && continuesAfterSemicolon(text, i + 1, total)) {
+      // "；" separates parts only where it stands between single parts ("A 1 万元；B 2 万元"); after
+      // parts separated by "，" it ends the breakdown ("其中：A 30 名，B 15 名；实有 45 名").
+      const single = findQuantities(text.slice(segment, i)).filter((q) => sameFamily(q, total)).length === 1;
+      if (c === "；" && colon && single && continuesAfterSemicolon(text, i + 1, total)) {
+        segment = i + 1;
         continue;
       }
       return { end: i, nested, cut: false };

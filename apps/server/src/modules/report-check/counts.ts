@@ -3,10 +3,10 @@ import type { ReportText } from "./normalize-text.ts";
 import { labelBefore } from "./quantities.ts";
 import type { Finding } from "./report-check.service.ts";
 
-// "下设 3 个科室，即 A、B、C" / "直属事业单位 10 个，即…" / "内设 2 个中队：A、B": a count, a few words
-// naming what is counted, then the word or colon that opens the list of names.
+// "下设 3 个科室，即 A、B、C" / "直属事业单位 10 个，即…" / "内设 2 个中队：A、B" / "5 个（A、B…）": a
+// count, a few words naming what is counted, then the word, colon or bracket that opens the list.
 const COUNTED_LIST =
-  /(?<![\d.])(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(个|家|所|支|名)([^，。；：:\n\d]{0,12}?)\s*(?:[，,]?\s*(?:即|分别是|分别为|包括)(?!将|可|时|使)\s*[：:]?|[：:])/g;
+  /(?<![\d.])(\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(个|家|所|支|名)([^，。；：:\n\d]{0,12}?)\s*(?:[，,]?\s*(?:即|分别是|分别为|包括)(?!将|可|时|使)\s*[：:]?|[：:]|(?=（))/g;
 // A list longer than this is prose, not names; the bound also keeps the scan linear.
 const MAX_LIST = 400;
 const MAX_NAME = 30;
@@ -48,7 +48,8 @@ function distinct(list: string, separators: RegExp): string[] | undefined {
     .split(separators)
     .map((s) => s.trim())
     .filter((s) => s !== "");
-  if (segments.length < 2 || segments.some((s) => s.length > MAX_NAME)) {
+  // Names carry no figures: "（其中 A 3 个、B 9 个）" is a breakdown, not a list of names.
+  if (segments.length < 2 || segments.some((s) => s.length > MAX_NAME || /\d/.test(s))) {
     return undefined;
   }
   return [...new Set(segments)];
@@ -88,7 +89,8 @@ export function checkCounts(report: ReportText): Finding[] {
     if (m[1] === "一") {
       continue;
     }
-    const list = listText(text, m.index + m[0].length);
+    const from = m.index + m[0].length;
+    const list = listText(text, text[from] === "（" ? from + 1 : from);
     // "下设 0 个处室，分别是：无" and lists that end in 等 ("A、B 等") are not counts to check.
     if (stated < 1 || list === undefined || /等$|等\s*[\d一二三四五六七八九十]|无/.test(list)) {
       continue;

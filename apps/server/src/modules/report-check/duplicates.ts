@@ -116,9 +116,9 @@ function finding(report: ReportText, at: number, earlier: number, sentence: stri
 
 /**
  * Repeated text: clauses repeated back to back ("…4亿人次以上，累计…4亿人次以上"), and whole sentences
- * repeated anywhere within one top-level section, whatever lies between the copies. The same
- * sentence in two top-level sections is left alone: summaries (主要工作成效) restate earlier sections
- * on purpose. Parallel clauses (budget and actual in the same words, other figures) are not
+ * repeated anywhere within one section or sub-section (一、 or （一）), whatever lies between the
+ * copies. The same sentence in two sections is left alone: summaries (主要工作成效) restate earlier
+ * sections on purpose. Parallel clauses (budget and actual in the same words, other figures) are not
  * repeats: only a whole sentence, or a back-to-back run, counts.
  */
 export function checkDuplicates(report: ReportText, outline: Outline): Finding[] {
@@ -139,7 +139,8 @@ export function checkDuplicates(report: ReportText, outline: Outline): Finding[]
     }
     i += len;
   }
-  const sections = outline.roots.filter((r) => r.marker.rank === 1).map((r) => r.start);
+  // Sections and their sub-sections (一、 and （一）) bound the search; a summary restates the others.
+  const sections = outline.items.filter((r) => r.marker.rank <= 2).map((r) => r.start);
   let section = -1;
   let seen = new Map<string, Piece>();
   for (const sentence of split(report, SENTENCE_END, MIN_CJK_APART)) {

@@ -135,6 +135,23 @@ describe("false findings on real reports, hardened", () => {
     ]);
   });
 
+  it("ends a 其中 breakdown at a “；” that follows parts separated by “，”", () => {
+    const text = lines("一、基本情况", "编制 50 名，其中：行政编制 30 名，事业编制 20 名；实有 45 名。");
+    expect(checkReportText(text)).toEqual([]);
+  });
+
+  it("reads a count whose names follow in brackets, not a bracketed breakdown with figures", () => {
+    const text = lines(
+      "一、基本情况",
+      "内设机构 5 个（办公室、审批科、督查科、信息科）。",
+      "领导职数 5 名（局长 1 名，副局长 4 名）。",
+      "下属单位 12 个（其中街道 3 个、镇 9 个）。",
+    );
+    expect(brief(checkReportText(text))).toEqual([
+      { kind: "count_mismatch", line: 2, stated: "5 个", computed: "4 个" },
+    ]);
+  });
+
   it("does not read a short formula that an evaluation table repeats row by row as a duplicated sentence", () => {
     const text = lines(
       "一、自评情况",
@@ -170,25 +187,28 @@ describe("real defects it used to miss", () => {
     expect(checkReportText(next)).toEqual([]);
   });
 
-  it("finds a sentence repeated far from its first copy within a section, a copy broken across lines", () => {
+  it("finds a sentence repeated far from its first copy within a sub-section, a copy broken across lines", () => {
     const text = lines(
       "一、基本情况",
+      "（一）工作情况",
       "全年共受理群众诉求工单一万余宗，按时办结率保持在较高水平。",
-      "（一）其他工作",
       "持续推进政务服务标准化建设。",
+      "深化一网通办改革，提升服务效能。",
       "全年共受理群众诉求工单一万余宗，按时",
       "",
       "办结率保持在较高水平。",
+      "（二）主要成效",
+      "全年共受理群众诉求工单一万余宗，按时办结率保持在较高水平。",
       "二、综合评价",
       "全年共受理群众诉求工单一万余宗，按时办结率保持在较高水平。",
     );
-    // The copy in section 二 restates section 一 (a summary) and is left alone.
+    // The copies in （二） and 二、 restate （一） (a summary) and are left alone.
     expect(brief(checkReportText(text))).toEqual([
       {
         kind: "duplicate_sentence",
-        line: 5,
+        line: 6,
         stated: "全年共受理群众诉求工单一万余宗，按时办结率保持在较高水平",
-        computed: "与第2行重复",
+        computed: "与第3行重复",
       },
     ]);
   });

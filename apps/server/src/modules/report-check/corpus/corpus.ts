@@ -24,8 +24,10 @@ interface Spec {
   expected: (Expected & { why?: string })[];
   /** A paragraph start where injected paragraphs go (1-based line of the original). */
   insertAt: number;
-  /** A line whose first long sentence is copied to insertAt, broken across a blank line. */
+  /** A line whose first long sentence is copied, broken across a blank line, to duplicateAt. */
   duplicateOf: number;
+  /** Where the copy goes (within the same section or sub-section); insertAt when not given. */
+  duplicateAt?: number;
   /** Defects injected by editing the text where it has the structure for them. */
   edits: Edit[];
 }
@@ -123,12 +125,13 @@ export function corpusCases(): CorpusCase[] {
     const sentence = firstLongSentence(lines[spec.duplicateOf - 1] ?? "");
     const half = Math.floor(sentence.length / 2);
     const copy = [sentence.slice(0, half), "", sentence.slice(half)];
-    const reported = spec.duplicateOf >= spec.insertAt ? spec.duplicateOf + copy.length : spec.insertAt;
+    const at = spec.duplicateAt ?? spec.insertAt;
+    const reported = spec.duplicateOf >= at ? spec.duplicateOf + copy.length : at;
     cases.push({
       document,
       mutant: "duplicate_sentence",
-      text: insert(lines, spec.insertAt, copy),
-      expected: [...shift(expected, spec.insertAt, copy.length), { kind: "duplicate_sentence", line: reported }],
+      text: insert(lines, at, copy),
+      expected: [...shift(expected, at, copy.length), { kind: "duplicate_sentence", line: reported }],
     });
   }
   return cases;
