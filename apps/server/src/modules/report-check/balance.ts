@@ -4,24 +4,28 @@ import type { Finding } from "./report-check.service.ts";
 
 type Role = "income" | "opening" | "spending" | "closing" | "reserveUsed" | "distributed" | "basic" | "project";
 
-// The figures of a 决算 statement, by the names reports give them (after the year and "其中" are taken off).
+// The figures of a 决算 statement, by how their names end (a heading joined on before the name, or
+// the year, may precede it), and what a name must not hold: a 财政拨款 or fund figure is a part of
+// the statement, not one of its terms.
 const ROLES: [Role, RegExp][] = [
-  ["income", /^(本年收入合计|本年收入|收入合计|总收入|收入总额|收入)$/],
-  ["spending", /^(本年支出合计|本年支出|支出合计|总支出|支出总额|支出)$/],
-  ["opening", /^(年初结转和结余|年初结转结余|年初结余|上年结转结余|上年结转|年初结转)$/],
-  ["closing", /^(年末结转和结余|年末结转结余|年末结余|结转下年|年末结转)$/],
-  ["reserveUsed", /^(使用非财政拨款结余|用事业基金弥补收支差额)$/],
-  ["distributed", /^结余分配$/],
-  ["basic", /^基本支出$/],
-  ["project", /^项目支出$/],
+  ["income", /(本年收入合计|本年收入|收入合计|总收入|收入总额|(?:^|年度?|全年|其中)收入)$/],
+  ["spending", /(本年支出合计|本年支出|支出合计|总支出|支出总额|(?:^|年度?|全年|其中)支出)$/],
+  ["opening", /(年初结转和结余|年初结转结余|年初结余|上年结转和结余|上年结转结余|上年结转|年初结转)$/],
+  ["closing", /(年末结转和结余|年末结转结余|年末结余|结转下年|年末结转)$/],
+  ["reserveUsed", /(使用非财政拨款结余|用事业基金弥补收支差额)$/],
+  ["distributed", /结余分配$/],
+  ["basic", /(?:^|年度?|全年|其中)基本支出$/],
+  ["project", /(?:^|年度?|全年|其中)项目支出$/],
 ];
+const PART_OF_STATEMENT = /财政拨款|一般公共预算|政府性基金|国有资本|事业收入|经营|上级补助|附属单位|其他|预算数|预算/;
 // One statement's figures lie close together; figures further apart belong to other statements.
 const WINDOW = 800;
 
 function roleOf(text: string, q: Quantity): Role | undefined {
-  const name = labelBefore(text, q.start)
-    .replace(/^(其中|包括|含|全年|本年度|年度|度)+/, "")
-    .replace(/(为|是|达|共)+$/, "");
+  const name = labelBefore(text, q.start).replace(/(为|是|达|共)+$/, "");
+  if (PART_OF_STATEMENT.test(name)) {
+    return undefined;
+  }
   return ROLES.find(([, re]) => re.test(name))?.[0];
 }
 

@@ -61,28 +61,33 @@ function split(report: ReportText, end: RegExp, minCjk: number): Piece[] {
 
 // Labels and headings joined onto a sentence ("联系人…职能职责概述" + "负责…。") lie within its opening.
 const LABEL_SPAN = 200;
+// Longer pieces are runs of text with no full stop, not sentences: no variants for them.
+const MAX_SENTENCE = 2000;
 
 /**
- * The sentence's key, and its key from the last source line started in its opening: a table cell
- * or heading with no full stop runs into the next sentence when lines are joined, so the same
- * sentence elsewhere would not match. A line that ends inside a clause ("，" "、") does not start a
- * sentence.
+ * The sentence's key, and its keys from each source line started in its opening: a table cell or
+ * heading with no full stop runs into the next sentence when lines are joined, so the same sentence
+ * elsewhere would not match. A line that ends inside a clause ("，" "、") does not start a sentence.
  */
 function variants(report: ReportText, sentence: Piece): string[] {
   const { text } = report;
+  const keys = [sentence.key];
   const stop = sentence.start + sentence.text.length;
+  if (sentence.text.length > MAX_SENTENCE) {
+    return keys;
+  }
   const end = Math.min(sentence.start + LABEL_SPAN, stop);
-  let last = -1;
   for (let i = sentence.start + 1; i < end; i++) {
-    if (report.lineOf(i) !== report.lineOf(i - 1) && !/[，、,：:]/.test(text[i - 1] ?? "")) {
-      last = i;
+    if (report.lineOf(i) === report.lineOf(i - 1) || /[，、,：:]/.test(text[i - 1] ?? "")) {
+      continue;
     }
+    const rest = text.slice(i, stop).replace(/[\s“”‘’"'《》]/g, "");
+    if (cjkCount(rest) < MIN_CJK_APART) {
+      break;
+    }
+    keys.push(rest);
   }
-  if (last < 0) {
-    return [sentence.key];
-  }
-  const rest = text.slice(last, stop).replace(/[\s“”‘’"'《》]/g, "");
-  return cjkCount(rest) >= MIN_CJK_APART ? [sentence.key, rest] : [sentence.key];
+  return keys;
 }
 
 /** The length of the clause run starting at i that repeats the run just before it, if any. */

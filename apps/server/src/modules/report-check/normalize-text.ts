@@ -51,6 +51,10 @@ const ASCII_ALNUM = /[0-9A-Za-z]/;
 // A bare number on its own line may be a table cell ("人员编制\n21"): only dashed or worded page numbers go.
 const PAGE_NUMBER =
   /^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+// The same page numbers inside a line, where a text was flattened ("…工作。 - 1 - 7. 指导…").
+const INLINE_PAGE_NUMBER = /(?<=^|\s)[-—–－]\s?\d{1,4}\s?[-—–－](?=\s|$)/g;
+// Blanked, not removed: every character keeps its place.
+const blank = (m: string): string => " ".repeat(m.length);
 const SENTENCE_END = /[。！？：；]$/;
 
 /** Width as laid out: a CJK character is one em, ASCII half of one. */
@@ -83,7 +87,7 @@ export function normalizeReport(raw: string): ReportText {
   const rawLines = raw
     .replace(/^\uFEFF/, "")
     .split(/\r\n|\r|\n|\f/)
-    .map((l) => Array.from(l, normalizeChar).join("").trim());
+    .map((l) => Array.from(l, normalizeChar).join("").replace(INLINE_PAGE_NUMBER, blank).trim());
   const shortLine = wrapWidth(rawLines) * 0.85;
   let inParagraph = false;
   let previousEnded = false;

@@ -79,18 +79,42 @@ function recoverLeading(text: string, from: number, inParagraph: Found[], f: Fou
   return recovered;
 }
 
+// "10 负责…" lost its "." (a typo or the PDF): a number, a space and a word, read as item 10 only
+// right after item 9, and never when the word is a measure ("3 个项目", "5 月").
+const UNPUNCTUATED =
+  /^(\d{1,2})\s+(?=[\u4e00-\u9fff])(?![个项人名家年月日次万亿元件条所岁分天批份台套处场宗户辆座栋倍成类种级号层期周])/;
+
+/** `lastItem` is the number of the last "1." style item found before `at`. */
+function unpunctuated(text: string, at: number, lastItem: number): Marker | undefined {
+  const m = UNPUNCTUATED.exec(text.slice(at, at + MARKER_WINDOW));
+  if (!m?.[1] || lastItem < 1 || lastItem !== Number(m[1]) - 1) {
+    return undefined;
+  }
+  return { rank: 3, number: Number(m[1]), length: m[0].length, text: m[1] };
+}
+
 function findMarkers(report: ReportText): Found[] {
   const { text } = report;
   const found: Found[] = [];
+  let lastItem = 0;
+  const note = (fs: Found[]): Found[] => {
+    for (const f of fs) {
+      if (f.marker.rank === 3) {
+        lastItem = f.marker.number;
+      }
+    }
+    return fs;
+  };
   for (const p of report.paragraphs) {
     let i = p.start;
     while (i < p.end && text[i] === " ") {
       i++;
     }
     const inParagraph: Found[] = [];
-    const head = matchMarker(text.slice(i, Math.min(p.end, i + MARKER_WINDOW)), true);
+    const head =
+      matchMarker(text.slice(i, Math.min(p.end, i + MARKER_WINDOW)), true) ?? unpunctuated(text, i, lastItem);
     if (head) {
-      inParagraph.push({ marker: head, start: i });
+      inParagraph.push(...note([{ marker: head, start: i }]));
     }
     for (let j = i + 1; j < p.end; j++) {
       if (!INLINE_AFTER.test(text[j - 1] ?? "")) {
@@ -100,10 +124,11 @@ function findMarkers(report: ReportText): Found[] {
       while (k < p.end && text[k] === " ") {
         k++;
       }
-      const inline = matchMarker(text.slice(k, Math.min(p.end, k + MARKER_WINDOW)), false);
+      const inline =
+        matchMarker(text.slice(k, Math.min(p.end, k + MARKER_WINDOW)), false) ?? unpunctuated(text, k, lastItem);
       if (inline) {
         const f = { marker: inline, start: k };
-        inParagraph.push(...recoverLeading(text, i, inParagraph, f), f);
+        inParagraph.push(...note([...recoverLeading(text, i, inParagraph, f), f]));
       }
     }
     found.push(...inParagraph);

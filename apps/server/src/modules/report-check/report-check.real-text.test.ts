@@ -152,6 +152,39 @@ describe("false findings on real reports, hardened", () => {
     ]);
   });
 
+  it("reads a flattened PDF: inline page numbers and an item that lost its “.” are not numbering defects", () => {
+    const text = lines(
+      "职能职责：1. 贯彻执行城市管理法规。 2. 负责组织协调。 - 1 - 3. 负责设施维护管理。 4. 负责城市供水管理。 5 负责全区园林绿化管理。 6. 负责绿地系统规划编制。",
+    );
+    expect(checkReportText(text)).toEqual([]);
+    // Both defects of one line are reported: "4." skips 3 and the next "4." repeats it.
+    const twice = lines("一、职能", "1. 甲。2. 乙。4. 丙。4. 丁。5. 戊。");
+    expect(brief(checkReportText(twice))).toEqual([
+      { kind: "numbering", line: 2, stated: "4.", computed: "3." },
+      { kind: "numbering", line: 2, stated: "4.", computed: "5." },
+    ]);
+  });
+
+  it("reads the budget figures after a heading joined onto them, but not 财政拨款 figures", () => {
+    const text = lines(
+      "部门整体收支情况",
+      "本年度收入 520.00 万元，年初结转结余 30.00 万元；本年度支出 500.00 万元，年末结转结余 40.00 万元。",
+    );
+    expect(brief(checkReportText(text))).toEqual([
+      {
+        kind: "balance_mismatch",
+        line: 2,
+        stated: "收入 + 年初结转结余 = 550.00 万元",
+        computed: "支出 + 年末结转结余 = 540.00 万元",
+      },
+    ]);
+    const grants = lines(
+      "一、收支",
+      "财政拨款收入 520.00 万元，年初财政拨款结转和结余 30.00 万元；财政拨款支出 500.00 万元，年末财政拨款结转和结余 40.00 万元。",
+    );
+    expect(checkReportText(grants)).toEqual([]);
+  });
+
   it("does not read a short formula that an evaluation table repeats row by row as a duplicated sentence", () => {
     const text = lines(
       "一、自评情况",

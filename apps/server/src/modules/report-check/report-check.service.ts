@@ -57,7 +57,7 @@ export function checkReportText(text: string): Finding[] {
   // Two checks may reach the same slip (a 元 total is both a unit slip and an odd sum): keep one.
   const unique = new Map<string, Finding>();
   for (const f of all) {
-    const key = `${f.kind}|${f.line}|${f.stated}`;
+    const key = `${f.kind}|${f.line}|${f.stated}|${f.computed}`;
     if (!unique.has(key)) {
       unique.set(key, f);
     }
