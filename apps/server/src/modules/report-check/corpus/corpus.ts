@@ -24,8 +24,8 @@ interface Spec {
   expected: (Expected & { why?: string })[];
   /** A paragraph start where injected paragraphs go (1-based line of the original). */
   insertAt: number;
-  /** A line whose first long sentence is copied, broken across a blank line, to duplicateAt. */
-  duplicateOf: number;
+  /** A line whose first long sentence is copied, broken across a blank line, to duplicateAt (none: no such sentence). */
+  duplicateOf?: number;
   /** Where the copy goes (within the same section or sub-section); insertAt when not given. */
   duplicateAt?: number;
   /** Defects injected by editing the text where it has the structure for them. */
@@ -120,6 +120,9 @@ export function corpusCases(): CorpusCase[] {
           { kind: inj.kind, line: spec.insertAt + inj.at },
         ],
       });
+    }
+    if (spec.duplicateOf === undefined) {
+      continue;
     }
     // The copy comes first when the copied line follows the insertion point: the later copy is reported.
     const sentence = firstLongSentence(lines[spec.duplicateOf - 1] ?? "");
