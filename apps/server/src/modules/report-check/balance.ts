@@ -1,4 +1,5 @@
 import type { ReportText } from "./normalize-text.ts";
+import type { Outline } from "./numbering.ts";
 import { inYuan, isMoney, labelBefore, MONEY_FACTORS, type Quantity } from "./quantities.ts";
 import type { Finding } from "./report-check.service.ts";
 
@@ -8,14 +9,14 @@ type Role = "income" | "opening" | "spending" | "closing" | "reserveUsed" | "dis
 // the year, may precede it), and what a name must not hold: a 财政拨款 or fund figure is a part of
 // the statement, not one of its terms.
 const ROLES: [Role, RegExp][] = [
-  ["income", /(本年收入合计|本年收入|收入合计|总收入|收入总额|(?:^|年度?|全年|其中)收入)$/],
-  ["spending", /(本年支出合计|本年支出|支出合计|总支出|支出总额|(?:^|年度?|全年|其中)支出)$/],
+  ["income", /(本年收入合计|本年收入|收入合计|总收入|收入总额|(?:^|[^\u4e00-\u9fff]|年度?|全年|其中)收入)$/],
+  ["spending", /(本年支出合计|本年支出|支出合计|总支出|支出总额|(?:^|[^\u4e00-\u9fff]|年度?|全年|其中)支出)$/],
   ["opening", /(年初结转和结余|年初结转结余|年初结余|上年结转和结余|上年结转结余|上年结转|年初结转)$/],
   ["closing", /(年末结转和结余|年末结转结余|年末结余|结转下年|年末结转)$/],
   ["reserveUsed", /(使用非财政拨款结余|用事业基金弥补收支差额)$/],
   ["distributed", /结余分配$/],
-  ["basic", /(?:^|年度?|全年|其中)基本支出$/],
-  ["project", /(?:^|年度?|全年|其中)项目支出$/],
+  ["basic", /(?:^|[^\u4e00-\u9fff]|年度?|全年|其中)基本支出$/],
+  ["project", /(?:^|[^\u4e00-\u9fff]|年度?|全年|其中)项目支出$/],
 ];
 const PART_OF_STATEMENT = /财政拨款|一般公共预算|政府性基金|国有资本|事业收入|经营|上级补助|附属单位|其他|预算数|预算/;
 // One statement's figures lie close together; figures further apart belong to other statements.
@@ -95,38 +96,71 @@ function spendingSplit(s: Statement): Finding | undefined {
  * 基本支出 + 项目支出 = 支出. A breakdown in one sentence ("总支出 X，其中基本支出…") is left to the
  * sum check (`covered`).
  */
-export function checkBalance(report: ReportText, quantities: Quantity[], covered: Set<number>): Finding[] {
+export function checkBalance(
+  report: ReportText,
+  outline: Outline,
+  quantities: Quantity[],
+  covered: Set<number>,
+): Finding[] {
   const { text } = report;
+  const named: [Quantity, Role][] = [];
+  for (const q of quantities) {
+    const role = isMoney(q) ? roleOf(text, q) : undefined;
+    if (role) {
+      named.push([q, role]);
+    }
+  }
   const findings: Finding[] = [];
-  let figures = new Map<Role, Quantity>();
-  let first = 0;
-  const close = (): void => {
-    const statement: Statement = { figures, line: (x) => report.lineOf(x.start) };
+  const line = (x: Quantity): number => report.lineOf(x.start);
+  // 基本支出 + 项目支出 = 支出 may be stated across paragraphs ("1.基本支出…" "2.项目支出…").
+  for (const figures of statements(named, (a, b) => b.start - a.start > WINDOW)) {
+    const split = spendingSplit({ figures, line });
     const spending = figures.get("spending");
-    const split = spendingSplit(statement);
     if (split && spending && !covered.has(spending.start)) {
       findings.push(split);
     }
-    const balance = carryOver(statement);
+  }
+  // The carry-over identity under one heading: the next heading may state the 财政拨款 carry-over
+  // under the same names ("（二）财政拨款收支…年初结转和结余…").
+  const headings = outline.items.map((i) => i.start);
+  const region = new Map<Quantity, number>();
+  let h = -1;
+  for (const [q] of named) {
+    while (h + 1 < headings.length && (headings[h + 1] ?? 0) <= q.start) {
+      h++;
+    }
+    region.set(q, h);
+  }
+  const apart = (a: Quantity, b: Quantity): boolean => region.get(a) !== region.get(b) || b.start - a.start > WINDOW;
+  for (const figures of statements(named, apart)) {
+    const balance = carryOver({ figures, line });
     if (balance) {
       findings.push(balance);
     }
-  };
-  for (const q of quantities) {
-    const role = isMoney(q) ? roleOf(text, q) : undefined;
-    if (!role) {
-      continue;
-    }
-    // A figure named again, or far from the first, starts the next statement.
-    if (figures.has(role) || q.start - first > WINDOW) {
-      close();
+  }
+  return findings.sort((a, b) => a.line - b.line);
+}
+
+/**
+ * The named figures grouped into statements: a figure named again, or one `apart` from the
+ * statement's first figure, starts the next statement.
+ */
+function statements(
+  named: [Quantity, Role][],
+  apart: (first: Quantity, q: Quantity) => boolean,
+): Map<Role, Quantity>[] {
+  const out: Map<Role, Quantity>[] = [];
+  let figures = new Map<Role, Quantity>();
+  let first: Quantity | undefined;
+  for (const [q, role] of named) {
+    if (figures.has(role) || (first && apart(first, q))) {
+      out.push(figures);
       figures = new Map();
+      first = undefined;
     }
-    if (figures.size === 0) {
-      first = q.start;
-    }
+    first ??= q;
     figures.set(role, q);
   }
-  close();
-  return findings;
+  out.push(figures);
+  return out;
 }

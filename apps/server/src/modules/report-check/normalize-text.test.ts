@@ -20,6 +20,14 @@ describe("normalizeReport", () => {
     expect(r.lineOf(r.text.indexOf("办结率"))).toBe(5);
   });
 
+  it("keeps one paragraph a line in a document that was not wrapped (Word, web pages)", () => {
+    const long = "本单位全年认真贯彻落实各项决策部署，扎实推进各项重点工作任务，取得了较好成效。";
+    const r = normalizeReport(["一、概况", long, `${long}另`, "短句。", "标题", "正文。"].join("\n"));
+    // A line with no full stop at its end still runs on into the next: "…另" + "短句。", "标题" + "正文。".
+    expect(r.paragraphs).toHaveLength(4);
+    expect(r.text.split("\n")[3]).toBe("标题正文。");
+  });
+
   it("accepts an empty text", () => {
     const r = normalizeReport("");
     expect(r.text).toBe("");

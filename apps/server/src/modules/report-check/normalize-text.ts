@@ -68,12 +68,15 @@ function displayWidth(line: string): number {
 
 /**
  * The width at which the source wrapped its lines: most lines of a PDF extraction are full, so the
- * upper quartile of line widths is the wrap width.
+ * upper quartile of line widths is the wrap width. A text whose lines are mostly not of that width
+ * (a Word or web document: one paragraph a line) was not wrapped at all: 0.
  */
 function wrapWidth(lines: string[]): number {
   const widths = lines.filter((l) => l !== "").map(displayWidth);
   widths.sort((a, b) => a - b);
-  return widths[Math.floor(widths.length * 0.75)] ?? 0;
+  const width = widths[Math.floor(widths.length * 0.75)] ?? 0;
+  const full = widths.filter((w) => Math.abs(w - width) <= 2).length;
+  return full >= widths.length * 0.5 ? width : 0;
 }
 
 /**
@@ -88,7 +91,8 @@ export function normalizeReport(raw: string): ReportText {
     .replace(/^\uFEFF/, "")
     .split(/\r\n|\r|\n|\f/)
     .map((l) => Array.from(l, normalizeChar).join("").replace(INLINE_PAGE_NUMBER, blank).trim());
-  const shortLine = wrapWidth(rawLines) * 0.85;
+  // Unwrapped text: every line is short of a wrap, a full stop at its end ends the paragraph.
+  const shortLine = wrapWidth(rawLines) * 0.85 || Number.POSITIVE_INFINITY;
   let inParagraph = false;
   let previousEnded = false;
   rawLines.forEach((line, index) => {

@@ -185,6 +185,23 @@ describe("false findings on real reports, hardened", () => {
     expect(checkReportText(grants)).toEqual([]);
   });
 
+  it("balances carry-over under one heading and 基本支出 + 项目支出 across paragraphs", () => {
+    const text = lines(
+      "一、收支情况",
+      "（一）收支总体情况",
+      "2022 年度收入 1000.00 万元，本年支出 980.00 万元。",
+      "（二）财政拨款收支情况",
+      "年初结转和结余 50.00 万元，年末结转和结余 60.00 万元。",
+      "二、支出情况",
+      "本年支出合计 980.00 万元。",
+      "1.基本支出 300.00 万元。",
+      "2.项目支出 690.00 万元。",
+    );
+    expect(brief(checkReportText(text))).toEqual([
+      { kind: "balance_mismatch", line: 7, stated: "支出 980.00 万元", computed: "基本支出 + 项目支出 = 990.00 万元" },
+    ]);
+  });
+
   it("does not read a short formula that an evaluation table repeats row by row as a duplicated sentence", () => {
     const text = lines(
       "一、自评情况",

@@ -48,7 +48,7 @@ export function checkReportText(text: string): Finding[] {
     ...checkNumbering(report, outline),
     ...checkScores(report, outline),
     ...checkSums(report, outline, quantities, inline),
-    ...checkBalance(report, quantities, new Set(inline.map((c) => c.total.start))),
+    ...checkBalance(report, outline, quantities, new Set(inline.map((c) => c.total.start))),
     ...checkCounts(report),
     ...checkRates(report),
     ...checkUnits(report),
