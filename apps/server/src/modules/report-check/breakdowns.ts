@@ -28,7 +28,7 @@ const NEW_TOTAL = /总|合计|共计|累计|全年|本年/;
 // examples, not a partition.
 const POST_OR_TRAIT =
   /领导|职数|[局处科股部厅]长|主任|书记|党员|女|男性|少数民族|学历|本科|研究生|硕士|博士|大专|职称|高级|中级|初级|岁|退役|军转/;
-// Words that announce examples or the main items only.
+// Words that announce examples or the main items only, before the first part ("主要用于：A…").
 const EXAMPLES = /例如|比如|诸如|主要/;
 
 /**
@@ -109,7 +109,7 @@ function isPartial(text: string, total: Quantity, spanStart: number, parts: Quan
   if (last && /^\s*等/.test(text.slice(last.end, last.end + 3))) {
     return true;
   }
-  if (EXAMPLES.test(text.slice(total.end, last?.start ?? spanStart))) {
+  if (EXAMPLES.test(text.slice(total.end, parts[0]?.start ?? spanStart))) {
     return true;
   }
   return !isMoney(total) && parts.some((p) => POST_OR_TRAIT.test(labelBefore(text, p.start)));

@@ -202,6 +202,17 @@ describe("false findings on real reports, hardened", () => {
     ]);
   });
 
+  it("sums a breakdown whose parts are explained (“主要用于…”) between them", () => {
+    const text = lines(
+      "一、支出情况",
+      "本年支出 100.00 万元，其中：基本支出 40.00 万元，主要用于人员工资；项目支出 60.00 万元，主要用于信息化建设。",
+    );
+    expect(checkReportText(text)).toEqual([]);
+    expect(brief(checkReportText(text.replace("60.00 万元", "61.00 万元")))).toEqual([
+      { kind: "sum_mismatch", line: 2, stated: "100.00 万元", computed: "101.00 万元" },
+    ]);
+  });
+
   it("does not read a short formula that an evaluation table repeats row by row as a duplicated sentence", () => {
     const text = lines(
       "一、自评情况",
