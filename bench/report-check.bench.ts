@@ -1,4 +1,5 @@
 import { readFileSync } from "node:fs";
+import { loadavg } from "node:os";
 import { scoreCorpus } from "../apps/server/src/modules/report-check/corpus/corpus.ts";
 import { checkReportText } from "../apps/server/src/modules/report-check/report-check.service.ts";
 
@@ -45,6 +46,7 @@ export async function benchReportCheck(): Promise<string> {
     ["seed repeated, 5 MB, one line", grow(oneLine, 5_000_000)],
     ["list of amounts, 5 MB, one line", amountList(5_000_000)],
   ];
+  const load = loadavg()[0] ?? 0;
   const rows = inputs.map(([name, text]) => {
     const r = time(text);
     const mb = Buffer.byteLength(text) / 1e6;
@@ -62,7 +64,8 @@ export async function benchReportCheck(): Promise<string> {
   });
   return `## Report check: linear time and accuracy on real reports
 
-\`zhengwu report check\` on large inputs (one run each, \`checkReportText\` alone, text already extracted).
+\`zhengwu report check\` on large inputs (one run each, \`checkReportText\` alone, text already extracted;
+load average ${load.toFixed(1)} when the run started: the machine is shared).
 Before issue 16 the checker took 10.6 s on a 4.6 MB one-line input and 22.8 s on a 1 MB list of
 amounts on this machine (quadratic lookups per total, per list and per sentence); the issue measured
 49 s for 400 KB on one line.

@@ -85,8 +85,10 @@ function wrapWidth(lines: string[]): number {
  * "…对行政审批事项进行清理。"): such a line was not wrapped, it ended.
  */
 export function normalizeReport(raw: string): ReportText {
-  const chars: string[] = [];
-  const lines: number[] = [];
+  // Whole lines and the separators between them, each with its source line: no array of characters
+  // (a 5 MB report would make millions of one-character strings).
+  const pieces: string[] = [];
+  const pieceLines: number[] = [];
   const rawLines = raw
     .replace(/^\uFEFF/, "")
     .split(/\r\n|\r|\n|\f/)
@@ -95,6 +97,7 @@ export function normalizeReport(raw: string): ReportText {
   const shortLine = wrapWidth(rawLines) * 0.85 || Number.POSITIVE_INFINITY;
   let inParagraph = false;
   let previousEnded = false;
+  let previous = "";
   rawLines.forEach((line, index) => {
     const lineNo = index + 1;
     // Page numbers of a printed report ("— 3 —", "- 3 -", "第 3 页 共 9 页") sit between the lines of a
@@ -102,55 +105,66 @@ export function normalizeReport(raw: string): ReportText {
     if (line === "" || PAGE_NUMBER.test(line)) {
       return;
     }
-    const previous = chars[chars.length - 1] ?? "";
     const isNumbered = matchMarker(line, true) !== undefined;
     if (inParagraph && (isNumbered || previousEnded)) {
-      chars.push("\n");
-      lines.push(lineNo);
+      pieces.push("\n");
+      pieceLines.push(lineNo);
     } else if (inParagraph && ASCII_ALNUM.test(previous) && ASCII_ALNUM.test(line[0] ?? "")) {
       // Two numbers or words meeting at a wrap must not fuse into one.
-      chars.push(" ");
-      lines.push(lineNo);
+      pieces.push(" ");
+      pieceLines.push(lineNo);
     }
-    for (const c of line) {
-      chars.push(c);
-      lines.push(lineNo);
-    }
+    pieces.push(line);
+    pieceLines.push(lineNo);
+    previous = line[line.length - 1] ?? "";
     inParagraph = true;
     previousEnded =
       displayWidth(line) < shortLine && (SENTENCE_END.test(line) || (isNumbered && !/[，、,]$/.test(line)));
   });
+  const joined = pieces.join("");
+  const lineAt = new Int32Array(joined.length);
+  let at = 0;
+  pieces.forEach((piece, i) => {
+    lineAt.fill(pieceLines[i] ?? 1, at, at + piece.length);
+    at += piece.length;
+  });
   // Thousands separators: "9,167.05" → "9167.05"; remaining ASCII commas read as "，".
-  const outChars: string[] = [];
-  const outLines: number[] = [];
-  for (let i = 0; i < chars.length; i++) {
-    const c = chars[i] ?? "";
-    if (c === ",") {
-      const isThousands = /\d/.test(chars[i - 1] ?? "") && /^\d{3}(?!\d)/.test(chars.slice(i + 1, i + 5).join(""));
-      if (isThousands) {
-        continue;
-      }
-      outChars.push("，");
-    } else {
-      outChars.push(c);
+  const out: string[] = [];
+  let kept = 0;
+  let from = 0;
+  for (let i = joined.indexOf(","); i >= 0; i = joined.indexOf(",", i + 1)) {
+    out.push(joined.slice(from, i));
+    lineAt.copyWithin(kept, from, i);
+    kept += i - from;
+    const isThousands = /\d/.test(joined[i - 1] ?? "") && /^\d{3}(?!\d)/.test(joined.slice(i + 1, i + 5));
+    if (!isThousands) {
+      out.push("，");
+      lineAt[kept] = lineAt[i] ?? 1;
+      kept++;
     }
-    outLines.push(lines[i] ?? 1);
+    from = i + 1;
   }
-  const text = outChars.join("");
+  out.push(joined.slice(from));
+  lineAt.copyWithin(kept, from, joined.length);
+  kept += joined.length - from;
+  const text = out.join("");
+  const lines = lineAt.subarray(0, kept);
   const paragraphs: Span[] = [];
   let start = 0;
-  for (let i = 0; i <= text.length; i++) {
-    if (i === text.length || text[i] === "\n") {
-      if (i > start) {
-        paragraphs.push({ start, end: i });
-      }
-      start = i + 1;
+  for (let i = text.indexOf("\n"); ; i = text.indexOf("\n", i + 1)) {
+    const end = i < 0 ? text.length : i;
+    if (end > start) {
+      paragraphs.push({ start, end });
     }
+    if (i < 0) {
+      break;
+    }
+    start = i + 1;
   }
-  const lastLine = outLines[outLines.length - 1] ?? 1;
+  const lastLine = lines[lines.length - 1] ?? 1;
   return {
     text,
     paragraphs,
-    lineOf: (offset) => outLines[Math.min(Math.max(offset, 0), outLines.length - 1)] ?? lastLine,
+    lineOf: (offset) => lines[Math.min(Math.max(offset, 0), lines.length - 1)] ?? lastLine,
   };
 }
