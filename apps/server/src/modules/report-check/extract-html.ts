@@ -55,7 +55,7 @@ export function declaredCharset(head: string): string | undefined {
 
 /**
  * The text of an HTML page as a report would print it: scripts, styles and the head dropped, one
- * line per block element and table row, cells apart, entities decoded. Tags and attributes never
+ * line per block element and table row (no blank lines), cells apart, entities decoded. Tags and attributes never
  * reach the checks (they repeat on every line and would read as repeated sentences).
  */
 export function htmlText(html: string): string {
@@ -66,10 +66,13 @@ export function htmlText(html: string): string {
     .replace(new RegExp(`</?(?:${BLOCK})(?:\\s[^>]*)?/?>`, "gi"), "\n")
     .replace(/<\/?t[dh](?:\s[^>]*)?>/gi, "\t")
     .replace(/<[^>]*>/g, "");
-  return decodeEntities(text)
-    .split("\n")
-    .map((l) => l.replace(/[ \t\u00a0]+/g, " ").trim())
-    .join("\n")
-    .replace(/\n{3,}/g, "\n\n")
-    .trim();
+  return (
+    decodeEntities(text)
+      .split("\n")
+      .map((l) => l.replace(/[ \t\u00a0]+/g, " ").trim())
+      .join("\n")
+      // One line a paragraph: a finding's line is the page's paragraph count, whatever the markup.
+      .replace(/\n{2,}/g, "\n")
+      .trim()
+  );
 }
