@@ -10,6 +10,7 @@ import { benchHallStats } from "./hall-stats.bench.ts";
 import { benchIntake } from "./intake.bench.ts";
 import { benchMetrics } from "./metrics.bench.ts";
 import { benchReport } from "./report.bench.ts";
+import { benchReportCheck } from "./report-check.bench.ts";
 import { benchStartup } from "./startup.bench.ts";
 
 // `npm run bench [-- name…]` runs the named benchmarks (all by default) and rewrites their sections
@@ -29,6 +30,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   metrics: benchMetrics,
   crash: benchCrash,
   report: benchReport,
+  "report-check": benchReportCheck,
   demo: benchDemo,
   appointments: benchAppointments,
   catalog: benchCatalog,

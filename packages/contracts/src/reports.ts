@@ -53,6 +53,8 @@ export const FINDING_KINDS = [
   "unit_mismatch",
   "duplicate_sentence",
   "numbering",
+  "count_mismatch",
+  "balance_mismatch",
 ] as const;
 export const FINDING_KIND_LABELS: Record<(typeof FINDING_KINDS)[number], string> = {
   sum_mismatch: "合计与分项不符",
@@ -62,6 +64,8 @@ export const FINDING_KIND_LABELS: Record<(typeof FINDING_KINDS)[number], string>
   unit_mismatch: "金额单位不一致",
   duplicate_sentence: "重复语句",
   numbering: "序号错误",
+  count_mismatch: "所述数量与所列项数不符",
+  balance_mismatch: "收支不平衡",
 };
 export const CheckResultSchema = z.object({
   fileName: z.string(),
@@ -70,6 +74,8 @@ export const CheckResultSchema = z.object({
     z.object({
       kind: z.enum(FINDING_KINDS),
       line: z.number().int(),
+      /** The PDF page of the finding, when the report is a PDF. */
+      page: z.number().int().optional(),
       stated: z.string(),
       computed: z.string(),
       message: z.string(),

@@ -1,15 +1,16 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import JSZip from "jszip";
+import { docToDocx } from "./extract-doc.ts";
+import { declaredCharset, htmlText, looksLikeHtml } from "./extract-html.ts";
 
-type Format = "txt" | "docx" | "pdf";
+type Format = "txt" | "docx" | "pdf" | "doc" | "html";
 
 function startsWith(data: Uint8Array, bytes: number[]): boolean {
   return bytes.every((b, i) => data[i] === b);
 }
 
 const UNSUPPORTED: Record<string, string> = {
-  doc: "不支持旧版 Word（.doc）文件，请另存为 .docx 或 PDF 后再检查",
   wps: "不支持 WPS（.wps）文件，请另存为 .docx 或 PDF 后再检查",
   xls: "不支持 Excel 文件，请提供报告的 .txt、.docx 或 PDF",
   xlsx: "不支持 Excel 文件，请提供报告的 .txt、.docx 或 PDF",
@@ -29,23 +30,35 @@ function detectFormat(data: Uint8Array, fileName: string): Format {
     return "docx";
   }
   if (startsWith(data, [0xd0, 0xcf, 0x11, 0xe0])) {
-    throw new Error(UNSUPPORTED[ext] ?? UNSUPPORTED.doc);
+    // An OLE compound file: a legacy Word document unless the name says otherwise.
+    const unsupported = UNSUPPORTED[ext];
+    if (unsupported) {
+      throw new Error(unsupported);
+    }
+    return "doc";
   }
   const unsupported = UNSUPPORTED[ext];
   if (unsupported) {
     throw new Error(unsupported);
   }
-  if (ext === "docx" || ext === "pdf") {
-    throw new Error(`文件“${fileName}”不是有效的 ${ext.toUpperCase()} 文件`);
-  }
   if (data.subarray(0, 8192).includes(0)) {
-    throw new Error(`无法识别文件“${fileName}”的格式，请提供 .txt、.docx 或 PDF`);
+    throw new Error(`无法识别文件“${fileName}”的格式，请提供 .txt、.docx、.doc、HTML 或 PDF`);
+  }
+  // Word and web pages save "HTML" under many names (.htm, .doc, .shtml): content decides.
+  if (looksLikeHtml(new TextDecoder("latin1").decode(data.subarray(0, 2048))) || /^(s?html?|xhtml)$/.test(ext)) {
+    return "html";
+  }
+  if (ext === "docx" || ext === "pdf" || ext === "doc") {
+    throw new Error(`文件“${fileName}”不是有效的 ${ext === "doc" ? "Word（.doc）" : ext.toUpperCase()} 文件`);
   }
   return "txt";
 }
 
 /** UTF-8 first; reports saved by Chinese Windows tools are often GB18030. */
-function decodeText(data: Uint8Array): string {
+function decodeText(data: Uint8Array, charset?: string): string {
+  if (charset && /^(gb2312|gbk|gb18030|x-gbk)$/.test(charset)) {
+    return new TextDecoder("gb18030").decode(data);
+  }
   try {
     return new TextDecoder("utf-8", { fatal: true }).decode(data).replace(/^\uFEFF/, "");
   } catch {
@@ -113,7 +126,10 @@ function pdfjsAssets(): { cMapUrl: string; standardFontDataUrl: string } {
   return { cMapUrl: `${join(root, "cmaps")}/`, standardFontDataUrl: `${join(root, "standard_fonts")}/` };
 }
 
-/** Text of each page, one line per text line (items on a new baseline start a new line). */
+/**
+ * Text of each page, one line per text line (items on a new baseline start a new line); pages are
+ * separated by a form feed, so that findings can name their page.
+ */
 async function pdfText(data: Uint8Array, fileName: string): Promise<string> {
   const pdfjs = await import("pdfjs-dist/legacy/build/pdf.mjs");
   let doc: Awaited<ReturnType<typeof pdfjs.getDocument>["promise"]>;
@@ -130,8 +146,9 @@ async function pdfText(data: Uint8Array, fileName: string): Promise<string> {
     throw new Error(`无法读取 PDF 文件“${fileName}”：文件已损坏或已加密`);
   }
   try {
-    const lines: string[] = [];
+    const pages: string[] = [];
     for (let pageNo = 1; pageNo <= doc.numPages; pageNo++) {
+      const lines: string[] = [];
       const page = await doc.getPage(pageNo);
       const content = await page.getTextContent();
       let line = "";
@@ -155,20 +172,39 @@ async function pdfText(data: Uint8Array, fileName: string): Promise<string> {
       if (line !== "") {
         lines.push(line);
       }
+      pages.push(lines.join("\n"));
     }
-    return lines.join("\n");
+    return pages.join("\f");
   } finally {
     await doc.destroy();
   }
 }
 
-export async function extractText(data: Uint8Array, fileName: string): Promise<string> {
+async function extractByFormat(data: Uint8Array, fileName: string): Promise<string> {
   switch (detectFormat(data, fileName)) {
     case "pdf":
       return pdfText(data, fileName);
     case "docx":
       return docxText(data, fileName);
+    case "doc":
+      return docxText(await docToDocx(data, fileName), fileName);
+    case "html": {
+      const head = new TextDecoder("latin1").decode(data.subarray(0, 4096));
+      return htmlText(decodeText(data, declaredCharset(head)));
+    }
     default:
       return decodeText(data);
   }
+}
+
+/**
+ * The plain text of a report file. @throws Error with a Chinese message when the format cannot be
+ * read, or when the file holds no text to check (empty, or a scanned PDF of page images).
+ */
+export async function extractText(data: Uint8Array, fileName: string): Promise<string> {
+  const text = await extractByFormat(data, fileName);
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    throw new Error(`文件“${fileName}”中没有可检查的文字（空文件，或由图片扫描生成的 PDF）`);
+  }
+  return text;
 }

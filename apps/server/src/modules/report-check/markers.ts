@@ -39,11 +39,12 @@ export function chineseNumber(s: string): number {
 }
 
 const CN = "[一二三四五六七八九十]{1,3}";
-const RANK1 = new RegExp(`^(${CN})、`);
-const RANK2 = new RegExp(`^（(${CN})）`);
+// A space inside the marker ("一 、", "（ 一 ）") is a typesetting slip, not another marker.
+const RANK1 = new RegExp(`^(${CN})\\s*、`);
+const RANK2 = new RegExp(`^（\\s*(${CN})\\s*）`);
 // "1." / "1、" but not a decimal such as "1.5" or a date such as "1.2022"
 const RANK3 = /^(\d{1,2})\s*[.、](?!\d)/;
-const RANK4 = /^（(\d{1,2})）/;
+const RANK4 = /^（\s*(\d{1,2})\s*）/;
 // A bracket left open ("（2 加强…") still numbers the item: the PDF lost the "）", the count is intact.
 const RANK4_OPEN = /^（(\d{1,2})\s+(?=[\u4e00-\u9fff])/;
 const RANK5 = /^[\u2460-\u2473]/;

@@ -12,6 +12,22 @@ describe("normalizeReport", () => {
     expect(r.paragraphs).toHaveLength(3);
   });
 
+  it("drops the page numbers of a printed report, so a sentence cut by a page break stays whole", () => {
+    const r = normalizeReport(
+      "全年共受理群众诉求工单一万余宗，按时\n\n— 3 —\n\n办结率 98%。\n- 4 -\n第 5 页 共 9 页\n6/9\n一、下一节",
+    );
+    expect(r.text).toBe("全年共受理群众诉求工单一万余宗，按时办结率 98%。\n一、下一节");
+    expect(r.lineOf(r.text.indexOf("办结率"))).toBe(5);
+  });
+
+  it("keeps one paragraph a line in a document that was not wrapped (Word, web pages)", () => {
+    const long = "本单位全年认真贯彻落实各项决策部署，扎实推进各项重点工作任务，取得了较好成效。";
+    const r = normalizeReport(["一、概况", long, `${long}另`, "短句。", "标题", "正文。"].join("\n"));
+    // A line with no full stop at its end still runs on into the next: "…另" + "短句。", "标题" + "正文。".
+    expect(r.paragraphs).toHaveLength(4);
+    expect(r.text.split("\n")[3]).toBe("标题正文。");
+  });
+
   it("accepts an empty text", () => {
     const r = normalizeReport("");
     expect(r.text).toBe("");

@@ -96,6 +96,7 @@ export function sentenceSpans(report: ReportText): Span[] {
   return spans;
 }
 
+const LABEL_MAX = 40;
 const LABEL_STOP = /[，。；：:、（）“”‘’"\n\d%]/;
 
 /**
@@ -108,7 +109,9 @@ export function labelBefore(text: string, offset: number): string {
     i--;
   }
   const end = i + 1;
-  while (i >= 0 && !LABEL_STOP.test(text[i] ?? "")) {
+  // Names are short; the bound keeps a text with no punctuation from being walked again and again.
+  const floor = Math.max(-1, end - LABEL_MAX);
+  while (i > floor && !LABEL_STOP.test(text[i] ?? "")) {
     i--;
   }
   return text.slice(i + 1, end).replace(/\s+/g, "");
@@ -122,4 +125,34 @@ export function formatNumber(value: number, decimals: number): string {
 /** "7278.02 万元", "56.93%". */
 export function formatQuantity(q: Quantity): string {
   return q.unit === "%" ? `${q.literal}%` : `${q.literal} ${q.unit}`;
+}
+
+/** Index of the first quantity starting at or after `offset` (quantities are in text order). */
+export function firstAtOrAfter(quantities: Quantity[], offset: number): number {
+  let lo = 0;
+  let hi = quantities.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if ((quantities[mid]?.start ?? 0) < offset) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo;
+}
+
+/** The quantities lying wholly in [start, end), found by binary search so that callers stay linear. */
+export function quantitiesIn(quantities: Quantity[], start: number, end: number): Quantity[] {
+  const out: Quantity[] = [];
+  for (let i = firstAtOrAfter(quantities, start); i < quantities.length; i++) {
+    const q = quantities[i];
+    if (!q || q.start >= end) {
+      break;
+    }
+    if (q.end <= end) {
+      out.push(q);
+    }
+  }
+  return out;
 }

@@ -4,15 +4,23 @@ import { join } from "node:path";
 import { Command } from "commander";
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { registerReportCheckCommand } from "../../cli/commands/report-check-command.ts";
-import { fixSeed, readSeed } from "./test-reports.ts";
+import { buildTestPdf } from "./test-pdf.ts";
+import { fixSeed, OTHER_REPORT, readSeed } from "./test-reports.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "report-check-"));
 const seedFile = join(dir, "seed.txt");
 const cleanFile = join(dir, "clean.txt");
 const docFile = join(dir, "old.doc");
+const emptyFile = join(dir, "empty.txt");
+const pdfFile = join(dir, "other.pdf");
 writeFileSync(seedFile, readSeed());
 writeFileSync(cleanFile, fixSeed(readSeed()));
 writeFileSync(docFile, new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]));
+writeFileSync(emptyFile, "\n \n");
+writeFileSync(
+  pdfFile,
+  buildTestPdf(OTHER_REPORT.replace("网办率 90.00%", "网办率 91.00%").split("\n").slice(0, -1), 20),
+);
 
 async function run(...args: string[]): Promise<{ out: string; err: string; code: number | string | undefined }> {
   let out = "";
@@ -42,6 +50,7 @@ describe("zhengwu report check", () => {
   });
   afterEach(() => {
     process.exitCode = undefined;
+    vi.unstubAllEnvs();
   });
   afterAll(() => {
     rmSync(dir, { recursive: true, force: true });
@@ -83,8 +92,24 @@ describe("zhengwu report check", () => {
     expect(missing.code).toBe(2);
     expect(missing.err).toMatch(/无法读取报告文件/);
     expect(missing.out).toBe("");
+    vi.stubEnv("ZHENGWU_SOFFICE", join(dir, "no-soffice"));
     const doc = await run(docFile);
     expect(doc.code).toBe(2);
     expect(doc.err).toMatch(/不支持旧版 Word（\.doc）/);
+  });
+
+  it("exits 2 with a message, not “未发现前后矛盾之处”, when the file holds no text", async () => {
+    const empty = await run(emptyFile);
+    expect(empty.code).toBe(2);
+    expect(empty.out).toBe("");
+    expect(empty.err).toMatch(/没有可检查的文字/);
+  });
+
+  it("names the page of a finding in a PDF", async () => {
+    const { out, code } = await run(pdfFile);
+    expect(out.split("\n")[0]).toMatch(/^第2页第26行 \[rate_mismatch\] /);
+    expect(code).toBe(1);
+    const json = await run(pdfFile, "--format", "json");
+    expect(JSON.parse(json.out).findings[0]).toMatchObject({ kind: "rate_mismatch", line: 26, page: 2 });
   });
 });

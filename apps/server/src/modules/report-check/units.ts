@@ -1,6 +1,18 @@
 import type { ReportText } from "./normalize-text.ts";
-import { findQuantities } from "./quantities.ts";
+import { findQuantities, labelBefore, type Quantity } from "./quantities.ts";
 import type { Finding } from "./report-check.service.ts";
+
+/**
+ * A whole number of 元 ("补助 500 元", "每人每月 200 元/人") is as likely a real small amount as a
+ * slip for 万元; only an amount written to the fen/jiao ("7278.02 元") betrays the slip.
+ */
+function isRateOrRoundSum(text: string, q: Quantity): boolean {
+  return (
+    q.decimals === 0 ||
+    /^\s*[/／]/.test(text.slice(q.end, q.end + 3)) ||
+    /每|人均|标准/.test(labelBefore(text, q.start))
+  );
+}
 
 /**
  * An amount in 元 whose figure the report elsewhere gives in 万元 ("共涉及资金 7278.02 元" next to
@@ -12,7 +24,7 @@ export function checkUnits(report: ReportText): Finding[] {
   const wanLiterals = new Set(quantities.filter((q) => q.unit === "万元").map((q) => q.value));
   const findings: Finding[] = [];
   for (const q of quantities) {
-    if (q.unit !== "元" || q.value === 0 || !wanLiterals.has(q.value)) {
+    if (q.unit !== "元" || q.value === 0 || !wanLiterals.has(q.value) || isRateOrRoundSum(report.text, q)) {
       continue;
     }
     findings.push({
