@@ -18,7 +18,15 @@ import { md5UuidSql } from "./demo-ids.ts";
 import { loadDemoTownHallYears, removePartialTownYears } from "./demo-town-halls.ts";
 import { prepareBulkTransaction, spread } from "./demo-work-orders.ts";
 import { type BadPick, type HallLayout, type HallPlan, insertHallChunk, type SlotTime } from "./hall-batch.ts";
-import { analyzeTables, chunkDays, deferIndexesOnServer, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
+import {
+  analyzeAsTheyGrow,
+  analyzeTables,
+  chunkDays,
+  deferIndexesOnServer,
+  isEmbedded,
+  partLoaded,
+  rebuildIndexes,
+} from "./lanes.ts";
 import { removePartialHallYear } from "./partial-cleanup.ts";
 import { breathe } from "./ticket-batch.ts";
 
@@ -285,10 +293,14 @@ export async function loadDemoHallYear(
   const lanes = (await isEmbedded(db)) ? 1 : 2;
   const finished = chunks.map(() => false);
   let reported = 0;
+  const grown = analyzeAsTheyGrow(db, ["service_cases", "queue_tickets", "bookings", "ratings"]);
   await inLanes(
     chunks,
     lanes,
-    (chunk) => writeChunk(chunk, numberBase),
+    async (chunk) => {
+      await writeChunk(chunk, numberBase);
+      await grown();
+    },
     (i) => {
       finished[i] = true;
       // Reported by quarter of the year, up to the last day of the unbroken run of finished chunks.

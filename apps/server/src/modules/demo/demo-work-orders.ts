@@ -11,7 +11,15 @@ import { getCalendar } from "../work-orders/work-orders-context.ts";
 import { md5UuidSql } from "./demo-ids.ts";
 import { insertPresentTickets } from "./demo-present.ts";
 import { TOWN_WEIGHTS } from "./demo-texts.ts";
-import { analyzeTables, chunkDays, deferIndexesOnServer, isEmbedded, partLoaded, rebuildIndexes } from "./lanes.ts";
+import {
+  analyzeAsTheyGrow,
+  analyzeTables,
+  chunkDays,
+  deferIndexesOnServer,
+  isEmbedded,
+  partLoaded,
+  rebuildIndexes,
+} from "./lanes.ts";
 import { removePartialWorkOrders } from "./partial-cleanup.ts";
 import { type Batch, batchPlan, breathe, insertBatch, type Places, type Units } from "./ticket-batch.ts";
 
@@ -309,6 +317,7 @@ export async function loadDemoWorkOrders(
   // server keeps answering between them. A PostgreSQL server takes them on two lanes.
   const embedded = await isEmbedded(db);
   const lanes = embedded ? 1 : 2;
+  const grown = analyzeAsTheyGrow(db, ["work_orders", "work_order_events"]);
   for (const b of batches) {
     const t0 = Date.now();
     const plan = batchPlan(b);
@@ -328,6 +337,7 @@ export async function loadDemoWorkOrders(
         await breathe();
         await insertEventsAndContacts(tx, tenantId, b.key, seed, [first.g0 + 1, last.g0 + last.count]);
       });
+      await grown();
     });
     progress(`工单 ${b.key}：${plan.n} 件（${((Date.now() - t0) / 1000).toFixed(1)} 秒）`);
   }
