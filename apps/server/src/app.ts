@@ -27,6 +27,7 @@ import { registerBudgetRoutes } from "./modules/budget/budget.routes.ts";
 import { registerCalendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { registerCatalogRoutes } from "./modules/catalog/catalog.routes.ts";
 import { registerAppealRoutes } from "./modules/dashboard/appeals.routes.ts";
+import { registerBriefingRoutes } from "./modules/dashboard/briefing.routes.ts";
 import { registerDeferralRoutes } from "./modules/deferrals/deferrals.routes.ts";
 import { registerEvaluationRoutes } from "./modules/evaluations/evaluations.routes.ts";
 import { registerExportTaskRoutes } from "./modules/export-tasks/export-tasks.routes.ts";
@@ -197,6 +198,7 @@ export async function buildApp(opts: {
   registerEvaluationRoutes(app, deps);
   registerIntakeRoutes(app, deps);
   registerAppealRoutes(app, deps);
+  registerBriefingRoutes(app, deps);
   registerWorkOrderSettingsRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerOpen311Routes(app, deps);

@@ -12,3 +12,6 @@ export const READ_APPEALS = action("dashboard.appeals.read", [
   "auditor",
   "data_officer",
 ]);
+
+/** The 诉求分析简报 goes to the leaders, is drafted by the data officers and read by supervision. */
+export const READ_BRIEFINGS = action("dashboard.briefing.read", ["leader", "data_officer", "supervisor"]);
