@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import JSZip from "jszip";
@@ -223,5 +224,33 @@ describe("诉求分析简报", () => {
     const emptyDocx = await get(leader, "/api/dashboard/briefings?from=2021-01-04&to=2021-01-10&format=docx");
     expect(emptyDocx.statusCode).toBe(200);
     expect((await get(handler, "/api/dashboard/briefings?from=2022-03-14&to=2022-03-20")).statusCode).toBe(403);
+  });
+
+  it("answers PDF with a clear message when LibreOffice cannot run", async () => {
+    const other = await buildTestApp(database, clock, { ZHENGWU_SOFFICE: "/nonexistent/soffice" });
+    try {
+      const res = await other.app.inject({
+        url: "/api/dashboard/briefings?from=2022-03-14&to=2022-03-20&format=pdf",
+        headers: authHeaders(leader),
+      });
+      expect(res.statusCode).toBe(503);
+      expect(res.json().error.message).toContain("LibreOffice");
+    } finally {
+      await other.app.close();
+    }
+  });
+
+  const hasSoffice = (() => {
+    try {
+      execFileSync("soffice", ["--version"], { stdio: "ignore", timeout: 30_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
+  it.skipIf(!hasSoffice)("converts to PDF through LibreOffice when installed", { timeout: 120_000 }, async () => {
+    const res = await get(leader, "/api/dashboard/briefings?from=2022-03-14&to=2022-03-20&format=pdf");
+    expect(res.statusCode).toBe(200);
+    expect(res.rawPayload.subarray(0, 5).toString()).toBe("%PDF-");
   });
 });
