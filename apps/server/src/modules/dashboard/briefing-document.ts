@@ -30,6 +30,21 @@ function listOf(table: BriefingTable | undefined, n: number, name = 0, value = 1
     .join("、");
 }
 
+/** "岭南镇东岭村（河涌 12 件、黑臭 12 件）": hot spots by place, one place's topics together. */
+function placesOf(rows: BriefingTable["rows"]): string {
+  const byPlace = new Map<string, string[]>();
+  for (const r of rows) {
+    const place = `${r[0]}${r[1]}`;
+    const terms = byPlace.get(place) ?? [];
+    terms.push(`${r[2]} ${r[3]} 件`);
+    byPlace.set(place, terms);
+  }
+  return [...byPlace.entries()]
+    .slice(0, 5)
+    .map(([place, terms]) => `${place}（${terms.slice(0, 4).join("、")}）`)
+    .join("；");
+}
+
 /**
  * The briefing's text: each number read from a figure or a table of `data` (none typed here), in
  * sections that name the tables and charts shown with them.
@@ -89,7 +104,7 @@ export function writeBriefing(
             ? "本期未发现显著上升的主题。"
             : `本期共有 ${f.risingTopics?.value ?? 0} 个主题显著上升：${rising.rows
                 .slice(0, 8)
-                .map((r) => `${r[1]}（本期 ${r[2]} 件，基线 λ = ${r[4]}，P = ${r[5]}）`)
+                .map((r) => `${r[0] === "类别" ? `${r[1]}类` : r[1]}（本期 ${r[2]} 件，基线 λ = ${r[4]}，P = ${r[5]}）`)
                 .join("、")}。建议相关承办单位关注并研判成因。`,
         ],
     ["rising"],
@@ -101,10 +116,7 @@ export function writeBriefing(
     [
       spots.length === 0
         ? `本期未发现聚集点（${t.hotSpots?.definition ?? ""}）。`
-        : `按“${t.hotSpots?.definition ?? ""}”，本期发现聚集点 ${f.hotSpots?.value ?? 0} 个，主要为：${spots
-            .slice(0, 5)
-            .map((r) => `${r[0]}${r[1]}“${r[2]}”（${r[3]} 件）`)
-            .join("、")}。`,
+        : `按“${t.hotSpots?.definition ?? ""}”，本期发现聚集点 ${f.hotSpots?.value ?? 0} 个，主要为：${placesOf(spots)}。`,
     ],
     ["hotSpots"],
   );
