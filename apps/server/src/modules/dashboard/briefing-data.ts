@@ -165,35 +165,40 @@ export async function collectBriefing(ctx: Ctx, span: BriefingSpan, act: Action)
 
   await collectRising(ctx, span, cur, figures, tables, warnings);
 
-  const spots = await getHotSpots(ctx, { ...period, minCount: HOT_SPOT_MIN }, act);
+  // Clusters and repeat calls are "within 30 days": a week's briefing looks at the 30 days it ends.
+  const recentDay = span.days < 30 ? addDays(span.toDay, -29) : span.fromDay;
+  const recentPeriod = { from: recentDay, to: span.toDay };
+  const recent: AppealSlice = { ...cur, from: midnight(recentDay) };
+  const within = span.days < 30 ? `（${recentDay} 至 ${span.toDay}，截至期末 30 天）` : "";
+  const spots = await getHotSpots(ctx, { ...recentPeriod, minCount: HOT_SPOT_MIN }, act);
   figures.hotSpots = {
     label: "诉求聚集点",
     value: spots.spots.length,
     unit: "个",
-    definition: spots.method,
-    sql: sqlText(hotSpotsSql(cur, HOT_SPOT_MIN)),
+    definition: `${spots.method}${within}`,
+    sql: sqlText(hotSpotsSql(recent, HOT_SPOT_MIN)),
   };
   tables.hotSpots = {
-    label: "诉求聚集点（村、社区）",
+    label: `诉求聚集点（村、社区）${within}`,
     columns: ["镇（街）", "村（社区）", "主题词", "件数", "30 天窗口"],
     rows: spots.spots.map((s) => [s.town, s.community, s.term, s.count, `${s.from} 至 ${s.to}`]),
-    definition: spots.method,
+    definition: figures.hotSpots.definition,
     sql: [figures.hotSpots.sql],
   };
 
-  const callers = await getRepeatCallers(ctx, period, act);
+  const callers = await getRepeatCallers(ctx, recentPeriod, act);
   figures.repeatCallers = {
     label: "重复来电号码",
     value: callers.callers.length,
     unit: "个",
-    definition: callers.method,
-    sql: sqlText(repeatCallersSql(cur, REPEAT_MIN)),
+    definition: `${callers.method}${within}`,
+    sql: sqlText(repeatCallersSql(recent, REPEAT_MIN)),
   };
   tables.repeatCallers = {
-    label: "重复来电（号码已脱敏）",
+    label: `重复来电（号码已脱敏）${within}`,
     columns: ["来电号码", "件数", "30 天窗口"],
     rows: callers.callers.map((c) => [c.phone, c.count, `${c.from} 至 ${c.to}`]),
-    definition: callers.method,
+    definition: figures.repeatCallers.definition,
     sql: [figures.repeatCallers.sql],
   };
 

@@ -115,8 +115,8 @@ export function writeBriefing(
     "诉求聚集点",
     [
       spots.length === 0
-        ? `本期未发现聚集点（${t.hotSpots?.definition ?? ""}）。`
-        : `按“${t.hotSpots?.definition ?? ""}”，本期发现聚集点 ${f.hotSpots?.value ?? 0} 个，主要为：${placesOf(spots)}。`,
+        ? `未发现聚集点（${t.hotSpots?.definition ?? ""}）。`
+        : `按“${t.hotSpots?.definition ?? ""}”，发现聚集点 ${f.hotSpots?.value ?? 0} 个，主要为：${placesOf(spots)}。`,
     ],
     ["hotSpots"],
   );
@@ -124,8 +124,8 @@ export function writeBriefing(
     "重复来电",
     [
       (f.repeatCallers?.value ?? 0) === 0
-        ? "本期没有同一号码 30 天内来电 3 件以上的情况。"
-        : `本期有 ${f.repeatCallers?.value ?? 0} 个号码在 30 天内来电 3 件以上（号码已脱敏；完整号码须在工单中查看联系人，查看留痕），建议承办单位主动回访、一并化解。`,
+        ? `没有重复来电（${f.repeatCallers?.definition ?? ""}）。`
+        : `按“${f.repeatCallers?.definition ?? ""}”，有 ${f.repeatCallers?.value ?? 0} 个号码重复来电，建议承办单位主动回访、一并化解。`,
     ],
     ["repeatCallers"],
   );

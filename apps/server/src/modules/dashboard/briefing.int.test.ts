@@ -22,6 +22,7 @@ let handler: TestUser;
 const clock = { now: () => new Date("2022-04-11T02:00:00Z") };
 const REPEAT_PHONE = "13912340001";
 const CALLER = "王小明";
+const SLOW_PHONE = "13512340009";
 
 const day = (monday: string, plus: number) =>
   new Date(Date.parse(`${monday}T00:00:00Z`) + plus * 86_400_000).toISOString().slice(0, 10);
@@ -108,6 +109,10 @@ beforeAll(async () => {
       callerPhone: i < 4 ? REPEAT_PHONE : `1380000${String(1000 + i)}`,
     });
   }
+  // One number calling about noise three times in three weeks: a repeat caller only over 30 days.
+  for (const receivedAt of ["2022-02-28T20:00:00+08:00", "2022-03-03T20:00:00+08:00", "2022-03-16T20:00:00+08:00"]) {
+    await send({ receivedAt, callerPhone: SLOW_PHONE });
+  }
 }, 180_000);
 afterAll(async () => {
   await built.app.close();
@@ -133,9 +138,9 @@ describe("诉求分析简报", () => {
     expect(b.title).toContain("诉求分析周报");
     expect(b.previous).toEqual({ from: "2022-03-07", to: "2022-03-13" });
     expect(b.figures.tickets?.value).toBe(await direct("2022-03-14", "2022-03-21"));
-    expect(b.figures.tickets?.value).toBe(15);
+    expect(b.figures.tickets?.value).toBe(16);
     expect(b.figures.previousTickets?.value).toBe(await direct("2022-03-07", "2022-03-14"));
-    expect(b.figures.change?.value).toBe(400);
+    expect(b.figures.change?.value).toBe(433.33);
     // Each figure's SQL, run as listed, gives its value.
     for (const key of ["tickets", "previousTickets"]) {
       const f = b.figures[key];
@@ -155,17 +160,23 @@ describe("诉求分析简报", () => {
     expect(rising.some((r) => r[1] === "路灯")).toBe(false);
     expect(b.figures.risingTopics?.definition).toContain("泊松");
     expect(b.tables.hotSpots?.rows[0]).toEqual(expect.arrayContaining(["岭南镇", "东岭村", 12]));
-    expect(b.tables.repeatCallers?.rows).toEqual([["139****0001", 4, expect.any(String)]]);
+    // Repeat calls within the 30 days the week ends, masked: the slow caller's first two fell before it.
+    expect(b.figures.repeatCallers?.definition).toContain("2022-02-19 至 2022-03-20");
+    expect(b.tables.repeatCallers?.rows).toEqual([
+      ["139****0001", 4, expect.any(String)],
+      ["135****0009", 3, expect.any(String)],
+    ]);
     expect(b.tables.towns?.rows.find((r) => r[0] === "岭南镇")?.[1]).toBe(12);
     const daily = b.tables.daily?.rows ?? [];
-    expect(daily.reduce((s, r) => s + Number(r[2]), 0)).toBe(15);
+    expect(daily.reduce((s, r) => s + Number(r[2]), 0)).toBe(16);
     expect(daily.reduce((s, r) => s + Number(r[4]), 0)).toBe(3);
     expect(b.sections.map((s) => s.heading)).toEqual(
       expect.arrayContaining(["一、总体情况", "三、上升话题", "六、镇（街）与承办单位"]),
     );
-    expect(b.sections[0]?.paragraphs[0]).toContain("共受理群众诉求工单 15 件");
-    expect(res.body).not.toContain(REPEAT_PHONE);
-    expect(res.body).not.toContain(CALLER);
+    expect(b.sections[0]?.paragraphs[0]).toContain("共受理群众诉求工单 16 件");
+    for (const secret of [REPEAT_PHONE, SLOW_PHONE, CALLER]) {
+      expect(res.body).not.toContain(secret);
+    }
   });
 
   it("builds the monthly briefing against the previous calendar month", async () => {
