@@ -1,6 +1,7 @@
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { cpus, totalmem, type } from "node:os";
 import { benchAppointments } from "./appointments.bench.ts";
+import { benchBriefing } from "./briefing.bench.ts";
 import { benchCatalog } from "./catalog.bench.ts";
 import { benchCrash } from "./crash.bench.ts";
 import { benchDemo } from "./demo.bench.ts";
@@ -16,7 +17,8 @@ import { benchStartup } from "./startup.bench.ts";
 // `npm run bench [-- name…]` runs the named benchmarks (all by default) and rewrites their sections
 // of docs/benchmarks.md, stamped with the machine and the date; other sections stay as they were.
 // `demo-crash` takes `--phases=1,3` (indexes into LOAD_PHASES; all by default) and
-// `--engines=pglite,postgres` (both by default): each phase is a full demo load.
+// `--engines=pglite,postgres` (both by default): each phase is a full demo load. `briefing` runs on
+// PostgreSQL unless `--engines` names pglite too (a demo year on PGlite takes 7+ minutes to load).
 const option = (name: string) =>
   process.argv
     .find((a) => a.startsWith(`--${name}=`))
@@ -38,6 +40,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   export: benchExport,
   "first-start": benchFirstStart,
   "demo-crash": () => benchDemoCrash(crashPhases, crashEngines),
+  briefing: () => benchBriefing(option("engines") ?? ["postgres"]),
 };
 const FILE = "docs/benchmarks.md";
 const names = process.argv.slice(2).filter((a) => a in BENCHES);

@@ -26,6 +26,7 @@ import { resolveSession } from "./modules/auth/auth.service.ts";
 import { registerBudgetRoutes } from "./modules/budget/budget.routes.ts";
 import { registerCalendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { registerCatalogRoutes } from "./modules/catalog/catalog.routes.ts";
+import { registerBriefingRoutes } from "./modules/dashboard/briefing.routes.ts";
 import { registerDashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
 import { registerDeferralRoutes } from "./modules/deferrals/deferrals.routes.ts";
 import { registerEvaluationRoutes } from "./modules/evaluations/evaluations.routes.ts";
@@ -197,6 +198,7 @@ export async function buildApp(opts: {
   registerEvaluationRoutes(app, deps);
   registerIntakeRoutes(app, deps);
   registerDashboardRoutes(app, deps);
+  registerBriefingRoutes(app, deps);
   registerWorkOrderSettingsRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerOpen311Routes(app, deps);

@@ -131,6 +131,13 @@ export const OFFICE_ROUTES: Record<string, Spec> = {
     ok: 200,
     url: () => `/api/dashboard/appeals/repeat-callers?${PERIOD}`,
   },
+  // The briefing names no ticket: the out-of-scope one's id must not appear in it either.
+  "GET /api/dashboard/briefings": {
+    roles: ["leader", "data_officer", "supervisor"],
+    ok: 200,
+    url: () => "/api/dashboard/briefings?from=2026-11-30&to=2026-12-06",
+    list: true,
+  },
   "POST /api/work-orders": {
     roles: ["dispatcher"],
     ok: 201,

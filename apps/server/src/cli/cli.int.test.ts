@@ -1,5 +1,5 @@
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -40,6 +40,7 @@ describe("zhengwu CLI", () => {
       ["apikey", "create"],
       ["tenant", "create"],
       ["demo", "load"],
+      ["briefing", "build"],
     ]) {
       const { code, out } = cli(...verb, "--help");
       expect(code, verb.join(" ")).toBe(0);
@@ -84,11 +85,48 @@ describe("zhengwu CLI", () => {
     expect(broken.out).toContain("断裂");
   });
 
-  it("refuses to open the embedded database while another process holds it", () => {
+  // Runs after the demo load above: the tenant exists (its base holds no 2021 tickets).
+  it("builds a 诉求分析简报 as JSON and Word, and refuses bad periods with the reason", { timeout: 300_000 }, () => {
+    const json = cli("briefing", "build", "--tenant", "440114", "--from", "2021-03-01", "--to", "2021-03-31");
+    expect(json.code, json.out).toBe(0);
+    const briefing = JSON.parse(json.out.slice(json.out.indexOf("{"), json.out.lastIndexOf("}") + 1));
+    expect(briefing).toMatchObject({ kind: "monthly", tenant: { code: "440114" } });
+    expect(briefing.figures.tickets.sql).toContain("select count(*)");
+    expect(json.out).toContain("提示：2021-03-01 至 2021-03-31 在您的范围内没有受理工单");
+    const out = join(dir, "briefing.docx");
+    const word = cli(
+      ...["briefing", "build", "--tenant", "440114", "--from", "2021-03-01", "--to", "2021-03-07"],
+      ...["--format", "docx", "--out", out],
+    );
+    expect(word.code, word.out).toBe(0);
+    expect(readFileSync(out).subarray(0, 2).toString("latin1")).toBe("PK");
+    const long = cli("briefing", "build", "--tenant", "440114", "--from", "2019-01-01", "--to", "2022-12-31");
+    expect(long.code).toBe(1);
+    expect(long.out).toContain("分析期间不能超过 3 年");
+    const noOut = cli(
+      "briefing",
+      "build",
+      "--tenant",
+      "440114",
+      "--from",
+      "2021-03-01",
+      "--to",
+      "2021-03-07",
+      "--format",
+      "docx",
+    );
+    expect(noOut.code).toBe(1);
+    expect(noOut.out).toContain("--out");
+  });
+
+  it("refuses to open the embedded database while another process holds it, to read as well", () => {
     writeFileSync(`${dataDir}.lock`, `${process.pid}\nzhengwu serve\n`);
     const res = cli("db", "migrate");
+    const briefing = cli("briefing", "build", "--tenant", "440114", "--from", "2021-03-01", "--to", "2021-03-07");
     rmSync(`${dataDir}.lock`);
     expect(res.code).toBe(1);
     expect(res.out).toContain("正被进程");
+    expect(briefing.code).toBe(1);
+    expect(briefing.out).toContain("正被进程");
   });
 });

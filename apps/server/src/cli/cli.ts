@@ -6,6 +6,7 @@ import { serve } from "../serve.ts";
 import { registerAdminCommands } from "./commands/admin-commands.ts";
 import { registerAuditCommands } from "./commands/audit-commands.ts";
 import { registerBackupCommands } from "./commands/backup-commands.ts";
+import { registerBriefingCommands } from "./commands/briefing-commands.ts";
 import { registerCalendarCommand } from "./commands/calendar-command.ts";
 import { registerReportCheckCommand } from "./commands/report-check-command.ts";
 import { registerReportCommands } from "./commands/report-commands.ts";
@@ -63,6 +64,7 @@ async function main(): Promise<void> {
   registerBackupCommands(program, config);
   registerCalendarCommand(program, config);
   registerReportCheckCommand(registerReportCommands(program, config));
+  registerBriefingCommands(program, config);
   await program.parseAsync(process.argv);
 }
 

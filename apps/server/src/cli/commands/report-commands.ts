@@ -2,12 +2,12 @@ import { writeFile } from "node:fs/promises";
 import { type Command, Option } from "commander";
 import { renderDocx } from "../../modules/reports/render-docx.ts";
 import { renderHtml } from "../../modules/reports/render-html.ts";
-import { docxToPdf } from "../../modules/reports/render-pdf.ts";
 import { renderText } from "../../modules/reports/render-text.ts";
 import { toReportJson } from "../../modules/reports/report-json.ts";
 import { buildReportFor } from "../../modules/reports/reports.service.ts";
 import { systemClock } from "../../platform/clock.ts";
 import type { Config } from "../../platform/config.ts";
+import { docxToPdf } from "../../platform/documents/docx-to-pdf.ts";
 import { requireTenant, withDatabase } from "../run-with-db.ts";
 
 type BuildOptions = { tenant: string; year: string; format: "json" | "html" | "docx" | "pdf" | "text"; out?: string };

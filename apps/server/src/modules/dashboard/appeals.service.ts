@@ -11,7 +11,7 @@ import {
   type RisingTopicsQuery,
 } from "../../../../../packages/contracts/src/appeals.ts";
 import { WO_CATEGORY_LABELS, WoCategorySchema } from "../../../../../packages/contracts/src/work-orders.ts";
-import { scopeFor } from "../../platform/access-can.ts";
+import { type Action, scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { type FieldIssue, validation } from "../../platform/errors.ts";
@@ -21,18 +21,19 @@ import {
   categoryCounts,
   countTickets,
   hotSpots,
+  periodCounts,
   repeatCallers,
   termCounts,
-  weeklyCounts,
 } from "../work-orders/appeal-counts.repo.ts";
 import { READ_APPEALS } from "./dashboard.policy.ts";
 import { poissonUpperTail } from "./poisson.ts";
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 /** Midnight in Asia/Shanghai of a YYYY-MM-DD day. */
-const midnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
-const dayOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
-const labelOf = (category: string) => {
+export const midnight = (day: string) => new Date(`${day}T00:00:00+08:00`);
+/** The Asia/Shanghai day (YYYY-MM-DD) of an instant. */
+export const dayOf = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+export const labelOf = (category: string) => {
   const c = WoCategorySchema.safeParse(category);
   return c.success ? WO_CATEGORY_LABELS[c.data] : category;
 };
@@ -40,16 +41,22 @@ const share = (n: number, total: number) => (total > 0 ? Math.round((n / total) 
 
 /** Rising: at least this many this week, above the baseline, and this improbable under it. */
 export const RISING = { minCount: 5, pValue: 0.001, floor: 0.5, weeks: 8 } as const;
+/** Tickets from one number within 30 days that make a repeat caller. */
+export const REPEAT_MIN = 3;
 export const RISING_METHOD =
   `泊松检验：以前 ${RISING.weeks} 周的周均值 λ 为基线（不足 ${RISING.floor} 时按 ${RISING.floor} 计），` +
   `本周件数 x 满足 x ≥ ${RISING.minCount}、x > λ 且 P(X ≥ x) < ${RISING.pValue} 时记为上升`;
 
-/** The reader's slice of the tickets: their subtrees, a known town or unit, a period of at most three years. */
-async function slice(
+/**
+ * The reader's slice of the tickets: the subtrees where they may do `act` (reading 诉求 analysis by
+ * default), a known town or unit, a period of at most three years.
+ */
+export async function appealSlice(
   ctx: Ctx,
   q: { townId?: string | undefined; unitId?: string | undefined },
   from: Date,
   to: Date,
+  act: Action = READ_APPEALS,
 ): Promise<AppealSlice> {
   const tenantId = ctx.actor.tenantId;
   const issues: FieldIssue[] = [];
@@ -76,11 +83,11 @@ async function slice(
   if (issues.length > 0) {
     throw validation(issues);
   }
-  return { tenantId, paths: scopeFor(ctx.actor, READ_APPEALS), from, to, townId: q.townId, unitId: q.unitId };
+  return { tenantId, paths: scopeFor(ctx.actor, act), from, to, townId: q.townId, unitId: q.unitId };
 }
 
 /** [from 00:00, the day after `to` 00:00) in Asia/Shanghai, at most APPEAL_MAX_DAYS days. */
-function period(q: AppealPeriodQuery): { from: Date; to: Date } {
+export function appealPeriod(q: Pick<AppealPeriodQuery, "from" | "to">): { from: Date; to: Date } {
   const from = midnight(q.from);
   const to = new Date(midnight(q.to).getTime() + DAY_MS);
   if (to <= from) {
@@ -92,9 +99,9 @@ function period(q: AppealPeriodQuery): { from: Date; to: Date } {
   return { from, to };
 }
 
-export async function getHotTopics(ctx: Ctx, q: HotTopicsQuery): Promise<HotTopics> {
-  const { from, to } = period(q);
-  const s = await slice(ctx, q, from, to);
+export async function getHotTopics(ctx: Ctx, q: HotTopicsQuery, act: Action = READ_APPEALS): Promise<HotTopics> {
+  const { from, to } = appealPeriod(q);
+  const s = await appealSlice(ctx, q, from, to, act);
   const total = await countTickets(ctx.db, s);
   const terms = await termCounts(ctx.db, s, q.limit);
   const categories = await categoryCounts(ctx.db, s);
@@ -118,17 +125,25 @@ export async function getRisingTopics(ctx: Ctx, q: RisingTopicsQuery): Promise<R
   const weekStart = new Date(day.getTime() - ((weekday + 6) % 7) * DAY_MS);
   const from = new Date(weekStart.getTime() - RISING.weeks * 7 * DAY_MS);
   const to = new Date(weekStart.getTime() + 7 * DAY_MS);
-  const s = await slice(ctx, q, from, to);
-  const { terms, categories } = await weeklyCounts(ctx.db, s);
-  const rising = [...score("term", terms, (k) => k), ...score("category", categories, labelOf)].sort(
-    (a, b) => a.pValue - b.pValue || b.count - a.count,
-  );
+  const s = await appealSlice(ctx, q, from, to);
+  const { terms, categories } = await periodCounts(ctx.db, s);
+  const rising = scoreRising(terms, categories);
   return {
     weekStart: dayOf(weekStart),
     weekEnd: dayOf(new Date(to.getTime() - DAY_MS)),
     method: RISING_METHOD,
     rising: rising.slice(0, 30),
   };
+}
+
+/** Rising terms and categories, most surprising first, from counts per period (the last one tested). */
+export function scoreRising(
+  terms: ReadonlyArray<{ key: string; wk: number; n: number }>,
+  categories: ReadonlyArray<{ key: string; wk: number; n: number }>,
+) {
+  return [...score("term", terms, (k) => k), ...score("category", categories, labelOf)].sort(
+    (a, b) => a.pValue - b.pValue || b.count - a.count,
+  );
 }
 
 function score(
@@ -157,9 +172,9 @@ function score(
   });
 }
 
-export async function getHotSpots(ctx: Ctx, q: HotSpotsQuery): Promise<HotSpots> {
-  const { from, to } = period(q);
-  const rows = await hotSpots(ctx.db, await slice(ctx, q, from, to), q.minCount);
+export async function getHotSpots(ctx: Ctx, q: HotSpotsQuery, act: Action = READ_APPEALS): Promise<HotSpots> {
+  const { from, to } = appealPeriod(q);
+  const rows = await hotSpots(ctx.db, await appealSlice(ctx, q, from, to, act), q.minCount);
   return {
     method: `同一村（社区）同一主题词，任意连续 30 天内工单不少于 ${q.minCount} 件`,
     spots: rows.map((r) => ({
@@ -175,9 +190,13 @@ export async function getHotSpots(ctx: Ctx, q: HotSpotsQuery): Promise<HotSpots>
 }
 
 /** Repeat callers: three or more tickets from one number within 30 days; numbers masked. */
-export async function getRepeatCallers(ctx: Ctx, q: AppealPeriodQuery): Promise<RepeatCallers> {
-  const { from, to } = period(q);
-  const rows = await repeatCallers(ctx.db, await slice(ctx, q, from, to), 3);
+export async function getRepeatCallers(
+  ctx: Ctx,
+  q: AppealPeriodQuery,
+  act: Action = READ_APPEALS,
+): Promise<RepeatCallers> {
+  const { from, to } = appealPeriod(q);
+  const rows = await repeatCallers(ctx.db, await appealSlice(ctx, q, from, to, act), REPEAT_MIN);
   return {
     method: "同一来电号码任意连续 30 天内工单不少于 3 件；号码已脱敏，完整号码须在工单中查看联系人（留痕）",
     callers: rows.map((r) => ({

@@ -23,3 +23,6 @@ export const READ_COCKPIT = action("dashboard.cockpit.read", [
   "finance_officer",
   "admin",
 ]);
+
+/** The 诉求分析简报 goes to the leaders, is drafted by the data officers and read by supervision. */
+export const READ_BRIEFINGS = action("dashboard.briefing.read", ["leader", "data_officer", "supervisor"]);

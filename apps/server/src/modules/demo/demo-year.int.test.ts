@@ -4,6 +4,7 @@ import { openOwnTestDatabase, openTestDatabase } from "../../../test/test-db.ts"
 import { fixedClock } from "../../platform/clock.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
+import { buildBriefingFor, renderBriefingDocx } from "../dashboard/briefing.service.ts";
 import { checkReportText } from "../report-check/report-check.service.ts";
 import { renderText } from "../reports/render-text.ts";
 import { buildReportFor } from "../reports/reports.service.ts";
@@ -347,5 +348,42 @@ describe("the Huadu 2022 demo year", () => {
     expect(n?.own).toBe(846);
     expect(n?.outside).toBe(0);
     expect(n?.distinct).toBe(titles.length);
+  });
+
+  it("briefs the week the 涉整改 campaign starts with its topics rising, every number from the tickets", async () => {
+    const tenant = await findTenantByCode(database.db, "440114");
+    const started = performance.now();
+    const built = await buildBriefingFor(database.db, clock, tenant?.id ?? "", {
+      from: "2022-03-14",
+      to: "2022-03-20",
+    });
+    const docx = await renderBriefingDocx(built);
+    const seconds = (performance.now() - started) / 1000;
+    const b = built.briefing;
+    const [week] = await queryRows<{ n: number }>(
+      database.db,
+      sql`select count(*)::int as n from work_orders where tenant_id = ${tenant?.id ?? ""}
+          and received_at >= '2022-03-14T00:00:00+08:00' and received_at < '2022-03-21T00:00:00+08:00'`,
+    );
+    expect(b.figures.tickets?.value).toBe(week?.n);
+    const campaignTerms = new Set(Object.values(CAMPAIGN_SUBJECTS).flatMap((list) => list.flatMap(([, , k]) => k)));
+    const rising = (b.tables.rising?.rows ?? []).filter((r) => r[0] === "主题词").map((r) => String(r[1]));
+    const ours = rising.filter((t) => campaignTerms.has(t));
+    // The campaign's own subjects rise against their eight quiet weeks before 15 March.
+    expect(ours, `rising: ${rising.join("、")}`).toEqual(expect.arrayContaining(["整改"]));
+    expect(ours.length, `rising: ${rising.join("、")}`).toBeGreaterThanOrEqual(3);
+    expect(b.sections.find((s) => s.heading.endsWith("上升话题"))?.paragraphs.join("")).toContain("整改");
+    // No full number or caller name anywhere.
+    const text = JSON.stringify(b);
+    expect(text).not.toMatch(/(?<!\d)1[3-9]\d{9}(?!\d)/);
+    const names = await queryRows<{ name: string }>(
+      database.db,
+      sql`select distinct caller_name as name from work_orders where tenant_id = ${tenant?.id ?? ""}
+          and caller_name is not null and received_at >= '2022-03-14T00:00:00+08:00'
+          and received_at < '2022-03-21T00:00:00+08:00' limit 200`,
+    );
+    expect(names.filter((n) => n.name.length >= 2 && text.includes(n.name))).toEqual([]);
+    expect(docx.subarray(0, 2).toString("latin1")).toBe("PK");
+    process.stdout.write(`weekly briefing on the demo year: ${seconds.toFixed(1)} s; rising: ${rising.join("、")}\n`);
   });
 });

@@ -1,3 +1,5 @@
+import { formatRate } from "../../platform/documents/number-format.ts";
+
 /** How a figure is written in the text. */
 export type FigureFormat = "count" | "rate" | "wan" | "points" | "number";
 
@@ -39,12 +41,6 @@ export type ReportDoc = {
   blocks: Block[];
   warnings: string[];
 };
-
-/** "98.63%", "100%", "30.60%": two decimals unless the percentage is whole. */
-export function formatRate(x: number): string {
-  const p = Math.round(x * 10000) / 100;
-  return Number.isInteger(p) ? `${p}%` : `${p.toFixed(2)}%`;
-}
 
 export function formatFigure(f: Figure): string {
   switch (f.format) {

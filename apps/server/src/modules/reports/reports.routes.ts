@@ -8,6 +8,7 @@ import {
   ReportPreviewSchema,
 } from "../../../../../packages/contracts/src/reports.ts";
 import { action } from "../../platform/access-can.ts";
+import { docxToPdf } from "../../platform/documents/docx-to-pdf.ts";
 import { AppError } from "../../platform/errors.ts";
 import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
@@ -15,7 +16,6 @@ import { EDIT_BUDGETS, VIEW_BUDGETS } from "../budget/budget.policy.ts";
 import { checkReportText, extractReportText } from "../report-check/report-check.service.ts";
 import { renderDocx } from "./render-docx.ts";
 import { renderHtml } from "./render-html.ts";
-import { docxToPdf } from "./render-pdf.ts";
 import { getReport, listParagraphs, saveParagraph } from "./reports.service.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";

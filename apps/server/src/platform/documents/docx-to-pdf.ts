@@ -4,7 +4,7 @@ import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { AppError } from "../../platform/errors.ts";
+import { AppError } from "../errors.ts";
 
 export const NO_LIBREOFFICE =
   "本机未安装 LibreOffice，无法生成 PDF。请下载 Word 版，或安装 libreoffice-writer-nogui 与 fonts-noto-cjk 后重试";
