@@ -1,5 +1,5 @@
 import { sql } from "drizzle-orm";
-import { periodCounts } from "../apps/server/src/modules/dashboard/appeals.repo.ts";
+import { periodCounts } from "../apps/server/src/modules/work-orders/appeal-counts.repo.ts";
 import {
   appealSlice,
   getHotTopics,

@@ -19,7 +19,7 @@ function say(message: string): void {
 }
 
 /**
- * After the server answers: the year of operations (first start only; about a minute and a half
+ * After the server answers: the year of operations (first start only; about three minutes
  * embedded), whose start removes, in short chunks, what a killed load left; then any index a killed
  * load deferred. Neither runs before listening: after a crash they took minutes.
  */
