@@ -244,7 +244,7 @@ export async function benchFirstStart(): Promise<string> {
 \`zhengwu serve\` on an empty database (web UI built). From "已就绪" until the year is loaded, a
 client asks for the login page, \`/api/auth/me\` and the work-order list's first page (as
 dispatcher) every second, side by side; a failed answer counts as 60 s. Load time as the server
-prints it (README: about two minutes embedded, 45–60 s on PostgreSQL).
+prints it (README: about three minutes embedded, 45–60 s on PostgreSQL).
 
 | engine | ready | year loaded in | requests | p95 | p99 | max | target p95 | |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |
