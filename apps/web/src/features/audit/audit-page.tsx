@@ -1,4 +1,5 @@
 import { ReloadOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Descriptions, Table, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
@@ -7,8 +8,7 @@ import { PageContainer } from "../../layout/page-container.tsx";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { compactParams, positiveInt } from "../../shared/url-params.ts";
-import { useRemote } from "../../shared/use-remote.ts";
-import { auditApi } from "./audit-api.ts";
+import { auditApi, auditKeys } from "./audit-api.ts";
 import { AuditFilterForm, type AuditFilters } from "./audit-filter-form.tsx";
 import { ACTION_LABELS, ACTOR_TYPE_LABELS, ENTITY_LABELS } from "./audit-labels.ts";
 import { describeSummary, summaryText } from "./audit-summary.ts";
@@ -167,9 +167,17 @@ export function AuditPage() {
   const handleError = useApiErrorHandler();
 
   // The query string is the single source of truth, so filters survive reloads and can be shared.
-  const { data, loading, reload } = useRemote(`audit?${params.toString()}`, (signal) =>
-    auditApi.list({ ...filters, page, pageSize }, signal),
-  );
+  const listQuery = { ...filters, page, pageSize };
+  const {
+    data,
+    isFetching: loading,
+    refetch,
+  } = useQuery({
+    queryKey: auditKeys.list(listQuery),
+    queryFn: ({ signal }) => auditApi.list(listQuery, signal),
+    placeholderData: keepPreviousData,
+  });
+  const reload = () => void refetch();
   const filterKey = compactParams({ ...filters }).toString();
 
   const verify = async () => {

@@ -1,4 +1,5 @@
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { useLocation, useNavigate, useParams } from "react-router-dom";
@@ -9,9 +10,8 @@ import {
   type Project,
 } from "../../../../../packages/contracts/src/budget.ts";
 import { PageLoading } from "../../shared/results.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
 import { useMe } from "../auth/session.tsx";
-import { budgetApi } from "./budget-api.ts";
+import { budgetApi, budgetKeys } from "./budget-api.ts";
 import { BudgetImportModal } from "./budget-import-modal.tsx";
 import { FactCreateModal } from "./fact-create-modal.tsx";
 import { pct, wan } from "./money.ts";
@@ -180,12 +180,22 @@ function YearView({ data, onImport, onAddFact }: { data: BudgetYear; onImport: (
 export function BudgetPage() {
   const params = useParams();
   const navigate = useNavigate();
-  const years = useRemote("years", (signal) => budgetApi.years(signal));
+  const queryClient = useQueryClient();
+  const years = useQuery({ queryKey: budgetKeys.years(), queryFn: ({ signal }) => budgetApi.years(signal) });
+  const refresh = () => {
+    for (const queryKey of budgetKeys.dependents) {
+      void queryClient.invalidateQueries({ queryKey });
+    }
+  };
   // 财务绩效专员 owns the budget: only they start a year (the server checks the same).
   const canEdit = useMe().grants.some((g) => g.role === "finance_officer");
   const list = years.data?.map((y) => y.year) ?? [];
   const year = params.year ? Number(params.year) : list.length ? Math.max(...list) : undefined;
-  const detail = useRemote(year ? `year-${year}` : null, (signal) => budgetApi.year(year ?? 0, signal));
+  const detail = useQuery({
+    queryKey: budgetKeys.year(year ?? 0),
+    queryFn: ({ signal }) => budgetApi.year(year ?? 0, signal),
+    enabled: year !== undefined,
+  });
   const [importing, setImporting] = useState(false);
   const [addingFact, setAddingFact] = useState(false);
   return (
@@ -199,13 +209,13 @@ export function BudgetPage() {
           <YearCreateButton
             existing={list}
             onCreated={(y) => {
-              years.reload();
+              refresh();
               void navigate(`/budget/${y}`);
             }}
           />
         )}
       </Space>
-      {years.loading || detail.loading ? (
+      {years.isLoading || detail.isLoading ? (
         <PageLoading />
       ) : !year ? (
         <Empty
@@ -223,7 +233,7 @@ export function BudgetPage() {
           onClose={() => setAddingFact(false)}
           onDone={() => {
             setAddingFact(false);
-            detail.reload();
+            refresh();
           }}
         />
       )}
@@ -234,7 +244,7 @@ export function BudgetPage() {
           onClose={() => setImporting(false)}
           onDone={() => {
             setImporting(false);
-            detail.reload();
+            refresh();
           }}
         />
       )}

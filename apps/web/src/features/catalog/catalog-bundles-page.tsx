@@ -1,15 +1,18 @@
+import { useQuery } from "@tanstack/react-query";
 import { Card, DatePicker, Space, Table, Typography } from "antd";
 import dayjs from "dayjs";
 import { useSearchParams } from "react-router-dom";
 import type { Bundle } from "../../../../../packages/contracts/src/catalog.ts";
-import { useRemote } from "../../shared/use-remote.ts";
-import { catalogApi } from "./catalog-api.ts";
+import { catalogApi, catalogKeys } from "./catalog-api.ts";
 
 /** 一件事 bundles as now or as of a date, with their member items. */
 export function CatalogBundlesPage() {
   const [search, setSearch] = useSearchParams();
   const asOf = search.get("asOf") ?? undefined;
-  const data = useRemote(`catalog-bundles-${asOf ?? ""}`, (signal) => catalogApi.bundles(asOf, signal));
+  const data = useQuery({
+    queryKey: catalogKeys.bundles(asOf),
+    queryFn: ({ signal }) => catalogApi.bundles(asOf, signal),
+  });
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Space>
@@ -26,7 +29,7 @@ export function CatalogBundlesPage() {
         <Table<Bundle>
           rowKey="id"
           size="small"
-          loading={data.loading}
+          loading={data.isFetching}
           dataSource={data.data?.items ?? []}
           columns={[
             { title: "编码", dataIndex: "code", width: 100 },

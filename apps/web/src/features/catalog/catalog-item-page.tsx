@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Button, Card, DatePicker, Descriptions, Space, Table, Tag, Timeline, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
@@ -15,8 +16,7 @@ import {
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { PageLoading } from "../../shared/results.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
-import { catalogApi } from "./catalog-api.ts";
+import { catalogApi, catalogKeys } from "./catalog-api.ts";
 import { CatalogItemFormModal } from "./catalog-item-form.tsx";
 
 const yesNo = (b: boolean) => (b ? "是" : "否");
@@ -29,14 +29,18 @@ export function CatalogItemPage() {
   const [editing, setEditing] = useState(false);
   const { modal } = App.useApp();
   const handleError = useApiErrorHandler();
-  const item = useRemote(`catalog-item-${id}-${asOf ?? ""}`, (signal) => catalogApi.item(id, asOf, signal));
-  const versions = useRemote(`catalog-versions-${id}`, (signal) => catalogApi.versions(id, signal));
-  const reload = () => {
-    item.reload();
-    versions.reload();
-  };
+  const queryClient = useQueryClient();
+  const item = useQuery({
+    queryKey: catalogKeys.item(id, asOf),
+    queryFn: ({ signal }) => catalogApi.item(id, asOf, signal),
+  });
+  const versions = useQuery({
+    queryKey: catalogKeys.versions(id),
+    queryFn: ({ signal }) => catalogApi.versions(id, signal),
+  });
+  const reload = () => void queryClient.invalidateQueries({ queryKey: catalogKeys.all });
   if (!item.data) {
-    return item.loading ? (
+    return item.isFetching ? (
       <PageLoading />
     ) : (
       <Alert type="warning" showIcon title={asOf ? `该事项在 ${asOf} 尚不存在` : "事项不存在"} />

@@ -1,4 +1,5 @@
 import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Card, DatePicker, Form, Input, Select, Space, Table, Tag, Typography } from "antd";
 import dayjs from "dayjs";
 import { useState } from "react";
@@ -8,10 +9,9 @@ import {
   ITEM_TYPE_LABELS,
   type ItemSummary,
 } from "../../../../../packages/contracts/src/catalog.ts";
-import { useRemote } from "../../shared/use-remote.ts";
 import { useMe } from "../auth/session.tsx";
 import { OrgUnitSelect } from "../org/org-unit-select.tsx";
-import { catalogApi } from "./catalog-api.ts";
+import { catalogApi, catalogKeys } from "./catalog-api.ts";
 import { CatalogImportModal } from "./catalog-import-modal.tsx";
 import { CatalogItemFormModal } from "./catalog-item-form.tsx";
 import {
@@ -48,9 +48,14 @@ export function CatalogListPage() {
   const [creating, setCreating] = useState(false);
   const query = Object.fromEntries(LIST_FILTERS.map((k) => [k, search.get(k) ?? undefined]));
   const page = Number(search.get("page") ?? 1);
-  const list = useRemote(`catalog-${search.toString()}`, (signal) =>
-    catalogApi.list({ ...query, page, pageSize: 20 }, signal),
-  );
+  const queryClient = useQueryClient();
+  const listQuery = { ...query, page, pageSize: 20 };
+  const list = useQuery({
+    queryKey: catalogKeys.list(listQuery),
+    queryFn: ({ signal }) => catalogApi.list(listQuery, signal),
+    placeholderData: keepPreviousData,
+  });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: catalogKeys.all });
   const canEdit = me.grants.some((g) => g.role === "catalog_manager");
   const apply = (values: Record<string, string | dayjs.Dayjs | undefined>) => {
     const next = new URLSearchParams();
@@ -124,7 +129,7 @@ export function CatalogListPage() {
         <Table<ItemSummary>
           rowKey="id"
           size="small"
-          loading={list.loading}
+          loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           pagination={{
             current: page,
@@ -172,7 +177,7 @@ export function CatalogListPage() {
         onClose={() => setImporting(false)}
         onDone={() => {
           setImporting(false);
-          list.reload();
+          refresh();
         }}
       />
       <CatalogItemFormModal
@@ -181,7 +186,7 @@ export function CatalogListPage() {
         onClose={() => setCreating(false)}
         onSaved={() => {
           setCreating(false);
-          list.reload();
+          refresh();
         }}
       />
     </Space>

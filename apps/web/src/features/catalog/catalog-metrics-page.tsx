@@ -1,10 +1,10 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Card, Col, DatePicker, Row, Segmented, Space, Statistic, Table, Tooltip, Typography } from "antd";
 import dayjs from "dayjs";
 import { Link, useSearchParams } from "react-router-dom";
 import type { CatalogMetrics } from "../../../../../packages/contracts/src/catalog.ts";
 import { bureauTime } from "../../shared/format.ts";
-import { useRemote } from "../../shared/use-remote.ts";
-import { catalogApi } from "./catalog-api.ts";
+import { catalogApi, catalogKeys } from "./catalog-api.ts";
 
 type Group = CatalogMetrics["groups"][number];
 const GROUPS = [
@@ -21,9 +21,11 @@ export function CatalogMetricsPage() {
   const [search, setSearch] = useSearchParams();
   const asOf = search.get("asOf") ?? bureauTime().format("YYYY-MM-DD");
   const groupBy = search.get("groupBy") ?? "department";
-  const data = useRemote(`catalog-metrics-${asOf}-${groupBy}`, (signal) =>
-    catalogApi.metrics({ asOf, groupBy }, signal),
-  );
+  const data = useQuery({
+    queryKey: catalogKeys.metrics({ asOf, groupBy }),
+    queryFn: ({ signal }) => catalogApi.metrics({ asOf, groupBy }, signal),
+    placeholderData: keepPreviousData,
+  });
   const t = data.data?.total;
   const list = (extra: Record<string, string>) => `/catalog?${new URLSearchParams({ ...extra, asOf }).toString()}`;
   const groupFilter = (g: Group): Record<string, string> =>
@@ -106,7 +108,7 @@ export function CatalogMetricsPage() {
         <Table<Group>
           rowKey="key"
           size="small"
-          loading={data.loading}
+          loading={data.isFetching}
           dataSource={data.data?.groups ?? []}
           pagination={false}
           columns={[

@@ -1,11 +1,11 @@
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, DatePicker, Form, Input, Modal, Space, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { validFields } from "../../shared/form-validate.ts";
 import { formatDateTime } from "../../shared/format.ts";
-import { useRemote } from "../../shared/use-remote.ts";
-import { deferralsApi } from "./deferrals-api.ts";
+import { deferralKeys, deferralsApi } from "./deferrals-api.ts";
 
 type Values = { idNumber: string; personName: string; reason: string; source: string; listedOn: Dayjs };
 
@@ -14,7 +14,14 @@ export function CreditFlagsPage() {
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const [page, setPage] = useState(1);
-  const list = useRemote(`credit-${page}`, (signal) => deferralsApi.creditFlags({ page, pageSize: 20 }, signal));
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: deferralKeys.creditFlags({ page, pageSize: 20 }),
+    queryFn: ({ signal }) => deferralsApi.creditFlags({ page, pageSize: 20 }, signal),
+    placeholderData: keepPreviousData,
+  });
+  // A listing or a lifting changes who may get 容缺受理.
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: deferralKeys.all });
   const [adding, setAdding] = useState(false);
   const [lifting, setLifting] = useState<string | null>(null);
   const [note, setNote] = useState("");
@@ -30,7 +37,7 @@ export function CreditFlagsPage() {
       void message.success("已列入失信名单");
       setAdding(false);
       form.resetFields();
-      list.reload();
+      refresh();
     } catch (err) {
       handleError(err, form);
     }
@@ -44,7 +51,7 @@ export function CreditFlagsPage() {
       void message.success("已移出失信名单");
       setLifting(null);
       setNote("");
-      list.reload();
+      refresh();
     } catch (err) {
       handleError(err);
     }
@@ -66,7 +73,7 @@ export function CreditFlagsPage() {
         <Table
           size="small"
           rowKey="id"
-          loading={list.loading}
+          loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           pagination={{ current: page, pageSize: 20, total: list.data?.total ?? 0, onChange: setPage }}
           columns={[

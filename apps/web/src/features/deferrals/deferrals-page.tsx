@@ -1,3 +1,4 @@
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   App,
   Button,
@@ -23,10 +24,9 @@ import {
 } from "../../../../../packages/contracts/src/deferrals.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
-import { useRemote } from "../../shared/use-remote.ts";
 import { useMe } from "../auth/session.tsx";
 import { DeferralCreateModal } from "./deferral-create-modal.tsx";
-import { deferralsApi } from "./deferrals-api.ts";
+import { deferralKeys, deferralsApi } from "./deferrals-api.ts";
 
 const STATUS_COLORS: Record<DeferralStatus, string> = { awaiting: "orange", made_up: "green", terminated: "red" };
 
@@ -38,13 +38,20 @@ export function DeferralsPage() {
   const handleError = useApiErrorHandler();
   const status = (search.get("status") ?? undefined) as DeferralStatus | undefined;
   const page = Number(search.get("page") ?? "1") || 1;
-  const list = useRemote(`deferrals-${status}-${page}`, (signal) =>
-    deferralsApi.list({ status, page, pageSize: 20 }, signal),
-  );
+  const queryClient = useQueryClient();
+  const listQuery = { status, page, pageSize: 20 };
+  const list = useQuery({
+    queryKey: deferralKeys.list(listQuery),
+    queryFn: ({ signal }) => deferralsApi.list(listQuery, signal),
+    placeholderData: keepPreviousData,
+  });
   const [openId, setOpenId] = useState<string | null>(null);
-  const detail = useRemote(`deferral-${openId}`, (signal) =>
-    openId ? deferralsApi.get(openId, signal) : Promise.resolve(null),
-  );
+  const detail = useQuery({
+    queryKey: deferralKeys.detail(openId ?? ""),
+    queryFn: ({ signal }) => deferralsApi.get(openId ?? "", signal),
+    enabled: openId !== null,
+  });
+  const refresh = () => void queryClient.invalidateQueries({ queryKey: deferralKeys.all });
   const [creating, setCreating] = useState(false);
   const [closing, setClosing] = useState<"make_up" | "terminate" | null>(null);
   const [note, setNote] = useState("");
@@ -59,13 +66,12 @@ export function DeferralsPage() {
       void message.success(closing === "make_up" ? "已登记材料补齐" : "已终止办理");
       setClosing(null);
       setNote("");
-      detail.reload();
-      list.reload();
+      refresh();
     } catch (err) {
       handleError(err);
     }
   };
-  const d = detail.data;
+  const d = openId ? detail.data : undefined;
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
@@ -99,7 +105,7 @@ export function DeferralsPage() {
         <Table
           size="small"
           rowKey="id"
-          loading={list.loading}
+          loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           pagination={{
             current: page,
@@ -189,7 +195,7 @@ export function DeferralsPage() {
         onDone={() => {
           setCreating(false);
           void message.success("已登记容缺受理");
-          list.reload();
+          refresh();
         }}
       />
     </Space>

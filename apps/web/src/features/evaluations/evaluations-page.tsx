@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
   App,
@@ -23,10 +24,9 @@ import {
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { PageLoading } from "../../shared/results.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
-import { budgetApi } from "../budget/budget-api.ts";
+import { budgetApi, budgetKeys } from "../budget/budget-api.ts";
 import { YearSelect } from "../budget/year-select.tsx";
-import { evaluationsApi } from "./evaluations-api.ts";
+import { evaluationKeys, evaluationsApi } from "./evaluations-api.ts";
 import { ScoreModal } from "./score-modal.tsx";
 
 const RULE_TAGS: Record<string, { color: string; label: string }> = {
@@ -98,14 +98,26 @@ export function EvaluationsPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
-  const years = useRemote("years", (signal) => budgetApi.years(signal));
+  const queryClient = useQueryClient();
+  const years = useQuery({ queryKey: budgetKeys.years(), queryFn: ({ signal }) => budgetApi.years(signal) });
   const list = years.data?.map((y) => y.year) ?? [];
   const year = Number(search.get("year")) || (list.length ? Math.max(...list) : undefined);
-  const versions = useRemote(year && !id ? `versions-${year}` : null, (signal) =>
-    evaluationsApi.list(year ?? 0, signal),
-  );
+  const versions = useQuery({
+    queryKey: evaluationKeys.list(year ?? 0),
+    queryFn: ({ signal }) => evaluationsApi.list(year ?? 0, signal),
+    enabled: year !== undefined && !id,
+  });
   const currentId = id ?? versions.data?.[0]?.id;
-  const ev = useRemote(currentId ? `ev-${currentId}` : null, (signal) => evaluationsApi.get(currentId ?? "", signal));
+  const ev = useQuery({
+    queryKey: evaluationKeys.detail(currentId ?? ""),
+    queryFn: ({ signal }) => evaluationsApi.get(currentId ?? "", signal),
+    enabled: currentId !== undefined,
+  });
+  // A new version, a score or a step moves the list of versions, the comparison and the report.
+  const changed = () => {
+    void queryClient.invalidateQueries({ queryKey: evaluationKeys.all });
+    void queryClient.invalidateQueries({ queryKey: ["reports"] });
+  };
   const [scoring, setScoring] = useState<EvaluationItem | null>(null);
   const [reason, setReason] = useState("");
   const [returning, setReturning] = useState(false);
@@ -115,12 +127,12 @@ export function EvaluationsPage() {
       const next = await fn();
       void message.success(done);
       void navigate(`/evaluations/${next.id}`);
-      ev.reload();
+      changed();
     } catch (err) {
       handleError(err);
     }
   };
-  if (years.loading || versions.loading || (currentId && ev.loading && !ev.data)) {
+  if (years.isLoading || versions.isLoading || (currentId && ev.isLoading)) {
     return <PageLoading />;
   }
   const e = ev.data;
@@ -200,7 +212,7 @@ export function EvaluationsPage() {
               if (scoring) {
                 await evaluationsApi.updateItem(e.id, scoring.code, { score, justification });
                 setScoring(null);
-                ev.reload();
+                changed();
               }
             }}
           />
@@ -225,11 +237,16 @@ export function EvaluationsPage() {
 }
 
 function VersionCompare({ year, current }: { year: number; current: Evaluation }) {
-  const versions = useRemote(`versions-${year}-${current.id}`, (signal) => evaluationsApi.list(year, signal));
+  const versions = useQuery({
+    queryKey: evaluationKeys.list(year),
+    queryFn: ({ signal }) => evaluationsApi.list(year, signal),
+  });
   const [other, setOther] = useState<string | undefined>(undefined);
-  const cmp = useRemote(other ? `cmp-${other}-${current.id}` : null, (signal) =>
-    evaluationsApi.compare(other ?? "", current.id, signal),
-  );
+  const cmp = useQuery({
+    queryKey: evaluationKeys.compare(other ?? "", current.id),
+    queryFn: ({ signal }) => evaluationsApi.compare(other ?? "", current.id, signal),
+    enabled: other !== undefined,
+  });
   const options = (versions.data ?? [])
     .filter((v) => v.id !== current.id)
     .map((v) => ({ value: v.id, label: `与第 ${v.version} 版比较` }));

@@ -1,4 +1,5 @@
 import { ReloadOutlined } from "@ant-design/icons";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Button, Card, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
 import { useSearchParams } from "react-router-dom";
 import {
@@ -13,8 +14,7 @@ import {
 } from "../../../../../packages/contracts/src/jobs.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { compactParams, positiveInt } from "../../shared/url-params.ts";
-import { useRemote } from "../../shared/use-remote.ts";
-import { jobRunsApi } from "./job-runs-api.ts";
+import { jobRunKeys, jobRunsApi } from "./job-runs-api.ts";
 
 // The runs are server events, shown in the bureau's time whatever the browser's zone.
 const SHANGHAI = new Intl.DateTimeFormat("zh-CN", {
@@ -109,9 +109,17 @@ export function JobRunsPage() {
   const state = JobRunStateSchema.safeParse(params.get("state")).data;
   const page = positiveInt(params.get("page"), 1);
   const pageSize = positiveInt(params.get("pageSize"), 20);
-  const { data, loading, reload } = useRemote(`job-runs?${params.toString()}`, (signal) =>
-    jobRunsApi.list({ job, state, page, pageSize }, signal),
-  );
+  const listQuery = { job, state, page, pageSize };
+  const {
+    data,
+    isFetching: loading,
+    refetch,
+  } = useQuery({
+    queryKey: jobRunKeys.list(listQuery),
+    queryFn: ({ signal }) => jobRunsApi.list(listQuery, signal),
+    placeholderData: keepPreviousData,
+  });
+  const reload = () => void refetch();
   return (
     <PageContainer
       title="任务运行记录"

@@ -1,3 +1,4 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Card, DatePicker, Space, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import { useState } from "react";
@@ -5,7 +6,6 @@ import { Link } from "react-router-dom";
 import { ONLINE_CASE_RESULT_LABELS, OnlineCaseListSchema } from "../../../../../packages/contracts/src/online-cases.ts";
 import { api } from "../../api/client.ts";
 import { formatDateTime } from "../../shared/format.ts";
-import { useRemote } from "../../shared/use-remote.ts";
 
 /** 网上办件: the cases the provincial portal pushed, which applicants rate like hall cases. */
 export function OnlineCasesPage() {
@@ -13,9 +13,12 @@ export function OnlineCasesPage() {
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const from = range?.[0]?.format("YYYY-MM-DD");
   const to = range?.[1]?.format("YYYY-MM-DD");
-  const list = useRemote(`online-cases-${from}-${to}-${page}`, (signal) =>
-    api.get("/api/online-cases", OnlineCaseListSchema, { from, to, page, pageSize: 20 }, signal),
-  );
+  const listQuery = { from, to, page, pageSize: 20 };
+  const list = useQuery({
+    queryKey: ["online-cases", "list", listQuery],
+    queryFn: ({ signal }) => api.get("/api/online-cases", OnlineCaseListSchema, listQuery, signal),
+    placeholderData: keepPreviousData,
+  });
   return (
     <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
       <Typography.Title level={4} style={{ margin: 0 }}>
@@ -37,7 +40,7 @@ export function OnlineCasesPage() {
         <Table
           size="small"
           rowKey="id"
-          loading={list.loading}
+          loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           pagination={{
             current: page,

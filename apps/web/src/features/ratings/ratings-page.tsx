@@ -1,3 +1,4 @@
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Input, Modal, Radio, Space, Table, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
@@ -9,10 +10,9 @@ import {
 } from "../../../../../packages/contracts/src/evaluations.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
-import { useRemote } from "../../shared/use-remote.ts";
 import { useMe } from "../auth/session.tsx";
 import { FILTER_PARAMS, GROUP_OPTIONS, groupFilter } from "./rate-groups.ts";
-import { ratingsApi } from "./ratings-api.ts";
+import { ratingKeys, ratingsApi } from "./ratings-api.ts";
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(2)}%`);
 const RATE_COLUMNS = [
@@ -41,10 +41,18 @@ export function RatingsPage() {
   );
   const metric = filters.metric;
   const page = Number(search.get("page") ?? "1") || 1;
-  const rates = useRemote(`rates-${groupBy}`, (signal) => ratingsApi.rates({ groupBy }, signal));
-  const list = useRemote(`list-${JSON.stringify(filters)}-${page}`, (signal) =>
-    ratingsApi.list({ ...filters, page, pageSize: 20 }, signal),
-  );
+  const queryClient = useQueryClient();
+  const rates = useQuery({
+    queryKey: ratingKeys.rates({ groupBy }),
+    queryFn: ({ signal }) => ratingsApi.rates({ groupBy }, signal),
+    placeholderData: keepPreviousData,
+  });
+  const listQuery = { ...filters, page, pageSize: 20 };
+  const list = useQuery({
+    queryKey: ratingKeys.list(listQuery),
+    queryFn: ({ signal }) => ratingsApi.list(listQuery, signal),
+    placeholderData: keepPreviousData,
+  });
   const [acting, setActing] = useState<{ rating: Rating; kind: "appeal" | "decide" } | null>(null);
   const [reason, setReason] = useState("");
   const [outcome, setOutcome] = useState<"invalid" | "malicious" | "rejected">("invalid");
@@ -65,8 +73,8 @@ export function RatingsPage() {
       void message.success("已提交");
       setActing(null);
       setReason("");
-      list.reload();
-      rates.reload();
+      // A decision can take a rating out of the rates as well as move it in the list.
+      void queryClient.invalidateQueries({ queryKey: ratingKeys.all });
     } catch (err) {
       handleError(err);
     }
@@ -94,7 +102,7 @@ export function RatingsPage() {
         <Table
           size="small"
           rowKey={(r) => r.key ?? "total"}
-          loading={rates.loading}
+          loading={rates.isFetching}
           pagination={false}
           dataSource={rates.data ? [rates.data.total, ...rates.data.groups] : []}
           columns={[
@@ -125,7 +133,7 @@ export function RatingsPage() {
         <Table
           size="small"
           rowKey="id"
-          loading={list.loading}
+          loading={list.isFetching}
           dataSource={list.data?.items ?? []}
           pagination={{
             current: page,

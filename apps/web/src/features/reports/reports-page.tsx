@@ -1,14 +1,14 @@
 import { FilePdfOutlined, FileWordOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card, Col, Empty, Row, Space, Tabs, Typography } from "antd";
 import type { MouseEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { PageLoading } from "../../shared/results.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
-import { budgetApi } from "../budget/budget-api.ts";
+import { budgetApi, budgetKeys } from "../budget/budget-api.ts";
 import { YearSelect } from "../budget/year-select.tsx";
 import { ParagraphEditor } from "./paragraph-editor.tsx";
 import { ReportCheckCard } from "./report-check-card.tsx";
-import { reportsApi } from "./reports-api.ts";
+import { reportKeys, reportsApi } from "./reports-api.ts";
 
 const PAPER = `
 .zw-report{font-family:"FangSong","仿宋_GB2312","Noto Serif CJK SC",serif;font-size:16px;line-height:1.9;color:#111}
@@ -24,10 +24,14 @@ const PAPER = `
 export function ReportsPage() {
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
-  const years = useRemote("years", (signal) => budgetApi.years(signal));
+  const years = useQuery({ queryKey: budgetKeys.years(), queryFn: ({ signal }) => budgetApi.years(signal) });
   const list = years.data?.map((y) => y.year) ?? [];
   const year = Number(search.get("year")) || (list.length ? Math.max(...list) : undefined);
-  const preview = useRemote(year ? `report-${year}` : null, (signal) => reportsApi.preview(year ?? 0, signal));
+  const preview = useQuery({
+    queryKey: reportKeys.preview(year ?? 0),
+    queryFn: ({ signal }) => reportsApi.preview(year ?? 0, signal),
+    enabled: year !== undefined,
+  });
 
   // Figures are links to the records behind them; follow them inside the app.
   const onPaperClick = (e: MouseEvent<HTMLDivElement>) => {
@@ -38,7 +42,7 @@ export function ReportsPage() {
       void navigate(href);
     }
   };
-  if (years.loading) {
+  if (years.isLoading) {
     return <PageLoading />;
   }
   const p = preview.data;
@@ -68,7 +72,7 @@ export function ReportsPage() {
             {
               key: "preview",
               label: "报告预览",
-              children: preview.loading ? (
+              children: preview.isLoading ? (
                 <PageLoading />
               ) : p ? (
                 <Row gutter={16}>
@@ -121,7 +125,7 @@ export function ReportsPage() {
             {
               key: "narrative",
               label: "叙述段落",
-              children: <ParagraphEditor year={year} onChanged={preview.reload} />,
+              children: <ParagraphEditor year={year} />,
             },
             { key: "check", label: "一致性检查", children: <ReportCheckCard /> },
           ]}

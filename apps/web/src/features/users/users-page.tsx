@@ -1,4 +1,5 @@
 import { PlusOutlined, ReloadOutlined, SearchOutlined } from "@ant-design/icons";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Badge, Button, Card, Form, Input, Popconfirm, Space, Table, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
@@ -8,12 +9,11 @@ import { PageContainer } from "../../layout/page-container.tsx";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime, isFuture } from "../../shared/format.ts";
 import { compactParams, positiveInt } from "../../shared/url-params.ts";
-import { useRemote } from "../../shared/use-remote.ts";
 import { GrantsDrawer } from "./grants-drawer.tsx";
 import { ResetPasswordModal } from "./reset-password-modal.tsx";
 import { UserCreateModal } from "./user-create-modal.tsx";
 import { UserEditModal } from "./user-edit-modal.tsx";
-import { usersApi } from "./users-api.ts";
+import { userKeys, usersApi } from "./users-api.ts";
 
 function UserStatus({ user }: { user: User }) {
   if (user.disabled) {
@@ -41,9 +41,14 @@ export function UsersPage() {
   // Unmasked numbers fetched through the audited contact endpoint, by user id.
   const [revealed, setRevealed] = useState<Record<string, string | null>>({});
 
-  const { data, loading, reload } = useRemote(`users:${q}:${page}:${pageSize}`, (signal) =>
-    usersApi.list({ q: q || undefined, page, pageSize }, signal),
-  );
+  const queryClient = useQueryClient();
+  const listQuery = { q: q || undefined, page, pageSize };
+  const { data, isFetching: loading } = useQuery({
+    queryKey: userKeys.list(listQuery),
+    queryFn: ({ signal }) => usersApi.list(listQuery, signal),
+    placeholderData: keepPreviousData,
+  });
+  const reload = () => void queryClient.invalidateQueries({ queryKey: userKeys.all });
 
   const search = (values: { q?: string }) => setParams(compactParams({ q: values.q?.trim(), pageSize }));
   const reset = () => {

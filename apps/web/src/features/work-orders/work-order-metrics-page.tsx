@@ -1,17 +1,17 @@
 import { ReloadOutlined } from "@ant-design/icons";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card } from "antd";
 import { useSearchParams } from "react-router-dom";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { formatDateTime } from "../../shared/format.ts";
 import { compactParams } from "../../shared/url-params.ts";
-import { useRemote } from "../../shared/use-remote.ts";
 import { ExportTaskButton } from "../export-tasks/export-task-button.tsx";
 import { MetricsFilterForm } from "./metrics-filter-form.tsx";
 import { MetricsKpiCards } from "./metrics-kpi-cards.tsx";
 import { baseFilter, readMetricsParams } from "./metrics-params.ts";
 import { GROUP_LABELS, MetricsTable } from "./metrics-table.tsx";
 import { useOrgUnits } from "./use-org-units.ts";
-import { workOrdersApi } from "./work-orders-api.ts";
+import { workOrderKeys, workOrdersApi } from "./work-orders-api.ts";
 
 /** 工单统计: volume, YoY and the rates for a period, in total and by group, each figure drillable. */
 export function WorkOrderMetricsPage() {
@@ -19,9 +19,17 @@ export function WorkOrderMetricsPage() {
   const params = readMetricsParams(search);
   const base = baseFilter(params);
   const key = JSON.stringify(params);
-  const { data, loading, reload } = useRemote(`wo-metrics:${key}`, (signal) =>
-    workOrdersApi.metrics({ ...base, groupBy: params.groupBy }, signal),
-  );
+  const metricsQuery = { ...base, groupBy: params.groupBy };
+  const {
+    data,
+    isFetching: loading,
+    refetch,
+  } = useQuery({
+    queryKey: workOrderKeys.metrics(metricsQuery),
+    queryFn: ({ signal }) => workOrdersApi.metrics(metricsQuery, signal),
+    placeholderData: keepPreviousData,
+  });
+  const reload = () => void refetch();
   const { towns, nameOf } = useOrgUnits();
 
   return (

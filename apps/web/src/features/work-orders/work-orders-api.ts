@@ -55,6 +55,18 @@ async function importFile(file: File, dryRun: boolean): Promise<ImportResult> {
   return result.data;
 }
 
+/** Any change to a ticket can move it between queues, lists, counts and figures: invalidate `all`. */
+export const workOrderKeys = {
+  all: ["work-orders"] as const,
+  list: (query: Query) => [...workOrderKeys.all, "list", query] as const,
+  queueCounts: (queues: readonly string[], filters: Query) =>
+    [...workOrderKeys.all, "queue-counts", queues, filters] as const,
+  detail: (id: string) => [...workOrderKeys.all, "detail", id] as const,
+  duplicates: (id: string) => [...workOrderKeys.all, "duplicates", id] as const,
+  suggestions: (id: string) => [...workOrderKeys.all, "suggestions", id] as const,
+  metrics: (query: Query) => [...workOrderKeys.all, "metrics", query] as const,
+};
+
 export const workOrdersApi = {
   list: (query: Query, signal?: AbortSignal) => api.get("/api/work-orders", WorkOrderListSchema, query, signal),
   detail: (id: string, signal?: AbortSignal) =>

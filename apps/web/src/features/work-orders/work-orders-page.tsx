@@ -1,11 +1,11 @@
 import { PhoneOutlined, ReloadOutlined, UploadOutlined } from "@ant-design/icons";
+import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
 import { Button, Card, Table } from "antd";
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import type { WorkOrder } from "../../../../../packages/contracts/src/work-orders.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { compactParams, positiveInt } from "../../shared/url-params.ts";
-import { useRemote } from "../../shared/use-remote.ts";
 import { useMe } from "../auth/session.tsx";
 import { ExportTaskButton } from "../export-tasks/export-task-button.tsx";
 import { BulkActions } from "./bulk-actions.tsx";
@@ -26,7 +26,7 @@ import {
   type WoFilters,
 } from "./work-order-filters.ts";
 import { WorkOrderImportModal } from "./work-order-import-modal.tsx";
-import { workOrdersApi } from "./work-orders-api.ts";
+import { workOrderKeys, workOrdersApi } from "./work-orders-api.ts";
 
 /** 工单办理: the dispatcher's workbench, and a handling unit's inbox. Tab and filters live in the URL. */
 export function WorkOrdersPage() {
@@ -43,11 +43,12 @@ export function WorkOrdersPage() {
   const page = positiveInt(params.get("page"), 1);
   const pageSize = positiveInt(params.get("pageSize"), 20);
   const filter = serverFilter(queue, filters);
-  const listKey = `wo-list:${JSON.stringify(filter)}:${page}:${pageSize}`;
+  const listQuery = { ...filter, page, pageSize };
+  const listKey = JSON.stringify(listQuery);
 
   const org = useOrgUnits();
   const now = useNow(30_000);
-  const [version, setVersion] = useState(0);
+  const queryClient = useQueryClient();
   // A selection belongs to the rows it was made on; another page or filter starts empty.
   const [selection, setSelection] = useState<{ key: string; rows: WorkOrder[] }>({ key: "", rows: [] });
   const selected = selection.key === listKey ? selection.rows : [];
@@ -55,12 +56,13 @@ export function WorkOrdersPage() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
 
-  const { data, loading, reload } = useRemote(listKey, (signal) =>
-    workOrdersApi.list({ ...filter, page, pageSize }, signal),
-  );
+  const { data, isFetching: loading } = useQuery({
+    queryKey: workOrderKeys.list(listQuery),
+    queryFn: ({ signal }) => workOrdersApi.list(listQuery, signal),
+    placeholderData: keepPreviousData,
+  });
   const refresh = () => {
-    reload();
-    setVersion((v) => v + 1);
+    void queryClient.invalidateQueries({ queryKey: workOrderKeys.all });
     setSelected([]);
   };
   // The tab is always written, so "全部" with no filters is not mistaken for the default queue.
@@ -114,7 +116,6 @@ export function WorkOrdersPage() {
           queues={queues}
           active={queue}
           filters={filters}
-          version={version}
           activeTotal={loading ? undefined : data?.total}
           onChange={(q) => go(q, filters)}
         />
