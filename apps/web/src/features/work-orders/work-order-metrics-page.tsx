@@ -10,6 +10,7 @@ import { MetricsFilterForm } from "./metrics-filter-form.tsx";
 import { MetricsKpiCards } from "./metrics-kpi-cards.tsx";
 import { baseFilter, readMetricsParams } from "./metrics-params.ts";
 import { GROUP_LABELS, MetricsTable } from "./metrics-table.tsx";
+import { MonthlyVolumeChart } from "./monthly-volume-chart.tsx";
 import { useOrgUnits } from "./use-org-units.ts";
 import { workOrderKeys, workOrdersApi } from "./work-orders-api.ts";
 
@@ -68,6 +69,7 @@ export function WorkOrderMetricsPage() {
       {data && (
         <>
           <MetricsKpiCards total={data.total} formulas={data.formulas} filter={base} />
+          <MonthlyVolumeChart params={params} />
           <Card
             title={`分组统计：${GROUP_LABELS[params.groupBy]}`}
             extra={`统计期 ${formatDateTime(params.from)} 至 ${formatDateTime(params.to)}（不含）`}
