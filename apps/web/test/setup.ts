@@ -1,0 +1,21 @@
+import { cleanup } from "@testing-library/react";
+import { afterEach } from "vitest";
+
+// antd reads these at import or first render; happy-dom leaves them out.
+if (!window.matchMedia) {
+  window.matchMedia = (query: string) =>
+    ({
+      matches: false,
+      media: query,
+      onchange: null,
+      addListener: () => undefined,
+      removeListener: () => undefined,
+      addEventListener: () => undefined,
+      removeEventListener: () => undefined,
+      dispatchEvent: () => false,
+    }) satisfies MediaQueryList;
+}
+
+afterEach(() => {
+  cleanup();
+});
