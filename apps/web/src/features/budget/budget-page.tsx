@@ -1,6 +1,6 @@
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { Alert, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from "antd";
+import { Alert, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useLocation, useNavigate, useParams } from "react-router-dom";
 import {
@@ -9,6 +9,7 @@ import {
   INDICATOR_CATEGORY_LABELS,
   type Project,
 } from "../../../../../packages/contracts/src/budget.ts";
+import { PageContainer } from "../../layout/page-container.tsx";
 import { PageLoading } from "../../shared/results.tsx";
 import { useMe } from "../auth/session.tsx";
 import { budgetApi, budgetKeys } from "./budget-api.ts";
@@ -199,55 +200,58 @@ export function BudgetPage() {
   const [importing, setImporting] = useState(false);
   const [addingFact, setAddingFact] = useState(false);
   return (
-    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-      <Space>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          预算与绩效
-        </Typography.Title>
-        <YearSelect years={list} value={year} onChange={(y) => navigate(`/budget/${y}`)} />
-        {canEdit && (
-          <YearCreateButton
-            existing={list}
-            onCreated={(y) => {
+    <PageContainer
+      title="预算与绩效"
+      extra={
+        <>
+          <YearSelect years={list} value={year} onChange={(y) => navigate(`/budget/${y}`)} />
+          {canEdit && (
+            <YearCreateButton
+              existing={list}
+              onCreated={(y) => {
+                refresh();
+                void navigate(`/budget/${y}`);
+              }}
+            />
+          )}
+        </>
+      }
+    >
+      <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+        {years.isLoading || detail.isLoading ? (
+          <PageLoading />
+        ) : !year ? (
+          <Empty
+            description={canEdit ? "尚无预算年度：点击上方「新建预算年度」开始" : "尚无预算年度，请财务绩效专员新建"}
+          />
+        ) : detail.data ? (
+          <YearView data={detail.data} onImport={() => setImporting(true)} onAddFact={() => setAddingFact(true)} />
+        ) : (
+          <Alert type="warning" showIcon title={`没有 ${year} 年度的数据，或无权查看`} />
+        )}
+        {year && (
+          <FactCreateModal
+            year={year}
+            open={addingFact}
+            onClose={() => setAddingFact(false)}
+            onDone={() => {
+              setAddingFact(false);
               refresh();
-              void navigate(`/budget/${y}`);
+            }}
+          />
+        )}
+        {year && (
+          <BudgetImportModal
+            year={year}
+            open={importing}
+            onClose={() => setImporting(false)}
+            onDone={() => {
+              setImporting(false);
+              refresh();
             }}
           />
         )}
       </Space>
-      {years.isLoading || detail.isLoading ? (
-        <PageLoading />
-      ) : !year ? (
-        <Empty
-          description={canEdit ? "尚无预算年度：点击上方「新建预算年度」开始" : "尚无预算年度，请财务绩效专员新建"}
-        />
-      ) : detail.data ? (
-        <YearView data={detail.data} onImport={() => setImporting(true)} onAddFact={() => setAddingFact(true)} />
-      ) : (
-        <Alert type="warning" showIcon title={`没有 ${year} 年度的数据，或无权查看`} />
-      )}
-      {year && (
-        <FactCreateModal
-          year={year}
-          open={addingFact}
-          onClose={() => setAddingFact(false)}
-          onDone={() => {
-            setAddingFact(false);
-            refresh();
-          }}
-        />
-      )}
-      {year && (
-        <BudgetImportModal
-          year={year}
-          open={importing}
-          onClose={() => setImporting(false)}
-          onDone={() => {
-            setImporting(false);
-            refresh();
-          }}
-        />
-      )}
-    </Space>
+    </PageContainer>
   );
 }

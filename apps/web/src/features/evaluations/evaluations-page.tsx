@@ -21,6 +21,7 @@ import {
   type Evaluation,
   type EvaluationItem,
 } from "../../../../../packages/contracts/src/self-evaluation.ts";
+import { PageContainer } from "../../layout/page-container.tsx";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { PageLoading } from "../../shared/results.tsx";
@@ -137,102 +138,106 @@ export function EvaluationsPage() {
   }
   const e = ev.data;
   return (
-    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-      <Space>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          部门整体支出绩效自评
-        </Typography.Title>
-        {!id && <YearSelect years={list} value={year} onChange={(y) => setSearch({ year: String(y) })} />}
-      </Space>
-      {!e ? (
-        <Empty description={year ? `${year} 年度尚未开展自评` : "尚无预算年度：请先在「预算绩效」中新建预算年度"}>
-          {year && (
-            <Button type="primary" onClick={() => void act(() => evaluationsApi.create(year), "已建立评分表")}>
-              开展 {year} 年度自评
-            </Button>
-          )}
-        </Empty>
-      ) : (
-        <>
-          <Card>
-            <Descriptions size="small" column={{ xs: 1, md: 4 }}>
-              <Descriptions.Item label="年度">{e.year}</Descriptions.Item>
-              <Descriptions.Item label="版本">第 {e.version} 版</Descriptions.Item>
-              <Descriptions.Item label="状态">
-                <Tag color={e.status === "approved" ? "green" : e.status === "submitted" ? "blue" : "default"}>
-                  {EVALUATION_STATUS_LABELS[e.status]}
-                </Tag>
-              </Descriptions.Item>
-              <Descriptions.Item label="总分 / 等级">
-                {e.total ?? "—"} / {e.grade ?? "—"}
-              </Descriptions.Item>
-              {e.contentHash && (
-                <Descriptions.Item label="快照哈希" span="filled">
-                  <Typography.Text code copyable>
-                    {e.contentHash}
-                  </Typography.Text>{" "}
-                  {e.hashValid ? <Tag color="green">校验一致</Tag> : <Tag color="red">快照已被改动</Tag>}
-                  {e.approvedBy && `（${e.approvedBy} 审定于 ${formatDateTime(e.approvedAt)}）`}
-                </Descriptions.Item>
-              )}
-            </Descriptions>
-            <Space wrap style={{ marginTop: 12 }}>
-              {e.can.submit && (
-                <Button type="primary" onClick={() => void act(() => evaluationsApi.act(e.id, "submit"), "已提交审定")}>
-                  提交审定
-                </Button>
-              )}
-              {e.can.approve && (
-                <Button type="primary" onClick={() => void act(() => evaluationsApi.act(e.id, "approve"), "已审定")}>
-                  审定
-                </Button>
-              )}
-              {e.can.approve && <Button onClick={() => setReturning(true)}>退回修改</Button>}
-              {e.can.revise && (
-                <Button onClick={() => void act(() => evaluationsApi.act(e.id, "revise"), "已新建版本")}>
-                  新建版本
-                </Button>
-              )}
-              <VersionCompare year={e.year} current={e} />
-            </Space>
-            {e.missing.length > 0 && e.status === "draft" && (
-              <Alert
-                style={{ marginTop: 12 }}
-                type="warning"
-                showIcon
-                title={`尚有 ${e.missing.length} 项未评分：${e.missing.join("、")}`}
-              />
+    <PageContainer
+      title="部门整体支出绩效自评"
+      extra={!id && <YearSelect years={list} value={year} onChange={(y) => setSearch({ year: String(y) })} />}
+    >
+      <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+        {!e ? (
+          <Empty description={year ? `${year} 年度尚未开展自评` : "尚无预算年度：请先在「预算绩效」中新建预算年度"}>
+            {year && (
+              <Button type="primary" onClick={() => void act(() => evaluationsApi.create(year), "已建立评分表")}>
+                开展 {year} 年度自评
+              </Button>
             )}
-          </Card>
-          <ItemsTable ev={e} onScore={setScoring} />
-          <ScoreModal
-            item={scoring}
-            onCancel={() => setScoring(null)}
-            onSave={async (score, justification) => {
-              if (scoring) {
-                await evaluationsApi.updateItem(e.id, scoring.code, { score, justification });
-                setScoring(null);
-                changed();
-              }
-            }}
-          />
-          <Modal
-            title="退回修改"
-            open={returning}
-            onCancel={() => setReturning(false)}
-            okText="退回"
-            onOk={() => void act(() => evaluationsApi.sendBack(e.id, reason), "已退回").then(() => setReturning(false))}
-          >
-            <Input.TextArea
-              rows={3}
-              placeholder="退回原因"
-              value={reason}
-              onChange={(x) => setReason(x.target.value)}
+          </Empty>
+        ) : (
+          <>
+            <Card>
+              <Descriptions size="small" column={{ xs: 1, md: 4 }}>
+                <Descriptions.Item label="年度">{e.year}</Descriptions.Item>
+                <Descriptions.Item label="版本">第 {e.version} 版</Descriptions.Item>
+                <Descriptions.Item label="状态">
+                  <Tag color={e.status === "approved" ? "green" : e.status === "submitted" ? "blue" : "default"}>
+                    {EVALUATION_STATUS_LABELS[e.status]}
+                  </Tag>
+                </Descriptions.Item>
+                <Descriptions.Item label="总分 / 等级">
+                  {e.total ?? "—"} / {e.grade ?? "—"}
+                </Descriptions.Item>
+                {e.contentHash && (
+                  <Descriptions.Item label="快照哈希" span="filled">
+                    <Typography.Text code copyable>
+                      {e.contentHash}
+                    </Typography.Text>{" "}
+                    {e.hashValid ? <Tag color="green">校验一致</Tag> : <Tag color="red">快照已被改动</Tag>}
+                    {e.approvedBy && `（${e.approvedBy} 审定于 ${formatDateTime(e.approvedAt)}）`}
+                  </Descriptions.Item>
+                )}
+              </Descriptions>
+              <Space wrap style={{ marginTop: 12 }}>
+                {e.can.submit && (
+                  <Button
+                    type="primary"
+                    onClick={() => void act(() => evaluationsApi.act(e.id, "submit"), "已提交审定")}
+                  >
+                    提交审定
+                  </Button>
+                )}
+                {e.can.approve && (
+                  <Button type="primary" onClick={() => void act(() => evaluationsApi.act(e.id, "approve"), "已审定")}>
+                    审定
+                  </Button>
+                )}
+                {e.can.approve && <Button onClick={() => setReturning(true)}>退回修改</Button>}
+                {e.can.revise && (
+                  <Button onClick={() => void act(() => evaluationsApi.act(e.id, "revise"), "已新建版本")}>
+                    新建版本
+                  </Button>
+                )}
+                <VersionCompare year={e.year} current={e} />
+              </Space>
+              {e.missing.length > 0 && e.status === "draft" && (
+                <Alert
+                  style={{ marginTop: 12 }}
+                  type="warning"
+                  showIcon
+                  title={`尚有 ${e.missing.length} 项未评分：${e.missing.join("、")}`}
+                />
+              )}
+            </Card>
+            <ItemsTable ev={e} onScore={setScoring} />
+            <ScoreModal
+              item={scoring}
+              onCancel={() => setScoring(null)}
+              onSave={async (score, justification) => {
+                if (scoring) {
+                  await evaluationsApi.updateItem(e.id, scoring.code, { score, justification });
+                  setScoring(null);
+                  changed();
+                }
+              }}
             />
-          </Modal>
-        </>
-      )}
-    </Space>
+            <Modal
+              title="退回修改"
+              open={returning}
+              onCancel={() => setReturning(false)}
+              okText="退回"
+              onOk={() =>
+                void act(() => evaluationsApi.sendBack(e.id, reason), "已退回").then(() => setReturning(false))
+              }
+            >
+              <Input.TextArea
+                rows={3}
+                placeholder="退回原因"
+                value={reason}
+                onChange={(x) => setReason(x.target.value)}
+              />
+            </Modal>
+          </>
+        )}
+      </Space>
+    </PageContainer>
   );
 }
 

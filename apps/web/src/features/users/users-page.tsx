@@ -1,6 +1,6 @@
-import { PlusOutlined, ReloadOutlined, SearchOutlined } from "@ant-design/icons";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Badge, Button, Card, Form, Input, Popconfirm, Space, Table, type TableColumnsType, Tag } from "antd";
+import { PlusOutlined, SearchOutlined } from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { App, Badge, Button, Card, Form, Input, Popconfirm, Space, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { ROLE_LABELS } from "../../../../../packages/contracts/src/common.ts";
@@ -8,7 +8,7 @@ import type { User } from "../../../../../packages/contracts/src/users.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime, isFuture } from "../../shared/format.ts";
-import { compactParams, positiveInt } from "../../shared/url-params.ts";
+import { PagedTable, RefreshButton, usePagedList } from "../../shared/paged-list.tsx";
 import { GrantsDrawer } from "./grants-drawer.tsx";
 import { ResetPasswordModal } from "./reset-password-modal.tsx";
 import { UserCreateModal } from "./user-create-modal.tsx";
@@ -26,10 +26,8 @@ function UserStatus({ user }: { user: User }) {
 }
 
 export function UsersPage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const q = params.get("q") ?? "";
-  const page = positiveInt(params.get("page"), 1);
-  const pageSize = positiveInt(params.get("pageSize"), 20);
   const [searchForm] = Form.useForm<{ q?: string }>();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
@@ -42,18 +40,13 @@ export function UsersPage() {
   const [revealed, setRevealed] = useState<Record<string, string | null>>({});
 
   const queryClient = useQueryClient();
-  const listQuery = { q: q || undefined, page, pageSize };
-  const { data, isFetching: loading } = useQuery({
-    queryKey: userKeys.list(listQuery),
-    queryFn: ({ signal }) => usersApi.list(listQuery, signal),
-    placeholderData: keepPreviousData,
-  });
+  const list = usePagedList({ filters: { q: q || undefined }, queryKey: userKeys.list, load: usersApi.list });
   const reload = () => void queryClient.invalidateQueries({ queryKey: userKeys.all });
 
-  const search = (values: { q?: string }) => setParams(compactParams({ q: values.q?.trim(), pageSize }));
+  const search = (values: { q?: string }) => list.setFilters({ q: values.q?.trim() });
   const reset = () => {
     searchForm.resetFields();
-    setParams(compactParams({ pageSize }));
+    list.setFilters({});
   };
 
   const reveal = async (user: User) => {
@@ -148,28 +141,14 @@ export function UsersPage() {
         title="用户列表"
         extra={
           <Space>
-            <Button icon={<ReloadOutlined />} onClick={reload} aria-label="刷新" />
+            <RefreshButton list={list} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               新增用户
             </Button>
           </Space>
         }
       >
-        <Table<User>
-          rowKey="id"
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={loading}
-          scroll={{ x: 1530 }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 条`,
-          }}
-          onChange={(p) => setParams(compactParams({ q, page: p.current ?? 1, pageSize: p.pageSize ?? pageSize }))}
-        />
+        <PagedTable<User> list={list} rowKey="id" columns={columns} scroll={{ x: 1530 }} />
       </Card>
       <UserCreateModal
         open={creating}

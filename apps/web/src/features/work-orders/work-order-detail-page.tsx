@@ -82,6 +82,7 @@ export function WorkOrderDetailPage() {
   const firstForward = wo.actions.find((a) => FORWARD.has(a));
   return (
     <PageContainer
+      crumbs={[{ title: `工单 ${wo.number}` }]}
       title={
         <Space size={12} wrap>
           <span>工单 {wo.number}</span>
