@@ -19,19 +19,21 @@ function isStatusAnswer(a: unknown): a is { status: number; body: unknown } {
 
 /**
  * Replaces fetch with the given routes (the app's own client, schemas and error handling still run);
- * an unrouted call answers 404 so a test notices it. Returns the calls made, as "GET /path?query".
+ * an unrouted call answers 404 so a test notices it. Returns the calls made ("GET /path?query") with their bodies.
  */
-export function mockApi(routes: ApiRoutes): string[] {
-  const calls: string[] = [];
+export type ApiCall = { call: string; body: unknown };
+
+export function mockApi(routes: ApiRoutes): ApiCall[] {
+  const calls: ApiCall[] = [];
   vi.stubGlobal("fetch", async (input: string | URL | Request, init?: RequestInit) => {
     const url = new URL(String(input instanceof Request ? input.url : input), "http://localhost");
     const method = init?.method ?? "GET";
-    calls.push(`${method} ${url.pathname}${url.search}`);
+    const body: unknown = typeof init?.body === "string" ? JSON.parse(init.body) : undefined;
+    calls.push({ call: `${method} ${url.pathname}${url.search}`, body });
     if (init?.signal?.aborted) {
       throw new DOMException("aborted", "AbortError");
     }
     const handler = routes[`${method} ${url.pathname}`];
-    const body: unknown = typeof init?.body === "string" ? JSON.parse(init.body) : undefined;
     const answer = handler
       ? handler(url, body)
       : { status: 404, body: { error: { code: "not_found", message: "不存在", requestId: "t" } } };

@@ -130,7 +130,6 @@ export function ApiKeysPage() {
         onCreated={(apiKey, value) => {
           setCreating(false);
           setSecret({ name: apiKey.name, value });
-          reload();
         }}
       />
       <SecretModal secret={secret} onClose={() => setSecret(null)} />

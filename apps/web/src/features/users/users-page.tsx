@@ -150,14 +150,7 @@ export function UsersPage() {
       >
         <PagedTable<User> list={list} rowKey="id" columns={columns} scroll={{ x: 1530 }} />
       </Card>
-      <UserCreateModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={() => {
-          setCreating(false);
-          reload();
-        }}
-      />
+      <UserCreateModal open={creating} onClose={() => setCreating(false)} onCreated={() => setCreating(false)} />
       <UserEditModal
         user={editing}
         onClose={() => setEditing(null)}
@@ -165,7 +158,6 @@ export function UsersPage() {
           setEditing(null);
           // A revealed number may now be out of date.
           setRevealed((r) => Object.fromEntries(Object.entries(r).filter(([id]) => id !== saved.id)));
-          reload();
         }}
       />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />

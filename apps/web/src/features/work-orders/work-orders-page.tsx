@@ -128,14 +128,7 @@ export function WorkOrdersPage() {
           onRow={(wo) => ({ onDoubleClick: () => void navigate(`/work-orders/${wo.id}`) })}
         />
       </Card>
-      <WorkOrderCreateModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={() => {
-          setCreating(false);
-          refresh();
-        }}
-      />
+      <WorkOrderCreateModal open={creating} onClose={() => setCreating(false)} onCreated={() => setCreating(false)} />
       <WorkOrderImportModal
         open={importing}
         onClose={() => setImporting(false)}
