@@ -245,10 +245,7 @@ export function BudgetPage() {
             year={year}
             open={importing}
             onClose={() => setImporting(false)}
-            onDone={() => {
-              setImporting(false);
-              refresh();
-            }}
+            onDone={() => setImporting(false)}
           />
         )}
       </Space>

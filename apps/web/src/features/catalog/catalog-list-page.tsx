@@ -154,14 +154,7 @@ export function CatalogListPage() {
             ]}
           />
         </Card>
-        <CatalogImportModal
-          open={importing}
-          onClose={() => setImporting(false)}
-          onDone={() => {
-            setImporting(false);
-            refresh();
-          }}
-        />
+        <CatalogImportModal open={importing} onClose={() => setImporting(false)} onDone={() => setImporting(false)} />
         <CatalogItemFormModal
           open={creating}
           item={null}

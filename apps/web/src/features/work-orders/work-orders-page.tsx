@@ -132,10 +132,7 @@ export function WorkOrdersPage() {
       <WorkOrderImportModal
         open={importing}
         onClose={() => setImporting(false)}
-        onImported={() => {
-          setImporting(false);
-          refresh();
-        }}
+        onImported={() => setImporting(false)}
       />
     </PageContainer>
   );
