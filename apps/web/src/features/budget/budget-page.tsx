@@ -234,10 +234,7 @@ export function BudgetPage() {
             year={year}
             open={addingFact}
             onClose={() => setAddingFact(false)}
-            onDone={() => {
-              setAddingFact(false);
-              refresh();
-            }}
+            onDone={() => setAddingFact(false)}
           />
         )}
         {year && (

@@ -207,17 +207,7 @@ export function EvaluationsPage() {
               )}
             </Card>
             <ItemsTable ev={e} onScore={setScoring} />
-            <ScoreModal
-              item={scoring}
-              onCancel={() => setScoring(null)}
-              onSave={async (score, justification) => {
-                if (scoring) {
-                  await evaluationsApi.updateItem(e.id, scoring.code, { score, justification });
-                  setScoring(null);
-                  changed();
-                }
-              }}
-            />
+            <ScoreModal evaluationId={e.id} item={scoring} onClose={() => setScoring(null)} />
             <Modal
               title="退回修改"
               open={returning}

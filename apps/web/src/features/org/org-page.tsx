@@ -1,5 +1,5 @@
 import { EditOutlined, PlusOutlined } from "@ant-design/icons";
-import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Button, Card, Col, Descriptions, Empty, Input, Row, Space, Spin, Tree, Typography } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { OrgUnit } from "../../../../../packages/contracts/src/org.ts";
@@ -36,7 +36,6 @@ export function OrgPage() {
   const [formMode, setFormMode] = useState<OrgFormMode | null>(null);
 
   // The answer carries the query it was for, so expansion never mixes an old tree with a new search.
-  const queryClient = useQueryClient();
   const { data, isFetching: loading } = useQuery({
     queryKey: orgKeys.search(q),
     queryFn: async ({ signal }) => ({ q, units: (await orgApi.tree(q || undefined, signal)).units }),
@@ -64,7 +63,6 @@ export function OrgPage() {
     if (parentId) {
       setExpandedKeys((keys) => (keys.includes(parentId) ? keys : [...keys, parentId]));
     }
-    void queryClient.invalidateQueries({ queryKey: orgKeys.all });
   };
 
   const titleRender = (node: OrgNode) => (
