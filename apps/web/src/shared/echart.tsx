@@ -71,12 +71,10 @@ export function EChart({ option, height = 320, onClick, onInstance, ariaLabel, s
     chartRef.current?.setOption(option, { notMerge: true });
   }, [option]);
 
+  // ECharts writes its own data description into the chart div's aria-label; the title goes on the figure.
   return (
-    <div
-      ref={ref}
-      role="img"
-      aria-label={ariaLabel}
-      style={{ width: "100%", height, cursor: onClick ? "pointer" : undefined, ...style }}
-    />
+    <figure aria-label={ariaLabel} style={{ margin: 0 }}>
+      <div ref={ref} style={{ width: "100%", height, cursor: onClick ? "pointer" : undefined, ...style }} />
+    </figure>
   );
 }
