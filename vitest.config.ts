@@ -14,7 +14,8 @@ export default defineConfig({
         extends: true,
         test: {
           name: "server",
-          include: ["apps/server/**/*.test.ts", "packages/**/*.test.ts"],
+          // Plain .ts tests of the web (labels, formats) need no DOM and run here, as before.
+          include: ["apps/**/*.test.ts", "packages/**/*.test.ts"],
           globalSetup: ["apps/server/test/global-setup.ts"],
         },
       },
@@ -23,7 +24,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "web",
-          include: ["apps/web/**/*.test.{ts,tsx}"],
+          include: ["apps/web/**/*.test.tsx"],
           environment: "happy-dom",
           setupFiles: ["apps/web/test/setup.ts"],
         },
