@@ -26,6 +26,9 @@ export default defineConfig({
           name: "web",
           include: ["apps/web/**/*.test.tsx"],
           environment: "happy-dom",
+          // One module graph for all component tests: antd is imported once, not once per file (each
+          // test renders with a fresh query client and stubs its own fetch).
+          isolate: false,
           setupFiles: ["apps/web/test/setup.ts"],
         },
       },

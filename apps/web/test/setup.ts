@@ -1,4 +1,4 @@
-import { cleanup } from "@testing-library/react";
+import { cleanup, configure } from "@testing-library/react";
 import { afterEach } from "vitest";
 
 // antd reads these at import or first render; happy-dom leaves them out.
@@ -15,6 +15,9 @@ if (!window.matchMedia) {
       dispatchEvent: () => false,
     }) satisfies MediaQueryList;
 }
+
+// Two cores shared with other work: give a page's first answer time to arrive.
+configure({ asyncUtilTimeout: 5_000 });
 
 afterEach(() => {
   cleanup();

@@ -49,7 +49,8 @@ describe("WorkOrderMetricsPage (工单统计)", () => {
     );
     const chart =
       figure.firstElementChild instanceof HTMLElement ? getInstanceByDom(figure.firstElementChild) : undefined;
-    await waitFor(() => expect(chart?.getOption()).toBeTruthy());
+    // The months arrive in a query of their own.
+    await waitFor(() => expect(JSON.stringify(chart?.getOption())).toContain("3月"));
     chart?.trigger("click", { componentType: "series", seriesIndex: 0, dataIndex: 1 });
     await waitFor(() =>
       expect(decodeURIComponent(screen.getByTestId("location").textContent ?? "")).toBe(
