@@ -3,6 +3,7 @@ import { ConfigProvider } from "antd";
 import zhCN from "antd/locale/zh_CN";
 import { getInstanceByDom } from "echarts/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { clickDatum } from "../../test/chart-click.ts";
 import { CategoryChart, type ChartSeries } from "./category-chart.tsx";
 
 type Month = { key: string; now: number; before: number };
@@ -44,7 +45,7 @@ describe("CategoryChart", () => {
     const { onSelect, dom } = renderChart();
     const chart = getInstanceByDom(dom);
     expect(chart).toBeDefined();
-    chart?.trigger("click", { componentType: "series", seriesIndex: 1, dataIndex: 1 });
+    clickDatum(chart, 1, 1);
     expect(onSelect).toHaveBeenCalledWith(DATA[1], SERIES[1]);
   });
 

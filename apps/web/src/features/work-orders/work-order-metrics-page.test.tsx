@@ -1,7 +1,7 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
-import { getInstanceByDom } from "echarts/core";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { type MetricRow, WO_METRIC_KEYS } from "../../../../../packages/contracts/src/work-orders.ts";
+import { chartIn, clickDatum } from "../../../test/chart-click.ts";
 import { mockApi, renderPage } from "../../../test/render.tsx";
 import { WorkOrderMetricsPage } from "./work-order-metrics-page.tsx";
 
@@ -47,11 +47,10 @@ describe("WorkOrderMetricsPage (工单统计)", () => {
     expect(calls.map((c) => c.call)).toContain(
       "GET /api/work-orders/metrics?from=2022-01-01T00%3A00%3A00%2B08%3A00&to=2022-04-01T00%3A00%3A00%2B08%3A00&groupBy=month",
     );
-    const chart =
-      figure.firstElementChild instanceof HTMLElement ? getInstanceByDom(figure.firstElementChild) : undefined;
+    const chart = chartIn(figure);
     // The months arrive in a query of their own.
     await waitFor(() => expect(JSON.stringify(chart?.getOption())).toContain("3月"));
-    chart?.trigger("click", { componentType: "series", seriesIndex: 0, dataIndex: 1 });
+    clickDatum(chart, 0, 1);
     await waitFor(() =>
       expect(decodeURIComponent(screen.getByTestId("location").textContent ?? "")).toBe(
         "/work-orders?metric=volume&from=2022-02-01T00:00:00+08:00&to=2022-03-01T00:00:00+08:00",
