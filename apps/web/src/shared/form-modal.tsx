@@ -21,6 +21,8 @@ type Props<V, R> = {
   form?: FormInstance<V>;
   initialValues?: Initial;
   okText?: string;
+  /** Keeps OK disabled, e.g. until a looked-up record allows the action. */
+  okDisabled?: boolean;
   width?: number;
   /** Shown above the fields, e.g. what the action will do. */
   intro?: ReactNode;
@@ -45,6 +47,7 @@ export function FormModal<V, R = unknown>({
   form: given,
   initialValues,
   okText = "确定",
+  okDisabled = false,
   width,
   intro,
   name,
@@ -78,6 +81,7 @@ export function FormModal<V, R = unknown>({
       onOk={() => form.submit()}
       onCancel={onClose}
       okText={okText}
+      okButtonProps={{ disabled: okDisabled }}
       confirmLoading={mutation.isPending}
       destroyOnHidden
     >
