@@ -25,7 +25,7 @@ import { PageContainer } from "../../layout/page-container.tsx";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { PageLoading } from "../../shared/results.tsx";
-import { budgetApi, budgetKeys } from "../budget/budget-api.ts";
+import { useBudgetYears } from "../budget/use-budget-years.ts";
 import { YearSelect } from "../budget/year-select.tsx";
 import { evaluationKeys, evaluationsApi } from "./evaluations-api.ts";
 import { ScoreModal } from "./score-modal.tsx";
@@ -100,9 +100,7 @@ export function EvaluationsPage() {
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
   const queryClient = useQueryClient();
-  const years = useQuery({ queryKey: budgetKeys.years(), queryFn: ({ signal }) => budgetApi.years(signal) });
-  const list = years.data?.map((y) => y.year) ?? [];
-  const year = Number(search.get("year")) || (list.length ? Math.max(...list) : undefined);
+  const { query: years, list, year } = useBudgetYears(Number(search.get("year")));
   const versions = useQuery({
     queryKey: evaluationKeys.list(year ?? 0),
     queryFn: ({ signal }) => evaluationsApi.list(year ?? 0, signal),

@@ -5,7 +5,7 @@ import type { MouseEvent } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { PageLoading } from "../../shared/results.tsx";
-import { budgetApi, budgetKeys } from "../budget/budget-api.ts";
+import { useBudgetYears } from "../budget/use-budget-years.ts";
 import { YearSelect } from "../budget/year-select.tsx";
 import { ParagraphEditor } from "./paragraph-editor.tsx";
 import { ReportCheckCard } from "./report-check-card.tsx";
@@ -25,9 +25,7 @@ const PAPER = `
 export function ReportsPage() {
   const [search, setSearch] = useSearchParams();
   const navigate = useNavigate();
-  const years = useQuery({ queryKey: budgetKeys.years(), queryFn: ({ signal }) => budgetApi.years(signal) });
-  const list = years.data?.map((y) => y.year) ?? [];
-  const year = Number(search.get("year")) || (list.length ? Math.max(...list) : undefined);
+  const { query: years, list, year } = useBudgetYears(Number(search.get("year")));
   const preview = useQuery({
     queryKey: reportKeys.preview(year ?? 0),
     queryFn: ({ signal }) => reportsApi.preview(year ?? 0, signal),

@@ -5,6 +5,7 @@ import { PHONE_PATTERN, type User } from "../../../../../packages/contracts/src/
 import { FormModal } from "../../shared/form-modal.tsx";
 import { PASSWORD_RULES } from "../../shared/password-rules.ts";
 import { OrgUnitSelect } from "../org/org-unit-select.tsx";
+import { DisplayNameField } from "./display-name-field.tsx";
 import { ROLE_OPTIONS } from "./role-options.ts";
 import { userKeys, usersApi } from "./users-api.ts";
 
@@ -55,17 +56,7 @@ export function UserCreateModal({ open, onClose, onCreated }: Props) {
           </Form.Item>
         </Col>
         <Col span={12}>
-          <Form.Item
-            name="displayName"
-            label="姓名"
-            rules={[
-              { required: true, whitespace: true, message: "请输入姓名" },
-              { min: 2, message: "姓名至少2个字" },
-              { max: 30, message: "姓名不能超过30个字" },
-            ]}
-          >
-            <Input placeholder="请输入姓名" />
-          </Form.Item>
+          <DisplayNameField placeholder="请输入姓名" />
         </Col>
         <Col span={12}>
           <Form.Item

@@ -1,6 +1,7 @@
 import { Checkbox, Form, Input, Switch } from "antd";
 import { PHONE_PATTERN, type UpdateUserInput, type User } from "../../../../../packages/contracts/src/users.ts";
 import { FormModal } from "../../shared/form-modal.tsx";
+import { DisplayNameField } from "./display-name-field.tsx";
 import { userKeys, usersApi } from "./users-api.ts";
 
 type Values = { displayName: string; phone?: string; clearPhone?: boolean; enabled: boolean };
@@ -47,17 +48,7 @@ export function UserEditModal({ user, onClose, onSaved }: Props) {
     >
       {user && (
         <>
-          <Form.Item
-            name="displayName"
-            label="姓名"
-            rules={[
-              { required: true, whitespace: true, message: "请输入姓名" },
-              { min: 2, message: "姓名至少2个字" },
-              { max: 30, message: "姓名不能超过30个字" },
-            ]}
-          >
-            <Input />
-          </Form.Item>
+          <DisplayNameField />
           <Form.Item
             name="phone"
             label="手机号"

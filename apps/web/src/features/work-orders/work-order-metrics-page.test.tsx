@@ -1,13 +1,14 @@
 import { fireEvent, screen, waitFor } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { type MetricRow, WO_METRIC_KEYS } from "../../../../../packages/contracts/src/work-orders.ts";
+import { type MetricRow, MetricRowSchema, WO_METRIC_KEYS } from "../../../../../packages/contracts/src/work-orders.ts";
 import { chartIn, clickDatum } from "../../../test/chart-click.ts";
 import { mockApi, renderPage } from "../../../test/render.tsx";
 import { WorkOrderMetricsPage } from "./work-order-metrics-page.tsx";
 
 function row(key: string | null, label: string, volume: number, previousVolume: number): MetricRow {
   const counts = Object.fromEntries(WO_METRIC_KEYS.map((k) => [k, 0]));
-  return {
+  // Parsed by the contract, as the client will parse the answer.
+  return MetricRowSchema.parse({
     key,
     label,
     counts: { ...counts, volume },
@@ -18,7 +19,7 @@ function row(key: string | null, label: string, volume: number, previousVolume: 
     satisfactionRate: null,
     resolutionRate: null,
     redoRate: null,
-  } as MetricRow;
+  });
 }
 
 const TOTAL = row(null, "合计", 300, 150);
