@@ -28,6 +28,8 @@ type Props<D> = {
   selectHint?: string;
   loading?: boolean;
   height?: number;
+  /** Long category names (units, towns): every label shown, slanted. */
+  rotateLabels?: boolean;
   extra?: ReactNode;
 };
 
@@ -54,6 +56,7 @@ export function CategoryChart<D>({
   selectHint,
   loading = false,
   height,
+  rotateLabels = false,
   extra,
 }: Props<D>) {
   const [view, setView] = useState<View>("chart");
@@ -65,7 +68,11 @@ export function CategoryChart<D>({
       tooltip: { trigger: "axis", valueFormatter: (v) => formatChartValue(typeof v === "number" ? v : null, format) },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
-      xAxis: { type: "category", data: data.map(category.label) },
+      xAxis: {
+        type: "category",
+        data: data.map(category.label),
+        axisLabel: rotateLabels ? { rotate: 35, interval: 0 } : undefined,
+      },
       yAxis: { type: "value", axisLabel: { formatter: (v: number) => formatAxisValue(v, format) } },
       series: series.map((s) =>
         s.type === "bar"
@@ -78,7 +85,7 @@ export function CategoryChart<D>({
             },
       ),
     }),
-    [data, category, series, format],
+    [data, category, series, format, rotateLabels],
   );
 
   const onChartClick = (e: ChartClick) => {

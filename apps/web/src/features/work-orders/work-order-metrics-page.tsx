@@ -1,5 +1,5 @@
 import { ReloadOutlined } from "@ant-design/icons";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card } from "antd";
 import { useSearchParams } from "react-router-dom";
 import { PageContainer } from "../../layout/page-container.tsx";
@@ -10,8 +10,8 @@ import { MetricsFilterForm } from "./metrics-filter-form.tsx";
 import { MetricsKpiCards } from "./metrics-kpi-cards.tsx";
 import { baseFilter, readMetricsParams } from "./metrics-params.ts";
 import { GROUP_LABELS, MetricsTable } from "./metrics-table.tsx";
-import { MonthlyVolumeChart } from "./monthly-volume-chart.tsx";
 import { useOrgUnits } from "./use-org-units.ts";
+import { VolumeChart } from "./volume-chart.tsx";
 import { workOrderKeys, workOrdersApi } from "./work-orders-api.ts";
 
 /** 工单统计: volume, YoY and the rates for a period, in total and by group, each figure drillable. */
@@ -28,7 +28,10 @@ export function WorkOrderMetricsPage() {
   } = useQuery({
     queryKey: workOrderKeys.metrics(metricsQuery),
     queryFn: ({ signal }) => workOrdersApi.metrics(metricsQuery, signal),
-    placeholderData: keepPreviousData,
+    // The last figures stay while new ones load, but only under the same grouping: month rows read
+    // as unit rows (or the reverse) would build drill-down links from the wrong keys.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[2].groupBy === params.groupBy ? previous : undefined,
   });
   const reload = () => void refetch();
   const { towns, nameOf } = useOrgUnits();
@@ -69,7 +72,14 @@ export function WorkOrderMetricsPage() {
       {data && (
         <>
           <MetricsKpiCards total={data.total} formulas={data.formulas} filter={base} />
-          <MonthlyVolumeChart params={params} />
+          {params.groupBy !== "none" && (
+            <VolumeChart
+              params={params}
+              groups={data.groups}
+              loading={loading}
+              onGroupBy={(groupBy) => setSearch(compactParams({ ...params, groupBy }))}
+            />
+          )}
           <Card
             title={`分组统计：${GROUP_LABELS[params.groupBy]}`}
             extra={`统计期 ${formatDateTime(params.from)} 至 ${formatDateTime(params.to)}（不含）`}
