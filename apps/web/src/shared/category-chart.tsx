@@ -1,10 +1,15 @@
 import { BarChartOutlined, DownloadOutlined, TableOutlined } from "@ant-design/icons";
 import { Button, Card, Empty, Segmented, Space, Spin, Table, type TableColumnsType, Tooltip } from "antd";
 import type { ECharts } from "echarts/core";
-import { type ReactNode, useMemo, useRef, useState } from "react";
+import { lazy, type ReactNode, Suspense, useMemo, useRef, useState } from "react";
 import { formatAxisValue, formatChartValue, type ValueFormat } from "./chart-format.ts";
-import { type ChartClick, EChart } from "./echart.tsx";
+import type { ChartClick } from "./echart.tsx";
 import type { ChartOption } from "./echarts-setup.ts";
+
+// ECharts (a large chunk) starts loading with the page but does not hold it up: the page's queries
+// go out at once and the chart draws when both have arrived.
+const echartModule = import("./echart.tsx");
+const EChart = lazy(() => echartModule.then((m) => ({ default: m.EChart })));
 
 /** One measure drawn over the categories: a bar or a line, read from each datum. */
 export type ChartSeries<D> = {
@@ -156,15 +161,17 @@ export function CategoryChart<D>({
         <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="统计期内暂无数据" />
       ) : view === "chart" ? (
         <Spin spinning={loading}>
-          <EChart
-            option={option}
-            height={height}
-            ariaLabel={selectHint ? `${title}（${selectHint}）` : title}
-            onClick={onSelect ? onChartClick : undefined}
-            onInstance={(c) => {
-              chartRef.current = c;
-            }}
-          />
+          <Suspense fallback={<div style={{ height: height ?? 320 }} />}>
+            <EChart
+              option={option}
+              height={height}
+              ariaLabel={selectHint ? `${title}（${selectHint}）` : title}
+              onClick={onSelect ? onChartClick : undefined}
+              onInstance={(c) => {
+                chartRef.current = c;
+              }}
+            />
+          </Suspense>
         </Spin>
       ) : (
         <Table<D>
