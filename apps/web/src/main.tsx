@@ -5,6 +5,7 @@ import "dayjs/locale/zh-cn";
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
 import { AppRouter } from "./app.tsx";
+import { QueryProvider } from "./shared/query-client.tsx";
 
 dayjs.locale("zh-cn");
 
@@ -25,7 +26,9 @@ createRoot(rootElement).render(
       theme={{ token: { colorPrimary: "#1560d4", borderRadius: 6, fontFamily: FONT_FAMILY } }}
     >
       <App>
-        <AppRouter />
+        <QueryProvider>
+          <AppRouter />
+        </QueryProvider>
       </App>
     </ConfigProvider>
   </StrictMode>,

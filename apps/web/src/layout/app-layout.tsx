@@ -1,5 +1,5 @@
-import { HomeOutlined, MenuFoldOutlined, MenuUnfoldOutlined } from "@ant-design/icons";
-import { Alert, Breadcrumb, Button, Layout, Menu, Result } from "antd";
+import { MenuFoldOutlined, MenuUnfoldOutlined } from "@ant-design/icons";
+import { Alert, Button, Layout, Menu, Result } from "antd";
 import { Suspense, useState } from "react";
 import { Link, Outlet, useLocation } from "react-router-dom";
 import { ChangePasswordModal } from "../features/auth/change-password-modal.tsx";
@@ -26,16 +26,6 @@ export function AppLayout() {
     icon: item.icon,
     label: <Link to={item.path}>{item.label}</Link>,
   }));
-  const crumbs = [
-    {
-      title: (
-        <Link to="/">
-          <HomeOutlined /> 首页
-        </Link>
-      ),
-    },
-    { title: current ? current.label : "页面不存在" },
-  ];
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
@@ -100,7 +90,10 @@ export function AppLayout() {
               icon={collapsed ? <MenuUnfoldOutlined /> : <MenuFoldOutlined />}
               onClick={() => setCollapsed((c) => !c)}
             />
-            <Breadcrumb items={crumbs} />
+            {/* The breadcrumb is part of each page's PageContainer, under this bar. */}
+            <span style={{ color: "#595959", whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" }}>
+              {me.tenant.name}
+            </span>
           </div>
           <UserMenu me={me} onChangePassword={() => setPasswordOpen(true)} />
         </Layout.Header>

@@ -1,18 +1,23 @@
 import { PlusOutlined, ReloadOutlined } from "@ant-design/icons";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Badge, Button, Card, Popconfirm, Space, Table, type TableColumnsType, Tag, Typography } from "antd";
 import { useState } from "react";
 import type { ApiKey, ApiKeyScope } from "../../../../../packages/contracts/src/api-keys.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
-import { useRemote } from "../../shared/use-remote.ts";
 import { ApiKeyCreateModal } from "./api-key-create-modal.tsx";
-import { apiKeysApi } from "./api-keys-api.ts";
+import { apiKeyKeys, apiKeysApi } from "./api-keys-api.ts";
 import { SCOPE_LABELS } from "./scope-labels.ts";
 import { SecretModal } from "./secret-modal.tsx";
 
 export function ApiKeysPage() {
-  const { data, loading, reload } = useRemote("api-keys", (signal) => apiKeysApi.list(signal));
+  const queryClient = useQueryClient();
+  const { data, isFetching: loading } = useQuery({
+    queryKey: apiKeyKeys.list(),
+    queryFn: ({ signal }) => apiKeysApi.list(signal),
+  });
+  const reload = () => void queryClient.invalidateQueries({ queryKey: apiKeyKeys.all });
   const [creating, setCreating] = useState(false);
   const [secret, setSecret] = useState<{ name: string; value: string } | null>(null);
   const [revokingId, setRevokingId] = useState<string | null>(null);
@@ -125,7 +130,6 @@ export function ApiKeysPage() {
         onCreated={(apiKey, value) => {
           setCreating(false);
           setSecret({ name: apiKey.name, value });
-          reload();
         }}
       />
       <SecretModal secret={secret} onClose={() => setSecret(null)} />

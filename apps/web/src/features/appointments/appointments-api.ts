@@ -59,6 +59,19 @@ export const publicBookingApi = {
   },
 };
 
+/** A hall change (groups, hours, closures, staff) or a queue action invalidates `all`. */
+export const hallKeys = {
+  all: ["halls"] as const,
+  list: () => [...hallKeys.all, "list"] as const,
+  detail: (id: string) => [...hallKeys.all, "detail", id] as const,
+  queue: (hallId: string, windowId: string | undefined) => [...hallKeys.all, "queue", hallId, windowId ?? ""] as const,
+  clerks: (hallId: string) => [...hallKeys.all, "clerks", hallId] as const,
+  settings: () => [...hallKeys.all, "settings"] as const,
+  metrics: (query: Query) => [...hallKeys.all, "metrics", query] as const,
+  bookableItems: () => [...hallKeys.all, "bookable-items"] as const,
+  drill: (list: string, query: Query) => [...hallKeys.all, "drill", list, query] as const,
+};
+
 export const hallApi = {
   halls: (signal?: AbortSignal) => api.get("/api/halls", HallListSchema, undefined, signal),
   hall: (id: string, signal?: AbortSignal) => api.get(`/api/halls/${enc(id)}`, HallDetailSchema, undefined, signal),

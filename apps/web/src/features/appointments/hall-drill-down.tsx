@@ -1,3 +1,4 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Drawer, Table } from "antd";
 import { useEffect, useState } from "react";
 import {
@@ -10,8 +11,7 @@ import {
 } from "../../../../../packages/contracts/src/appointments.ts";
 import type { Query } from "../../api/client.ts";
 import { formatDateTime } from "../../shared/format.ts";
-import { useRemote } from "../../shared/use-remote.ts";
-import { hallApi } from "./appointments-api.ts";
+import { hallApi, hallKeys } from "./appointments-api.ts";
 import { formatSeconds } from "./slot-format.ts";
 
 export type DrillDown = { list: "cases" | "bookings" | "tickets"; title: string; query: Query };
@@ -26,14 +26,16 @@ export function HallDrillDown({ drill, onClose }: { drill: DrillDown | null; onC
       setPage((p) => ({ ...p, page: 1 }));
     }
   }, [base]);
-  const key = base ? `${base}:${page.page}:${page.pageSize}` : null;
-  const cases = useRemote(drill?.list === "cases" ? key : null, (s) => hallApi.cases({ ...drill?.query, ...page }, s));
-  const bookings = useRemote(drill?.list === "bookings" ? key : null, (s) =>
-    hallApi.bookings({ ...drill?.query, ...page }, s),
-  );
-  const tickets = useRemote(drill?.list === "tickets" ? key : null, (s) =>
-    hallApi.tickets({ ...drill?.query, ...page }, s),
-  );
+  const query: Query = { ...drill?.query, ...page };
+  const listQuery = <T,>(list: DrillDown["list"], load: (q: Query, signal: AbortSignal) => Promise<T>) => ({
+    queryKey: hallKeys.drill(list, query),
+    queryFn: ({ signal }: { signal: AbortSignal }) => load(query, signal),
+    enabled: drill?.list === list,
+    placeholderData: keepPreviousData,
+  });
+  const cases = useQuery(listQuery("cases", hallApi.cases));
+  const bookings = useQuery(listQuery("bookings", hallApi.bookings));
+  const tickets = useQuery(listQuery("tickets", hallApi.tickets));
   const paging = (total: number | undefined, unit: string) => ({
     current: page.page,
     pageSize: page.pageSize,
@@ -48,7 +50,7 @@ export function HallDrillDown({ drill, onClose }: { drill: DrillDown | null; onC
         <Table
           rowKey="id"
           size="small"
-          loading={tickets.loading}
+          loading={tickets.isFetching}
           dataSource={tickets.data?.items ?? []}
           pagination={paging(tickets.data?.total, "人次")}
           columns={[
@@ -65,7 +67,7 @@ export function HallDrillDown({ drill, onClose }: { drill: DrillDown | null; onC
         <Table
           rowKey="id"
           size="small"
-          loading={cases.loading}
+          loading={cases.isFetching}
           dataSource={cases.data?.items ?? []}
           pagination={paging(cases.data?.total, "件")}
           columns={[
@@ -84,7 +86,7 @@ export function HallDrillDown({ drill, onClose }: { drill: DrillDown | null; onC
         <Table
           rowKey="id"
           size="small"
-          loading={bookings.loading}
+          loading={bookings.isFetching}
           dataSource={bookings.data?.items ?? []}
           pagination={paging(bookings.data?.total, "条")}
           columns={[

@@ -1,3 +1,4 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Button, Card, DatePicker, Form, Select, Space, Statistic, Table, Tooltip, Typography } from "antd";
 import dayjs, { type Dayjs } from "dayjs";
 import { useState } from "react";
@@ -5,8 +6,7 @@ import { useSearchParams } from "react-router-dom";
 import { HALL_LEVEL_LABELS, type HallMetricRow } from "../../../../../packages/contracts/src/appointments.ts";
 import type { Query } from "../../api/client.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
-import { hallApi } from "./appointments-api.ts";
+import { hallApi, hallKeys } from "./appointments-api.ts";
 import { type DrillDown, HallDrillDown } from "./hall-drill-down.tsx";
 import { formatSeconds } from "./slot-format.ts";
 
@@ -38,9 +38,16 @@ export function HallMetricsPage() {
   const [drill, setDrill] = useState<DrillDown | null>(null);
   const level = params.get("level") ?? undefined;
   const base: Query = { from: range?.[0].format("YYYY-MM-DD"), to: range?.[1].format("YYYY-MM-DD"), level };
-  const metrics = useRemote(`m:${JSON.stringify(base)}:${groupBy}`, (s) => hallApi.metrics({ ...base, groupBy }, s));
+  const metrics = useQuery({
+    queryKey: hallKeys.metrics({ ...base, groupBy }),
+    queryFn: ({ signal }) => hallApi.metrics({ ...base, groupBy }, signal),
+    placeholderData: keepPreviousData,
+  });
   const formulas = metrics.data?.formulas ?? {};
-  const bookable = useRemote("bookable-items", (s) => hallApi.bookableItems(s));
+  const bookable = useQuery({
+    queryKey: hallKeys.bookableItems(),
+    queryFn: ({ signal }) => hallApi.bookableItems(signal),
+  });
 
   const rowQuery = (row: HallMetricRow): Query => {
     if (row.key === null) {
@@ -82,7 +89,7 @@ export function HallMetricsPage() {
         <Table<HallMetricRow>
           rowKey={(r) => r.key ?? "__total"}
           size="small"
-          loading={metrics.loading}
+          loading={metrics.isFetching}
           dataSource={rows}
           pagination={false}
           columns={[

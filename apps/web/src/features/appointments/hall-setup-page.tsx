@@ -1,20 +1,29 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Card, Descriptions, Drawer, Table, Tag, Typography } from "antd";
 import { useState } from "react";
 import { HALL_LEVEL_LABELS, type Hall, type HallDetail } from "../../../../../packages/contracts/src/appointments.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
-import { hallApi } from "./appointments-api.ts";
+import { hallApi, hallKeys } from "./appointments-api.ts";
 import { AddGroupForm, ClosureAndSlots, CreateHallButton, HallHoursForm } from "./hall-setup-forms.tsx";
 import { SettingsCard } from "./settings-card.tsx";
 import { WindowStaffCard } from "./window-staff-card.tsx";
 
 /** 大厅设置 (admin): halls, window groups with their items and windows, closures, slot generation. */
 export function HallSetupPage() {
-  const halls = useRemote("halls", (signal) => hallApi.halls(signal));
+  const queryClient = useQueryClient();
+  const halls = useQuery({ queryKey: hallKeys.list(), queryFn: ({ signal }) => hallApi.halls(signal) });
   const [openId, setOpenId] = useState<string | null>(null);
-  const [saved, setSaved] = useState<HallDetail | null>(null);
-  const detail = useRemote(openId ? `hall:${openId}` : null, (signal) => hallApi.hall(openId ?? "", signal));
-  const hall = saved?.id === openId ? saved : detail.data;
+  const detail = useQuery({
+    queryKey: hallKeys.detail(openId ?? ""),
+    queryFn: ({ signal }) => hallApi.hall(openId ?? "", signal),
+    enabled: openId !== null,
+  });
+  const hall = detail.data;
+  // A form's answer is the hall as saved: show it at once, and refresh whatever lists it.
+  const setSaved = (h: HallDetail) => {
+    queryClient.setQueryData(hallKeys.detail(h.id), h);
+    void queryClient.invalidateQueries({ queryKey: hallKeys.all, predicate: (q) => q.queryKey[1] !== "detail" });
+  };
 
   return (
     <PageContainer
@@ -23,7 +32,6 @@ export function HallSetupPage() {
       extra={
         <CreateHallButton
           onCreated={(h) => {
-            halls.reload();
             setSaved(h);
             setOpenId(h.id);
           }}
@@ -35,7 +43,7 @@ export function HallSetupPage() {
         <Table<Hall>
           rowKey="id"
           size="small"
-          loading={halls.loading}
+          loading={halls.isFetching}
           dataSource={halls.data?.items ?? []}
           pagination={{ pageSize: 20 }}
           columns={[
@@ -70,10 +78,7 @@ export function HallSetupPage() {
             ))}
             <WindowStaffCard
               hall={hall}
-              onSaved={() => {
-                setSaved(null);
-                detail.reload();
-              }}
+              onSaved={() => void queryClient.invalidateQueries({ queryKey: hallKeys.all })}
             />
             <Card size="small" title="开放时段、闭厅日与时段生成" style={{ marginBottom: 12 }}>
               <Typography.Paragraph>

@@ -1,11 +1,11 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, App, Card, Select, Space, Table, Tag, Typography } from "antd";
 import { useEffect, useState } from "react";
 import { TICKET_STATUS_LABELS } from "../../../../../packages/contracts/src/appointments.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { formatDateTime } from "../../shared/format.ts";
-import { useRemote } from "../../shared/use-remote.ts";
 import { useMe } from "../auth/session.tsx";
-import { hallApi, subscribeBoard } from "./appointments-api.ts";
+import { hallApi, hallKeys, subscribeBoard } from "./appointments-api.ts";
 import { CheckInCard } from "./check-in-card.tsx";
 import { WindowActions } from "./window-actions.tsx";
 
@@ -16,21 +16,35 @@ import { WindowActions } from "./window-actions.tsx";
 export function HallWindowPage() {
   const { message } = App.useApp();
   const me = useMe();
-  const halls = useRemote("halls", (signal) => hallApi.halls(signal));
+  const queryClient = useQueryClient();
+  const halls = useQuery({ queryKey: hallKeys.list(), queryFn: ({ signal }) => hallApi.halls(signal) });
   const [hallId, setHallId] = useState<string | undefined>();
   const effectiveHall = hallId ?? halls.data?.items[0]?.id;
-  const hall = useRemote(effectiveHall ? `hall:${effectiveHall}` : null, (signal) =>
-    hallApi.hall(effectiveHall ?? "", signal),
-  );
+  const hall = useQuery({
+    queryKey: hallKeys.detail(effectiveHall ?? ""),
+    queryFn: ({ signal }) => hallApi.hall(effectiveHall ?? "", signal),
+    enabled: effectiveHall !== undefined,
+  });
   const windows = hall.data?.groups.flatMap((g) => g.windows.map((w) => ({ ...w, group: g.name }))) ?? [];
   const win = windows.find((w) => w.staffUserId === me.user.id)?.id;
-  const queue = useRemote(effectiveHall ? `queue:${effectiveHall}:${win ?? ""}` : null, (signal) =>
-    hallApi.queue(effectiveHall ?? "", win, signal),
-  );
-  const { reload } = queue;
+  const queue = useQuery({
+    queryKey: hallKeys.queue(effectiveHall ?? "", win),
+    queryFn: ({ signal }) => hallApi.queue(effectiveHall ?? "", win, signal),
+    enabled: effectiveHall !== undefined,
+  });
+  const reload = () => void queryClient.invalidateQueries({ queryKey: [...hallKeys.all, "queue"] });
 
   // Other windows' calls and check-ins arrive as board pushes: reload then, no polling.
-  useEffect(() => (effectiveHall ? subscribeBoard(effectiveHall, () => reload()) : undefined), [effectiveHall, reload]);
+  useEffect(
+    () =>
+      effectiveHall
+        ? subscribeBoard(
+            effectiveHall,
+            () => void queryClient.invalidateQueries({ queryKey: [...hallKeys.all, "queue"] }),
+          )
+        : undefined,
+    [effectiveHall, queryClient],
+  );
 
   return (
     <PageContainer
@@ -88,7 +102,7 @@ export function HallWindowPage() {
             <Table
               rowKey="id"
               size="small"
-              loading={queue.loading}
+              loading={queue.isFetching}
               pagination={false}
               dataSource={queue.data?.waiting ?? []}
               columns={[

@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Card, Form, InputNumber, Space, Typography } from "antd";
 import { useEffect } from "react";
 import {
@@ -6,7 +7,7 @@ import {
 } from "../../../../../packages/contracts/src/appointments.ts";
 import { api } from "../../api/client.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
-import { useRemote } from "../../shared/use-remote.ts";
+import { hallKeys } from "./appointments-api.ts";
 
 const FIELDS: { name: Exclude<keyof AppointmentSettings, "sessions">; label: string; min: number; max: number }[] = [
   { name: "horizonWorkdays", label: "可预约范围（工作日）", min: 1, max: 60 },
@@ -24,9 +25,11 @@ export function SettingsCard() {
   const { message } = App.useApp();
   const [form] = Form.useForm<AppointmentSettings>();
   const handleError = useApiErrorHandler();
-  const remote = useRemote("appointment-settings", (signal) =>
-    api.get("/api/appointments/settings", AppointmentSettingsSchema, undefined, signal),
-  );
+  const queryClient = useQueryClient();
+  const remote = useQuery({
+    queryKey: hallKeys.settings(),
+    queryFn: ({ signal }) => api.get("/api/appointments/settings", AppointmentSettingsSchema, undefined, signal),
+  });
   useEffect(() => {
     if (remote.data) {
       form.setFieldsValue(remote.data);
@@ -34,7 +37,8 @@ export function SettingsCard() {
   }, [remote.data, form]);
   const save = async (v: AppointmentSettings) => {
     try {
-      await api.put("/api/appointments/settings", AppointmentSettingsSchema, { ...remote.data, ...v });
+      const saved = await api.put("/api/appointments/settings", AppointmentSettingsSchema, { ...remote.data, ...v });
+      queryClient.setQueryData(hallKeys.settings(), saved);
       void message.success("预约规则已保存，新生成的时段按新规则");
     } catch (err) {
       handleError(err, form);

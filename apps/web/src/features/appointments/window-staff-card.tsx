@@ -1,8 +1,8 @@
+import { useQuery } from "@tanstack/react-query";
 import { App, Card, Select, Table } from "antd";
 import type { HallDetail } from "../../../../../packages/contracts/src/appointments.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
-import { useRemote } from "../../shared/use-remote.ts";
-import { hallApi } from "./appointments-api.ts";
+import { hallApi, hallKeys } from "./appointments-api.ts";
 
 type Row = { id: string; name: string; group: string; staffUserId: string | null };
 
@@ -10,7 +10,10 @@ type Row = { id: string; name: string; group: string; staffUserId: string | null
 export function WindowStaffCard({ hall, onSaved }: { hall: HallDetail; onSaved: () => void }) {
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
-  const clerks = useRemote(`clerks:${hall.id}`, (signal) => hallApi.clerks(hall.id, signal));
+  const clerks = useQuery({
+    queryKey: hallKeys.clerks(hall.id),
+    queryFn: ({ signal }) => hallApi.clerks(hall.id, signal),
+  });
   const rows: Row[] = hall.groups.flatMap((g) =>
     g.windows.map((w) => ({ id: w.id, name: w.name, group: g.name, staffUserId: w.staffUserId })),
   );
@@ -18,7 +21,7 @@ export function WindowStaffCard({ hall, onSaved }: { hall: HallDetail; onSaved: 
     try {
       const w = await hallApi.assignWindow(windowId, userId);
       void message.success(w.staffName ? `${w.name} 已分配给 ${w.staffName}` : `${w.name} 已清空`);
-      clerks.reload();
+      // The parent invalidates the hall's keys, the clerks' windows among them.
       onSaved();
     } catch (err) {
       handleError(err);
@@ -47,7 +50,7 @@ export function WindowStaffCard({ hall, onSaved }: { hall: HallDetail; onSaved: 
                 placeholder="未分配"
                 style={{ width: 200 }}
                 value={v ?? undefined}
-                loading={clerks.loading}
+                loading={clerks.isFetching}
                 onChange={(userId?: string) => void assign(r.id, userId ?? null)}
                 options={(clerks.data?.items ?? []).map((c) => ({
                   value: c.id,

@@ -12,6 +12,11 @@ export type AuditQuery = {
   pageSize: number;
 };
 
+export const auditKeys = {
+  all: ["audit"] as const,
+  list: (query: AuditQuery) => [...auditKeys.all, "list", query] as const,
+};
+
 export const auditApi = {
   list: (query: AuditQuery, signal?: AbortSignal) => api.get("/api/audit", AuditListSchema, query, signal),
   verify: () => api.get("/api/audit/verify", AuditVerifySchema),

@@ -1,14 +1,14 @@
-import { ReloadOutlined, SafetyCertificateOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Descriptions, Table, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
+import { SafetyCertificateOutlined } from "@ant-design/icons";
+import { Alert, Button, Card, Descriptions, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import type { AuditEntry, AuditVerify } from "../../../../../packages/contracts/src/audit.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
-import { compactParams, positiveInt } from "../../shared/url-params.ts";
-import { useRemote } from "../../shared/use-remote.ts";
-import { auditApi } from "./audit-api.ts";
+import { PagedTable, RefreshButton, usePagedList } from "../../shared/paged-list.tsx";
+import { compactParams } from "../../shared/url-params.ts";
+import { auditApi, auditKeys } from "./audit-api.ts";
 import { AuditFilterForm, type AuditFilters } from "./audit-filter-form.tsx";
 import { ACTION_LABELS, ACTOR_TYPE_LABELS, ENTITY_LABELS } from "./audit-labels.ts";
 import { describeSummary, summaryText } from "./audit-summary.ts";
@@ -152,7 +152,7 @@ function VerifyResult({ result, onClose }: { result: AuditVerify; onClose: () =>
 }
 
 export function AuditPage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const filters: AuditFilters = {
     action: params.get("action") ?? undefined,
     entityType: params.get("entityType") ?? undefined,
@@ -160,16 +160,12 @@ export function AuditPage() {
     from: params.get("from") ?? undefined,
     to: params.get("to") ?? undefined,
   };
-  const page = positiveInt(params.get("page"), 1);
-  const pageSize = positiveInt(params.get("pageSize"), 20);
   const [verifying, setVerifying] = useState(false);
   const [verifyResult, setVerifyResult] = useState<AuditVerify | null>(null);
   const handleError = useApiErrorHandler();
 
   // The query string is the single source of truth, so filters survive reloads and can be shared.
-  const { data, loading, reload } = useRemote(`audit?${params.toString()}`, (signal) =>
-    auditApi.list({ ...filters, page, pageSize }, signal),
-  );
+  const list = usePagedList({ filters, queryKey: auditKeys.list, load: auditApi.list });
   const filterKey = compactParams({ ...filters }).toString();
 
   const verify = async () => {
@@ -194,27 +190,16 @@ export function AuditPage() {
       }
     >
       {/* Remounted when the URL's filters change (e.g. back button) so the form shows them. */}
-      <AuditFilterForm key={filterKey} value={filters} onSearch={(f) => setParams(compactParams({ ...f, pageSize }))} />
+      <AuditFilterForm key={filterKey} value={filters} onSearch={(f) => list.setFilters(f)} />
       {verifyResult && <VerifyResult result={verifyResult} onClose={() => setVerifyResult(null)} />}
-      <Card title="日志列表" extra={<Button icon={<ReloadOutlined />} onClick={reload} aria-label="刷新" />}>
-        <Table<AuditEntry>
+      <Card title="日志列表" extra={<RefreshButton list={list} />}>
+        <PagedTable<AuditEntry>
+          list={list}
           rowKey="id"
           size="middle"
           columns={columns}
-          dataSource={data?.items ?? []}
-          loading={loading}
           scroll={{ x: 1200 }}
           expandable={{ expandedRowRender: (e) => <SummaryDetail entry={e} /> }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 条`,
-          }}
-          onChange={(p) =>
-            setParams(compactParams({ ...filters, page: p.current ?? 1, pageSize: p.pageSize ?? pageSize }))
-          }
         />
       </Card>
     </PageContainer>

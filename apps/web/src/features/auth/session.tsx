@@ -1,3 +1,4 @@
+import { useQueryClient } from "@tanstack/react-query";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import type { Me } from "../../../../../packages/contracts/src/auth.ts";
 import { isApiError, setCsrfToken, setUnauthenticatedHandler } from "../../api/client.ts";
@@ -22,6 +23,7 @@ type SessionValue = {
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
+  const queryClient = useQueryClient();
   // A browser that never signed in is anonymous at once: no request that can only answer 401.
   const [state, setState] = useState<SessionState>(() =>
     mayBeSignedIn() ? { status: "loading" } : { status: "anonymous", loggedOut: false },
@@ -33,11 +35,16 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     setState({ status: "authenticated", me });
   }, []);
 
-  const signOutLocally = useCallback((loggedOut = false) => {
-    setCsrfToken(null);
-    rememberSignedIn(false);
-    setState({ status: "anonymous", loggedOut });
-  }, []);
+  const signOutLocally = useCallback(
+    (loggedOut = false) => {
+      setCsrfToken(null);
+      // The next person to sign in on this browser must not see this one's cached lists.
+      queryClient.clear();
+      rememberSignedIn(false);
+      setState({ status: "anonymous", loggedOut });
+    },
+    [queryClient],
+  );
 
   const refresh = useCallback(async () => {
     try {

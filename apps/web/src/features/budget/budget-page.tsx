@@ -1,5 +1,6 @@
 import { DownloadOutlined, UploadOutlined } from "@ant-design/icons";
-import { Alert, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag, Typography } from "antd";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { Alert, Button, Card, Col, Empty, Row, Space, Statistic, Table, Tag } from "antd";
 import { useEffect, useState } from "react";
 import { useLocation, useNavigate, useParams } from "react-router-dom";
 import {
@@ -8,10 +9,10 @@ import {
   INDICATOR_CATEGORY_LABELS,
   type Project,
 } from "../../../../../packages/contracts/src/budget.ts";
+import { PageContainer } from "../../layout/page-container.tsx";
 import { PageLoading } from "../../shared/results.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
 import { useMe } from "../auth/session.tsx";
-import { budgetApi } from "./budget-api.ts";
+import { budgetApi, budgetKeys } from "./budget-api.ts";
 import { BudgetImportModal } from "./budget-import-modal.tsx";
 import { FactCreateModal } from "./fact-create-modal.tsx";
 import { pct, wan } from "./money.ts";
@@ -180,64 +181,71 @@ function YearView({ data, onImport, onAddFact }: { data: BudgetYear; onImport: (
 export function BudgetPage() {
   const params = useParams();
   const navigate = useNavigate();
-  const years = useRemote("years", (signal) => budgetApi.years(signal));
+  const queryClient = useQueryClient();
+  const years = useQuery({ queryKey: budgetKeys.years(), queryFn: ({ signal }) => budgetApi.years(signal) });
+  const refresh = () => {
+    for (const queryKey of budgetKeys.dependents) {
+      void queryClient.invalidateQueries({ queryKey });
+    }
+  };
   // 财务绩效专员 owns the budget: only they start a year (the server checks the same).
   const canEdit = useMe().grants.some((g) => g.role === "finance_officer");
   const list = years.data?.map((y) => y.year) ?? [];
   const year = params.year ? Number(params.year) : list.length ? Math.max(...list) : undefined;
-  const detail = useRemote(year ? `year-${year}` : null, (signal) => budgetApi.year(year ?? 0, signal));
+  const detail = useQuery({
+    queryKey: budgetKeys.year(year ?? 0),
+    queryFn: ({ signal }) => budgetApi.year(year ?? 0, signal),
+    enabled: year !== undefined,
+  });
   const [importing, setImporting] = useState(false);
   const [addingFact, setAddingFact] = useState(false);
   return (
-    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-      <Space>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          预算与绩效
-        </Typography.Title>
-        <YearSelect years={list} value={year} onChange={(y) => navigate(`/budget/${y}`)} />
-        {canEdit && (
-          <YearCreateButton
-            existing={list}
-            onCreated={(y) => {
-              years.reload();
-              void navigate(`/budget/${y}`);
-            }}
+    <PageContainer
+      title="预算与绩效"
+      extra={
+        <>
+          <YearSelect years={list} value={year} onChange={(y) => navigate(`/budget/${y}`)} />
+          {canEdit && (
+            <YearCreateButton
+              existing={list}
+              onCreated={(y) => {
+                refresh();
+                void navigate(`/budget/${y}`);
+              }}
+            />
+          )}
+        </>
+      }
+    >
+      <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+        {years.isLoading || detail.isLoading ? (
+          <PageLoading />
+        ) : !year ? (
+          <Empty
+            description={canEdit ? "尚无预算年度：点击上方「新建预算年度」开始" : "尚无预算年度，请财务绩效专员新建"}
+          />
+        ) : detail.data ? (
+          <YearView data={detail.data} onImport={() => setImporting(true)} onAddFact={() => setAddingFact(true)} />
+        ) : (
+          <Alert type="warning" showIcon title={`没有 ${year} 年度的数据，或无权查看`} />
+        )}
+        {year && (
+          <FactCreateModal
+            year={year}
+            open={addingFact}
+            onClose={() => setAddingFact(false)}
+            onDone={() => setAddingFact(false)}
+          />
+        )}
+        {year && (
+          <BudgetImportModal
+            year={year}
+            open={importing}
+            onClose={() => setImporting(false)}
+            onDone={() => setImporting(false)}
           />
         )}
       </Space>
-      {years.loading || detail.loading ? (
-        <PageLoading />
-      ) : !year ? (
-        <Empty
-          description={canEdit ? "尚无预算年度：点击上方「新建预算年度」开始" : "尚无预算年度，请财务绩效专员新建"}
-        />
-      ) : detail.data ? (
-        <YearView data={detail.data} onImport={() => setImporting(true)} onAddFact={() => setAddingFact(true)} />
-      ) : (
-        <Alert type="warning" showIcon title={`没有 ${year} 年度的数据，或无权查看`} />
-      )}
-      {year && (
-        <FactCreateModal
-          year={year}
-          open={addingFact}
-          onClose={() => setAddingFact(false)}
-          onDone={() => {
-            setAddingFact(false);
-            detail.reload();
-          }}
-        />
-      )}
-      {year && (
-        <BudgetImportModal
-          year={year}
-          open={importing}
-          onClose={() => setImporting(false)}
-          onDone={() => {
-            setImporting(false);
-            detail.reload();
-          }}
-        />
-      )}
-    </Space>
+    </PageContainer>
   );
 }

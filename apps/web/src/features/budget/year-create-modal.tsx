@@ -1,11 +1,10 @@
-import { Button, Form, InputNumber, Modal } from "antd";
+import { Button, Form, InputNumber } from "antd";
 import { useState } from "react";
 import type { BudgetYearInput } from "../../../../../packages/contracts/src/budget.ts";
-import { useApiErrorHandler } from "../../shared/errors.ts";
-import { validFields } from "../../shared/form-validate.ts";
+import { FormModal } from "../../shared/form-modal.tsx";
 import { bureauTime } from "../../shared/format.ts";
 import { OrgUnitSelect } from "../org/org-unit-select.tsx";
-import { budgetApi } from "./budget-api.ts";
+import { budgetApi, budgetKeys } from "./budget-api.ts";
 
 type Values = { year: number; orgUnitId: string };
 
@@ -30,66 +29,44 @@ function emptyYear(orgUnitId: string): BudgetYearInput {
 /** 新建预算年度 (财务绩效专员): the year and the department whose overall spending it covers. */
 export function YearCreateButton({ existing, onCreated }: { existing: number[]; onCreated: (year: number) => void }) {
   const [open, setOpen] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [form] = Form.useForm<Values>();
-  const handleError = useApiErrorHandler();
-  const submit = async () => {
-    const v = await validFields(form);
-    if (!v) {
-      return;
-    }
-    setBusy(true);
-    try {
-      await budgetApi.saveYear(v.year, emptyYear(v.orgUnitId));
-      setOpen(false);
-      onCreated(v.year);
-    } catch (err) {
-      handleError(err, form);
-    } finally {
-      setBusy(false);
-    }
-  };
   return (
     <>
       <Button type="primary" onClick={() => setOpen(true)}>
         新建预算年度
       </Button>
-      <Modal
+      <FormModal<Values>
         title="新建预算年度"
+        name="budget-year-create"
         open={open}
+        onClose={() => setOpen(false)}
         okText="建立"
-        confirmLoading={busy}
-        onCancel={() => setOpen(false)}
-        onOk={() => void submit()}
-        destroyOnHidden
+        initialValues={{ year: bureauTime().year() }}
+        submit={(v) => budgetApi.saveYear(v.year, emptyYear(v.orgUnitId))}
+        invalidates={budgetKeys.dependents}
+        onDone={(_saved, v) => {
+          setOpen(false);
+          onCreated(v.year);
+        }}
       >
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          name="budget-year-create"
-          initialValues={{ year: bureauTime().year() }}
-          preserve={false}
+        <Form.Item
+          name="year"
+          label="年度"
+          rules={[
+            { required: true, message: "请输入年度" },
+            {
+              validator: (_r, value: number | null) =>
+                value !== null && existing.includes(value)
+                  ? Promise.reject(new Error(`${value} 年度已存在`))
+                  : Promise.resolve(),
+            },
+          ]}
         >
-          <Form.Item
-            name="year"
-            label="年度"
-            rules={[
-              { required: true, message: "请输入年度" },
-              {
-                validator: (_r, value: number | null) =>
-                  value !== null && existing.includes(value)
-                    ? Promise.reject(new Error(`${value} 年度已存在`))
-                    : Promise.resolve(),
-              },
-            ]}
-          >
-            <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
-          </Form.Item>
-          <Form.Item name="orgUnitId" label="预算部门" rules={[{ required: true, message: "请选择部门" }]}>
-            <OrgUnitSelect />
-          </Form.Item>
-        </Form>
-      </Modal>
+          <InputNumber min={2000} max={2100} precision={0} style={{ width: 160 }} />
+        </Form.Item>
+        <Form.Item name="orgUnitId" label="预算部门" rules={[{ required: true, message: "请选择部门" }]}>
+          <OrgUnitSelect />
+        </Form.Item>
+      </FormModal>
     </>
   );
 }

@@ -17,6 +17,25 @@ import { api, type Query, uploadFile } from "../../api/client.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
+/** Item edits, withdrawals and imports change lists, bundles and figures alike: invalidate `all`. */
+export const catalogKeys = {
+  all: ["catalog"] as const,
+  list: (query: Query) => [...catalogKeys.all, "list", query] as const,
+  item: (id: string, asOf: string | undefined) => [...catalogKeys.all, "item", id, asOf ?? ""] as const,
+  versions: (id: string) => [...catalogKeys.all, "versions", id] as const,
+  bundles: (asOf: string | undefined) => [...catalogKeys.all, "bundles", asOf ?? ""] as const,
+  metrics: (query: Query) => [...catalogKeys.all, "metrics", query] as const,
+};
+
+/** The citizens' catalog: read-only, keyed by tenant. */
+export const publicCatalogKeys = {
+  all: ["public-catalog"] as const,
+  search: (tenant: string, q: string) => [...publicCatalogKeys.all, tenant, "search", q] as const,
+  guide: (tenant: string, code: string) => [...publicCatalogKeys.all, tenant, "guide", code] as const,
+  bundles: (tenant: string) => [...publicCatalogKeys.all, tenant, "bundles"] as const,
+  bundle: (tenant: string, code: string) => [...publicCatalogKeys.all, tenant, "bundle", code] as const,
+};
+
 export const catalogApi = {
   list: (q: Query, signal?: AbortSignal) => api.get("/api/catalog/items", ItemListSchema, q, signal),
   item: (id: string, asOf: string | undefined, signal?: AbortSignal) =>

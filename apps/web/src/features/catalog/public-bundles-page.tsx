@@ -1,19 +1,22 @@
+import { useQuery } from "@tanstack/react-query";
 import { Card, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
 import { RecordList, RecordListItem } from "../../shared/record-list.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
-import { publicCatalogApi } from "./catalog-api.ts";
+import { publicCatalogApi, publicCatalogKeys } from "./catalog-api.ts";
 import { PublicCatalogLayout, usePublicTenant } from "./public-catalog-layout.tsx";
 
 /** 一件事: the list of bundles. */
 export function PublicBundlesPage() {
   const tenant = usePublicTenant();
-  const data = useRemote(`public-bundles-${tenant}`, (signal) => publicCatalogApi.bundles(tenant, signal));
+  const data = useQuery({
+    queryKey: publicCatalogKeys.bundles(tenant),
+    queryFn: ({ signal }) => publicCatalogApi.bundles(tenant, signal),
+  });
   return (
     <PublicCatalogLayout title="“一件事”主题服务">
       <Card>
         <RecordList
-          loading={data.loading}
+          loading={data.isFetching}
           columns={3}
           items={data.data?.items ?? []}
           itemKey={(b) => b.code}
@@ -33,13 +36,16 @@ export function PublicBundlesPage() {
 export function PublicBundlePage() {
   const { code = "" } = useParams();
   const tenant = usePublicTenant();
-  const data = useRemote(`public-bundle-${tenant}-${code}`, (signal) => publicCatalogApi.bundle(tenant, code, signal));
+  const data = useQuery({
+    queryKey: publicCatalogKeys.bundle(tenant, code),
+    queryFn: ({ signal }) => publicCatalogApi.bundle(tenant, code, signal),
+  });
   return (
     <PublicCatalogLayout title={data.data?.name ?? "一件事"}>
       <Card>
         <Typography.Paragraph>{data.data?.description}</Typography.Paragraph>
         <RecordList
-          loading={data.loading}
+          loading={data.isFetching}
           items={data.data?.items ?? []}
           itemKey={(i) => i.code}
           render={(i) => (

@@ -1,9 +1,9 @@
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Card, Input, Space, Tag, Typography } from "antd";
 import { Link, useSearchParams } from "react-router-dom";
 import { ITEM_TYPE_LABELS, ONLINE_DEPTH_LABELS } from "../../../../../packages/contracts/src/catalog.ts";
 import { RecordList, RecordListItem } from "../../shared/record-list.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
-import { publicCatalogApi } from "./catalog-api.ts";
+import { publicCatalogApi, publicCatalogKeys } from "./catalog-api.ts";
 import { PublicCatalogLayout, usePublicTenant } from "./public-catalog-layout.tsx";
 
 /** Citizens search the catalog by any part of an item's name, a keyword or a material's name. */
@@ -11,7 +11,11 @@ export function PublicCatalogPage() {
   const tenant = usePublicTenant();
   const [search, setSearch] = useSearchParams();
   const q = search.get("q") ?? "";
-  const result = useRemote(`public-catalog-${tenant}-${q}`, (signal) => publicCatalogApi.search(tenant, q, signal));
+  const result = useQuery({
+    queryKey: publicCatalogKeys.search(tenant, q),
+    queryFn: ({ signal }) => publicCatalogApi.search(tenant, q, signal),
+    placeholderData: keepPreviousData,
+  });
   return (
     <PublicCatalogLayout title="政务服务事项查询">
       <Card>
@@ -29,7 +33,7 @@ export function PublicCatalogPage() {
           {(result.data?.total ?? 0) > 50 ? "，显示前 50 项" : ""}
         </Typography.Paragraph>
         <RecordList
-          loading={result.loading}
+          loading={result.isFetching}
           items={result.data?.items ?? []}
           itemKey={(i) => i.code}
           empty="没有找到相关事项"

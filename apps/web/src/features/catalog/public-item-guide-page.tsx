@@ -1,3 +1,4 @@
+import { useQuery } from "@tanstack/react-query";
 import { Alert, Card, Descriptions, Space, Table, Tag, Typography } from "antd";
 import { Link, useParams } from "react-router-dom";
 import {
@@ -8,8 +9,7 @@ import {
 } from "../../../../../packages/contracts/src/catalog.ts";
 import type { PublicItemGuide } from "../../../../../packages/contracts/src/catalog-public.ts";
 import { PageLoading } from "../../shared/results.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
-import { publicCatalogApi } from "./catalog-api.ts";
+import { publicCatalogApi, publicCatalogKeys } from "./catalog-api.ts";
 import { PublicCatalogLayout, usePublicTenant } from "./public-catalog-layout.tsx";
 
 type GuideMaterial = PublicItemGuide["materials"][number];
@@ -31,12 +31,15 @@ function howToProvide(m: GuideMaterial) {
 export function PublicItemGuidePage() {
   const { code = "" } = useParams();
   const tenant = usePublicTenant();
-  const guide = useRemote(`public-guide-${tenant}-${code}`, (signal) => publicCatalogApi.guide(tenant, code, signal));
+  const guide = useQuery({
+    queryKey: publicCatalogKeys.guide(tenant, code),
+    queryFn: ({ signal }) => publicCatalogApi.guide(tenant, code, signal),
+  });
   const g = guide.data;
   return (
     <PublicCatalogLayout title={g ? `办事指南：${g.name}` : "办事指南"}>
       {!g ? (
-        guide.loading ? (
+        guide.isFetching ? (
           <PageLoading />
         ) : (
           <Alert type="warning" showIcon title="事项不存在或已停止办理" />

@@ -10,6 +10,13 @@ import {
 } from "../../../../../packages/contracts/src/deferrals.ts";
 import { api, type Query } from "../../api/client.ts";
 
+export const deferralKeys = {
+  all: ["deferrals"] as const,
+  list: (query: Query) => [...deferralKeys.all, "list", query] as const,
+  detail: (id: string) => [...deferralKeys.all, "detail", id] as const,
+  creditFlags: (query: Query) => [...deferralKeys.all, "credit-flags", query] as const,
+};
+
 export const deferralsApi = {
   list: (q: Query, signal?: AbortSignal) => api.get("/api/deferrals", DeferralListSchema, q, signal),
   get: (id: string, signal?: AbortSignal) => api.get(`/api/deferrals/${id}`, DeferralSchema, undefined, signal),

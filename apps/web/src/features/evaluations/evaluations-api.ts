@@ -6,6 +6,13 @@ import {
 } from "../../../../../packages/contracts/src/self-evaluation.ts";
 import { api } from "../../api/client.ts";
 
+export const evaluationKeys = {
+  all: ["evaluations"] as const,
+  list: (year: number) => [...evaluationKeys.all, "list", year] as const,
+  detail: (id: string) => [...evaluationKeys.all, "detail", id] as const,
+  compare: (from: string, to: string) => [...evaluationKeys.all, "compare", from, to] as const,
+};
+
 export const evaluationsApi = {
   list: (year: number, signal?: AbortSignal) => api.get("/api/evaluations", EvaluationListSchema, { year }, signal),
   get: (id: string, signal?: AbortSignal) => api.get(`/api/evaluations/${id}`, EvaluationSchema, undefined, signal),

@@ -1,3 +1,4 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import {
   Alert,
   App,
@@ -20,13 +21,13 @@ import {
   type Evaluation,
   type EvaluationItem,
 } from "../../../../../packages/contracts/src/self-evaluation.ts";
+import { PageContainer } from "../../layout/page-container.tsx";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { PageLoading } from "../../shared/results.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
-import { budgetApi } from "../budget/budget-api.ts";
+import { useBudgetYears } from "../budget/use-budget-years.ts";
 import { YearSelect } from "../budget/year-select.tsx";
-import { evaluationsApi } from "./evaluations-api.ts";
+import { evaluationKeys, evaluationsApi } from "./evaluations-api.ts";
 import { ScoreModal } from "./score-modal.tsx";
 
 const RULE_TAGS: Record<string, { color: string; label: string }> = {
@@ -98,14 +99,24 @@ export function EvaluationsPage() {
   const navigate = useNavigate();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
-  const years = useRemote("years", (signal) => budgetApi.years(signal));
-  const list = years.data?.map((y) => y.year) ?? [];
-  const year = Number(search.get("year")) || (list.length ? Math.max(...list) : undefined);
-  const versions = useRemote(year && !id ? `versions-${year}` : null, (signal) =>
-    evaluationsApi.list(year ?? 0, signal),
-  );
+  const queryClient = useQueryClient();
+  const { query: years, list, year } = useBudgetYears(Number(search.get("year")));
+  const versions = useQuery({
+    queryKey: evaluationKeys.list(year ?? 0),
+    queryFn: ({ signal }) => evaluationsApi.list(year ?? 0, signal),
+    enabled: year !== undefined && !id,
+  });
   const currentId = id ?? versions.data?.[0]?.id;
-  const ev = useRemote(currentId ? `ev-${currentId}` : null, (signal) => evaluationsApi.get(currentId ?? "", signal));
+  const ev = useQuery({
+    queryKey: evaluationKeys.detail(currentId ?? ""),
+    queryFn: ({ signal }) => evaluationsApi.get(currentId ?? "", signal),
+    enabled: currentId !== undefined,
+  });
+  // A new version, a score or a step moves the list of versions, the comparison and the report.
+  const changed = () => {
+    void queryClient.invalidateQueries({ queryKey: evaluationKeys.all });
+    void queryClient.invalidateQueries({ queryKey: ["reports"] });
+  };
   const [scoring, setScoring] = useState<EvaluationItem | null>(null);
   const [reason, setReason] = useState("");
   const [returning, setReturning] = useState(false);
@@ -115,121 +126,120 @@ export function EvaluationsPage() {
       const next = await fn();
       void message.success(done);
       void navigate(`/evaluations/${next.id}`);
-      ev.reload();
+      changed();
     } catch (err) {
       handleError(err);
     }
   };
-  if (years.loading || versions.loading || (currentId && ev.loading && !ev.data)) {
+  if (years.isLoading || versions.isLoading || (currentId && ev.isLoading)) {
     return <PageLoading />;
   }
   const e = ev.data;
   return (
-    <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
-      <Space>
-        <Typography.Title level={4} style={{ margin: 0 }}>
-          部门整体支出绩效自评
-        </Typography.Title>
-        {!id && <YearSelect years={list} value={year} onChange={(y) => setSearch({ year: String(y) })} />}
-      </Space>
-      {!e ? (
-        <Empty description={year ? `${year} 年度尚未开展自评` : "尚无预算年度：请先在「预算绩效」中新建预算年度"}>
-          {year && (
-            <Button type="primary" onClick={() => void act(() => evaluationsApi.create(year), "已建立评分表")}>
-              开展 {year} 年度自评
-            </Button>
-          )}
-        </Empty>
-      ) : (
-        <>
-          <Card>
-            <Descriptions size="small" column={{ xs: 1, md: 4 }}>
-              <Descriptions.Item label="年度">{e.year}</Descriptions.Item>
-              <Descriptions.Item label="版本">第 {e.version} 版</Descriptions.Item>
-              <Descriptions.Item label="状态">
-                <Tag color={e.status === "approved" ? "green" : e.status === "submitted" ? "blue" : "default"}>
-                  {EVALUATION_STATUS_LABELS[e.status]}
-                </Tag>
-              </Descriptions.Item>
-              <Descriptions.Item label="总分 / 等级">
-                {e.total ?? "—"} / {e.grade ?? "—"}
-              </Descriptions.Item>
-              {e.contentHash && (
-                <Descriptions.Item label="快照哈希" span="filled">
-                  <Typography.Text code copyable>
-                    {e.contentHash}
-                  </Typography.Text>{" "}
-                  {e.hashValid ? <Tag color="green">校验一致</Tag> : <Tag color="red">快照已被改动</Tag>}
-                  {e.approvedBy && `（${e.approvedBy} 审定于 ${formatDateTime(e.approvedAt)}）`}
-                </Descriptions.Item>
-              )}
-            </Descriptions>
-            <Space wrap style={{ marginTop: 12 }}>
-              {e.can.submit && (
-                <Button type="primary" onClick={() => void act(() => evaluationsApi.act(e.id, "submit"), "已提交审定")}>
-                  提交审定
-                </Button>
-              )}
-              {e.can.approve && (
-                <Button type="primary" onClick={() => void act(() => evaluationsApi.act(e.id, "approve"), "已审定")}>
-                  审定
-                </Button>
-              )}
-              {e.can.approve && <Button onClick={() => setReturning(true)}>退回修改</Button>}
-              {e.can.revise && (
-                <Button onClick={() => void act(() => evaluationsApi.act(e.id, "revise"), "已新建版本")}>
-                  新建版本
-                </Button>
-              )}
-              <VersionCompare year={e.year} current={e} />
-            </Space>
-            {e.missing.length > 0 && e.status === "draft" && (
-              <Alert
-                style={{ marginTop: 12 }}
-                type="warning"
-                showIcon
-                title={`尚有 ${e.missing.length} 项未评分：${e.missing.join("、")}`}
-              />
+    <PageContainer
+      title="部门整体支出绩效自评"
+      extra={!id && <YearSelect years={list} value={year} onChange={(y) => setSearch({ year: String(y) })} />}
+    >
+      <Space orientation="vertical" size="middle" style={{ width: "100%" }}>
+        {!e ? (
+          <Empty description={year ? `${year} 年度尚未开展自评` : "尚无预算年度：请先在「预算绩效」中新建预算年度"}>
+            {year && (
+              <Button type="primary" onClick={() => void act(() => evaluationsApi.create(year), "已建立评分表")}>
+                开展 {year} 年度自评
+              </Button>
             )}
-          </Card>
-          <ItemsTable ev={e} onScore={setScoring} />
-          <ScoreModal
-            item={scoring}
-            onCancel={() => setScoring(null)}
-            onSave={async (score, justification) => {
-              if (scoring) {
-                await evaluationsApi.updateItem(e.id, scoring.code, { score, justification });
-                setScoring(null);
-                ev.reload();
+          </Empty>
+        ) : (
+          <>
+            <Card>
+              <Descriptions size="small" column={{ xs: 1, md: 4 }}>
+                <Descriptions.Item label="年度">{e.year}</Descriptions.Item>
+                <Descriptions.Item label="版本">第 {e.version} 版</Descriptions.Item>
+                <Descriptions.Item label="状态">
+                  <Tag color={e.status === "approved" ? "green" : e.status === "submitted" ? "blue" : "default"}>
+                    {EVALUATION_STATUS_LABELS[e.status]}
+                  </Tag>
+                </Descriptions.Item>
+                <Descriptions.Item label="总分 / 等级">
+                  {e.total ?? "—"} / {e.grade ?? "—"}
+                </Descriptions.Item>
+                {e.contentHash && (
+                  <Descriptions.Item label="快照哈希" span="filled">
+                    <Typography.Text code copyable>
+                      {e.contentHash}
+                    </Typography.Text>{" "}
+                    {e.hashValid ? <Tag color="green">校验一致</Tag> : <Tag color="red">快照已被改动</Tag>}
+                    {e.approvedBy && `（${e.approvedBy} 审定于 ${formatDateTime(e.approvedAt)}）`}
+                  </Descriptions.Item>
+                )}
+              </Descriptions>
+              <Space wrap style={{ marginTop: 12 }}>
+                {e.can.submit && (
+                  <Button
+                    type="primary"
+                    onClick={() => void act(() => evaluationsApi.act(e.id, "submit"), "已提交审定")}
+                  >
+                    提交审定
+                  </Button>
+                )}
+                {e.can.approve && (
+                  <Button type="primary" onClick={() => void act(() => evaluationsApi.act(e.id, "approve"), "已审定")}>
+                    审定
+                  </Button>
+                )}
+                {e.can.approve && <Button onClick={() => setReturning(true)}>退回修改</Button>}
+                {e.can.revise && (
+                  <Button onClick={() => void act(() => evaluationsApi.act(e.id, "revise"), "已新建版本")}>
+                    新建版本
+                  </Button>
+                )}
+                <VersionCompare year={e.year} current={e} />
+              </Space>
+              {e.missing.length > 0 && e.status === "draft" && (
+                <Alert
+                  style={{ marginTop: 12 }}
+                  type="warning"
+                  showIcon
+                  title={`尚有 ${e.missing.length} 项未评分：${e.missing.join("、")}`}
+                />
+              )}
+            </Card>
+            <ItemsTable ev={e} onScore={setScoring} />
+            <ScoreModal evaluationId={e.id} item={scoring} onClose={() => setScoring(null)} />
+            <Modal
+              title="退回修改"
+              open={returning}
+              onCancel={() => setReturning(false)}
+              okText="退回"
+              onOk={() =>
+                void act(() => evaluationsApi.sendBack(e.id, reason), "已退回").then(() => setReturning(false))
               }
-            }}
-          />
-          <Modal
-            title="退回修改"
-            open={returning}
-            onCancel={() => setReturning(false)}
-            okText="退回"
-            onOk={() => void act(() => evaluationsApi.sendBack(e.id, reason), "已退回").then(() => setReturning(false))}
-          >
-            <Input.TextArea
-              rows={3}
-              placeholder="退回原因"
-              value={reason}
-              onChange={(x) => setReason(x.target.value)}
-            />
-          </Modal>
-        </>
-      )}
-    </Space>
+            >
+              <Input.TextArea
+                rows={3}
+                placeholder="退回原因"
+                value={reason}
+                onChange={(x) => setReason(x.target.value)}
+              />
+            </Modal>
+          </>
+        )}
+      </Space>
+    </PageContainer>
   );
 }
 
 function VersionCompare({ year, current }: { year: number; current: Evaluation }) {
-  const versions = useRemote(`versions-${year}-${current.id}`, (signal) => evaluationsApi.list(year, signal));
+  const versions = useQuery({
+    queryKey: evaluationKeys.list(year),
+    queryFn: ({ signal }) => evaluationsApi.list(year, signal),
+  });
   const [other, setOther] = useState<string | undefined>(undefined);
-  const cmp = useRemote(other ? `cmp-${other}-${current.id}` : null, (signal) =>
-    evaluationsApi.compare(other ?? "", current.id, signal),
-  );
+  const cmp = useQuery({
+    queryKey: evaluationKeys.compare(other ?? "", current.id),
+    queryFn: ({ signal }) => evaluationsApi.compare(other ?? "", current.id, signal),
+    enabled: other !== undefined,
+  });
   const options = (versions.data ?? [])
     .filter((v) => v.id !== current.id)
     .map((v) => ({ value: v.id, label: `与第 ${v.version} 版比较` }));

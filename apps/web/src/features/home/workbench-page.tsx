@@ -1,4 +1,5 @@
 import { CheckCircleOutlined, CloseCircleOutlined, UserOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, Avatar, Card, Col, Empty, Row, Space, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { z } from "zod";
@@ -9,20 +10,24 @@ import { visibleNavItems } from "../../layout/nav-items.tsx";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { bureauTime } from "../../shared/format.ts";
 import { RecordList } from "../../shared/record-list.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
 import { useMe } from "../auth/session.tsx";
 
 const HealthSchema = z.object({ status: z.string() });
 
 export function WorkbenchPage() {
   const me = useMe();
-  const health = useRemote("healthz", (signal) => api.get("/healthz", HealthSchema, undefined, signal));
+  const health = useQuery({
+    queryKey: ["healthz"],
+    queryFn: ({ signal }) => api.get("/healthz", HealthSchema, undefined, signal),
+  });
   const shortcuts = visibleNavItems(me.menu).filter((item) => item.path !== "/");
   const healthy = health.data?.status === "ok";
   // Deadlines need next year's official holiday schedule; the server says when it is missing.
-  const calendar = useRemote("calendar", (signal) =>
-    api.get("/api/calendar", CalendarListSchema, { year: bureauTime().year() }, signal),
-  );
+  const year = bureauTime().year();
+  const calendar = useQuery({
+    queryKey: ["calendar", year],
+    queryFn: ({ signal }) => api.get("/api/calendar", CalendarListSchema, { year }, signal),
+  });
 
   return (
     <PageContainer title="工作台">
@@ -86,7 +91,7 @@ export function WorkbenchPage() {
                 </Row>
               )}
             </Card>
-            <Card title="系统状态" size="small" loading={health.loading}>
+            <Card title="系统状态" size="small" loading={health.isFetching}>
               {healthy ? (
                 <Space>
                   <CheckCircleOutlined style={{ color: "#52c41a" }} />

@@ -8,6 +8,11 @@ export type JobRunQuery = {
   pageSize: number;
 };
 
+export const jobRunKeys = {
+  all: ["job-runs"] as const,
+  list: (query: JobRunQuery) => [...jobRunKeys.all, "list", query] as const,
+};
+
 export const jobRunsApi = {
   list: (query: JobRunQuery, signal?: AbortSignal) => api.get("/api/jobs/runs", JobRunListSchema, query, signal),
 };

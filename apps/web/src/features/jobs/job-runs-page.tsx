@@ -1,5 +1,4 @@
-import { ReloadOutlined } from "@ant-design/icons";
-import { Button, Card, Select, Space, Table, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
+import { Card, Select, Space, type TableColumnsType, Tag, Tooltip, Typography } from "antd";
 import { useSearchParams } from "react-router-dom";
 import {
   JOB_LABELS,
@@ -12,9 +11,8 @@ import {
   JobRunStateSchema,
 } from "../../../../../packages/contracts/src/jobs.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
-import { compactParams, positiveInt } from "../../shared/url-params.ts";
-import { useRemote } from "../../shared/use-remote.ts";
-import { jobRunsApi } from "./job-runs-api.ts";
+import { PagedTable, RefreshButton, usePagedList } from "../../shared/paged-list.tsx";
+import { jobRunKeys, jobRunsApi } from "./job-runs-api.ts";
 
 // The runs are server events, shown in the bureau's time whatever the browser's zone.
 const SHANGHAI = new Intl.DateTimeFormat("zh-CN", {
@@ -104,14 +102,10 @@ const JOB_OPTIONS = JOB_NAMES.map((j) => ({ value: j, label: JOB_LABELS[j] }));
 const STATE_OPTIONS = JOB_RUN_STATES.map((s) => ({ value: s, label: JOB_RUN_STATE_LABELS[s] }));
 
 export function JobRunsPage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const job = JobNameSchema.safeParse(params.get("job")).data;
   const state = JobRunStateSchema.safeParse(params.get("state")).data;
-  const page = positiveInt(params.get("page"), 1);
-  const pageSize = positiveInt(params.get("pageSize"), 20);
-  const { data, loading, reload } = useRemote(`job-runs?${params.toString()}`, (signal) =>
-    jobRunsApi.list({ job, state, page, pageSize }, signal),
-  );
+  const list = usePagedList({ filters: { job, state }, queryKey: jobRunKeys.list, load: jobRunsApi.list });
   return (
     <PageContainer
       title="任务运行记录"
@@ -128,7 +122,7 @@ export function JobRunsPage() {
               style={{ width: 180 }}
               options={JOB_OPTIONS}
               value={job}
-              onChange={(v?: string) => setParams(compactParams({ job: v, state, pageSize }))}
+              onChange={(v?: string) => list.setFilters({ job: v, state })}
             />
             <Select
               aria-label="状态"
@@ -137,30 +131,13 @@ export function JobRunsPage() {
               style={{ width: 120 }}
               options={STATE_OPTIONS}
               value={state}
-              onChange={(v?: string) => setParams(compactParams({ job, state: v, pageSize }))}
+              onChange={(v?: string) => list.setFilters({ job, state: v })}
             />
-            <Button icon={<ReloadOutlined />} onClick={reload} aria-label="刷新" />
+            <RefreshButton list={list} />
           </Space>
         }
       >
-        <Table<JobRun>
-          rowKey="id"
-          size="middle"
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={loading}
-          scroll={{ x: 1200 }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 条`,
-          }}
-          onChange={(p) =>
-            setParams(compactParams({ job, state, page: p.current ?? 1, pageSize: p.pageSize ?? pageSize }))
-          }
-        />
+        <PagedTable<JobRun> list={list} rowKey="id" size="middle" columns={columns} scroll={{ x: 1200 }} />
       </Card>
     </PageContainer>
   );

@@ -1,4 +1,4 @@
-import type { z } from "zod";
+import { useQuery } from "@tanstack/react-query";
 import {
   type CreateOrgUnitInput,
   OrgTreeResponseSchema,
@@ -7,22 +7,23 @@ import {
 } from "../../../../../packages/contracts/src/org.ts";
 import { api } from "../../api/client.ts";
 
-type OrgTree = z.infer<typeof OrgTreeResponseSchema>;
-let wholeTreeInFlight: Promise<OrgTree> | null = null;
-
-/**
- * The whole visible tree, one request for every part of a page that asks for it at once (the ticket
- * list, its filters and its create dialog each need it); a later call asks the server again.
- */
-export function loadWholeTree(): Promise<OrgTree> {
-  wholeTreeInFlight ??= orgApi.tree(undefined).finally(() => {
-    wholeTreeInFlight = null;
-  });
-  return wholeTreeInFlight;
-}
+export const orgKeys = {
+  all: ["org"] as const,
+  tree: () => [...orgKeys.all, "tree"] as const,
+  /** A search answer carries the query it was for, so it has a key of its own. */
+  search: (q: string) => [...orgKeys.all, "search", q] as const,
+};
 
 export const orgApi = {
   tree: (q: string | undefined, signal?: AbortSignal) => api.get("/api/org/tree", OrgTreeResponseSchema, { q }, signal),
   create: (input: CreateOrgUnitInput) => api.post("/api/org/units", OrgUnitSchema, input),
   rename: (id: string, input: UpdateOrgUnitInput) => api.patch(`/api/org/units/${id}`, OrgUnitSchema, input),
 };
+
+/**
+ * The whole visible tree; the ticket list, its filters and its create dialog share one request and
+ * one cached answer through the query key.
+ */
+export function useWholeOrgTree() {
+  return useQuery({ queryKey: orgKeys.tree(), queryFn: ({ signal }) => orgApi.tree(undefined, signal) });
+}

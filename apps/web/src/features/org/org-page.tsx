@@ -1,11 +1,11 @@
 import { EditOutlined, PlusOutlined } from "@ant-design/icons";
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { Button, Card, Col, Descriptions, Empty, Input, Row, Space, Spin, Tree, Typography } from "antd";
 import { useEffect, useMemo, useRef, useState } from "react";
 import type { OrgUnit } from "../../../../../packages/contracts/src/org.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
 import { useMe } from "../auth/session.tsx";
-import { orgApi } from "./org-api.ts";
+import { orgApi, orgKeys } from "./org-api.ts";
 import { OrgKindTag } from "./org-kind-tag.tsx";
 import { buildOrgTree, type OrgNode } from "./org-tree.ts";
 import { type OrgFormMode, OrgUnitFormModal } from "./org-unit-form-modal.tsx";
@@ -36,10 +36,11 @@ export function OrgPage() {
   const [formMode, setFormMode] = useState<OrgFormMode | null>(null);
 
   // The answer carries the query it was for, so expansion never mixes an old tree with a new search.
-  const { data, loading, reload } = useRemote(`org-tree:${q}`, async (signal) => ({
-    q,
-    units: (await orgApi.tree(q || undefined, signal)).units,
-  }));
+  const { data, isFetching: loading } = useQuery({
+    queryKey: orgKeys.search(q),
+    queryFn: async ({ signal }) => ({ q, units: (await orgApi.tree(q || undefined, signal)).units }),
+    placeholderData: keepPreviousData,
+  });
   const tree = useMemo(() => buildOrgTree(data?.units ?? []), [data]);
 
   const expandedFor = useRef<string | null>(null);
@@ -62,7 +63,6 @@ export function OrgPage() {
     if (parentId) {
       setExpandedKeys((keys) => (keys.includes(parentId) ? keys : [...keys, parentId]));
     }
-    reload();
   };
 
   const titleRender = (node: OrgNode) => (

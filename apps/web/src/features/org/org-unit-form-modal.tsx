@@ -1,5 +1,4 @@
-import { App, Form, Input, Modal, Select } from "antd";
-import { useState } from "react";
+import { Form, Input, Select } from "antd";
 import {
   ORG_KIND_LABELS,
   ORG_KINDS,
@@ -7,8 +6,8 @@ import {
   type OrgKind,
   type OrgUnit,
 } from "../../../../../packages/contracts/src/org.ts";
-import { useApiErrorHandler } from "../../shared/errors.ts";
-import { orgApi } from "./org-api.ts";
+import { FormModal } from "../../shared/form-modal.tsx";
+import { orgApi, orgKeys } from "./org-api.ts";
 
 export type OrgFormMode = { kind: "create"; parent: OrgUnit } | { kind: "rename"; unit: OrgUnit };
 
@@ -33,71 +32,46 @@ const NAME_RULES = [
 ];
 
 export function OrgUnitFormModal({ mode, onClose, onSaved }: Props) {
-  const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-  const handleError = useApiErrorHandler();
-
-  const submit = async (values: Values) => {
-    if (!mode) {
-      return;
+  const submit = (values: Values) => {
+    const name = values.name.trim();
+    const code = values.code?.trim();
+    if (mode?.kind === "create") {
+      return orgApi.create({ parentId: mode.parent.id, name, kind: values.kind, ...(code ? { code } : {}) });
     }
-    setSaving(true);
-    try {
-      const name = values.name.trim();
-      const code = values.code?.trim();
-      const unit =
-        mode.kind === "create"
-          ? await orgApi.create({ parentId: mode.parent.id, name, kind: values.kind, ...(code ? { code } : {}) })
-          : await orgApi.rename(mode.unit.id, { name });
-      void message.success(mode.kind === "create" ? `已新增机构「${unit.name}」` : `已重命名为「${unit.name}」`);
-      onSaved(unit);
-    } catch (err) {
-      handleError(err, form);
-    } finally {
-      setSaving(false);
-    }
+    return orgApi.rename(mode?.unit.id ?? "", { name });
   };
-
   const initialValues: Partial<Values> =
     mode?.kind === "create" ? { kind: CHILD_KIND[mode.parent.kind] } : { name: mode?.unit.name };
 
   return (
-    <Modal
+    <FormModal<Values, OrgUnit>
       title={mode?.kind === "create" ? `新增下级机构 — ${mode.parent.name}` : "重命名机构"}
       open={mode !== null}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
+      onClose={onClose}
+      initialValues={initialValues}
+      submit={submit}
+      success={(unit) => (mode?.kind === "create" ? `已新增机构「${unit.name}」` : `已重命名为「${unit.name}」`)}
+      invalidates={[orgKeys.all]}
+      onDone={onSaved}
     >
-      <Form<Values>
-        form={form}
-        layout="vertical"
-        preserve={false}
-        initialValues={initialValues}
-        onFinish={(v) => void submit(v)}
-        style={{ marginTop: 16 }}
-      >
-        <Form.Item name="name" label="机构名称" rules={NAME_RULES}>
-          <Input placeholder="如：新华街道党群服务中心" maxLength={ORG_NAME_MAX} showCount />
-        </Form.Item>
-        {mode?.kind === "create" && (
-          <>
-            <Form.Item name="kind" label="机构类型" rules={[{ required: true, message: "请选择机构类型" }]}>
-              <Select options={KIND_OPTIONS} placeholder="请选择机构类型" />
-            </Form.Item>
-            <Form.Item
-              name="code"
-              label="区划代码"
-              extra="选填，6–12位数字"
-              rules={[{ pattern: /^\d{6,12}$/, message: "区划代码应为6–12位数字" }]}
-            >
-              <Input placeholder="如：440114001" />
-            </Form.Item>
-          </>
-        )}
-      </Form>
-    </Modal>
+      <Form.Item name="name" label="机构名称" rules={NAME_RULES}>
+        <Input placeholder="如：新华街道党群服务中心" maxLength={ORG_NAME_MAX} showCount />
+      </Form.Item>
+      {mode?.kind === "create" && (
+        <>
+          <Form.Item name="kind" label="机构类型" rules={[{ required: true, message: "请选择机构类型" }]}>
+            <Select options={KIND_OPTIONS} placeholder="请选择机构类型" />
+          </Form.Item>
+          <Form.Item
+            name="code"
+            label="区划代码"
+            extra="选填，6–12位数字"
+            rules={[{ pattern: /^\d{6,12}$/, message: "区划代码应为6–12位数字" }]}
+          >
+            <Input placeholder="如：440114001" />
+          </Form.Item>
+        </>
+      )}
+    </FormModal>
   );
 }

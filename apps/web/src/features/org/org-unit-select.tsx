@@ -1,7 +1,6 @@
 import { TreeSelect } from "antd";
 import { useMemo } from "react";
-import { useRemote } from "../../shared/use-remote.ts";
-import { loadWholeTree } from "./org-api.ts";
+import { useWholeOrgTree } from "./org-api.ts";
 import { buildOrgTree, toSelectTree } from "./org-tree.ts";
 
 type Props = {
@@ -13,7 +12,7 @@ type Props = {
 
 /** Picks one organisation unit the user can see; works as a Form.Item control. */
 export function OrgUnitSelect({ id, value, onChange, placeholder = "请选择机构" }: Props) {
-  const { data, loading } = useRemote("org-tree", () => loadWholeTree());
+  const { data, isFetching: loading } = useWholeOrgTree();
   const { treeData, rootIds } = useMemo(() => {
     const tree = buildOrgTree(data?.units ?? []);
     return { treeData: toSelectTree(tree.roots), rootIds: tree.roots.map((r) => r.key) };

@@ -1,8 +1,8 @@
+import { useQuery } from "@tanstack/react-query";
 import { Card, Table, Typography } from "antd";
 import { useSearchParams } from "react-router-dom";
 import { BrandLogo } from "../../layout/brand-logo.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
-import { ratingsApi } from "./ratings-api.ts";
+import { ratingKeys, ratingsApi } from "./ratings-api.ts";
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(2)}%`);
 
@@ -10,7 +10,10 @@ const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(2)}
 export function PublicDisclosurePage() {
   const [search] = useSearchParams();
   const tenant = search.get("tenant") ?? "440114";
-  const data = useRemote(`disclosure-${tenant}`, (signal) => ratingsApi.disclosure(tenant, signal));
+  const data = useQuery({
+    queryKey: ratingKeys.disclosure(tenant),
+    queryFn: ({ signal }) => ratingsApi.disclosure(tenant, signal),
+  });
   return (
     <div style={{ minHeight: "100vh", background: "#f3f6fb", padding: "48px 16px" }}>
       <div style={{ maxWidth: 960, margin: "0 auto" }}>
@@ -23,7 +26,7 @@ export function PublicDisclosurePage() {
         <Card>
           <Table
             rowKey="unitName"
-            loading={data.loading}
+            loading={data.isFetching}
             dataSource={data.data?.units ?? []}
             pagination={false}
             columns={[

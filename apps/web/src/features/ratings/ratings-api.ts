@@ -16,6 +16,13 @@ const RateResultSchema = z.object({
   rectification: z.boolean(),
 });
 
+export const ratingKeys = {
+  all: ["ratings"] as const,
+  rates: (query: Query) => [...ratingKeys.all, "rates", query] as const,
+  list: (query: Query) => [...ratingKeys.all, "list", query] as const,
+  disclosure: (tenant: string) => ["public-ratings", tenant] as const,
+};
+
 export const ratingsApi = {
   rate: (input: RateInput) => api.post("/api/public/ratings", RateResultSchema, input),
   disclosure: (tenant: string, signal?: AbortSignal) =>

@@ -1,15 +1,21 @@
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { App, Button, Input, Modal, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { RecordList, RecordListItem } from "../../shared/record-list.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
-import { reportsApi } from "./reports-api.ts";
+import { reportKeys, reportsApi } from "./reports-api.ts";
 
 /** The report's narrative: text is free, numbers only as {{数据项}} so every figure stays computed. */
-export function ParagraphEditor({ year, onChanged }: { year: number; onChanged: () => void }) {
+export function ParagraphEditor({ year }: { year: number }) {
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
-  const list = useRemote(`paragraphs-${year}`, (signal) => reportsApi.paragraphs(year, signal));
+  const queryClient = useQueryClient();
+  const list = useQuery({
+    queryKey: reportKeys.paragraphs(year),
+    queryFn: ({ signal }) => reportsApi.paragraphs(year, signal),
+  });
+  // A paragraph is part of the preview too.
+  const changed = () => void queryClient.invalidateQueries({ queryKey: reportKeys.all });
   const [editing, setEditing] = useState<{ key: string; label: string; text: string } | null>(null);
   const save = async () => {
     if (!editing) {
@@ -19,8 +25,7 @@ export function ParagraphEditor({ year, onChanged }: { year: number; onChanged: 
       await reportsApi.saveParagraph(year, editing.key, editing.text);
       void message.success("段落已保存");
       setEditing(null);
-      list.reload();
-      onChanged();
+      changed();
     } catch (err) {
       handleError(err);
     }
@@ -28,7 +33,7 @@ export function ParagraphEditor({ year, onChanged }: { year: number; onChanged: 
   return (
     <>
       <RecordList
-        loading={list.loading}
+        loading={list.isFetching}
         items={list.data?.items ?? []}
         itemKey={(p) => p.key}
         render={(p) => (
@@ -45,8 +50,7 @@ export function ParagraphEditor({ year, onChanged }: { year: number; onChanged: 
                       size="small"
                       onClick={() =>
                         void reportsApi.resetParagraph(year, p.key).then(() => {
-                          list.reload();
-                          onChanged();
+                          changed();
                         }, handleError)
                       }
                     >

@@ -11,6 +11,12 @@ const TYPES: Record<string, string> = {
   txt: "text/plain",
 };
 
+export const reportKeys = {
+  all: ["reports"] as const,
+  preview: (year: number) => [...reportKeys.all, "preview", year] as const,
+  paragraphs: (year: number) => [...reportKeys.all, "paragraphs", year] as const,
+};
+
 export const reportsApi = {
   preview: (year: number, signal?: AbortSignal) =>
     api.get(`/api/reports/${year}`, ReportPreviewSchema, undefined, signal),

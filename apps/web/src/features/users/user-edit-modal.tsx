@@ -1,8 +1,8 @@
-import { App, Checkbox, Form, Input, Modal, Switch } from "antd";
-import { useState } from "react";
+import { Checkbox, Form, Input, Switch } from "antd";
 import { PHONE_PATTERN, type UpdateUserInput, type User } from "../../../../../packages/contracts/src/users.ts";
-import { useApiErrorHandler } from "../../shared/errors.ts";
-import { usersApi } from "./users-api.ts";
+import { FormModal } from "../../shared/form-modal.tsx";
+import { DisplayNameField } from "./display-name-field.tsx";
+import { userKeys, usersApi } from "./users-api.ts";
 
 type Values = { displayName: string; phone?: string; clearPhone?: boolean; enabled: boolean };
 type Props = { user: User | null; onClose: () => void; onSaved: (user: User) => void };
@@ -28,62 +28,27 @@ function changesOf(user: User, values: Values): UpdateUserInput {
 
 export function UserEditModal({ user, onClose, onSaved }: Props) {
   const [form] = Form.useForm<Values>();
-  const [saving, setSaving] = useState(false);
-  const { message } = App.useApp();
-  const handleError = useApiErrorHandler();
   const clearPhone = Form.useWatch("clearPhone", form);
-
-  const submit = async (values: Values) => {
-    if (!user) {
-      return;
-    }
-    const changes = changesOf(user, values);
-    if (Object.keys(changes).length === 0) {
-      void message.info("没有需要保存的修改");
-      onClose();
-      return;
-    }
-    setSaving(true);
-    try {
-      const saved = await usersApi.update(user.id, changes);
-      void message.success(`已保存「${saved.displayName}」的信息`);
-      onSaved(saved);
-    } catch (err) {
-      handleError(err, form);
-    } finally {
-      setSaving(false);
-    }
+  // Nothing changed: nothing is sent, and the dialog closes as after a save.
+  const submit = async (values: Values): Promise<User | null> => {
+    const changes = user ? changesOf(user, values) : {};
+    return user && Object.keys(changes).length > 0 ? usersApi.update(user.id, changes) : null;
   };
-
   return (
-    <Modal
+    <FormModal<Values, User | null>
       title={user ? `编辑用户 — ${user.username}` : "编辑用户"}
       open={user !== null}
-      onOk={() => form.submit()}
-      onCancel={onClose}
-      confirmLoading={saving}
-      destroyOnHidden
+      onClose={onClose}
+      form={form}
+      initialValues={user ? { displayName: user.displayName, enabled: !user.disabled } : undefined}
+      submit={submit}
+      success={(saved) => (saved ? `已保存「${saved.displayName}」的信息` : "没有需要保存的修改")}
+      invalidates={[userKeys.all]}
+      onDone={(saved) => (saved ? onSaved(saved) : onClose())}
     >
       {user && (
-        <Form<Values>
-          form={form}
-          layout="vertical"
-          preserve={false}
-          initialValues={{ displayName: user.displayName, enabled: !user.disabled }}
-          onFinish={(v) => void submit(v)}
-          style={{ marginTop: 16 }}
-        >
-          <Form.Item
-            name="displayName"
-            label="姓名"
-            rules={[
-              { required: true, whitespace: true, message: "请输入姓名" },
-              { min: 2, message: "姓名至少2个字" },
-              { max: 30, message: "姓名不能超过30个字" },
-            ]}
-          >
-            <Input />
-          </Form.Item>
+        <>
+          <DisplayNameField />
           <Form.Item
             name="phone"
             label="手机号"
@@ -100,8 +65,8 @@ export function UserEditModal({ user, onClose, onSaved }: Props) {
           <Form.Item name="enabled" label="账号状态" valuePropName="checked">
             <Switch checkedChildren="启用" unCheckedChildren="停用" />
           </Form.Item>
-        </Form>
+        </>
       )}
-    </Modal>
+    </FormModal>
   );
 }

@@ -11,6 +11,11 @@ import { api } from "../../api/client.ts";
 
 export type UserListQuery = { q?: string | undefined; page: number; pageSize: number };
 
+export const userKeys = {
+  all: ["users"] as const,
+  list: (query: UserListQuery) => [...userKeys.all, "list", query] as const,
+};
+
 export const usersApi = {
   list: (query: UserListQuery, signal?: AbortSignal) => api.get("/api/users", UserListSchema, query, signal),
   create: (input: CreateUserInput) => api.post("/api/users", UserSchema, input),

@@ -1,5 +1,6 @@
-import { PlusOutlined, ReloadOutlined, SearchOutlined } from "@ant-design/icons";
-import { App, Badge, Button, Card, Form, Input, Popconfirm, Space, Table, type TableColumnsType, Tag } from "antd";
+import { PlusOutlined, SearchOutlined } from "@ant-design/icons";
+import { useQueryClient } from "@tanstack/react-query";
+import { App, Badge, Button, Card, Form, Input, Popconfirm, Space, type TableColumnsType, Tag } from "antd";
 import { useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { ROLE_LABELS } from "../../../../../packages/contracts/src/common.ts";
@@ -7,13 +8,12 @@ import type { User } from "../../../../../packages/contracts/src/users.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime, isFuture } from "../../shared/format.ts";
-import { compactParams, positiveInt } from "../../shared/url-params.ts";
-import { useRemote } from "../../shared/use-remote.ts";
+import { PagedTable, RefreshButton, usePagedList } from "../../shared/paged-list.tsx";
 import { GrantsDrawer } from "./grants-drawer.tsx";
 import { ResetPasswordModal } from "./reset-password-modal.tsx";
 import { UserCreateModal } from "./user-create-modal.tsx";
 import { UserEditModal } from "./user-edit-modal.tsx";
-import { usersApi } from "./users-api.ts";
+import { userKeys, usersApi } from "./users-api.ts";
 
 function UserStatus({ user }: { user: User }) {
   if (user.disabled) {
@@ -26,10 +26,8 @@ function UserStatus({ user }: { user: User }) {
 }
 
 export function UsersPage() {
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const q = params.get("q") ?? "";
-  const page = positiveInt(params.get("page"), 1);
-  const pageSize = positiveInt(params.get("pageSize"), 20);
   const [searchForm] = Form.useForm<{ q?: string }>();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
@@ -41,14 +39,14 @@ export function UsersPage() {
   // Unmasked numbers fetched through the audited contact endpoint, by user id.
   const [revealed, setRevealed] = useState<Record<string, string | null>>({});
 
-  const { data, loading, reload } = useRemote(`users:${q}:${page}:${pageSize}`, (signal) =>
-    usersApi.list({ q: q || undefined, page, pageSize }, signal),
-  );
+  const queryClient = useQueryClient();
+  const list = usePagedList({ filters: { q: q || undefined }, queryKey: userKeys.list, load: usersApi.list });
+  const reload = () => void queryClient.invalidateQueries({ queryKey: userKeys.all });
 
-  const search = (values: { q?: string }) => setParams(compactParams({ q: values.q?.trim(), pageSize }));
+  const search = (values: { q?: string }) => list.setFilters({ q: values.q?.trim() });
   const reset = () => {
     searchForm.resetFields();
-    setParams(compactParams({ pageSize }));
+    list.setFilters({});
   };
 
   const reveal = async (user: User) => {
@@ -143,37 +141,16 @@ export function UsersPage() {
         title="用户列表"
         extra={
           <Space>
-            <Button icon={<ReloadOutlined />} onClick={reload} aria-label="刷新" />
+            <RefreshButton list={list} />
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
               新增用户
             </Button>
           </Space>
         }
       >
-        <Table<User>
-          rowKey="id"
-          columns={columns}
-          dataSource={data?.items ?? []}
-          loading={loading}
-          scroll={{ x: 1530 }}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 条`,
-          }}
-          onChange={(p) => setParams(compactParams({ q, page: p.current ?? 1, pageSize: p.pageSize ?? pageSize }))}
-        />
+        <PagedTable<User> list={list} rowKey="id" columns={columns} scroll={{ x: 1530 }} />
       </Card>
-      <UserCreateModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={() => {
-          setCreating(false);
-          reload();
-        }}
-      />
+      <UserCreateModal open={creating} onClose={() => setCreating(false)} onCreated={() => setCreating(false)} />
       <UserEditModal
         user={editing}
         onClose={() => setEditing(null)}
@@ -181,7 +158,6 @@ export function UsersPage() {
           setEditing(null);
           // A revealed number may now be out of date.
           setRevealed((r) => Object.fromEntries(Object.entries(r).filter(([id]) => id !== saved.id)));
-          reload();
         }}
       />
       <ResetPasswordModal user={resetting} onClose={() => setResetting(null)} />

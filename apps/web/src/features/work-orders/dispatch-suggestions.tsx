@@ -1,18 +1,19 @@
+import { useQuery } from "@tanstack/react-query";
 import { Button, Tag, Typography } from "antd";
 import type { z } from "zod";
 import type { SuggestionSchema } from "../../../../../packages/contracts/src/work-orders.ts";
 import { RecordList, RecordListItem } from "../../shared/record-list.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
-import { workOrdersApi } from "./work-orders-api.ts";
+import { workOrderKeys, workOrdersApi } from "./work-orders-api.ts";
 
 type Suggestion = z.infer<typeof SuggestionSchema>;
 type Props = { workOrderId: string; picked: string | undefined; onPick: (s: Suggestion) => void };
 
 /** The server's ranked dispatch suggestions with their reasons; clicking one picks that unit. */
 export function DispatchSuggestions({ workOrderId, picked, onPick }: Props) {
-  const { data, loading } = useRemote(`wo-suggestions:${workOrderId}`, (signal) =>
-    workOrdersApi.suggestions(workOrderId, signal),
-  );
+  const { data, isFetching: loading } = useQuery({
+    queryKey: workOrderKeys.suggestions(workOrderId),
+    queryFn: ({ signal }) => workOrdersApi.suggestions(workOrderId, signal),
+  });
   const items = data?.items ?? [];
   return (
     <div>

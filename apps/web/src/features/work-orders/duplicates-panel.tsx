@@ -1,27 +1,28 @@
+import { useQuery } from "@tanstack/react-query";
 import { App, Button, Card, Empty, Popconfirm, Progress, Table, Typography } from "antd";
 import { useState } from "react";
 import { Link } from "react-router-dom";
 import type { WorkOrder } from "../../../../../packages/contracts/src/work-orders.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
-import { useRemote } from "../../shared/use-remote.ts";
 import { StatusTag } from "./work-order-tags.tsx";
-import { workOrdersApi } from "./work-orders-api.ts";
+import { workOrderKeys, workOrdersApi } from "./work-orders-api.ts";
 
 type Candidate = { workOrder: WorkOrder; similarity: number };
-type Props = { workOrder: WorkOrder; version: number; onMerged: (updated: WorkOrder) => void };
+type Props = { workOrder: WorkOrder; onMerged: (updated: WorkOrder) => void };
 
 /**
  * Open tickets about the same thing at the same place. 合并到此工单 folds the current ticket into
  * the chosen one (the master), which then carries the callers and the deadline.
  */
-export function DuplicatesPanel({ workOrder, version, onMerged }: Props) {
+export function DuplicatesPanel({ workOrder, onMerged }: Props) {
   const [merging, setMerging] = useState<string | null>(null);
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
-  const { data, loading } = useRemote(`wo-duplicates:${workOrder.id}:${version}`, (signal) =>
-    workOrdersApi.duplicates(workOrder.id, signal),
-  );
+  const { data, isFetching: loading } = useQuery({
+    queryKey: workOrderKeys.duplicates(workOrder.id),
+    queryFn: ({ signal }) => workOrdersApi.duplicates(workOrder.id, signal),
+  });
   const items = data?.items ?? [];
   const canMerge = workOrder.canMerge && workOrder.status !== "merged";
 

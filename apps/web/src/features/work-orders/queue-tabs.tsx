@@ -1,7 +1,7 @@
+import { useQuery } from "@tanstack/react-query";
 import { Badge, Space, Tabs } from "antd";
-import { useRemote } from "../../shared/use-remote.ts";
 import { type QueueKey, serverFilter, type WoFilters } from "./work-order-filters.ts";
-import { workOrdersApi } from "./work-orders-api.ts";
+import { workOrderKeys, workOrdersApi } from "./work-orders-api.ts";
 
 export const QUEUE_LABELS: Record<QueueKey, string> = {
   new: "待派单",
@@ -22,8 +22,6 @@ type Props = {
   queues: QueueKey[];
   active: QueueKey;
   filters: WoFilters;
-  /** Changes whenever the list reloads, so counts follow actions taken on the page. */
-  version: number;
   /** The shown list's total, which is the active tab's count (undefined while it loads). */
   activeTotal: number | undefined;
   onChange: (queue: QueueKey) => void;
@@ -34,16 +32,19 @@ type Props = {
  * to work off: counting it would count every ticket on each visit, so it shows a count only while it is
  * the list on screen, taken from that list.
  */
-export function QueueTabs({ queues, active, filters, version, activeTotal, onChange }: Props) {
+export function QueueTabs({ queues, active, filters, activeTotal, onChange }: Props) {
   const counted = queues.filter((q) => q !== "all");
-  const key = `wo-queue-counts:${counted.join(",")}:${JSON.stringify(filters)}:${version}`;
-  const { data } = useRemote(key, async (signal) => {
-    const totals = await Promise.all(
-      counted.map((q) =>
-        workOrdersApi.list({ ...serverFilter(q, filters), page: 1, pageSize: 1 }, signal).then((r) => r.total),
-      ),
-    );
-    return new Map(counted.map((q, i) => [q, totals[i] ?? 0]));
+  // Under the work-order keys, so every action taken on the page refreshes the counts too.
+  const { data } = useQuery({
+    queryKey: workOrderKeys.queueCounts(counted, filters),
+    queryFn: async ({ signal }) => {
+      const totals = await Promise.all(
+        counted.map((q) =>
+          workOrdersApi.list({ ...serverFilter(q, filters), page: 1, pageSize: 1 }, signal).then((r) => r.total),
+        ),
+      );
+      return new Map(counted.map((q, i) => [q, totals[i] ?? 0]));
+    },
   });
 
   return (

@@ -1,7 +1,6 @@
 import { useMemo } from "react";
 import type { OrgKind, OrgUnit } from "../../../../../packages/contracts/src/org.ts";
-import { useRemote } from "../../shared/use-remote.ts";
-import { loadWholeTree } from "../org/org-api.ts";
+import { useWholeOrgTree } from "../org/org-api.ts";
 import { buildOrgTree, type OrgNode } from "../org/org-tree.ts";
 
 const TOWN_KINDS: readonly OrgKind[] = ["street", "town"];
@@ -36,7 +35,7 @@ function toDispatchTree(nodes: readonly OrgNode[]): UnitTreeNode[] {
 
 /** The visible organisation, with the slices the ticket pages need (towns, villages, dispatch targets). */
 export function useOrgUnits() {
-  const { data, loading } = useRemote("org-tree", () => loadWholeTree());
+  const { data, isFetching: loading } = useWholeOrgTree();
   return useMemo(() => {
     const units: OrgUnit[] = data?.units ?? [];
     const tree = buildOrgTree(units);

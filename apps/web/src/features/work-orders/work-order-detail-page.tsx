@@ -1,4 +1,5 @@
 import { ArrowLeftOutlined, ReloadOutlined } from "@ant-design/icons";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { Alert, Button, Col, Result, Row, Space, Typography } from "antd";
 import { useState } from "react";
 import { Link, useParams } from "react-router-dom";
@@ -6,7 +7,6 @@ import { WO_ACTION_LABELS, type WoAction } from "../../../../../packages/contrac
 import { isApiError } from "../../api/client.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { PageLoading } from "../../shared/results.tsx";
-import { useRemote } from "../../shared/use-remote.ts";
 import { useMe } from "../auth/session.tsx";
 import { DuplicatesPanel } from "./duplicates-panel.tsx";
 import { SlaCountdown } from "./sla-countdown.tsx";
@@ -15,7 +15,7 @@ import { TransitionModal } from "./transition-modal.tsx";
 import { WorkOrderDescriptions } from "./work-order-descriptions.tsx";
 import { StatusTag } from "./work-order-tags.tsx";
 import { WorkOrderTimeline } from "./work-order-timeline.tsx";
-import { workOrdersApi } from "./work-orders-api.ts";
+import { workOrderKeys, workOrdersApi } from "./work-orders-api.ts";
 
 // The step that moves the ticket forward is the primary button; refusals are shown as danger.
 const FORWARD: ReadonlySet<WoAction> = new Set([
@@ -34,21 +34,30 @@ const REFUSALS: ReadonlySet<WoAction> = new Set(["reject_reply", "reject_return"
 export function WorkOrderDetailPage() {
   const { id = "" } = useParams();
   const me = useMe();
-  const [version, setVersion] = useState(0);
+  const queryClient = useQueryClient();
   const [action, setAction] = useState<WoAction | null>(null);
-  const { data, loading, error, reload } = useRemote(`wo-detail:${id}:${version}`, (signal) =>
-    workOrdersApi.detail(id, signal),
-  );
+  const {
+    data,
+    isFetching: loading,
+    error,
+    refetch,
+  } = useQuery({
+    queryKey: workOrderKeys.detail(id),
+    queryFn: ({ signal }) => workOrdersApi.detail(id, signal),
+    // A missing ticket is shown as a result page, not a toast.
+    meta: { silent: true },
+  });
+  const reload = () => void refetch();
   const roles = me.grants.map((g) => g.role);
   const canRevealContacts = roles.includes("dispatcher") || roles.includes("handler");
-  // Any change (action, supervision, merge) reloads the ticket with its new events and actions.
+  // Any change (action, supervision, merge) reloads the ticket with its new events and actions,
+  // and the lists and counts it appears in.
   const changed = () => {
     setAction(null);
-    setVersion((v) => v + 1);
+    void queryClient.invalidateQueries({ queryKey: workOrderKeys.all });
   };
 
-  // After navigating to another ticket the previous one stays in `data` until the new one arrives.
-  if (!data || data.id !== id) {
+  if (!data) {
     if (loading) {
       return <PageLoading />;
     }
@@ -73,6 +82,7 @@ export function WorkOrderDetailPage() {
   const firstForward = wo.actions.find((a) => FORWARD.has(a));
   return (
     <PageContainer
+      crumbs={[{ title: `工单 ${wo.number}` }]}
       title={
         <Space size={12} wrap>
           <span>工单 {wo.number}</span>
@@ -131,7 +141,7 @@ export function WorkOrderDetailPage() {
       <Row gutter={16}>
         <Col xs={24} xl={15}>
           <WorkOrderDescriptions workOrder={wo} canRevealContacts={canRevealContacts} />
-          <DuplicatesPanel workOrder={wo} version={version} onMerged={changed} />
+          <DuplicatesPanel workOrder={wo} onMerged={changed} />
         </Col>
         <Col xs={24} xl={9}>
           <WorkOrderTimeline events={wo.events} />

@@ -1,7 +1,8 @@
 import { SearchOutlined } from "@ant-design/icons";
 import { Button, Card, DatePicker, Form, Input, Select, Space } from "antd";
-import dayjs, { type Dayjs } from "dayjs";
+import type { Dayjs } from "dayjs";
 import type { OrgUnit } from "../../../../../packages/contracts/src/org.ts";
+import { bureauTime, pickedInstant, pickerValue } from "../../shared/format.ts";
 import type { WoFilters } from "./work-order-filters.ts";
 import { CATEGORY_OPTIONS, CHANNEL_OPTIONS, KIND_OPTIONS, URGENCY_OPTIONS } from "./work-order-labels.ts";
 
@@ -18,6 +19,11 @@ type Values = {
   range?: [Dayjs | null, Dayjs | null] | null;
 };
 
+/** A picked day as the Beijing midnight it starts with, e.g. "2022-03-01T00:00:00+08:00". */
+function beijingMidnight(day: Dayjs | null | undefined): string | undefined {
+  return day ? bureauTime(pickedInstant(day.startOf("day"))).format() : undefined;
+}
+
 type Props = { value: WoFilters; towns: OrgUnit[]; onSearch: (filters: FormFilters) => void };
 
 // `to` is exclusive: a range ending at midnight shows the day before as its last day.
@@ -25,11 +31,12 @@ function toRange(from?: string, to?: string): Values["range"] {
   if (!from && !to) {
     return null;
   }
-  const start = from ? dayjs(from) : null;
+  // Pickers show Beijing wall-clock days, whatever the browser's own zone.
+  const start = from ? pickerValue(from) : null;
   if (!to) {
     return [start, null];
   }
-  const end = dayjs(to);
+  const end = pickerValue(to);
   return [start, end.isSame(end.startOf("day")) ? end.subtract(1, "day") : end];
 }
 
@@ -53,9 +60,9 @@ export function WorkOrderFilterForm({ value, towns, onSearch }: Props) {
       channel: v.channel,
       townId: v.townId,
       q: v.q?.trim() || undefined,
-      // Whole local days, sent as instants with offset: [start of first day, start of the day after last).
-      from: v.range?.[0]?.startOf("day").format(),
-      to: v.range?.[1]?.add(1, "day").startOf("day").format(),
+      // Whole Beijing days, sent as instants with offset: [start of first day, start of the day after last).
+      from: beijingMidnight(v.range?.[0]),
+      to: beijingMidnight(v.range?.[1]?.add(1, "day")),
     });
 
   const townOptions = towns.map((t) => ({ value: t.id, label: t.name }));

@@ -1,17 +1,18 @@
 import { ReloadOutlined } from "@ant-design/icons";
+import { useQuery } from "@tanstack/react-query";
 import { Alert, Button, Card } from "antd";
 import { useSearchParams } from "react-router-dom";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { formatDateTime } from "../../shared/format.ts";
 import { compactParams } from "../../shared/url-params.ts";
-import { useRemote } from "../../shared/use-remote.ts";
 import { ExportTaskButton } from "../export-tasks/export-task-button.tsx";
 import { MetricsFilterForm } from "./metrics-filter-form.tsx";
 import { MetricsKpiCards } from "./metrics-kpi-cards.tsx";
 import { baseFilter, readMetricsParams } from "./metrics-params.ts";
 import { GROUP_LABELS, MetricsTable } from "./metrics-table.tsx";
 import { useOrgUnits } from "./use-org-units.ts";
-import { workOrdersApi } from "./work-orders-api.ts";
+import { VolumeChart } from "./volume-chart.tsx";
+import { workOrderKeys, workOrdersApi } from "./work-orders-api.ts";
 
 /** 工单统计: volume, YoY and the rates for a period, in total and by group, each figure drillable. */
 export function WorkOrderMetricsPage() {
@@ -19,9 +20,20 @@ export function WorkOrderMetricsPage() {
   const params = readMetricsParams(search);
   const base = baseFilter(params);
   const key = JSON.stringify(params);
-  const { data, loading, reload } = useRemote(`wo-metrics:${key}`, (signal) =>
-    workOrdersApi.metrics({ ...base, groupBy: params.groupBy }, signal),
-  );
+  const metricsQuery = { ...base, groupBy: params.groupBy };
+  const {
+    data,
+    isFetching: loading,
+    refetch,
+  } = useQuery({
+    queryKey: workOrderKeys.metrics(metricsQuery),
+    queryFn: ({ signal }) => workOrdersApi.metrics(metricsQuery, signal),
+    // The last figures stay while new ones load, but only under the same grouping: month rows read
+    // as unit rows (or the reverse) would build drill-down links from the wrong keys.
+    placeholderData: (previous, previousQuery) =>
+      previousQuery?.queryKey[2].groupBy === params.groupBy ? previous : undefined,
+  });
+  const reload = () => void refetch();
   const { towns, nameOf } = useOrgUnits();
 
   return (
@@ -60,6 +72,14 @@ export function WorkOrderMetricsPage() {
       {data && (
         <>
           <MetricsKpiCards total={data.total} formulas={data.formulas} filter={base} />
+          {params.groupBy !== "none" && (
+            <VolumeChart
+              params={params}
+              groups={data.groups}
+              loading={loading}
+              onGroupBy={(groupBy) => setSearch(compactParams({ ...params, groupBy }))}
+            />
+          )}
           <Card
             title={`分组统计：${GROUP_LABELS[params.groupBy]}`}
             extra={`统计期 ${formatDateTime(params.from)} 至 ${formatDateTime(params.to)}（不含）`}

@@ -1,6 +1,4 @@
 import type { z } from "zod";
-import { MeSchema } from "../../../../../packages/contracts/src/auth.ts";
-import { ApiErrorSchema } from "../../../../../packages/contracts/src/common.ts";
 import {
   BulkResultSchema,
   type CityTicketInputSchema,
@@ -14,7 +12,7 @@ import {
   WorkOrderListSchema,
   WorkOrderSchema,
 } from "../../../../../packages/contracts/src/work-orders.ts";
-import { ApiError, api, type Query } from "../../api/client.ts";
+import { api, type Query, uploadFile } from "../../api/client.ts";
 
 /** What the client sends; `attachments` defaults on the server. */
 export type TransitionBody = z.input<typeof TransitionInputSchema>;
@@ -23,37 +21,23 @@ export type ImportResult = z.infer<typeof ImportResultSchema>;
 
 const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-/** The import takes the raw file as the body, which the JSON client cannot send. */
-async function importFile(file: File, dryRun: boolean): Promise<ImportResult> {
+/** The import takes the raw file as the body (CSV or XLSX by its name). */
+function importFile(file: File, dryRun: boolean): Promise<ImportResult> {
   const contentType = file.name.toLowerCase().endsWith(".csv") ? "text/csv" : XLSX_TYPE;
-  // The CSRF token is bound to the session; /api/auth/me hands out the current one.
-  const { csrfToken } = await api.get("/api/auth/me", MeSchema);
-  let res: Response;
-  try {
-    res = await fetch(`/api/work-orders/import?dryRun=${dryRun}`, {
-      method: "POST",
-      headers: { accept: "application/json", "content-type": contentType, "x-csrf-token": csrfToken },
-      body: file,
-      credentials: "same-origin",
-    });
-  } catch {
-    throw new ApiError(0, "network", "网络连接失败，请检查网络后重试");
-  }
-  const json: unknown = await res.json().catch(() => undefined);
-  if (!res.ok) {
-    const parsed = ApiErrorSchema.safeParse(json);
-    if (parsed.success) {
-      const e = parsed.data.error;
-      throw new ApiError(res.status, e.code, e.message, e.details, e.requestId);
-    }
-    throw new ApiError(res.status, "http_error", `导入失败（HTTP ${res.status}）`);
-  }
-  const result = ImportResultSchema.safeParse(json);
-  if (!result.success) {
-    throw new ApiError(res.status, "bad_response", "服务器返回的数据格式不正确");
-  }
-  return result.data;
+  return uploadFile("/api/work-orders/import", file, contentType, ImportResultSchema, { dryRun });
 }
+
+/** Any change to a ticket can move it between queues, lists, counts and figures: invalidate `all`. */
+export const workOrderKeys = {
+  all: ["work-orders"] as const,
+  list: (query: Query) => [...workOrderKeys.all, "list", query] as const,
+  queueCounts: (queues: readonly string[], filters: Query) =>
+    [...workOrderKeys.all, "queue-counts", queues, filters] as const,
+  detail: (id: string) => [...workOrderKeys.all, "detail", id] as const,
+  duplicates: (id: string) => [...workOrderKeys.all, "duplicates", id] as const,
+  suggestions: (id: string) => [...workOrderKeys.all, "suggestions", id] as const,
+  metrics: (query: Query) => [...workOrderKeys.all, "metrics", query] as const,
+};
 
 export const workOrdersApi = {
   list: (query: Query, signal?: AbortSignal) => api.get("/api/work-orders", WorkOrderListSchema, query, signal),

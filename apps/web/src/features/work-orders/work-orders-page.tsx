@@ -1,11 +1,11 @@
 import { PhoneOutlined, ReloadOutlined, UploadOutlined } from "@ant-design/icons";
-import { Button, Card, Table } from "antd";
+import { useQueryClient } from "@tanstack/react-query";
+import { Button, Card } from "antd";
 import { useState } from "react";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import type { WorkOrder } from "../../../../../packages/contracts/src/work-orders.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
-import { compactParams, positiveInt } from "../../shared/url-params.ts";
-import { useRemote } from "../../shared/use-remote.ts";
+import { PagedTable, usePagedList } from "../../shared/paged-list.tsx";
 import { useMe } from "../auth/session.tsx";
 import { ExportTaskButton } from "../export-tasks/export-task-button.tsx";
 import { BulkActions } from "./bulk-actions.tsx";
@@ -26,7 +26,7 @@ import {
   type WoFilters,
 } from "./work-order-filters.ts";
 import { WorkOrderImportModal } from "./work-order-import-modal.tsx";
-import { workOrdersApi } from "./work-orders-api.ts";
+import { workOrderKeys, workOrdersApi } from "./work-orders-api.ts";
 
 /** 工单办理: the dispatcher's workbench, and a handling unit's inbox. Tab and filters live in the URL. */
 export function WorkOrdersPage() {
@@ -37,17 +37,16 @@ export function WorkOrdersPage() {
   const isHandler = roles.includes("handler");
   const queues = queuesFor(roles);
 
-  const [params, setParams] = useSearchParams();
+  const [params] = useSearchParams();
   const queue = readQueue(params, defaultQueue(roles));
   const filters = readFilters(params);
-  const page = positiveInt(params.get("page"), 1);
-  const pageSize = positiveInt(params.get("pageSize"), 20);
   const filter = serverFilter(queue, filters);
-  const listKey = `wo-list:${JSON.stringify(filter)}:${page}:${pageSize}`;
+  const list = usePagedList({ filters: filter, queryKey: workOrderKeys.list, load: workOrdersApi.list });
+  const listKey = JSON.stringify([filter, list.page, list.pageSize]);
 
   const org = useOrgUnits();
   const now = useNow(30_000);
-  const [version, setVersion] = useState(0);
+  const queryClient = useQueryClient();
   // A selection belongs to the rows it was made on; another page or filter starts empty.
   const [selection, setSelection] = useState<{ key: string; rows: WorkOrder[] }>({ key: "", rows: [] });
   const selected = selection.key === listKey ? selection.rows : [];
@@ -55,17 +54,12 @@ export function WorkOrdersPage() {
   const [creating, setCreating] = useState(false);
   const [importing, setImporting] = useState(false);
 
-  const { data, loading, reload } = useRemote(listKey, (signal) =>
-    workOrdersApi.list({ ...filter, page, pageSize }, signal),
-  );
   const refresh = () => {
-    reload();
-    setVersion((v) => v + 1);
+    void queryClient.invalidateQueries({ queryKey: workOrderKeys.all });
     setSelected([]);
   };
   // The tab is always written, so "全部" with no filters is not mistaken for the default queue.
-  const go = (q: QueueKey, f: WoFilters, p = 1, size = pageSize) =>
-    setParams(compactParams({ queue: q, ...f, page: p > 1 ? p : undefined, pageSize: size }));
+  const go = (q: QueueKey, f: WoFilters) => list.setFilters({ queue: q, ...f });
 
   return (
     <PageContainer
@@ -114,51 +108,31 @@ export function WorkOrdersPage() {
           queues={queues}
           active={queue}
           filters={filters}
-          version={version}
-          activeTotal={loading ? undefined : data?.total}
+          activeTotal={list.query.isFetching ? undefined : list.query.data?.total}
           onChange={(q) => go(q, filters)}
         />
         <div style={{ display: "flex", justifyContent: "space-between", alignItems: "center", margin: "12px 0" }}>
           <BulkActions selected={selected} canDispatch={isDispatcher} canAccept={isHandler} onDone={refresh} />
           <Button icon={<ReloadOutlined />} onClick={refresh} aria-label="刷新" />
         </div>
-        <Table<WorkOrder>
+        <PagedTable<WorkOrder>
+          list={list}
           rowKey="id"
           size="middle"
           columns={workOrderColumns(now)}
-          dataSource={data?.items ?? []}
-          loading={loading}
           scroll={{ x: 1500 }}
           rowSelection={{
             selectedRowKeys: selected.map((w) => w.id),
             onChange: (_keys, rows) => setSelected(rows),
           }}
           onRow={(wo) => ({ onDoubleClick: () => void navigate(`/work-orders/${wo.id}`) })}
-          pagination={{
-            current: page,
-            pageSize,
-            total: data?.total ?? 0,
-            showSizeChanger: true,
-            showTotal: (total) => `共 ${total} 条`,
-          }}
-          onChange={(p) => go(queue, filters, p.current ?? 1, p.pageSize ?? pageSize)}
         />
       </Card>
-      <WorkOrderCreateModal
-        open={creating}
-        onClose={() => setCreating(false)}
-        onCreated={() => {
-          setCreating(false);
-          refresh();
-        }}
-      />
+      <WorkOrderCreateModal open={creating} onClose={() => setCreating(false)} onCreated={() => setCreating(false)} />
       <WorkOrderImportModal
         open={importing}
         onClose={() => setImporting(false)}
-        onImported={() => {
-          setImporting(false);
-          refresh();
-        }}
+        onImported={() => setImporting(false)}
       />
     </PageContainer>
   );
