@@ -1,5 +1,4 @@
 import { sql } from "drizzle-orm";
-import { periodCounts } from "../apps/server/src/modules/work-orders/appeal-counts.repo.ts";
 import {
   appealSlice,
   getHotTopics,
@@ -10,6 +9,7 @@ import {
 import { buildBriefingFor, renderBriefingDocx } from "../apps/server/src/modules/dashboard/briefing.service.ts";
 import { loadDemo } from "../apps/server/src/modules/demo/demo.service.ts";
 import { findTenantByCode } from "../apps/server/src/modules/tenants/tenants.repo.ts";
+import { periodCounts } from "../apps/server/src/modules/work-orders/appeal-counts.repo.ts";
 import { type Ctx, silentLogger } from "../apps/server/src/platform/actor.ts";
 import { systemClock } from "../apps/server/src/platform/clock.ts";
 import { type Database, openPglite, openPostgres } from "../apps/server/src/platform/db/client.ts";
