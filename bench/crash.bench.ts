@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { openPostgres } from "../apps/server/src/platform/db/client.ts";
+import { queryRows } from "../apps/server/src/platform/db/rows.ts";
 import { createBenchDatabase, loadTicket, prepareTenant, type Server, startServer } from "./support.ts";
 
 const PORT = 18_091;
@@ -48,11 +49,12 @@ export async function benchCrash(): Promise<string> {
     await clients;
     await server.stop();
     const database = await openPostgres(db.url, 1);
-    const rows = await database.db.execute(
+    const rows = await queryRows<{ external_no: string; n: number }>(
+      database.db,
       sql`select external_no, count(*)::int as n from work_orders where external_no like 'C%' group by 1`,
     );
     await database.close();
-    const counts = new Map(rows.rows.map((r) => [String(r.external_no), Number(r.n)]));
+    const counts = new Map(rows.map((r) => [String(r.external_no), Number(r.n)]));
     const missing = [...acknowledged].filter((no) => counts.get(no) !== 1);
     const doubled = [...counts.values()].filter((n) => n > 1).length;
     if (missing.length > 0 || doubled > 0) {
