@@ -29,6 +29,13 @@ const SAMPLE: Record<string, string> = {
   asOf: "2022-12-31",
 };
 
+/** The dashboard's analyses take calendar days (a week of the 涉整改 campaign), not instants. */
+const DAY_SAMPLES: Array<[RegExp, Record<string, string>]> = [
+  [/^\/api\/dashboard\//, { from: "2022-03-14", to: "2022-03-20", week: "2022-03-16" }],
+];
+const sampleFor = (path: string, name: string) =>
+  DAY_SAMPLES.find(([re]) => re.test(path))?.[1][name] ?? SAMPLE[name] ?? "";
+
 /** Routes a signed-in employee never calls: the machine clients' own, answered only to an API key. */
 const NOT_FOR_USERS = /^\/api\/machine\//;
 
@@ -65,7 +72,7 @@ export async function listRoutes(baseUrl: string): Promise<string[]> {
       return [path];
     }
     const required = (get.parameters ?? []).filter((p) => p.in === "query" && p.required).map((p) => p.name);
-    const qs = new URLSearchParams(required.map((n) => [n, SAMPLE[n] ?? ""]));
+    const qs = new URLSearchParams(required.map((n) => [n, sampleFor(path, n)]));
     return [required.length > 0 ? `${path}?${qs}` : path];
   });
 }
