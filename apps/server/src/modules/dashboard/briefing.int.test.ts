@@ -1,9 +1,9 @@
 import { execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Briefing } from "../../../../../packages/contracts/src/briefings.ts";
+import { buildTownAndVillage } from "../../../test/factories/place.factory.ts";
 import { buildTenant, type TestTenant } from "../../../test/factories/tenant.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { buildCityTicket } from "../../../test/factories/work-order.factory.ts";
@@ -12,7 +12,6 @@ import { openTestDatabase } from "../../../test/test-db.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 import { issueApiKey } from "../api-keys/api-keys.service.ts";
-import { insertOrgUnits } from "../org/org.repo.ts";
 
 let database: Database;
 let tenant: TestTenant;
@@ -31,34 +30,7 @@ beforeAll(async () => {
   database = await openTestDatabase();
   tenant = await buildTenant(database.db);
   built = await buildTestApp(database, clock);
-  const townCode = String(100_000_000 + Math.floor(Math.random() * 899_999_999));
-  const townId = randomUUID();
-  const villageId = randomUUID();
-  const townPath = `${tenant.units.root.path}${townId}/`;
-  await insertOrgUnits(database.db, [
-    {
-      id: townId,
-      tenantId: tenant.id,
-      parentId: tenant.units.root.id,
-      path: townPath,
-      depth: 1,
-      code: townCode,
-      name: "岭南镇",
-      kind: "town",
-      sort: 90,
-    },
-    {
-      id: villageId,
-      tenantId: tenant.id,
-      parentId: townId,
-      path: `${townPath}${villageId}/`,
-      depth: 2,
-      code: `${townCode}001`,
-      name: "东岭村",
-      kind: "village",
-      sort: 91,
-    },
-  ]);
+  const { townCode } = await buildTownAndVillage(database.db, tenant);
   const key = (
     await issueApiKey(
       { db: database.db, tenantId: tenant.id, orgUnitId: tenant.units.root.id, createdBy: "t" },
