@@ -3,6 +3,7 @@ import { sql } from "drizzle-orm";
 import JSZip from "jszip";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Briefing } from "../../../../../packages/contracts/src/briefings.ts";
+import { sendAppealWeeks } from "../../../test/factories/appeal-tickets.factory.ts";
 import { buildTownAndVillage } from "../../../test/factories/place.factory.ts";
 import { buildTenant, type TestTenant } from "../../../test/factories/tenant.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
@@ -23,7 +24,7 @@ const REPEAT_PHONE = "13912340001";
 const CALLER = "王小明";
 const SLOW_PHONE = "13512340009";
 
-const day = (monday: string, plus: number) =>
+const _day = (monday: string, plus: number) =>
   new Date(Date.parse(`${monday}T00:00:00Z`) + plus * 86_400_000).toISOString().slice(0, 10);
 
 beforeAll(async () => {
@@ -48,39 +49,7 @@ beforeAll(async () => {
     });
     expect(res.statusCode).toBe(201);
   };
-  // Eight ordinary weeks before 14 March 2022: three street-light calls each.
-  for (let w = 0; w < 8; w++) {
-    for (let i = 0; i < 3; i++) {
-      await send({
-        receivedAt: `${day("2022-01-17", w * 7 + i)}T09:00:00+08:00`,
-        category: "help",
-        title: "路灯损坏不亮",
-        content: "来电人反映路段多盏路灯损坏，夜间出行不便，请求维修。",
-        callerPhone: `1370000${String(1000 + w * 3 + i)}`,
-      });
-    }
-  }
-  // The week of 14 March: the same street lights, and twelve calls about one village's stream.
-  for (let i = 0; i < 3; i++) {
-    await send({
-      receivedAt: `${day("2022-03-14", i)}T09:00:00+08:00`,
-      category: "help",
-      title: "路灯损坏不亮",
-      content: "来电人反映路段多盏路灯损坏，夜间出行不便，请求维修。",
-      callerPhone: `1360000${String(1000 + i)}`,
-    });
-  }
-  for (let i = 0; i < 12; i++) {
-    await send({
-      receivedAt: `${day("2022-03-14", i % 5)}T1${i % 8}:00:00+08:00`,
-      category: "complaint",
-      title: "河涌黑臭整治后反弹",
-      content: "来电人反映岭南镇东岭村河涌经整治后再次出现黑臭，请求跟进整改。",
-      townCode,
-      communityCode: `${townCode}001`,
-      callerPhone: i < 4 ? REPEAT_PHONE : `1380000${String(1000 + i)}`,
-    });
-  }
+  await sendAppealWeeks(send, townCode, REPEAT_PHONE);
   // One number calling about noise three times in three weeks: a repeat caller only over 30 days.
   for (const receivedAt of ["2022-02-28T20:00:00+08:00", "2022-03-03T20:00:00+08:00", "2022-03-16T20:00:00+08:00"]) {
     await send({ receivedAt, callerPhone: SLOW_PHONE });
