@@ -41,6 +41,7 @@ import { registerUserRoutes } from "./modules/users/users.routes.ts";
 import { registerIntakeRoutes } from "./modules/work-orders/intake.routes.ts";
 import { registerWorkOrderSettingsRoutes } from "./modules/work-orders/settings.routes.ts";
 import { registerWorkOrderRoutes } from "./modules/work-orders/work-orders.routes.ts";
+import { registerWorkbenchRoutes } from "./modules/workbench/workbench.routes.ts";
 import type { Clock } from "./platform/clock.ts";
 import type { Config, TrustProxy } from "./platform/config.ts";
 import type { Database } from "./platform/db/client.ts";
@@ -208,6 +209,7 @@ export async function buildApp(opts: {
   registerCatalogRoutes(app, deps);
   registerOnlineCaseRoutes(app, deps);
   registerExportTaskRoutes(app, deps);
+  registerWorkbenchRoutes(app, deps);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
   const indexHtml = hasWeb ? readFileSync(`${WEB_DIST}index.html`) : null;

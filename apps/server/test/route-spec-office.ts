@@ -97,6 +97,7 @@ export const OFFICE_ROUTES: Record<string, Spec> = {
   "GET /api/work-orders/export.xlsx": { roles: WO_VIEW, ok: 200 },
   "POST /api/export-tasks": { roles: WO_VIEW, ok: 202, body: () => ({ kind: "work_orders", filter: {} }) },
   "GET /api/export-tasks": { roles: "any", ok: 200 },
+  "GET /api/workbench": { roles: "any", ok: 200, list: true },
   // A task is its creator's alone: anyone else's, or none, is not found.
   "GET /api/export-tasks/:id": { roles: "any", ok: 404, url: () => `/api/export-tasks/${NO_ID}` },
   "GET /api/export-tasks/:id/download": { roles: "any", ok: 404, url: () => `/api/export-tasks/${NO_ID}/download` },

@@ -15,6 +15,7 @@ import { EXTRA_EVENT_LABELS, namedIds, toEventDto, toWorkOrderDto } from "./work
 import { canPerform, canSeeContact, canViewWorkOrder, VIEW_WORK_ORDERS } from "./work-orders.policy.ts";
 import {
   type ChannelFilter,
+  countWorkOrders,
   findContacts,
   findEvents,
   findOpenNeighbours,
@@ -52,6 +53,11 @@ export async function findWorkOrders(ctx: Ctx, filter: WorkOrderFilter, page: { 
     limit: page.pageSize,
   });
   return { items: await toDtos(ctx, rows), total };
+}
+
+/** How many tickets a filter (a queue, a drill-down) holds within the actor's scope: the count its list shows. */
+export async function countVisibleWorkOrders(ctx: Ctx, filter: WorkOrderFilter): Promise<number> {
+  return countWorkOrders(ctx.db, filterWhere(filter, filterContext(ctx)));
 }
 
 /** @throws not_found */

@@ -3,14 +3,15 @@ import { useQuery } from "@tanstack/react-query";
 import { Alert, Avatar, Card, Col, Empty, Row, Space, Tag, Typography } from "antd";
 import { Link } from "react-router-dom";
 import { z } from "zod";
-import { CalendarListSchema } from "../../../../../packages/contracts/src/calendar.ts";
 import { ROLE_LABELS } from "../../../../../packages/contracts/src/common.ts";
+import { WorkbenchSchema } from "../../../../../packages/contracts/src/workbench.ts";
 import { api } from "../../api/client.ts";
 import { visibleNavItems } from "../../layout/nav-items.tsx";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { bureauTime } from "../../shared/format.ts";
 import { RecordList } from "../../shared/record-list.tsx";
 import { useMe } from "../auth/session.tsx";
+import { WorkbenchTasks } from "./workbench-tasks.tsx";
 
 const HealthSchema = z.object({ status: z.string() });
 
@@ -22,18 +23,25 @@ export function WorkbenchPage() {
   });
   const shortcuts = visibleNavItems(me.menu).filter((item) => item.path !== "/");
   const healthy = health.data?.status === "ok";
-  // Deadlines need next year's official holiday schedule; the server says when it is missing.
-  const year = bureauTime().year();
-  const calendar = useQuery({
-    queryKey: ["calendar", year],
-    queryFn: ({ signal }) => api.get("/api/calendar", CalendarListSchema, { year }, signal),
+  // What this person must do now, by their grants; the server counts exactly what each link lists.
+  const workbench = useQuery({
+    queryKey: ["workbench"],
+    queryFn: ({ signal }) => api.get("/api/workbench", WorkbenchSchema, undefined, signal),
+    refetchInterval: 60_000,
   });
 
   return (
     <PageContainer title="工作台">
-      {calendar.data?.warning && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title={calendar.data.warning} />
-      )}
+      {workbench.data?.notices.map((n) => (
+        <Alert
+          key={n.key}
+          type={n.level}
+          showIcon
+          style={{ marginBottom: 16 }}
+          title={n.text}
+          action={n.href ? <Link to={n.href}>查看</Link> : undefined}
+        />
+      ))}
       <Row gutter={[16, 16]}>
         <Col span={24}>
           <Card data-testid="welcome-card">
@@ -48,6 +56,15 @@ export function WorkbenchPage() {
                 </Typography.Text>
               </div>
             </Space>
+          </Card>
+        </Col>
+        <Col span={24}>
+          <Card title="我的待办" loading={workbench.isPending} data-testid="todo-card">
+            {workbench.isError ? (
+              <Alert type="error" showIcon title="待办数量暂时无法读取，请稍后刷新" />
+            ) : (
+              <WorkbenchTasks tasks={workbench.data?.tasks ?? []} />
+            )}
           </Card>
         </Col>
         <Col xs={24} lg={14}>

@@ -1,0 +1,117 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Workbench } from "../../../../../packages/contracts/src/workbench.ts";
+import { buildTenant, type TestTenant } from "../../../test/factories/tenant.factory.ts";
+import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
+import { buildCityTicket } from "../../../test/factories/work-order.factory.ts";
+import { authHeaders, buildTestApp } from "../../../test/test-app.ts";
+import { openTestDatabase } from "../../../test/test-db.ts";
+import type { Database } from "../../platform/db/client.ts";
+import { issueApiKey } from "../api-keys/api-keys.service.ts";
+
+let database: Database;
+let tenant: TestTenant;
+let built: Awaited<ReturnType<typeof buildTestApp>>;
+let key = "";
+let dispatcher: TestUser;
+let handlerA: TestUser;
+let handlerB: TestUser;
+let nobody: TestUser;
+let now = new Date("2022-06-15T03:00:00Z");
+const clock = { now: () => new Date(now) };
+
+beforeAll(async () => {
+  database = await openTestDatabase();
+  tenant = await buildTenant(database.db);
+  built = await buildTestApp(database, clock);
+  key = (
+    await issueApiKey(
+      { db: database.db, tenantId: tenant.id, orgUnitId: tenant.units.root.id, createdBy: "t" },
+      { name: "市平台", scopes: ["tickets:write"] },
+    )
+  ).secret;
+  dispatcher = await buildUser(database.db, tenant.id, tenant.units.root.id, ["dispatcher"]);
+  handlerA = await buildUser(database.db, tenant.id, tenant.units.a.id, ["handler"]);
+  handlerB = await buildUser(database.db, tenant.id, tenant.units.b.id, ["handler"]);
+  nobody = await buildUser(database.db, tenant.id, tenant.units.a1.id, []);
+});
+afterAll(async () => {
+  await built.app.close();
+  await database.close();
+});
+
+async function intake(): Promise<string> {
+  const res = await built.app.inject({
+    method: "POST",
+    url: "/api/intake/city-tickets",
+    headers: { "x-api-key": key },
+    payload: buildCityTicket({ receivedAt: now.toISOString() }),
+  });
+  expect(res.statusCode).toBe(201);
+  return res.json().id;
+}
+async function dispatch(id: string, unitId: string) {
+  const res = await built.app.inject({
+    method: "POST",
+    url: `/api/work-orders/${id}/transitions`,
+    headers: authHeaders(dispatcher),
+    payload: { attachments: [], action: "dispatch", unitId },
+  });
+  expect(res.statusCode, res.body).toBe(200);
+}
+async function workbench(user: TestUser): Promise<Workbench> {
+  const res = await built.app.inject({ url: "/api/workbench", headers: authHeaders(user) });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json();
+}
+const count = (wb: Workbench, key: string) => wb.tasks.find((t) => t.key === key)?.count;
+/** What the task's link lists, asked as the same user the way the page asks ("all" is the page's tab for no queue). */
+async function listedBy(user: TestUser, href: string): Promise<number> {
+  const params = new URLSearchParams(href.slice(href.indexOf("?") + 1));
+  if (params.get("queue") === "all") {
+    params.delete("queue");
+  }
+  const res = await built.app.inject({ url: `/api/work-orders?${params.toString()}`, headers: authHeaders(user) });
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().total;
+}
+
+describe("工作台", () => {
+  it("counts each role's own queues, and each count is what its link lists for that person", async () => {
+    const ids = [await intake(), await intake(), await intake(), await intake()];
+    await dispatch(ids[0] as string, tenant.units.a1.id);
+    await dispatch(ids[1] as string, tenant.units.a1.id);
+    await dispatch(ids[2] as string, tenant.units.b1.id);
+
+    const d = await workbench(dispatcher);
+    expect(count(d, "wo.toDispatch")).toBe(1);
+    expect(count(d, "wo.toAccept")).toBeUndefined();
+    const a = await workbench(handlerA);
+    expect(count(a, "wo.toAccept")).toBe(2);
+    expect(count(a, "wo.toDispatch")).toBeUndefined();
+    const b = await workbench(handlerB);
+    expect(count(b, "wo.toAccept")).toBe(1);
+    for (const [user, wb] of [
+      [dispatcher, d],
+      [handlerA, a],
+      [handlerB, b],
+    ] as const) {
+      for (const t of wb.tasks.filter((x) => x.href.startsWith("/work-orders?"))) {
+        expect(await listedBy(user, t.href), `${t.label} of ${user.username}`).toBe(t.count);
+      }
+    }
+  });
+
+  it("flags overdue tickets as danger once their deadline has passed", async () => {
+    const before = count(await workbench(handlerA), "wo.overdue") ?? 0;
+    now = new Date("2022-08-15T03:00:00Z");
+    const a = await workbench(handlerA);
+    const overdue = a.tasks.find((t) => t.key === "wo.overdue");
+    expect(overdue?.count).toBeGreaterThan(before);
+    expect(overdue?.tone).toBe("danger");
+  });
+
+  it("gives a person without roles an empty workbench, not an error", async () => {
+    const wb = await workbench(nobody);
+    expect(wb.tasks).toEqual([]);
+  });
+});
