@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Workbench } from "../../../../../packages/contracts/src/workbench.ts";
+import { routeTargets } from "../../../test/factories/route-targets.factory.ts";
 import { buildTenant, type TestTenant } from "../../../test/factories/tenant.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { buildCityTicket } from "../../../test/factories/work-order.factory.ts";
@@ -113,5 +114,26 @@ describe("工作台", () => {
   it("gives a person without roles an empty workbench, not an error", async () => {
     const wb = await workbench(nobody);
     expect(wb.tasks).toEqual([]);
+  });
+
+  it("shows finance where the year's self-evaluation stands, the leader what waits, window staff their hall, only in scope", async () => {
+    const targets = await routeTargets(database, tenant)(tenant.units.a1);
+    const finance = await buildUser(database.db, tenant.id, tenant.units.a1.id, ["finance_officer"]);
+    const leader = await buildUser(database.db, tenant.id, tenant.units.root.id, ["leader"]);
+    const outsider = await buildUser(database.db, tenant.id, tenant.units.b.id, ["finance_officer"]);
+    const clerk = await buildUser(database.db, tenant.id, tenant.units.a1.id, ["hall_staff"]);
+
+    const f = await workbench(finance);
+    const evaluation = f.tasks.find((t) => t.key === "budget.evaluation");
+    expect(evaluation).toMatchObject({ href: `/evaluations/${targets.evaluationId}`, tone: "warning" });
+    expect(evaluation?.hint).toContain("草稿");
+    expect(f.tasks.find((t) => t.key === "budget.redIndicators")?.href).toBe(`/budget/${targets.year}`);
+    expect((await workbench(leader)).tasks.find((t) => t.key === "budget.toApprove")?.count).toBe(0);
+    const o = await workbench(outsider);
+    expect(JSON.stringify(o)).not.toContain(targets.evaluationId);
+    const c = await workbench(clerk);
+    const queue = c.tasks.find((t) => t.key === `hall.${targets.hallId}.waiting`);
+    expect(queue).toMatchObject({ count: 0, href: "/hall/window" });
+    expect(JSON.stringify(o)).not.toContain(targets.hallId);
   });
 });
