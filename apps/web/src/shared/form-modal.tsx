@@ -17,6 +17,8 @@ type Props<V, R> = {
   /** What the change moves: these keys are refetched after a success. */
   invalidates?: readonly QueryKey[];
   onDone?: (result: R, values: V) => void;
+  /** Runs after the usual handling of a failure, e.g. to reload a record that moved on meanwhile (409). */
+  onError?: (err: unknown) => void;
   /** Pass one in to watch fields (Form.useWatch) or set them from outside. */
   form?: FormInstance<V>;
   initialValues?: Initial;
@@ -44,6 +46,7 @@ export function FormModal<V, R = unknown>({
   success,
   invalidates = [],
   onDone,
+  onError,
   form: given,
   initialValues,
   okText = "确定",
@@ -70,7 +73,10 @@ export function FormModal<V, R = unknown>({
       }
       onDone?.(result, values);
     },
-    onError: (err) => handleError(err, form),
+    onError: (err) => {
+      handleError(err, form);
+      onError?.(err);
+    },
   });
 
   return (

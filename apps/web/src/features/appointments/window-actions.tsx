@@ -1,4 +1,4 @@
-import { Button, Card, Descriptions, Form, Input, Modal, Select, Space, Tag, Typography } from "antd";
+import { Button, Card, Descriptions, Form, Input, Select, Space, Tag, Typography } from "antd";
 import { useState } from "react";
 import {
   CASE_RESULT_LABELS,
@@ -11,10 +11,12 @@ import {
   type WindowActionInput,
 } from "../../../../../packages/contracts/src/appointments.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
-import { validFields } from "../../shared/form-validate.ts";
+import { FormModal } from "../../shared/form-modal.tsx";
 import { formatDateTime } from "../../shared/format.ts";
 import { DeferralCreateModal } from "../deferrals/deferral-create-modal.tsx";
 import { hallApi } from "./appointments-api.ts";
+
+type FinishValues = { result: CaseResult; note?: string; extraItemCodes?: string[] };
 
 type Props = {
   hall: HallDetail;
@@ -29,26 +31,26 @@ export function WindowActions({ hall, windowId, current, maxCalls, onDone }: Pro
   const [busy, setBusy] = useState(false);
   const [finishing, setFinishing] = useState(false);
   const [transferring, setTransferring] = useState(false);
-  const [finishForm] = Form.useForm<{ result: CaseResult; note?: string; extraItemCodes?: string[] }>();
   // A case finished as 容缺受理 goes straight on to recording the applicant's promise.
   const [deferCaseId, setDeferCaseId] = useState<string | null>(null);
   const group = hall.groups.find((g) => g.id === current?.groupId);
   const extraItems = (group?.items ?? []).filter((i) => i.itemName !== current?.itemName);
-  const [transferForm] = Form.useForm<{ groupId: string }>();
   const handleError = useApiErrorHandler();
+
+  const after = (input: WindowActionInput, message: string, r: { caseIds: string[] }) => {
+    onDone(message);
+    if (input.action === "finish" && input.result === "deferred" && r.caseIds[0]) {
+      setDeferCaseId(r.caseIds[0]);
+    }
+  };
 
   const act = async (input: WindowActionInput, message: (t: Ticket | null) => string) => {
     setBusy(true);
     try {
       const r = await hallApi.act(windowId, input);
-      onDone(message(r.ticket));
-      if (input.action === "finish" && input.result === "deferred" && r.caseIds[0]) {
-        setDeferCaseId(r.caseIds[0]);
-      }
-      return true;
+      after(input, message(r.ticket), r);
     } catch (err) {
       handleError(err);
-      return false;
     } finally {
       setBusy(false);
     }
@@ -115,47 +117,42 @@ export function WindowActions({ hall, windowId, current, maxCalls, onDone }: Pro
           办结
         </Button>
       </Space>
-      <Modal
+      <FormModal<FinishValues, { input: WindowActionInput; ticket: Ticket | null; caseIds: string[] }>
+        name="finish-case"
         title="办结"
         open={finishing}
-        okText="确定"
-        confirmLoading={busy}
-        onCancel={() => setFinishing(false)}
-        onOk={() =>
-          void validFields(finishForm).then(async (v) => {
-            if (!v) {
-              return;
-            }
-            if (
-              await act(
-                { action: "finish", result: v.result, note: v.note, extraItemCodes: v.extraItemCodes ?? [] },
-                (t) => `${t?.number ?? ""} 已办结，办件已登记`,
-              )
-            ) {
-              setFinishing(false);
-              finishForm.resetFields();
-            }
-          })
-        }
+        onClose={() => setFinishing(false)}
+        initialValues={{ result: "completed" }}
+        submit={async (v) => {
+          const input: WindowActionInput = {
+            action: "finish",
+            result: v.result,
+            note: v.note,
+            extraItemCodes: v.extraItemCodes ?? [],
+          };
+          return { input, ...(await hallApi.act(windowId, input)) };
+        }}
+        onDone={(r) => {
+          setFinishing(false);
+          after(r.input, `${r.ticket?.number ?? ""} 已办结，办件已登记`, r);
+        }}
       >
-        <Form form={finishForm} layout="vertical" initialValues={{ result: "completed" }} name="finish-case">
-          <Form.Item name="result" label="办理结果" rules={[{ required: true }]}>
-            <Select options={CASE_RESULTS.map((r) => ({ value: r, label: CASE_RESULT_LABELS[r] }))} />
+        <Form.Item name="result" label="办理结果" rules={[{ required: true }]}>
+          <Select options={CASE_RESULTS.map((r) => ({ value: r, label: CASE_RESULT_LABELS[r] }))} />
+        </Form.Item>
+        {extraItems.length > 0 && (
+          <Form.Item name="extraItemCodes" label={`同时办理的其他事项（最多 ${MAX_EXTRA_ITEMS} 项，各记一笔办件）`}>
+            <Select
+              mode="multiple"
+              maxCount={MAX_EXTRA_ITEMS}
+              options={extraItems.map((i) => ({ value: i.itemCode, label: i.itemName }))}
+            />
           </Form.Item>
-          {extraItems.length > 0 && (
-            <Form.Item name="extraItemCodes" label={`同时办理的其他事项（最多 ${MAX_EXTRA_ITEMS} 项，各记一笔办件）`}>
-              <Select
-                mode="multiple"
-                maxCount={MAX_EXTRA_ITEMS}
-                options={extraItems.map((i) => ({ value: i.itemCode, label: i.itemName }))}
-              />
-            </Form.Item>
-          )}
-          <Form.Item name="note" label="备注">
-            <Input.TextArea maxLength={500} rows={2} />
-          </Form.Item>
-        </Form>
-      </Modal>
+        )}
+        <Form.Item name="note" label="备注">
+          <Input.TextArea maxLength={500} rows={2} />
+        </Form.Item>
+      </FormModal>
       <DeferralCreateModal
         open={deferCaseId !== null}
         caseId={deferCaseId ?? undefined}
@@ -165,33 +162,25 @@ export function WindowActions({ hall, windowId, current, maxCalls, onDone }: Pro
           onDone("容缺受理已登记，已进入补正期限提醒");
         }}
       />
-      <Modal
+      <FormModal<{ groupId: string }, Ticket | null>
+        name="transfer-ticket"
         title="转窗口"
         open={transferring}
-        okText="确定"
-        confirmLoading={busy}
-        onCancel={() => setTransferring(false)}
-        onOk={() =>
-          void validFields(transferForm).then(async (v) => {
-            if (!v) {
-              return;
-            }
-            if (await act({ action: "transfer", groupId: v.groupId }, (t) => `${t?.number ?? ""} 已转出`)) {
-              setTransferring(false);
-            }
-          })
-        }
+        onClose={() => setTransferring(false)}
+        submit={async (v) => (await hallApi.act(windowId, { action: "transfer", groupId: v.groupId })).ticket}
+        onDone={(t) => {
+          setTransferring(false);
+          onDone(`${t?.number ?? ""} 已转出`);
+        }}
       >
-        <Form form={transferForm} layout="vertical" name="transfer-ticket">
-          <Form.Item name="groupId" label="转往窗口组" rules={[{ required: true, message: "请选择窗口组" }]}>
-            <Select
-              options={hall.groups
-                .filter((g) => g.id !== current?.groupId)
-                .map((g) => ({ value: g.id, label: `${g.prefix} ${g.name}` }))}
-            />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="groupId" label="转往窗口组" rules={[{ required: true, message: "请选择窗口组" }]}>
+          <Select
+            options={hall.groups
+              .filter((g) => g.id !== current?.groupId)
+              .map((g) => ({ value: g.id, label: `${g.prefix} ${g.name}` }))}
+          />
+        </Form.Item>
+      </FormModal>
     </Card>
   );
 }

@@ -2,6 +2,7 @@ import { Alert, App, Button, Form, Modal, Popconfirm, Space, Table, Tag, Typogra
 import { useState } from "react";
 import type { WorkOrder } from "../../../../../packages/contracts/src/work-orders.ts";
 import { useApiErrorHandler } from "../../shared/errors.ts";
+import { FormModal } from "../../shared/form-modal.tsx";
 import { DispatchUnitSelect } from "./dispatch-unit-select.tsx";
 import { type TransitionBody, workOrdersApi } from "./work-orders-api.ts";
 
@@ -20,28 +21,31 @@ export function BulkActions({ selected, canDispatch, canAccept, onDone }: Props)
   const [dispatchOpen, setDispatchOpen] = useState(false);
   const [running, setRunning] = useState(false);
   const [summary, setSummary] = useState<Summary | null>(null);
-  const [form] = Form.useForm<{ unitId: string }>();
   const { message } = App.useApp();
   const handleError = useApiErrorHandler();
 
+  const send = async (title: string, transition: TransitionBody): Promise<Summary> => {
+    const { results } = await workOrdersApi.bulk(
+      selected.map((w) => w.id),
+      transition,
+    );
+    const byId = new Map(selected.map((w) => [w.id, w]));
+    return { title, outcomes: results.map((r) => ({ ...r, workOrder: byId.get(r.id) })) };
+  };
+  const show = (result: Summary) => {
+    if (result.outcomes.every((o) => o.ok)) {
+      void message.success(`${result.title}：${result.outcomes.length} 条全部成功`);
+    }
+    setSummary(result);
+    setDispatchOpen(false);
+    onDone();
+  };
   const run = async (title: string, transition: TransitionBody) => {
     setRunning(true);
     try {
-      const { results } = await workOrdersApi.bulk(
-        selected.map((w) => w.id),
-        transition,
-      );
-      const byId = new Map(selected.map((w) => [w.id, w]));
-      const outcomes = results.map((r) => ({ ...r, workOrder: byId.get(r.id) }));
-      const failed = outcomes.filter((o) => !o.ok).length;
-      if (failed === 0) {
-        void message.success(`${title}：${outcomes.length} 条全部成功`);
-      }
-      setSummary({ title, outcomes });
-      setDispatchOpen(false);
-      onDone();
+      show(await send(title, transition));
     } catch (err) {
-      handleError(err, form);
+      handleError(err);
     } finally {
       setRunning(false);
     }
@@ -81,27 +85,18 @@ export function BulkActions({ selected, canDispatch, canAccept, onDone }: Props)
           </Button>
         </Popconfirm>
       )}
-      <Modal
+      <FormModal<{ unitId: string }, Summary>
+        name="wo-bulk-dispatch"
         title={`批量派单（${selected.length} 条）`}
         open={dispatchOpen}
-        onOk={() => form.submit()}
-        onCancel={() => setDispatchOpen(false)}
-        confirmLoading={running}
-        destroyOnHidden
+        onClose={() => setDispatchOpen(false)}
+        submit={(v) => send("批量派单", { action: "dispatch", unitId: v.unitId })}
+        onDone={show}
       >
-        <Form
-          name="wo-bulk-dispatch"
-          form={form}
-          layout="vertical"
-          preserve={false}
-          onFinish={(v) => void run("批量派单", { action: "dispatch", unitId: v.unitId })}
-          style={{ marginTop: 16 }}
-        >
-          <Form.Item name="unitId" label="承办单位" rules={[{ required: true, message: "请选择承办单位" }]}>
-            <DispatchUnitSelect />
-          </Form.Item>
-        </Form>
-      </Modal>
+        <Form.Item name="unitId" label="承办单位" rules={[{ required: true, message: "请选择承办单位" }]}>
+          <DispatchUnitSelect />
+        </Form.Item>
+      </FormModal>
       <Modal
         title={`${summary?.title ?? ""}结果`}
         open={summary !== null}
