@@ -59,6 +59,7 @@ export const workOrders = pgTable(
     index("work_orders_received_idx").on(t.tenantId, t.receivedAt),
     // The report and the statistics count the small kinds (差评整改, 两代表一委员, 网格事件) on their own.
     index("work_orders_kind_idx").on(t.tenantId, t.kind, t.receivedAt),
+    index("work_orders_campaign_idx").using("gin", t.campaignTags),
     index("work_orders_status_idx").on(t.tenantId, t.status, t.closeDueAt),
     index("work_orders_scope_idx").on(t.tenantId, t.scopePath.op("text_pattern_ops")),
     index("work_orders_community_idx").on(t.tenantId, t.communityId, t.status),
