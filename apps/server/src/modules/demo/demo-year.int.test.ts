@@ -143,6 +143,13 @@ describe("the Huadu 2022 demo year", () => {
     expect(today?.booked).toBeGreaterThan(500);
   });
 
+  it("says nothing of generating the year on a later start that finds it loaded", async () => {
+    const said: string[] = [];
+    await loadDemo(database.db, clock, "440114", (m) => said.push(m));
+    expect(said.filter((m) => m.includes("生成 2021–2022"))).toEqual([]);
+    expect(said.filter((m) => m.includes("已全部加载"))).toEqual([]);
+  });
+
   it("leaves every index of the migrations in place after building the deferred ones", async () => {
     const tables = [
       "work_orders",

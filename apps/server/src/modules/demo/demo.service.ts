@@ -14,7 +14,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
 import { loadDemoBudget } from "./demo-budget.ts";
 import { loadDemoHallYear } from "./demo-hall.ts";
 import { loadDemoWorkOrders, widenTempBuffers } from "./demo-work-orders.ts";
-import { isEmbedded } from "./lanes.ts";
+import { isEmbedded, partLoaded } from "./lanes.ts";
 
 /** Same seed, same demo year: ids, texts and outcomes are derived from it. */
 export const DEMO_SEED = "huadu-2022";
@@ -64,7 +64,14 @@ async function demoYear(db: Db, clock: Clock, code: string, progress: Progress, 
     throw new Error(`租户 ${code} 不存在`);
   }
   const t0 = Date.now();
-  progress("生成 2021–2022 年度工单（热线、网格事件、两代表一委员）与 2022 年度区政务服务中心来访、办件、好差评…");
+  // A later start finds both parts in place: saying "生成" then would read as a reload of the year.
+  const loaded = [
+    await partLoaded(db, tenant.id, "demo.work_orders"),
+    await partLoaded(db, tenant.id, "demo.hall_year"),
+  ];
+  if (!loaded.every(Boolean)) {
+    progress("生成 2021–2022 年度工单（热线、网格事件、两代表一委员）与 2022 年度区政务服务中心来访、办件、好差评…");
+  }
   return {
     workOrders: () => loadDemoWorkOrders(db, clock, tenant.id, seed, progress),
     hall: () => loadDemoHallYear(db, clock, tenant.id, seed, progress),
