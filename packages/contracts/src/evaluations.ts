@@ -113,6 +113,8 @@ export const RatingFilterSchema = z.object({
   windowName: z.string().trim().min(1).max(100).optional(),
   staffName: z.string().trim().min(1).max(100).optional(),
   itemCode: z.string().trim().min(1).max(40).optional(),
+  /** 申诉 state: the supervisor's queue of appeals to decide is `pending`. */
+  appeal: z.enum(APPEAL_STATES, { error: "申诉状态只能是 none、pending、upheld 或 rejected" }).optional(),
 });
 export const RatingListQuerySchema = RatingFilterSchema.extend({
   page: z.coerce.number().int().min(1).max(100000).default(1),

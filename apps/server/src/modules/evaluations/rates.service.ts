@@ -20,6 +20,7 @@ export type RatingFilter = {
   windowName?: string | undefined;
   staffName?: string | undefined;
   itemCode?: string | undefined;
+  appeal?: string | undefined;
 };
 
 /** Each count is a condition on a rating joined to its rectification ticket (wo): the drill-down lists exactly these. */
@@ -73,6 +74,9 @@ function where(ctx: Ctx, f: RatingFilter): SQL {
   }
   if (f.itemCode) {
     parts.push(sql`r.item_code = ${f.itemCode}`);
+  }
+  if (f.appeal) {
+    parts.push(sql`r.appeal = ${f.appeal}`);
   }
   if (f.metric) {
     parts.push(CONDITION[f.metric]);

@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Workbench } from "../../../../../packages/contracts/src/workbench.ts";
 import { routeTargets } from "../../../test/factories/route-targets.factory.ts";
@@ -8,6 +9,7 @@ import { authHeaders, buildTestApp } from "../../../test/test-app.ts";
 import { openTestDatabase } from "../../../test/test-db.ts";
 import type { Database } from "../../platform/db/client.ts";
 import { issueApiKey } from "../api-keys/api-keys.service.ts";
+import { insertRating } from "../evaluations/evaluations.repo.ts";
 
 let database: Database;
 let tenant: TestTenant;
@@ -135,5 +137,44 @@ describe("工作台", () => {
     const queue = c.tasks.find((t) => t.key === `hall.${targets.hallId}.waiting`);
     expect(queue).toMatchObject({ count: 0, href: "/hall/window" });
     expect(JSON.stringify(o)).not.toContain(targets.hallId);
+  });
+
+  it("shows a supervisor the appeals waiting for a decision in their subtree, as the ratings list counts them", async () => {
+    const appealed = async (unit: { id: string; path: string }) =>
+      insertRating(database.db, {
+        id: randomUUID(),
+        tenantId: tenant.id,
+        subjectKind: "work_order",
+        subjectId: randomUUID(),
+        subjectLabel: "申诉中的差评",
+        unitId: unit.id,
+        scopePath: unit.path,
+        windowName: null,
+        staffName: null,
+        itemCode: null,
+        level: 1,
+        reasons: [],
+        comment: "",
+        isDefault: false,
+        raterName: null,
+        raterPhone: null,
+        status: "valid",
+        appeal: "pending",
+        appealReason: "来电人反映的问题不属于本单位职责",
+        decisionReason: null,
+        ratedAt: now,
+        rectificationWorkOrderId: null,
+      });
+    await appealed(tenant.units.a1);
+    await appealed(tenant.units.a1);
+    await appealed(tenant.units.b1);
+    const supervisor = await buildUser(database.db, tenant.id, tenant.units.a.id, ["supervisor"]);
+    const task = (await workbench(supervisor)).tasks.find((t) => t.key === "ratings.appeals");
+    expect(task).toMatchObject({ count: 2, href: "/ratings?appeal=pending", tone: "warning" });
+    const listed = await built.app.inject({ url: "/api/ratings?appeal=pending", headers: authHeaders(supervisor) });
+    expect(listed.json().total).toBe(2);
+    const bad = await built.app.inject({ url: "/api/ratings?appeal=maybe", headers: authHeaders(supervisor) });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json().error.message).toContain("申诉状态");
   });
 });

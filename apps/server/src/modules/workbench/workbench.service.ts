@@ -8,7 +8,7 @@ import { hallQueue } from "../appointments/queue.service.ts";
 import { APPROVE_EVALUATIONS, EDIT_BUDGETS, VIEW_BUDGETS } from "../budget/budget.policy.ts";
 import { listBudgetYears } from "../budget/budget.service.ts";
 import { findCalendarYear } from "../calendar/calendar.service.ts";
-import { VIEW_RATINGS } from "../evaluations/evaluations.policy.ts";
+import { SUPERVISE_RATINGS, VIEW_RATINGS } from "../evaluations/evaluations.policy.ts";
 import { listRatings } from "../evaluations/rates.service.ts";
 import { listEvaluations } from "../self-evaluation/self-evaluation.service.ts";
 import { countVisibleWorkOrders } from "../work-orders/queries.service.ts";
@@ -121,6 +121,24 @@ async function hallTasks(ctx: Ctx): Promise<Task[]> {
   return out;
 }
 
+/** Supervisors decide citizens' ratings appealed by the unit rated: the appeals waiting for a decision. */
+async function ratingTasks(ctx: Ctx): Promise<Task[]> {
+  if (!canAnywhere(ctx.actor, SUPERVISE_RATINGS)) {
+    return [];
+  }
+  const pending = await listRatings(ctx, { appeal: "pending" }, { page: 1, pageSize: 1 });
+  return [
+    {
+      key: "ratings.appeals",
+      group: "好差评",
+      label: "待处理的差评申诉",
+      count: pending.total,
+      href: "/ratings?appeal=pending",
+      tone: pending.total > 0 ? "warning" : "normal",
+    },
+  ];
+}
+
 const STATUS_LABEL: Record<string, string> = { draft: "草稿", submitted: "已提交待审批", approved: "已审批" };
 
 /** Finance: where the latest year's self-evaluation stands; leader: versions waiting for approval, red indicators. */
@@ -202,7 +220,12 @@ async function notices(ctx: Ctx): Promise<WorkbenchNotice[]> {
 
 /** The signed-in person's workbench: their tasks by role and the notices that concern them. */
 export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
-  const tasks = [...(await workOrderTasks(ctx)), ...(await hallTasks(ctx)), ...(await budgetTasks(ctx))];
+  const tasks = [
+    ...(await workOrderTasks(ctx)),
+    ...(await ratingTasks(ctx)),
+    ...(await hallTasks(ctx)),
+    ...(await budgetTasks(ctx)),
+  ];
   return {
     computedAt: ctx.clock.now().toISOString(),
     tasks: tasks.map((t) => ({ ...t, hint: t.hint ?? null })),

@@ -10,7 +10,16 @@ export const GROUP_OPTIONS: Array<{ value: Exclude<RateGroup, "none">; label: st
 ];
 
 /** The list filters that a URL may carry: the group's own and the metric. */
-export const FILTER_PARAMS = ["unitId", "windowName", "staffName", "itemCode", "from", "to", "metric"] as const;
+export const FILTER_PARAMS = [
+  "unitId",
+  "windowName",
+  "staffName",
+  "itemCode",
+  "from",
+  "to",
+  "metric",
+  "appeal",
+] as const;
 
 /** The list filter that opens one group's ratings (a month is its Beijing-time range). */
 export function groupFilter(groupBy: RateGroup, key: string | null): Record<string, string> {
