@@ -33,6 +33,10 @@ export const cockpitLinks = {
   townOverdue: (townId: string) => `/work-orders?${q({ queue: "overdue", townId })}`,
   monthMetrics: (m: { from: string; to: string }) => `/work-orders/metrics?${q({ from: m.from, to: m.to })}`,
   hallToday: (today: string) => `/hall/metrics?${q({ from: today, to: today })}`,
+  yearMetrics: (year: number) =>
+    `/work-orders/metrics?${q({ from: `${year}-01-01T00:00:00+08:00`, to: `${year + 1}-01-01T00:00:00+08:00` })}`,
+  ratings: (year: number) =>
+    `/ratings?${q({ from: `${year}-01-01T00:00:00+08:00`, to: `${year + 1}-01-01T00:00:00+08:00` })}`,
   badRatings: (year: number) =>
     `/ratings?${q({ metric: "bad", from: `${year}-01-01T00:00:00+08:00`, to: `${year + 1}-01-01T00:00:00+08:00` })}`,
   budget: (year: number) => `/budget/${year}`,

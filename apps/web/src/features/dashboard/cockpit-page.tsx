@@ -92,7 +92,8 @@ function CockpitBody({ data }: { data: Cockpit }) {
       <div
         style={{
           display: "grid",
-          gridTemplateColumns: "repeat(auto-fit, minmax(min(15vw, 260px), 1fr))",
+          // Four across, in as many rows as the reader's tiles need (three with every module).
+          gridTemplateColumns: `repeat(${Math.min(4, Math.max(1, tiles.length))}, minmax(0, 1fr))`,
           gridAutoRows: "minmax(0, 1fr)",
           gap: "1.2vh",
           minHeight: 0,

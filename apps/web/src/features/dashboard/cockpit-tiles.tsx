@@ -36,8 +36,15 @@ export function cockpitTiles(c: Cockpit): TileSpec[] {
       key: "calls",
       title: "今日来电（工单）",
       value: count(wo.today),
-      note: `本年 ${count(wo.year)} 件，同比 ${wo.yoyGrowth === null ? "—" : `${wo.yoyGrowth >= 0 ? "+" : ""}${(wo.yoyGrowth * 100).toFixed(1)}%`}`,
+      note: `${c.today} 受理`,
       to: cockpitLinks.callsToday(c.today),
+    });
+    tiles.push({
+      key: "year",
+      title: `${c.year} 年受理工单`,
+      value: count(wo.year),
+      note: `上年同期 ${count(wo.previousYear)}，同比 ${wo.yoyGrowth === null ? "—" : `${wo.yoyGrowth >= 0 ? "+" : ""}${(wo.yoyGrowth * 100).toFixed(1)}%`}`,
+      to: cockpitLinks.yearMetrics(c.year),
     });
   }
   if (c.backlog) {
@@ -101,9 +108,16 @@ export function cockpitTiles(c: Cockpit): TileSpec[] {
       key: "bad",
       title: "差评待整改",
       value: count(c.ratings.badOpen),
-      note: `本年差评 ${count(c.ratings.bad)}，好评率 ${pct(c.ratings.goodRate)}`,
+      note: `本年差评 ${count(c.ratings.bad)}，已整改 ${count(c.ratings.rectified)}`,
       to: cockpitLinks.badRatings(c.year),
       tone: c.ratings.badOpen > 0 ? "alert" : "normal",
+    });
+    tiles.push({
+      key: "good",
+      title: "本年好评率",
+      value: pct(c.ratings.goodRate),
+      note: `有效评价 ${count(c.ratings.ratings)} 条`,
+      to: cockpitLinks.ratings(c.year),
     });
   }
   if (c.budget) {
