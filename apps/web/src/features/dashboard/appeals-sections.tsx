@@ -12,7 +12,8 @@ export function errorText(err: unknown): string {
   if (!isApiError(err)) {
     return "读取失败，请稍后重试";
   }
-  const issues = err.fieldIssues.map((i) => i.message).filter((m) => m !== err.message);
+  // The server's message often already names its issues ("from: 分析期间不能超过 3 年").
+  const issues = err.fieldIssues.map((i) => i.message).filter((m) => !err.message.includes(m));
   return [err.message, ...issues].join("：");
 }
 
