@@ -14,12 +14,14 @@ import { READ_APPEALS } from "./dashboard.policy.ts";
  * under the reader's own grants, so a tile the reader may not see is null. Twenty screens asking
  * every second must not run the year's aggregates twenty times a second: one computation per
  * reader's grants, tenant, year and day is served for MAX_AGE_SECONDS, and readers asking while it
- * runs wait for that one instead of starting their own.
+ * runs wait for that one instead of starting their own. Once it is older, the next reader starts one
+ * recomputation and, like everyone until it is done, still gets the last figures (at most twice
+ * MAX_AGE_SECONDS old), so no screen waits for the aggregates except the first to open.
  */
 export const MAX_AGE_SECONDS = 30;
 const MAX_ENTRIES = 500;
 
-type Entry = { at: number; value: Promise<Cockpit> };
+type Entry = { at: number; value: Promise<Cockpit>; refreshing: boolean };
 const cache = new Map<string, Entry>();
 
 const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -39,20 +41,44 @@ export async function getCockpit(ctx: Ctx, q: CockpitQuery): Promise<Cockpit> {
   const year = q.year ?? Number(today.slice(0, 4));
   const key = `${readerKey(ctx.actor)}|${year}|${today}`;
   const hit = cache.get(key);
-  if (hit && now.getTime() - hit.at < MAX_AGE_SECONDS * 1000) {
+  const age = hit ? now.getTime() - hit.at : Number.POSITIVE_INFINITY;
+  if (hit && age < MAX_AGE_SECONDS * 1000) {
+    return hit.value;
+  }
+  if (hit && age < 2 * MAX_AGE_SECONDS * 1000) {
+    // Stale but recent: one reader refreshes in the background; all are served the last figures.
+    if (!hit.refreshing) {
+      hit.refreshing = true;
+      const fresh = computeCockpit(ctx, year, today, now);
+      fresh.then(
+        () => store(key, { at: now.getTime(), value: fresh, refreshing: false }),
+        () => {
+          hit.refreshing = false;
+        },
+      );
+    }
     return hit.value;
   }
   const value = computeCockpit(ctx, year, today, now);
-  cache.set(key, { at: now.getTime(), value });
+  store(key, { at: now.getTime(), value, refreshing: false });
   // A failed computation is not served to the next reader.
-  value.catch(() => cache.delete(key));
+  value.catch(() => {
+    if (cache.get(key)?.value === value) {
+      cache.delete(key);
+    }
+  });
+  return value;
+}
+
+function store(key: string, entry: Entry): void {
+  cache.delete(key);
+  cache.set(key, entry);
   if (cache.size > MAX_ENTRIES) {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) {
       cache.delete(oldest);
     }
   }
-  return value;
 }
 
 /** A tile is null unless the reader may use `act` somewhere: each module's own action decides. */
