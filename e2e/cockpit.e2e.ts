@@ -26,6 +26,8 @@ async function signIn(username: string): Promise<{ cookie: string; csrf: string 
   return { cookie, csrf: me.csrfToken };
 }
 
+/** The list's own page of tickets, not the queue tabs' counts (asked with pageSize=1). */
+const isList = (url: string) => url.includes("/api/work-orders?") && url.endsWith("&page=1&pageSize=20");
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString();
 
 beforeAll(async () => {
@@ -95,9 +97,7 @@ describe("领导驾驶舱 and 诉求分析", () => {
     ]);
     expect(size).toEqual([1440, 900]);
 
-    const list = page.waitForResponse(
-      (r) => r.url().includes("/api/work-orders?") && r.url().includes("queue=overdue"),
-    );
+    const list = page.waitForResponse((r) => isList(r.url()) && r.url().includes("queue=overdue"));
     await overdue.click();
     const body = (await (await list).json()) as { total: number };
     expect(body.total).toBe(2);
@@ -106,7 +106,9 @@ describe("领导驾驶舱 and 诉求分析", () => {
     await page.goBack();
     const town = page.getByRole("link", { name: /：在办 3 件，超期 2 件/ });
     await town.waitFor(WAIT);
-    const townList = page.waitForResponse((r) => r.url().includes("/api/work-orders?") && r.url().includes("townId="));
+    const townList = page.waitForResponse(
+      (r) => isList(r.url()) && r.url().includes("queue=overdue") && r.url().includes("townId="),
+    );
     await town.click();
     expect(((await (await townList).json()) as { total: number }).total).toBe(2);
 
@@ -132,7 +134,9 @@ describe("领导驾驶舱 and 诉求分析", () => {
     // The chart's table view holds the same figures, each a button that opens its tickets.
     const card = page.locator(".ant-card").filter({ hasText: "诉求类别" });
     await card.getByText("表格").click();
-    const list = page.waitForResponse((r) => r.url().includes("/api/work-orders?") && r.url().includes("category="));
+    const list = page.waitForResponse(
+      (r) => isList(r.url()) && !r.url().includes("queue=") && r.url().includes("category=complaint"),
+    );
     await card.getByRole("button", { name: /^投诉 工单数 3/ }).click();
     expect(((await (await list).json()) as { total: number }).total).toBe(3);
 
