@@ -22,6 +22,7 @@ export const CockpitSchema = z.object({
   maxAgeSeconds: z.number().int(),
   workOrders: z
     .object({
+      /** 12345 hotline tickets received today; `year` and the rates count every kind of ticket. */
       today: Count,
       year: Count,
       previousYear: Count,

@@ -31,7 +31,8 @@ export async function workOrderTile(ctx: Ctx, year: number, today: string): Prom
     to: `${year + 1}-01-01T00:00:00+08:00`,
     groupBy: "none",
   });
-  const d = await computeMetrics(ctx, { from: dayFrom, to: dayTo, groupBy: "none" });
+  // Today's calls: the 12345 hotline's tickets received today (grid events and the rest are not calls).
+  const d = await computeMetrics(ctx, { from: dayFrom, to: dayTo, kind: "hotline", groupBy: "none" });
   // The month of `today` when it lies in `year`, else December of the year asked for.
   const month = Number(today.slice(0, 4)) === year ? Number(today.slice(5, 7)) : 12;
   const thisMonth = monthSpan(year, month);

@@ -27,7 +27,7 @@ export function daySpan(day: string): { from: string; to: string } {
 }
 
 export const cockpitLinks = {
-  callsToday: (today: string) => `/work-orders?${q({ queue: "all", ...daySpan(today) })}`,
+  callsToday: (today: string) => `/work-orders?${q({ queue: "all", kind: "hotline", ...daySpan(today) })}`,
   open: () => `/work-orders?${q({ queue: "all", status: OPEN_STATUSES.join(",") })}`,
   overdue: () => `/work-orders?${q({ queue: "overdue" })}`,
   townOverdue: (townId: string) => `/work-orders?${q({ queue: "overdue", townId })}`,

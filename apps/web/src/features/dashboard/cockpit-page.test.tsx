@@ -60,8 +60,8 @@ describe("CockpitPage (领导驾驶舱)", () => {
     renderPage(<CockpitPage />, { path: "/cockpit", me: ME });
     expect(await screen.findByRole("link", { name: "超期工单 37，查看清单" })).toBeTruthy();
     expect(href(/^超期工单/)).toBe("/work-orders?queue=overdue");
-    expect(href(/^今日来电/)).toBe(
-      "/work-orders?queue=all&from=2022-06-15T00:00:00+08:00&to=2022-06-16T00:00:00+08:00",
+    expect(href(/^今日热线来电 512/)).toBe(
+      "/work-orders?queue=all&kind=hotline&from=2022-06-15T00:00:00+08:00&to=2022-06-16T00:00:00+08:00",
     );
     expect(href(/^在办工单 400/)).toContain("status=received,dispatched");
     expect(href(/^差评待整改 3/)).toBe(

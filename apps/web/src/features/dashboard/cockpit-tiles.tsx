@@ -34,9 +34,9 @@ export function cockpitTiles(c: Cockpit): TileSpec[] {
   if (wo) {
     tiles.push({
       key: "calls",
-      title: "今日来电（工单）",
+      title: "今日热线来电",
       value: count(wo.today),
-      note: `${c.today} 受理`,
+      note: `${c.today} 受理的 12345 热线工单`,
       to: cockpitLinks.callsToday(c.today),
     });
     tiles.push({
