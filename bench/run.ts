@@ -3,6 +3,7 @@ import { cpus, totalmem, type } from "node:os";
 import { benchAppointments } from "./appointments.bench.ts";
 import { benchBriefing } from "./briefing.bench.ts";
 import { benchCatalog } from "./catalog.bench.ts";
+import { benchCockpit } from "./cockpit.bench.ts";
 import { benchCrash } from "./crash.bench.ts";
 import { benchDemo } from "./demo.bench.ts";
 import { benchExport } from "./export.bench.ts";
@@ -18,7 +19,8 @@ import { benchStartup } from "./startup.bench.ts";
 // of docs/benchmarks.md, stamped with the machine and the date; other sections stay as they were.
 // `demo-crash` takes `--phases=1,3` (indexes into LOAD_PHASES; all by default) and
 // `--engines=pglite,postgres` (both by default): each phase is a full demo load. `briefing` runs on
-// PostgreSQL unless `--engines` names pglite too (a demo year on PGlite takes 7+ minutes to load).
+// PostgreSQL unless `--engines` names pglite too (a demo year on PGlite takes 7+ minutes to load);
+// so does `cockpit`.
 const option = (name: string) =>
   process.argv
     .find((a) => a.startsWith(`--${name}=`))
@@ -41,6 +43,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   "first-start": benchFirstStart,
   "demo-crash": () => benchDemoCrash(crashPhases, crashEngines),
   briefing: () => benchBriefing(option("engines") ?? ["postgres"]),
+  cockpit: () => benchCockpit(option("engines") ?? ["postgres"]),
 };
 const FILE = "docs/benchmarks.md";
 const names = process.argv.slice(2).filter((a) => a in BENCHES);

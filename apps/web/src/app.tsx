@@ -74,6 +74,12 @@ const HallMetricsPage = lazy(() =>
 const DataResourcesPage = lazy(() =>
   import("./features/data/data-resources-page.tsx").then((m) => ({ default: m.DataResourcesPage })),
 );
+const CockpitPage = lazy(() =>
+  import("./features/dashboard/cockpit-page.tsx").then((m) => ({ default: m.CockpitPage })),
+);
+const AppealsPage = lazy(() =>
+  import("./features/dashboard/appeals-page.tsx").then((m) => ({ default: m.AppealsPage })),
+);
 const HallSetupPage = lazy(() =>
   import("./features/appointments/hall-setup-page.tsx").then((m) => ({ default: m.HallSetupPage })),
 );
@@ -86,8 +92,11 @@ function FullPageLoading() {
   );
 }
 
-/** Everything but /login: waits for /api/auth/me, then shows the layout or sends the visitor to sign in. */
-function RequireAuth() {
+/**
+ * Everything but /login: waits for /api/auth/me, then shows the layout or sends the visitor to sign
+ * in. `bare` pages (the big-screen cockpit) fill the window without the side menu.
+ */
+function RequireAuth({ bare = false }: { bare?: boolean }) {
   const { state, refresh } = useSession();
   const location = useLocation();
   switch (state.status) {
@@ -115,7 +124,7 @@ function RequireAuth() {
         />
       );
     case "authenticated":
-      return <AppLayout />;
+      return bare ? <Outlet /> : <AppLayout />;
   }
 }
 
@@ -151,6 +160,9 @@ export function AppRouter() {
           <Route path="/public/*" element={<NotFoundPage />} />
           <Route element={<SessionLayout />}>
             <Route path="/login" element={<LoginRoute />} />
+            <Route element={<RequireAuth bare />}>
+              <Route path="cockpit" element={<CockpitPage />} />
+            </Route>
             <Route element={<RequireAuth />}>
               <Route index element={<WorkbenchPage />} />
               <Route path="org" element={<OrgPage />} />
@@ -178,6 +190,7 @@ export function AppRouter() {
               <Route path="catalog/metrics" element={<CatalogMetricsPage />} />
               <Route path="catalog/bundles" element={<CatalogBundlesPage />} />
               <Route path="data" element={<DataResourcesPage />} />
+              <Route path="appeals" element={<AppealsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Route>

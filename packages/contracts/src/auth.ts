@@ -51,6 +51,10 @@ export const MENU_KEYS = [
   "audit",
   "jobRuns",
   "dataResources",
+  "cockpit",
+  "appeals",
+  /** Not a page of its own: the 诉求分析 page offers the briefing downloads with it. */
+  "briefings",
 ] as const;
 export const MenuKeySchema = z.enum(MENU_KEYS);
 export type MenuKey = z.infer<typeof MenuKeySchema>;

@@ -5,8 +5,10 @@ import {
   CloudUploadOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  DesktopOutlined,
   FileDoneOutlined,
   FileTextOutlined,
+  FireOutlined,
   FundOutlined,
   KeyOutlined,
   LikeOutlined,
@@ -34,8 +36,10 @@ export type NavItem = {
 
 export const NAV_ITEMS: NavItem[] = [
   { path: "/", label: "工作台", icon: <DashboardOutlined />, menuKey: null },
+  { path: "/cockpit", label: "领导驾驶舱", icon: <DesktopOutlined />, menuKey: "cockpit" },
   { path: "/work-orders", label: "工单办理", icon: <PhoneOutlined />, menuKey: "workOrders" },
   { path: "/work-orders/metrics", label: "工单统计", icon: <BarChartOutlined />, menuKey: "workOrderMetrics" },
+  { path: "/appeals", label: "诉求分析", icon: <FireOutlined />, menuKey: "appeals" },
   { path: "/ratings", label: "好差评", icon: <LikeOutlined />, menuKey: "ratings" },
   { path: "/online-cases", label: "网上办件", icon: <CloudUploadOutlined />, menuKey: "onlineCases" },
   { path: "/budget", label: "预算绩效", icon: <FundOutlined />, menuKey: "budget" },

@@ -91,3 +91,17 @@ export async function findCasesByIds(db: Db, ids: string[]): Promise<CaseRow[]> 
 export async function findTicketsByIds(db: Db, ids: string[]): Promise<TicketRow[]> {
   return ids.length ? db.select().from(queueTickets).where(inArray(queueTickets.id, ids)) : [];
 }
+
+/** Visitors waiting to be called on `day` across the given halls (the cockpit's queue now). */
+export async function countWaiting(db: Db, hallIds: readonly string[], day: string): Promise<number> {
+  if (hallIds.length === 0) {
+    return 0;
+  }
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(queueTickets)
+    .where(
+      and(inArray(queueTickets.hallId, [...hallIds]), eq(queueTickets.day, day), eq(queueTickets.status, "waiting")),
+    );
+  return Number(row?.n ?? 0);
+}

@@ -59,6 +59,8 @@ describe("sign-in", () => {
       "org",
       "users",
       "audit",
+      "cockpit",
+      "appeals",
     ]);
     const cookie = sessionCookie(res);
     const meAgain = await built.app.inject({ url: "/api/auth/me", headers: { cookie } });

@@ -6,6 +6,7 @@ import { ADMINISTER_HALLS, OPERATE_HALLS, VIEW_HALLS } from "../appointments/app
 import { READ_AUDIT } from "../audit/audit.policy.ts";
 import { VIEW_BUDGETS } from "../budget/budget.policy.ts";
 import { CONSULT_CATALOG_AT_WINDOW, VIEW_CATALOG } from "../catalog/catalog.policy.ts";
+import { READ_APPEALS, READ_BRIEFINGS, READ_COCKPIT } from "../dashboard/dashboard.policy.ts";
 import { MANAGE_CREDIT, VIEW_DEFERRALS } from "../deferrals/deferrals.policy.ts";
 import { VIEW_RATINGS } from "../evaluations/evaluations.policy.ts";
 import { canReadJobRuns } from "../jobs/jobs.policy.ts";
@@ -32,6 +33,9 @@ const ENTRIES: readonly (readonly [readonly MenuKey[], readonly Action[]])[] = [
   [["users"], [READ_USERS]],
   [["apiKeys"], [MANAGE_API_KEYS]],
   [["audit"], [READ_AUDIT]],
+  [["cockpit"], [READ_COCKPIT]],
+  [["appeals"], [READ_APPEALS]],
+  [["briefings"], [READ_BRIEFINGS]],
 ];
 
 /** The menu entries a signed-in user's grants open; the web UI shows exactly these. */

@@ -29,6 +29,9 @@ const PROBES: Record<MenuKey, string> = {
   // An explanation page; what the role uses today is the item catalog it maps data resources to.
   dataResources: "/api/catalog/items",
   jobRuns: "/api/jobs/runs",
+  cockpit: "/api/dashboard/cockpit",
+  appeals: "/api/dashboard/appeals/hot-topics?from=2022-03-14&to=2022-03-20",
+  briefings: "/api/dashboard/briefings?from=2022-03-14&to=2022-03-20&format=json",
 };
 
 describe("every role's menu", () => {

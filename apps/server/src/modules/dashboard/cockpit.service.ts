@@ -2,14 +2,11 @@ import type { Cockpit, CockpitQuery } from "../../../../../packages/contracts/sr
 import { type Action, canAnywhere } from "../../platform/access-can.ts";
 import type { Actor, Ctx } from "../../platform/actor.ts";
 import { VIEW_HALLS } from "../appointments/appointments.policy.ts";
-import { hallVolumes } from "../appointments/stats.service.ts";
 import { VIEW_BUDGETS } from "../budget/budget.policy.ts";
-import { listBudgetYears } from "../budget/budget.service.ts";
 import { VIEW_RATINGS } from "../evaluations/evaluations.policy.ts";
-import { computeRates } from "../evaluations/rates.service.ts";
-import { computeMetrics } from "../work-orders/metrics.service.ts";
-import { READ_WORK_ORDER_METRICS } from "../work-orders/work-orders.policy.ts";
+import { READ_WORK_ORDER_METRICS, VIEW_WORK_ORDERS } from "../work-orders/work-orders.policy.ts";
 import { getRisingTopics } from "./appeals.service.ts";
+import { backlogTiles, budgetTile, hallTile, ratingTile, workOrderTile } from "./cockpit-tiles.ts";
 import { READ_APPEALS } from "./dashboard.policy.ts";
 
 /**
@@ -17,12 +14,14 @@ import { READ_APPEALS } from "./dashboard.policy.ts";
  * under the reader's own grants, so a tile the reader may not see is null. Twenty screens asking
  * every second must not run the year's aggregates twenty times a second: one computation per
  * reader's grants, tenant, year and day is served for MAX_AGE_SECONDS, and readers asking while it
- * runs wait for that one instead of starting their own.
+ * runs wait for that one instead of starting their own. Once it is older, the next reader starts one
+ * recomputation and, like everyone until it is done, still gets the last figures (at most twice
+ * MAX_AGE_SECONDS old), so no screen waits for the aggregates except the first to open.
  */
 export const MAX_AGE_SECONDS = 30;
 const MAX_ENTRIES = 500;
 
-type Entry = { at: number; value: Promise<Cockpit> };
+type Entry = { at: number; value: Promise<Cockpit>; refreshing: boolean };
 const cache = new Map<string, Entry>();
 
 const shanghaiDay = (at: Date) => new Date(at.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
@@ -42,20 +41,44 @@ export async function getCockpit(ctx: Ctx, q: CockpitQuery): Promise<Cockpit> {
   const year = q.year ?? Number(today.slice(0, 4));
   const key = `${readerKey(ctx.actor)}|${year}|${today}`;
   const hit = cache.get(key);
-  if (hit && now.getTime() - hit.at < MAX_AGE_SECONDS * 1000) {
+  const age = hit ? now.getTime() - hit.at : Number.POSITIVE_INFINITY;
+  if (hit && age < MAX_AGE_SECONDS * 1000) {
+    return hit.value;
+  }
+  if (hit && age < 2 * MAX_AGE_SECONDS * 1000) {
+    // Stale but recent: one reader refreshes in the background; all are served the last figures.
+    if (!hit.refreshing) {
+      hit.refreshing = true;
+      const fresh = computeCockpit(ctx, year, today, now);
+      fresh.then(
+        () => store(key, { at: now.getTime(), value: fresh, refreshing: false }),
+        () => {
+          hit.refreshing = false;
+        },
+      );
+    }
     return hit.value;
   }
   const value = computeCockpit(ctx, year, today, now);
-  cache.set(key, { at: now.getTime(), value });
+  store(key, { at: now.getTime(), value, refreshing: false });
   // A failed computation is not served to the next reader.
-  value.catch(() => cache.delete(key));
+  value.catch(() => {
+    if (cache.get(key)?.value === value) {
+      cache.delete(key);
+    }
+  });
+  return value;
+}
+
+function store(key: string, entry: Entry): void {
+  cache.delete(key);
+  cache.set(key, entry);
   if (cache.size > MAX_ENTRIES) {
     const oldest = cache.keys().next().value;
     if (oldest !== undefined) {
       cache.delete(oldest);
     }
   }
-  return value;
 }
 
 /** A tile is null unless the reader may use `act` somewhere: each module's own action decides. */
@@ -64,50 +87,11 @@ async function tile<T>(ctx: Ctx, act: Action, read: () => Promise<T>): Promise<T
 }
 
 async function computeCockpit(ctx: Ctx, year: number, today: string, now: Date): Promise<Cockpit> {
-  const yearFrom = `${year}-01-01T00:00:00+08:00`;
-  const yearTo = `${year + 1}-01-01T00:00:00+08:00`;
-  const dayFrom = `${today}T00:00:00+08:00`;
-  const dayTo = new Date(new Date(dayFrom).getTime() + 86_400_000).toISOString();
-  const workOrders = await tile(ctx, READ_WORK_ORDER_METRICS, async () => {
-    const [y, d] = [
-      await computeMetrics(ctx, { from: yearFrom, to: yearTo, groupBy: "none" }),
-      await computeMetrics(ctx, { from: dayFrom, to: dayTo, groupBy: "none" }),
-    ];
-    return {
-      today: d.total.counts.volume,
-      year: y.total.counts.volume,
-      previousYear: y.total.previousVolume,
-      yoyGrowth: y.total.yoyGrowth,
-      onTimeCloseRate: y.total.onTimeCloseRate,
-      satisfactionRate: y.total.satisfactionRate,
-    };
-  });
-  const hall = await tile(ctx, VIEW_HALLS, async () => {
-    const d = await hallVolumes(ctx, { from: today, to: today });
-    const y = await hallVolumes(ctx, { from: `${year}-01-01`, to: `${year}-12-31` });
-    return { todayVisitors: d.visitors, todayCases: d.cases, yearVisitors: y.visitors, yearCases: y.cases };
-  });
-  const ratings = await tile(ctx, VIEW_RATINGS, async () => {
-    const r = (await computeRates(ctx, { from: yearFrom, to: yearTo, groupBy: "none" })).total;
-    return {
-      ratings: r.counts.ratings,
-      goodRate: r.goodRate,
-      bad: r.counts.bad,
-      rectified: r.counts.rectified,
-      onTimeRectificationRate: r.onTimeRectificationRate,
-    };
-  });
-  const budget = await tile(ctx, VIEW_BUDGETS, async () => {
-    const latest = (await listBudgetYears(ctx)).filter((b) => b.year <= year).sort((a, b) => b.year - a.year)[0];
-    return latest
-      ? {
-          year: latest.year,
-          executionRate: latest.summary.executionRate,
-          indicators: latest.summary.indicators,
-          indicatorsMet: latest.summary.indicatorsMet,
-        }
-      : null;
-  });
+  const workOrders = await tile(ctx, READ_WORK_ORDER_METRICS, () => workOrderTile(ctx, year, today));
+  const backlog = await tile(ctx, VIEW_WORK_ORDERS, () => backlogTiles(ctx));
+  const hall = await tile(ctx, VIEW_HALLS, () => hallTile(ctx, year, today, now));
+  const ratings = await tile(ctx, VIEW_RATINGS, () => ratingTile(ctx, year));
+  const budget = await tile(ctx, VIEW_BUDGETS, () => budgetTile(ctx, year));
   const appeals = await tile(ctx, READ_APPEALS, async () => {
     const r = await getRisingTopics(ctx, { week: today });
     return {
@@ -122,9 +106,11 @@ async function computeCockpit(ctx: Ctx, year: number, today: string, now: Date):
     computedAt: now.toISOString(),
     maxAgeSeconds: MAX_AGE_SECONDS,
     workOrders,
+    backlog: backlog?.backlog ?? null,
+    towns: backlog?.towns ?? null,
     hall,
     ratings,
-    budget,
+    budget: budget ?? null,
     appeals,
   };
 }
