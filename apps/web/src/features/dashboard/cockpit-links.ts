@@ -31,10 +31,11 @@ export const cockpitLinks = {
   open: () => `/work-orders?${q({ queue: "all", status: OPEN_STATUSES.join(",") })}`,
   overdue: () => `/work-orders?${q({ queue: "overdue" })}`,
   townOverdue: (townId: string) => `/work-orders?${q({ queue: "overdue", townId })}`,
-  monthMetrics: (m: { from: string; to: string }) => `/work-orders/metrics?${q({ from: m.from, to: m.to })}`,
+  monthMetrics: (m: { from: string; to: string }) =>
+    `/work-orders/metrics?${q({ kind: "hotline", from: m.from, to: m.to })}`,
   hallToday: (today: string) => `/hall/metrics?${q({ from: today, to: today })}`,
   yearMetrics: (year: number) =>
-    `/work-orders/metrics?${q({ from: `${year}-01-01T00:00:00+08:00`, to: `${year + 1}-01-01T00:00:00+08:00` })}`,
+    `/work-orders/metrics?${q({ kind: "hotline", from: `${year}-01-01T00:00:00+08:00`, to: `${year + 1}-01-01T00:00:00+08:00` })}`,
   ratings: (year: number) =>
     `/ratings?${q({ from: `${year}-01-01T00:00:00+08:00`, to: `${year + 1}-01-01T00:00:00+08:00` })}`,
   badRatings: (year: number) =>

@@ -41,7 +41,7 @@ export function cockpitTiles(c: Cockpit): TileSpec[] {
     });
     tiles.push({
       key: "year",
-      title: `${c.year} 年受理工单`,
+      title: `${c.year} 年 12345 热线工单`,
       value: count(wo.year),
       note: `上年同期 ${count(wo.previousYear)}，同比 ${wo.yoyGrowth === null ? "—" : `${wo.yoyGrowth >= 0 ? "+" : ""}${(wo.yoyGrowth * 100).toFixed(1)}%`}`,
       to: cockpitLinks.yearMetrics(c.year),
@@ -67,14 +67,14 @@ export function cockpitTiles(c: Cockpit): TileSpec[] {
   if (wo) {
     tiles.push({
       key: "onTime",
-      title: "本月按时办结率",
+      title: "本月热线按时办结率",
       value: pct(wo.month.onTimeCloseRate),
       note: pointsAgainst(wo.month.onTimeCloseRate, wo.month.lastYear.onTimeCloseRate),
       to: cockpitLinks.monthMetrics(wo.month),
     });
     tiles.push({
       key: "satisfaction",
-      title: "本月满意率",
+      title: "本月热线满意率",
       value: pct(wo.month.satisfactionRate),
       note: pointsAgainst(wo.month.satisfactionRate, wo.month.lastYear.satisfactionRate),
       to: cockpitLinks.monthMetrics(wo.month),
