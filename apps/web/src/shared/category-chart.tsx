@@ -1,15 +1,9 @@
-import { BarChartOutlined, DownloadOutlined, TableOutlined } from "@ant-design/icons";
-import { Button, Card, Empty, Segmented, Space, Spin, Table, type TableColumnsType, Tooltip } from "antd";
-import type { ECharts } from "echarts/core";
-import { lazy, type ReactNode, Suspense, useMemo, useRef, useState } from "react";
+import type { TableColumnsType } from "antd";
+import { type ReactNode, useMemo } from "react";
+import { ChartCard, SelectCell } from "./chart-card.tsx";
 import { formatAxisValue, formatChartValue, type ValueFormat } from "./chart-format.ts";
 import type { ChartClick } from "./echart.tsx";
 import type { ChartOption } from "./echarts-setup.ts";
-
-// ECharts (a large chunk) starts loading with the page but does not hold it up: the page's queries
-// go out at once and the chart draws when both have arrived.
-const echartModule = import("./echart.tsx");
-const EChart = lazy(() => echartModule.then((m) => ({ default: m.EChart })));
 
 /** One measure drawn over the categories: a bar or a line, read from each datum. */
 export type ChartSeries<D> = {
@@ -38,15 +32,6 @@ type Props<D> = {
   extra?: ReactNode;
 };
 
-type View = "chart" | "table";
-
-function saveDataUrl(url: string, fileName: string) {
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.click();
-}
-
 /**
  * A category chart (bars and lines over months, units, towns…) in a card, with a table view of the
  * same numbers, an export to PNG, and a click that hands back the clicked datum.
@@ -64,9 +49,6 @@ export function CategoryChart<D>({
   rotateLabels = false,
   extra,
 }: Props<D>) {
-  const [view, setView] = useState<View>("chart");
-  const chartRef = useRef<ECharts | null>(null);
-
   const option = useMemo<ChartOption>(
     () => ({
       aria: { enabled: true },
@@ -101,13 +83,6 @@ export function CategoryChart<D>({
     }
   };
 
-  const exportPng = () => {
-    const chart = chartRef.current;
-    if (chart) {
-      saveDataUrl(chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" }), `${title}.png`);
-    }
-  };
-
   const columns: TableColumnsType<D> = [
     { title: category.title, key: "__category", render: (_v, d) => category.label(d) },
     ...series.map((s) => ({
@@ -117,14 +92,11 @@ export function CategoryChart<D>({
       render: (_v: unknown, d: D) => {
         const text = formatChartValue(s.value(d), format);
         return onSelect && s.value(d) !== null ? (
-          <Button
-            type="link"
-            size="small"
-            aria-label={`${category.label(d)} ${s.name} ${text}${selectHint ? `，${selectHint}` : ""}`}
-            onClick={() => onSelect(d, s)}
-          >
-            {text}
-          </Button>
+          <SelectCell
+            text={text}
+            label={`${category.label(d)} ${s.name} ${text}${selectHint ? `，${selectHint}` : ""}`}
+            onSelect={() => onSelect(d, s)}
+          />
         ) : (
           text
         );
@@ -133,56 +105,17 @@ export function CategoryChart<D>({
   ];
 
   return (
-    <Card
+    <ChartCard<D>
       title={title}
-      style={{ marginBottom: 16 }}
-      extra={
-        <Space>
-          {extra}
-          <Segmented<View>
-            size="small"
-            aria-label="图表或表格"
-            value={view}
-            onChange={setView}
-            options={[
-              { value: "chart", icon: <BarChartOutlined />, label: "图表" },
-              { value: "table", icon: <TableOutlined />, label: "表格" },
-            ]}
-          />
-          <Tooltip title="导出为 PNG 图片">
-            <Button size="small" icon={<DownloadOutlined />} disabled={view !== "chart"} onClick={exportPng}>
-              导出图片
-            </Button>
-          </Tooltip>
-        </Space>
-      }
-    >
-      {data.length === 0 && !loading ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="统计期内暂无数据" />
-      ) : view === "chart" ? (
-        <Spin spinning={loading}>
-          <Suspense fallback={<div style={{ height: height ?? 320 }} />}>
-            <EChart
-              option={option}
-              height={height}
-              ariaLabel={selectHint ? `${title}（${selectHint}）` : title}
-              onClick={onSelect ? onChartClick : undefined}
-              onInstance={(c) => {
-                chartRef.current = c;
-              }}
-            />
-          </Suspense>
-        </Spin>
-      ) : (
-        <Table<D>
-          size="small"
-          rowKey={(d) => category.label(d)}
-          loading={loading}
-          columns={columns}
-          dataSource={[...data]}
-          pagination={false}
-        />
-      )}
-    </Card>
+      option={option}
+      rows={data}
+      columns={columns}
+      rowKey={category.label}
+      onChartClick={onSelect ? onChartClick : undefined}
+      selectHint={selectHint}
+      loading={loading}
+      height={height}
+      extra={extra}
+    />
   );
 }
