@@ -19,8 +19,8 @@ import {
   type LegendComponentOption,
   TooltipComponent,
   type TooltipComponentOption,
-  VisualMapContinuousComponent,
   type VisualMapComponentOption,
+  VisualMapContinuousComponent,
 } from "echarts/components";
 import { type ComposeOption, use } from "echarts/core";
 import { LabelLayout } from "echarts/features";

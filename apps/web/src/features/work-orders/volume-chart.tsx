@@ -19,7 +19,11 @@ type Props = {
   /** The groups the page's table shows: the chart draws the same answer, with no request of its own. */
   groups: readonly MetricRow[];
   loading: boolean;
-  onGroupBy: (groupBy: MetricsParams["groupBy"]) => void;
+  /** Offers the monthly comparison from another grouping. */
+  onGroupBy?: ((groupBy: MetricsParams["groupBy"]) => void) | undefined;
+  title?: string | undefined;
+  /** Draws only the first groups of the ranking (the page's table lists them all). */
+  limit?: number | undefined;
 };
 
 /**
@@ -27,11 +31,12 @@ type Props = {
  * A bar (or a table cell) opens the tickets it counts; last year's bar the same tickets a year earlier.
  * Months keep their order; other groupings are ranked by this period's volume.
  */
-export function VolumeChart({ params, groups, loading, onGroupBy }: Props) {
+export function VolumeChart({ params, groups, loading, onGroupBy, title, limit }: Props) {
   const navigate = useNavigate();
   const byMonth = params.groupBy === "month";
   const rows = groups.filter((r) => r.key !== null || !byMonth);
-  const ranked = byMonth ? rows : [...rows].sort((a, b) => (b.counts.volume ?? 0) - (a.counts.volume ?? 0));
+  const sorted = byMonth ? rows : [...rows].sort((a, b) => (b.counts.volume ?? 0) - (a.counts.volume ?? 0));
+  const ranked = limit ? sorted.slice(0, limit) : sorted;
   const years = new Set(rows.map((r) => r.key?.slice(0, 4)));
   const label = (r: MetricRow) => (byMonth && r.key ? formatMonthKey(r.key, years.size > 1) : r.label);
 
@@ -46,7 +51,7 @@ export function VolumeChart({ params, groups, loading, onGroupBy }: Props) {
 
   return (
     <CategoryChart<MetricRow>
-      title={`受理量同比：${GROUP_LABELS[params.groupBy]}`}
+      title={title ?? `受理量同比：${GROUP_LABELS[params.groupBy]}`}
       data={ranked}
       category={{ title: GROUP_LABELS[params.groupBy], label }}
       series={SERIES}
@@ -55,7 +60,8 @@ export function VolumeChart({ params, groups, loading, onGroupBy }: Props) {
       rotateLabels={!byMonth}
       loading={loading}
       extra={
-        !byMonth && (
+        !byMonth &&
+        onGroupBy && (
           <Button size="small" onClick={() => onGroupBy("month")}>
             看月度同比
           </Button>
