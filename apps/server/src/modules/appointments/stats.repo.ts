@@ -1,5 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { HallFilter } from "../../../../../packages/contracts/src/appointments.ts";
+import type { HallFilter, VisitSlice } from "../../../../../packages/contracts/src/appointments.ts";
 import { pathInScope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
@@ -46,7 +46,12 @@ function placeFilters(f: HallFilter): SQL[] {
 }
 
 /** WHERE for one source: tenant, the actor's subtrees, and the shared filters (metrics = list filters). */
-export function whereFor(src: Source, tenantId: string, paths: readonly string[], f: HallFilter): SQL | null {
+export function whereFor(
+  src: Source,
+  tenantId: string,
+  paths: readonly string[],
+  f: HallFilter & VisitSlice,
+): SQL | null {
   const conds: SQL[] = [sql`x.tenant_id = ${tenantId}`, pathInScope(sql`x.scope_path`, paths)];
   // Cases are bounded on the raw timestamp (the business day's midnight in Beijing), so the
   // condition is a plain range rather than a time-zone conversion of every row.
@@ -76,6 +81,15 @@ export function whereFor(src: Source, tenantId: string, paths: readonly string[]
       return null;
     }
     conds.push(sql`x.staff_name = ${f.staffName}`);
+  }
+  if (f.groupId) {
+    conds.push(sql`x.group_id = ${f.groupId}`);
+  }
+  if (f.hour !== undefined) {
+    if (src === "bookings") {
+      return null;
+    }
+    conds.push(sql`extract(hour from x.checked_in_at at time zone ${sql.raw(`'${BIZ}'`)}) = ${f.hour}`);
   }
   return sql.join(conds, sql` and `);
 }
@@ -166,7 +180,7 @@ function split(rows: Record<string, unknown>[]): Aggregated {
 }
 
 /** The seconds of a string_agg of the cells' arrays ("12,40,7"), sorted. */
-function sortedSeconds(csv: string): Int32Array {
+export function sortedSeconds(csv: string): Int32Array {
   const parts = csv === "" ? [] : csv.split(",");
   const out = new Int32Array(parts.length);
   for (let i = 0; i < parts.length; i++) {
@@ -175,7 +189,7 @@ function sortedSeconds(csv: string): Int32Array {
   return out.sort();
 }
 
-function concatSorted(arrays: Int32Array[]): Int32Array {
+export function concatSorted(arrays: Int32Array[]): Int32Array {
   const out = new Int32Array(arrays.reduce((n, a) => n + a.length, 0));
   let at = 0;
   for (const a of arrays) {
@@ -186,7 +200,7 @@ function concatSorted(arrays: Int32Array[]): Int32Array {
 }
 
 /** Mean and P90 as PostgreSQL's avg and percentile_cont(0.9) give them (linear interpolation). */
-function describe(sorted: Int32Array): { avg: number | null; p90: number | null } {
+export function describe(sorted: Int32Array): { avg: number | null; p90: number | null } {
   const n = sorted.length;
   if (n === 0) {
     return { avg: null, p90: null };
@@ -298,7 +312,7 @@ export async function listRows(
   src: Source,
   tenantId: string,
   paths: readonly string[],
-  f: HallFilter & { status?: string | undefined },
+  f: HallFilter & VisitSlice & { status?: string | undefined },
   page: { offset: number; limit: number },
 ): Promise<{ ids: string[]; total: number }> {
   const where = whereFor(src, tenantId, paths, f);
