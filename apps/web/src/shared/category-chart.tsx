@@ -12,6 +12,8 @@ export type ChartSeries<D> = {
   value: (datum: D) => number | null;
   /** A colour of its own, e.g. a muted one for last year; otherwise the theme's next colour. */
   color?: string;
+  /** A measure of another kind than the chart's (a rate beside counts): drawn on a right-hand axis. */
+  format?: ValueFormat;
 };
 
 type Props<D> = {
@@ -49,10 +51,16 @@ export function CategoryChart<D>({
   rotateLabels = false,
   extra,
 }: Props<D>) {
-  const option = useMemo<ChartOption>(
-    () => ({
+  const option = useMemo<ChartOption>(() => {
+    const right = series.find((s) => s.format && s.format !== format)?.format;
+    const axisOf = (s: ChartSeries<D>) => (right && s.format === right ? 1 : 0);
+    const axis = (f: ValueFormat) => ({
+      type: "value" as const,
+      axisLabel: { formatter: (v: number) => formatAxisValue(v, f) },
+    });
+    return {
       aria: { enabled: true },
-      tooltip: { trigger: "axis", valueFormatter: (v) => formatChartValue(typeof v === "number" ? v : null, format) },
+      tooltip: { trigger: "axis" },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
       xAxis: {
@@ -60,20 +68,21 @@ export function CategoryChart<D>({
         data: data.map(category.label),
         axisLabel: rotateLabels ? { rotate: 35, interval: 0 } : undefined,
       },
-      yAxis: { type: "value", axisLabel: { formatter: (v: number) => formatAxisValue(v, format) } },
-      series: series.map((s) =>
-        s.type === "bar"
-          ? { type: "bar", name: s.name, data: data.map(s.value), itemStyle: s.color ? { color: s.color } : undefined }
-          : {
-              type: "line",
-              name: s.name,
-              data: data.map(s.value),
-              itemStyle: s.color ? { color: s.color } : undefined,
-            },
-      ),
-    }),
-    [data, category, series, format, rotateLabels],
-  );
+      yAxis: right ? [axis(format), { ...axis(right), splitLine: { show: false } }] : axis(format),
+      series: series.map((s) => {
+        const common = {
+          name: s.name,
+          data: data.map(s.value),
+          yAxisIndex: axisOf(s),
+          itemStyle: s.color ? { color: s.color } : undefined,
+          tooltip: {
+            valueFormatter: (v: unknown) => formatChartValue(typeof v === "number" ? v : null, s.format ?? format),
+          },
+        };
+        return s.type === "bar" ? { type: "bar" as const, ...common } : { type: "line" as const, ...common };
+      }),
+    };
+  }, [data, category, series, format, rotateLabels]);
 
   const onChartClick = (e: ChartClick) => {
     const datum = data[e.dataIndex];
@@ -90,7 +99,7 @@ export function CategoryChart<D>({
       key: s.name,
       align: "right" as const,
       render: (_v: unknown, d: D) => {
-        const text = formatChartValue(s.value(d), format);
+        const text = formatChartValue(s.value(d), s.format ?? format);
         return onSelect && s.value(d) !== null ? (
           <SelectCell
             text={text}
