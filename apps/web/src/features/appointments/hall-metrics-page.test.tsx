@@ -78,8 +78,8 @@ describe("HallMetricsPage (大厅统计)", () => {
     const calls = mockApi(routes());
     renderPage(<HallMetricsPage />, { path: PAGE });
     const figure = await screen.findByRole("figure", { name: /每日来访人次/ });
+    await waitFor(() => expect(JSON.stringify(chartIn(figure)?.getOption())).toContain("2022-03-02"));
     const chart = chartIn(figure);
-    await waitFor(() => expect(JSON.stringify(chart?.getOption())).toContain("2022-03-02"));
     clickDatum(chart, 0, 1);
     await waitFor(() =>
       expect(calls.map((c) => c.call)).toContain(

@@ -60,8 +60,8 @@ describe("RatingsPage (好差评) charts", () => {
     const calls = mockApi(routes());
     renderPage(<RatingsPage />, { path: "/ratings", me: TEST_ME });
     const figure = await screen.findByRole("figure", { name: /好评率与差评（按月）/ });
+    await waitFor(() => expect(JSON.stringify(chartIn(figure)?.getOption())).toContain("2月"));
     const chart = chartIn(figure);
-    await waitFor(() => expect(JSON.stringify(chart?.getOption())).toContain("2月"));
     // The rate has its own (percent) axis beside the counts.
     expect(chart?.getOption().yAxis).toHaveLength(2);
     clickDatum(chart, 0, 1);

@@ -81,8 +81,8 @@ describe("WorkOrderMetricsPage (工单统计)", () => {
     const calls = mockApi(metricsRoutes());
     renderPage(<WorkOrderMetricsPage />, { path: `/work-orders/metrics?${PERIOD}&groupBy=month` });
     const figure = await screen.findByRole("figure", { name: /受理量同比：月份/ });
+    await waitFor(() => expect(JSON.stringify(chartIn(figure)?.getOption())).toContain("3月"));
     const chart = chartIn(figure);
-    await waitFor(() => expect(JSON.stringify(chart?.getOption())).toContain("3月"));
     // The table's request serves the monthly charts too (one cache entry per grouping).
     expect(calls.filter((c) => c.call.includes("groupBy=month")).length).toBe(1);
     clickDatum(chart, 0, 1);
@@ -141,8 +141,8 @@ describe("WorkOrderMetricsPage (工单统计)", () => {
     mockApi(metricsRoutes());
     renderPage(<WorkOrderMetricsPage />, { path: `/work-orders/metrics?${PERIOD}` });
     const figure = await screen.findByRole("figure", { name: /诉求分类分布/ });
+    await waitFor(() => expect(JSON.stringify(chartIn(figure)?.getOption())).toContain("交通出行"));
     const chart = chartIn(figure);
-    await waitFor(() => expect(JSON.stringify(chart?.getOption())).toContain("交通出行"));
     // Node 0 is the tree's root; node 1 the largest category.
     clickDatum(chart, 0, 1);
     await waitFor(() => expect(location()).toContain("category=traffic"));
