@@ -83,7 +83,13 @@ export function whereFor(
     conds.push(sql`x.staff_name = ${f.staffName}`);
   }
   if (f.groupId) {
-    conds.push(sql`x.group_id = ${f.groupId}`);
+    // A case belongs to the group its window is in (as the wait charts read it from the case cells).
+    conds.push(
+      src === "cases"
+        ? sql`exists (select 1 from hall_windows gw where gw.hall_id = x.hall_id and gw.name = x.window_name
+                      and gw.group_id = ${f.groupId})`
+        : sql`x.group_id = ${f.groupId}`,
+    );
   }
   if (f.hour !== undefined) {
     if (src === "bookings") {
@@ -115,7 +121,7 @@ export type Aggregated = { total: Agg | null; groups: Agg[] };
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** Cases are read from their cells (hall × day × item × window × clerk, migration 0022): same filters. */
-function cellWhere(tenantId: string, paths: readonly string[], f: HallFilter): SQL {
+export function cellWhere(tenantId: string, paths: readonly string[], f: HallFilter): SQL {
   const conds: SQL[] = [sql`x.tenant_id = ${tenantId}`, pathInScope(sql`x.scope_path`, paths)];
   if (f.from) {
     conds.push(sql`x.day >= ${f.from}::date`);
@@ -180,7 +186,7 @@ function split(rows: Record<string, unknown>[]): Aggregated {
 }
 
 /** The seconds of a string_agg of the cells' arrays ("12,40,7"), sorted. */
-export function sortedSeconds(csv: string): Int32Array {
+function sortedSeconds(csv: string): Int32Array {
   const parts = csv === "" ? [] : csv.split(",");
   const out = new Int32Array(parts.length);
   for (let i = 0; i < parts.length; i++) {
@@ -189,7 +195,7 @@ export function sortedSeconds(csv: string): Int32Array {
   return out.sort();
 }
 
-export function concatSorted(arrays: Int32Array[]): Int32Array {
+function concatSorted(arrays: Int32Array[]): Int32Array {
   const out = new Int32Array(arrays.reduce((n, a) => n + a.length, 0));
   let at = 0;
   for (const a of arrays) {
