@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DAY_OUT_OF_RANGE, isRealDay } from "./common.ts";
+import { VisitSliceSchema } from "./hall-waits.ts";
 import { Id, idOf } from "./id.ts";
 import { PHONE_PATTERN } from "./id-number.ts";
 
@@ -362,20 +363,6 @@ export const ListPageSchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
-/**
- * What a point of the wait charts counts beyond the shared filters: a window group, and the hour
- * of day (Beijing) the visitor took a ticket. Cases and tickets both carry them; bookings do not.
- */
-export const VisitSliceSchema = z.object({
-  groupId: Id.optional(),
-  hour: z.coerce
-    .number({ error: "时段须为 0–23 的整点" })
-    .int({ error: "时段须为 0–23 的整点" })
-    .min(0, { error: "时段须为 0–23 的整点" })
-    .max(23, { error: "时段须为 0–23 的整点" })
-    .optional(),
-});
-export type VisitSlice = z.infer<typeof VisitSliceSchema>;
 export const CaseListQuerySchema = HallFilterSchema.extend(ListPageSchema.shape).extend(VisitSliceSchema.shape);
 export const TicketListQuerySchema = CaseListQuerySchema;
 export const BookingListQuerySchema = HallFilterSchema.extend(ListPageSchema.shape).extend({
@@ -402,17 +389,6 @@ export const HallMetricsSchema = z.object({
   formulas: z.record(z.string(), z.string()),
 });
 export type HallMetrics = z.infer<typeof HallMetricsSchema>;
-/** Waits of the cases under the filters, by hour of ticket-taking and by window group (大厅统计's charts). */
-export const WaitRowSchema = z.object({
-  cases: z.number().int(),
-  avgWaitSeconds: z.number().nullable(),
-  p90WaitSeconds: z.number().nullable(),
-});
-export const HallWaitsSchema = z.object({
-  byHour: z.array(WaitRowSchema.extend({ hour: z.number().int() })),
-  byGroup: z.array(WaitRowSchema.extend({ groupId: Id, label: z.string() })),
-});
-export type HallWaits = z.infer<typeof HallWaitsSchema>;
 export const BookableItemsSchema = z.object({
   items: z.array(z.object({ level: HallLevelSchema, halls: z.number().int(), items: z.number().int() })),
 });

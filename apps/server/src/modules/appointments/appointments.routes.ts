@@ -18,7 +18,6 @@ import {
   HallListSchema,
   HallMetricsQuerySchema,
   HallMetricsSchema,
-  HallWaitsSchema,
   QueueQuerySchema,
   QueueSchema,
   ServiceCaseListSchema,
@@ -32,6 +31,7 @@ import {
   WindowSchema,
 } from "../../../../../packages/contracts/src/appointments.ts";
 import { IdParamSchema } from "../../../../../packages/contracts/src/common.ts";
+import { HallWaitsSchema } from "../../../../../packages/contracts/src/hall-waits.ts";
 import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { EDIT_BOOKING_RULES } from "../org/tenant-settings.policy.ts";

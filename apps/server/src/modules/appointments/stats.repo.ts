@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
-import type { HallFilter, VisitSlice } from "../../../../../packages/contracts/src/appointments.ts";
+import type { HallFilter } from "../../../../../packages/contracts/src/appointments.ts";
+import type { VisitSlice } from "../../../../../packages/contracts/src/hall-waits.ts";
 import { pathInScope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";

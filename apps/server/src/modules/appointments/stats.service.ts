@@ -6,8 +6,8 @@ import {
   HallLevelSchema,
   type HallMetricRow,
   type HallMetrics,
-  type VisitSlice,
 } from "../../../../../packages/contracts/src/appointments.ts";
+import type { VisitSlice } from "../../../../../packages/contracts/src/hall-waits.ts";
 import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { bookableItemCounts } from "../catalog/catalog-metrics.service.ts";

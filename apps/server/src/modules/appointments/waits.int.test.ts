@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { HallWaitsSchema, ServiceCaseListSchema } from "../../../../../packages/contracts/src/appointments.ts";
+import { ServiceCaseListSchema } from "../../../../../packages/contracts/src/appointments.ts";
+import { HallWaitsSchema } from "../../../../../packages/contracts/src/hall-waits.ts";
 import { buildHall, movableClock, type TestHall } from "../../../test/factories/hall.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import type { HallFilter, HallWaits } from "../../../../../packages/contracts/src/appointments.ts";
+import type { HallFilter } from "../../../../../packages/contracts/src/appointments.ts";
+import type { HallWaits } from "../../../../../packages/contracts/src/hall-waits.ts";
 import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { queryRows } from "../../platform/db/rows.ts";

@@ -12,7 +12,6 @@ import {
   type HallFilter,
   HallListSchema,
   HallMetricsSchema,
-  HallWaitsSchema,
   PublicBookingSchema,
   QueueSchema,
   ServiceCaseListSchema,
@@ -23,6 +22,7 @@ import {
   WindowActionResultSchema,
   WindowSchema,
 } from "../../../../../packages/contracts/src/appointments.ts";
+import { HallWaitsSchema } from "../../../../../packages/contracts/src/hall-waits.ts";
 import { api, type Query } from "../../api/client.ts";
 
 const enc = encodeURIComponent;

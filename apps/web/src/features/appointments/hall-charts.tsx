@@ -1,6 +1,6 @@
 import { useQuery } from "@tanstack/react-query";
 import { Col, Row } from "antd";
-import type { HallWaits } from "../../../../../packages/contracts/src/appointments.ts";
+import type { HallWaits } from "../../../../../packages/contracts/src/hall-waits.ts";
 import type { Query } from "../../api/client.ts";
 import { CategoryChart, type ChartSeries } from "../../shared/category-chart.tsx";
 import { hallApi, hallKeys } from "./appointments-api.ts";

@@ -4,6 +4,9 @@ import { chartIn, clickDatum } from "../../../test/chart-click.ts";
 import { type ApiRoutes, mockApi, renderPage } from "../../../test/render.tsx";
 import { HallMetricsPage } from "./hall-metrics-page.tsx";
 
+// ECharts loads as its own chunk: on a busy machine the first chart takes a while to appear.
+const CHART_WAIT = { timeout: 10_000 };
+
 const HALL = "00000000-0000-4000-8000-0000000000a1";
 const GROUP = "00000000-0000-4000-8000-0000000000b1";
 const row = (key: string | null, label: string, visitors: number) => ({
@@ -47,7 +50,7 @@ function routes(): ApiRoutes {
 }
 
 async function card(title: string): Promise<HTMLElement> {
-  const heading = await screen.findByText(title, { selector: ".ant-card-head-title" });
+  const heading = await screen.findByText(title, { selector: ".ant-card-head-title" }, CHART_WAIT);
   const el = heading.closest<HTMLElement>(".ant-card");
   if (!el) {
     throw new Error(`no card ${title}`);
@@ -77,7 +80,7 @@ describe("HallMetricsPage (大厅统计)", () => {
   it("draws visitors by day as a calendar; a day's cell opens that day's tickets", async () => {
     const calls = mockApi(routes());
     renderPage(<HallMetricsPage />, { path: PAGE });
-    const figure = await screen.findByRole("figure", { name: /每日来访人次/ });
+    const figure = await screen.findByRole("figure", { name: /每日来访人次/ }, CHART_WAIT);
     await waitFor(() => expect(JSON.stringify(chartIn(figure)?.getOption())).toContain("2022-03-02"));
     const chart = chartIn(figure);
     clickDatum(chart, 0, 1);

@@ -5,6 +5,9 @@ import { chartIn, clickDatum } from "../../../test/chart-click.ts";
 import { mockApi, renderPage, TEST_ME } from "../../../test/render.tsx";
 import { BudgetPage } from "./budget-page.tsx";
 
+// ECharts loads as its own chunk: on a busy machine the first chart takes a while to appear.
+const CHART_WAIT = { timeout: 10_000 };
+
 const FINANCE = {
   ...TEST_ME,
   menu: [...TEST_ME.menu, "budget" as const],
@@ -80,14 +83,18 @@ describe("BudgetPage (预算绩效)", () => {
       "GET /api/budget/years/2022": () => year,
     });
     renderPage(<BudgetPage />, { path: "/budget/2022", route: "/budget/:year", me: FINANCE });
-    const heading = await screen.findByText("预算执行进度：政务大厅运维", { selector: ".ant-card-head-title" });
+    const heading = await screen.findByText(
+      "预算执行进度：政务大厅运维",
+      { selector: ".ant-card-head-title" },
+      CHART_WAIT,
+    );
     const card = heading.closest<HTMLElement>(".ant-card") ?? document.body;
     fireEvent.click(within(card).getByText("表格"));
     // March: 20 万元 that month, 40 万元 to date, against a plan of 30 万元.
     expect(await within(card).findByRole("button", { name: /^3月 累计执行（万元） 40，/ })).toBeTruthy();
     expect(within(card).getByRole("button", { name: /^3月 直线计划（万元） 30，/ })).toBeTruthy();
     fireEvent.click(within(card).getByText("图表"));
-    const figure = await within(card).findByRole("figure");
+    const figure = await within(card).findByRole("figure", {}, CHART_WAIT);
     await waitFor(() => expect(chartIn(figure)).toBeDefined());
     const scrolled: string[] = [];
     vi.spyOn(HTMLElement.prototype, "scrollIntoView").mockImplementation(function (this: HTMLElement) {

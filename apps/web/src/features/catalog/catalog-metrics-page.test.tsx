@@ -4,6 +4,9 @@ import { chartIn, clickDatum } from "../../../test/chart-click.ts";
 import { type ApiRoutes, mockApi, renderPage } from "../../../test/render.tsx";
 import { CatalogMetricsPage } from "./catalog-metrics-page.tsx";
 
+// ECharts loads as its own chunk: on a busy machine the first chart takes a while to appear.
+const CHART_WAIT = { timeout: 10_000 };
+
 const DEPT_A = "00000000-0000-4000-8000-0000000000f1";
 const DEPT_B = "00000000-0000-4000-8000-0000000000f2";
 
@@ -50,7 +53,7 @@ describe("CatalogMetricsPage (事项统计) chart", () => {
   it("charts each department's figures, largest first; a bar opens the items it counts", async () => {
     mockApi(routes());
     renderPage(<CatalogMetricsPage />, { path: "/catalog/metrics?asOf=2022-06-30&groupBy=department" });
-    const figure = await screen.findByRole("figure", { name: /事项统计：按部门/ });
+    const figure = await screen.findByRole("figure", { name: /事项统计：按部门/ }, CHART_WAIT);
     await waitFor(() => expect(JSON.stringify(chartIn(figure)?.getOption())).toContain("区市场监管局"));
     const chart = chartIn(figure);
     // Series 1 (已减材料) of the first (largest) department.
@@ -63,7 +66,7 @@ describe("CatalogMetricsPage (事项统计) chart", () => {
   it("shows 减材料落实率 in the table view; the rate opens the items it is taken over", async () => {
     mockApi(routes());
     renderPage(<CatalogMetricsPage />, { path: "/catalog/metrics?asOf=2022-06-30&groupBy=department" });
-    const heading = await screen.findByText(/事项统计：按部门/, { selector: ".ant-card-head-title" });
+    const heading = await screen.findByText(/事项统计：按部门/, { selector: ".ant-card-head-title" }, CHART_WAIT);
     const card = heading.closest<HTMLElement>(".ant-card") ?? document.body;
     fireEvent.click(within(card).getByText("表格"));
     fireEvent.click(
@@ -75,7 +78,7 @@ describe("CatalogMetricsPage (事项统计) chart", () => {
   it("opens nothing from a 网办深度 group, which the catalog list cannot filter", async () => {
     mockApi(routes());
     renderPage(<CatalogMetricsPage />, { path: "/catalog/metrics?asOf=2022-06-30&groupBy=onlineDepth" });
-    const chart = chartIn(await screen.findByRole("figure", { name: /事项统计：按网办深度/ }));
+    const chart = chartIn(await screen.findByRole("figure", { name: /事项统计：按网办深度/ }, CHART_WAIT));
     await waitFor(() => expect(JSON.stringify(chart?.getOption())).toContain("区市场监管局"));
     clickDatum(chart, 0, 0);
     await new Promise((r) => setTimeout(r, 50));

@@ -5,6 +5,9 @@ import { chartIn, clickDatum } from "../../../test/chart-click.ts";
 import { type ApiRoutes, mockApi, renderPage, TEST_ME } from "../../../test/render.tsx";
 import { RatingsPage } from "./ratings-page.tsx";
 
+// ECharts loads as its own chunk: on a busy machine the first chart takes a while to appear.
+const CHART_WAIT = { timeout: 10_000 };
+
 const UNIT_A = "00000000-0000-4000-8000-0000000000e1";
 const UNIT_B = "00000000-0000-4000-8000-0000000000e2";
 
@@ -43,7 +46,7 @@ function routes(): ApiRoutes {
 }
 
 async function card(title: string): Promise<HTMLElement> {
-  const heading = await screen.findByText(title, { selector: ".ant-card-head-title" });
+  const heading = await screen.findByText(title, { selector: ".ant-card-head-title" }, CHART_WAIT);
   const el = heading.closest<HTMLElement>(".ant-card");
   if (!el) {
     throw new Error(`no card ${title}`);
@@ -59,7 +62,7 @@ describe("RatingsPage (好差评) charts", () => {
   it("draws 好评率 and 差评 by month; a month's 差评 bar opens that month's bad ratings", async () => {
     const calls = mockApi(routes());
     renderPage(<RatingsPage />, { path: "/ratings", me: TEST_ME });
-    const figure = await screen.findByRole("figure", { name: /好评率与差评（按月）/ });
+    const figure = await screen.findByRole("figure", { name: /好评率与差评（按月）/ }, CHART_WAIT);
     await waitFor(() => expect(JSON.stringify(chartIn(figure)?.getOption())).toContain("2月"));
     const chart = chartIn(figure);
     // The rate has its own (percent) axis beside the counts.

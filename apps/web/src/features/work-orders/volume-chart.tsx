@@ -1,4 +1,3 @@
-import { Button } from "antd";
 import { useNavigate } from "react-router-dom";
 import type { MetricRow } from "../../../../../packages/contracts/src/work-orders.ts";
 import { CategoryChart, type ChartSeries } from "../../shared/category-chart.tsx";
@@ -19,8 +18,6 @@ type Props = {
   /** The groups the page's table shows: the chart draws the same answer, with no request of its own. */
   groups: readonly MetricRow[];
   loading: boolean;
-  /** Offers the monthly comparison from another grouping. */
-  onGroupBy?: ((groupBy: MetricsParams["groupBy"]) => void) | undefined;
   title?: string | undefined;
   /** Draws only the first groups of the ranking (the page's table lists them all). */
   limit?: number | undefined;
@@ -31,7 +28,7 @@ type Props = {
  * A bar (or a table cell) opens the tickets it counts; last year's bar the same tickets a year earlier.
  * Months keep their order; other groupings are ranked by this period's volume.
  */
-export function VolumeChart({ params, groups, loading, onGroupBy, title, limit }: Props) {
+export function VolumeChart({ params, groups, loading, title, limit }: Props) {
   const navigate = useNavigate();
   const byMonth = params.groupBy === "month";
   const rows = groups.filter((r) => r.key !== null || !byMonth);
@@ -59,14 +56,6 @@ export function VolumeChart({ params, groups, loading, onGroupBy, title, limit }
       selectHint="点击查看对应工单"
       rotateLabels={!byMonth}
       loading={loading}
-      extra={
-        !byMonth &&
-        onGroupBy && (
-          <Button size="small" onClick={() => onGroupBy("month")}>
-            看月度同比
-          </Button>
-        )
-      }
     />
   );
 }

@@ -5,6 +5,9 @@ import { chartIn, clickDatum } from "../../../test/chart-click.ts";
 import { mockApi, renderPage } from "../../../test/render.tsx";
 import { WorkOrderMetricsPage } from "./work-order-metrics-page.tsx";
 
+// ECharts loads as its own chunk: on a busy machine the first chart takes a while to appear.
+const CHART_WAIT = { timeout: 10_000 };
+
 function row(
   key: string | null,
   label: string,
@@ -64,7 +67,7 @@ function metricsRoutes() {
 
 /** The card holding the chart of this title (its own 图表/表格 switch). */
 async function card(title: string | RegExp): Promise<HTMLElement> {
-  const heading = await screen.findByText(title, { selector: ".ant-card-head-title" });
+  const heading = await screen.findByText(title, { selector: ".ant-card-head-title" }, CHART_WAIT);
   const el = heading.closest<HTMLElement>(".ant-card");
   if (!el) {
     throw new Error(`no card ${String(title)}`);
@@ -80,7 +83,7 @@ describe("WorkOrderMetricsPage (工单统计)", () => {
   it("charts each month against last year; the month grouping is asked once for page and charts", async () => {
     const calls = mockApi(metricsRoutes());
     renderPage(<WorkOrderMetricsPage />, { path: `/work-orders/metrics?${PERIOD}&groupBy=month` });
-    const figure = await screen.findByRole("figure", { name: /受理量同比：月份/ });
+    const figure = await screen.findByRole("figure", { name: /受理量同比：月份/ }, CHART_WAIT);
     await waitFor(() => expect(JSON.stringify(chartIn(figure)?.getOption())).toContain("3月"));
     const chart = chartIn(figure);
     // The table's request serves the monthly charts too (one cache entry per grouping).
@@ -140,7 +143,7 @@ describe("WorkOrderMetricsPage (工单统计)", () => {
   it("shows the categories as a treemap, largest first; a block opens that category's tickets", async () => {
     mockApi(metricsRoutes());
     renderPage(<WorkOrderMetricsPage />, { path: `/work-orders/metrics?${PERIOD}` });
-    const figure = await screen.findByRole("figure", { name: /诉求分类分布/ });
+    const figure = await screen.findByRole("figure", { name: /诉求分类分布/ }, CHART_WAIT);
     await waitFor(() => expect(JSON.stringify(chartIn(figure)?.getOption())).toContain("交通出行"));
     const chart = chartIn(figure);
     // Node 0 is the tree's root; node 1 the largest category.
