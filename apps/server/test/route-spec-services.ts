@@ -251,6 +251,7 @@ export const SERVICE_ROUTES: Record<string, Spec> = {
     url: () => "/api/appointments/metrics?groupBy=hall",
     list: true,
   },
+  "GET /api/appointments/metrics/waits": { roles: HALL_VIEW, ok: 200 },
   "GET /api/appointments/bookable-items": { roles: HALL_VIEW, ok: 200 },
   "GET /api/appointments/settings": { roles: HALL_VIEW, ok: 200 },
   "PUT /api/appointments/settings": {

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { DAY_OUT_OF_RANGE, isRealDay } from "./common.ts";
+import { VisitSliceSchema } from "./hall-waits.ts";
 import { Id, idOf } from "./id.ts";
 import { PHONE_PATTERN } from "./id-number.ts";
 
@@ -362,7 +363,7 @@ export const ListPageSchema = z.object({
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });
-export const CaseListQuerySchema = HallFilterSchema.extend(ListPageSchema.shape);
+export const CaseListQuerySchema = HallFilterSchema.extend(ListPageSchema.shape).extend(VisitSliceSchema.shape);
 export const TicketListQuerySchema = CaseListQuerySchema;
 export const BookingListQuerySchema = HallFilterSchema.extend(ListPageSchema.shape).extend({
   status: BookingStatusSchema.optional(),

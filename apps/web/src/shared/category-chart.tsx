@@ -1,15 +1,9 @@
-import { BarChartOutlined, DownloadOutlined, TableOutlined } from "@ant-design/icons";
-import { Button, Card, Empty, Segmented, Space, Spin, Table, type TableColumnsType, Tooltip } from "antd";
-import type { ECharts } from "echarts/core";
-import { lazy, type ReactNode, Suspense, useMemo, useRef, useState } from "react";
+import type { TableColumnsType } from "antd";
+import { type ReactNode, useMemo } from "react";
+import { ChartCard, SelectCell } from "./chart-card.tsx";
 import { formatAxisValue, formatChartValue, type ValueFormat } from "./chart-format.ts";
 import type { ChartClick } from "./echart.tsx";
 import type { ChartOption } from "./echarts-setup.ts";
-
-// ECharts (a large chunk) starts loading with the page but does not hold it up: the page's queries
-// go out at once and the chart draws when both have arrived.
-const echartModule = import("./echart.tsx");
-const EChart = lazy(() => echartModule.then((m) => ({ default: m.EChart })));
 
 /** One measure drawn over the categories: a bar or a line, read from each datum. */
 export type ChartSeries<D> = {
@@ -18,6 +12,8 @@ export type ChartSeries<D> = {
   value: (datum: D) => number | null;
   /** A colour of its own, e.g. a muted one for last year; otherwise the theme's next colour. */
   color?: string;
+  /** A measure of another kind than the chart's (a rate beside counts): drawn on a right-hand axis. */
+  format?: ValueFormat;
 };
 
 type Props<D> = {
@@ -38,15 +34,6 @@ type Props<D> = {
   extra?: ReactNode;
 };
 
-type View = "chart" | "table";
-
-function saveDataUrl(url: string, fileName: string) {
-  const a = document.createElement("a");
-  a.href = url;
-  a.download = fileName;
-  a.click();
-}
-
 /**
  * A category chart (bars and lines over months, units, towns…) in a card, with a table view of the
  * same numbers, an export to PNG, and a click that hands back the clicked datum.
@@ -64,13 +51,16 @@ export function CategoryChart<D>({
   rotateLabels = false,
   extra,
 }: Props<D>) {
-  const [view, setView] = useState<View>("chart");
-  const chartRef = useRef<ECharts | null>(null);
-
-  const option = useMemo<ChartOption>(
-    () => ({
+  const option = useMemo<ChartOption>(() => {
+    const right = series.find((s) => s.format && s.format !== format)?.format;
+    const axisOf = (s: ChartSeries<D>) => (right && s.format === right ? 1 : 0);
+    const axis = (f: ValueFormat) => ({
+      type: "value" as const,
+      axisLabel: { formatter: (v: number) => formatAxisValue(v, f) },
+    });
+    return {
       aria: { enabled: true },
-      tooltip: { trigger: "axis", valueFormatter: (v) => formatChartValue(typeof v === "number" ? v : null, format) },
+      tooltip: { trigger: "axis" },
       legend: { top: 0 },
       grid: { left: 8, right: 16, top: 36, bottom: 8, containLabel: true },
       xAxis: {
@@ -78,33 +68,27 @@ export function CategoryChart<D>({
         data: data.map(category.label),
         axisLabel: rotateLabels ? { rotate: 35, interval: 0 } : undefined,
       },
-      yAxis: { type: "value", axisLabel: { formatter: (v: number) => formatAxisValue(v, format) } },
-      series: series.map((s) =>
-        s.type === "bar"
-          ? { type: "bar", name: s.name, data: data.map(s.value), itemStyle: s.color ? { color: s.color } : undefined }
-          : {
-              type: "line",
-              name: s.name,
-              data: data.map(s.value),
-              itemStyle: s.color ? { color: s.color } : undefined,
-            },
-      ),
-    }),
-    [data, category, series, format, rotateLabels],
-  );
+      yAxis: right ? [axis(format), { ...axis(right), splitLine: { show: false } }] : axis(format),
+      series: series.map((s) => {
+        const common = {
+          name: s.name,
+          data: data.map(s.value),
+          yAxisIndex: axisOf(s),
+          itemStyle: s.color ? { color: s.color } : undefined,
+          tooltip: {
+            valueFormatter: (v: unknown) => formatChartValue(typeof v === "number" ? v : null, s.format ?? format),
+          },
+        };
+        return s.type === "bar" ? { type: "bar" as const, ...common } : { type: "line" as const, ...common };
+      }),
+    };
+  }, [data, category, series, format, rotateLabels]);
 
   const onChartClick = (e: ChartClick) => {
     const datum = data[e.dataIndex];
     const s = e.seriesIndex === undefined ? undefined : series[e.seriesIndex];
     if (onSelect && datum !== undefined && s) {
       onSelect(datum, s);
-    }
-  };
-
-  const exportPng = () => {
-    const chart = chartRef.current;
-    if (chart) {
-      saveDataUrl(chart.getDataURL({ type: "png", pixelRatio: 2, backgroundColor: "#fff" }), `${title}.png`);
     }
   };
 
@@ -115,16 +99,13 @@ export function CategoryChart<D>({
       key: s.name,
       align: "right" as const,
       render: (_v: unknown, d: D) => {
-        const text = formatChartValue(s.value(d), format);
+        const text = formatChartValue(s.value(d), s.format ?? format);
         return onSelect && s.value(d) !== null ? (
-          <Button
-            type="link"
-            size="small"
-            aria-label={`${category.label(d)} ${s.name} ${text}${selectHint ? `，${selectHint}` : ""}`}
-            onClick={() => onSelect(d, s)}
-          >
-            {text}
-          </Button>
+          <SelectCell
+            text={text}
+            label={`${category.label(d)} ${s.name} ${text}${selectHint ? `，${selectHint}` : ""}`}
+            onSelect={() => onSelect(d, s)}
+          />
         ) : (
           text
         );
@@ -133,56 +114,17 @@ export function CategoryChart<D>({
   ];
 
   return (
-    <Card
+    <ChartCard<D>
       title={title}
-      style={{ marginBottom: 16 }}
-      extra={
-        <Space>
-          {extra}
-          <Segmented<View>
-            size="small"
-            aria-label="图表或表格"
-            value={view}
-            onChange={setView}
-            options={[
-              { value: "chart", icon: <BarChartOutlined />, label: "图表" },
-              { value: "table", icon: <TableOutlined />, label: "表格" },
-            ]}
-          />
-          <Tooltip title="导出为 PNG 图片">
-            <Button size="small" icon={<DownloadOutlined />} disabled={view !== "chart"} onClick={exportPng}>
-              导出图片
-            </Button>
-          </Tooltip>
-        </Space>
-      }
-    >
-      {data.length === 0 && !loading ? (
-        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="统计期内暂无数据" />
-      ) : view === "chart" ? (
-        <Spin spinning={loading}>
-          <Suspense fallback={<div style={{ height: height ?? 320 }} />}>
-            <EChart
-              option={option}
-              height={height}
-              ariaLabel={selectHint ? `${title}（${selectHint}）` : title}
-              onClick={onSelect ? onChartClick : undefined}
-              onInstance={(c) => {
-                chartRef.current = c;
-              }}
-            />
-          </Suspense>
-        </Spin>
-      ) : (
-        <Table<D>
-          size="small"
-          rowKey={(d) => category.label(d)}
-          loading={loading}
-          columns={columns}
-          dataSource={[...data]}
-          pagination={false}
-        />
-      )}
-    </Card>
+      option={option}
+      rows={data}
+      columns={columns}
+      rowKey={category.label}
+      onChartClick={onSelect ? onChartClick : undefined}
+      selectHint={selectHint}
+      loading={loading}
+      height={height}
+      extra={extra}
+    />
   );
 }

@@ -1,23 +1,40 @@
-import { BarChart, type BarSeriesOption, LineChart, type LineSeriesOption } from "echarts/charts";
+import {
+  BarChart,
+  type BarSeriesOption,
+  HeatmapChart,
+  type HeatmapSeriesOption,
+  LineChart,
+  type LineSeriesOption,
+  TreemapChart,
+  type TreemapSeriesOption,
+} from "echarts/charts";
 import {
   AriaComponent,
   type AriaComponentOption,
+  CalendarComponent,
+  type CalendarComponentOption,
   GridComponent,
   type GridComponentOption,
   LegendComponent,
   type LegendComponentOption,
   TooltipComponent,
   type TooltipComponentOption,
+  type VisualMapComponentOption,
+  VisualMapContinuousComponent,
 } from "echarts/components";
 import { type ComposeOption, use } from "echarts/core";
 import { LabelLayout } from "echarts/features";
 import { CanvasRenderer, SVGRenderer } from "echarts/renderers";
 
 // Only the parts the pages use are registered, so the chart chunk stays a fraction of full ECharts.
-// A page that needs another chart type (pie, treemap, heat map) registers it here.
+// A page that needs another chart type registers it here (工单统计's treemap, 大厅统计's calendar).
 use([
   BarChart,
   LineChart,
+  TreemapChart,
+  HeatmapChart,
+  CalendarComponent,
+  VisualMapContinuousComponent,
   GridComponent,
   TooltipComponent,
   LegendComponent,
@@ -31,6 +48,10 @@ use([
 export type ChartOption = ComposeOption<
   | BarSeriesOption
   | LineSeriesOption
+  | TreemapSeriesOption
+  | HeatmapSeriesOption
+  | CalendarComponentOption
+  | VisualMapComponentOption
   | GridComponentOption
   | TooltipComponentOption
   | LegendComponentOption

@@ -13,6 +13,7 @@ import {
   GenerateSlotsResultSchema,
   HallClerkListSchema,
   HallDetailSchema,
+  HallFilterSchema,
   HallHoursInputSchema,
   HallListSchema,
   HallMetricsQuerySchema,
@@ -30,6 +31,7 @@ import {
   WindowSchema,
 } from "../../../../../packages/contracts/src/appointments.ts";
 import { IdParamSchema } from "../../../../../packages/contracts/src/common.ts";
+import { HallWaitsSchema } from "../../../../../packages/contracts/src/hall-waits.ts";
 import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { EDIT_BOOKING_RULES } from "../org/tenant-settings.policy.ts";
@@ -50,6 +52,7 @@ import {
 import { checkIn, hallQueue, windowAction } from "./queue.service.ts";
 import { getAppointmentSettings, updateAppointmentSettings } from "./settings.service.ts";
 import { bookableItems, findBookings, findServiceCases, findVisitorTickets, hallMetrics } from "./stats.service.ts";
+import { hallWaits } from "./waits.service.ts";
 import { assignWindowStaff, findHallClerks } from "./window-staff.ts";
 
 const view = { access: userAccess(VIEW_HALLS) };
@@ -248,6 +251,16 @@ export function registerAppointmentRoutes(app: App, deps: RouteDeps): void {
       response: { 200: HallMetricsSchema },
     },
     handler: async (req) => hallMetrics(deps.ctx(req), req.query, req.query.groupBy),
+  });
+  app.get("/api/appointments/metrics/waits", {
+    config: view,
+    schema: {
+      tags,
+      summary: "等候时长（均值、P90）按取号时段与窗口组：大厅统计图表",
+      querystring: HallFilterSchema,
+      response: { 200: HallWaitsSchema },
+    },
+    handler: async (req) => hallWaits(deps.ctx(req), req.query),
   });
   app.get("/api/appointments/bookable-items", {
     config: view,

@@ -3,7 +3,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
 
 /**
- * Rebuilds a tenant's `hall_case_cells` (大厅统计's source, migration 0022) from its service cases,
+ * Rebuilds a tenant's `hall_case_cells` (大厅统计's source, migrations 0022 and 0023) from its service cases,
  * a hall-month per transaction (each an index range on service_cases_hall_idx, so call it after a
  * bulk load has rebuilt its indexes) so that the embedded server keeps answering between them. For
  * bulk loads, which defer the cells (`zhengwu.cells_deferred`) rather than upsert them per chunk.
@@ -23,9 +23,10 @@ export async function rebuildCaseCells(db: Db, tenantId: string, pause: () => Pr
   for (const { hall_id: hallId, m } of parts) {
     await pause();
     await db.execute(sql`insert into hall_case_cells
-        (tenant_id, hall_id, scope_path, hall_level, day, item_code, window_name, staff_name, waits, services)
+        (tenant_id, hall_id, scope_path, hall_level, day, item_code, window_name, staff_name, waits, services, hours)
       select tenant_id, hall_id, scope_path, hall_level, (finished_at at time zone 'Asia/Shanghai')::date,
-             item_code, window_name, staff_name, array_agg(wait_seconds), array_agg(service_seconds)
+             item_code, window_name, staff_name, array_agg(wait_seconds), array_agg(service_seconds),
+             array_agg(extract(hour from checked_in_at at time zone 'Asia/Shanghai')::smallint)
       from service_cases
       where tenant_id = ${tenantId} and hall_id = ${hallId}
         and finished_at >= (${m}::date)::timestamp at time zone 'Asia/Shanghai'

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { HallMetricsSchema } from "../../../../../packages/contracts/src/appointments.ts";
+import { HallWaitsSchema } from "../../../../../packages/contracts/src/hall-waits.ts";
 import { buildHall, movableClock, type TestHall } from "../../../test/factories/hall.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
@@ -102,11 +103,35 @@ async function fromMetrics(groupBy: Grouping, from: string, to: string) {
     .sort((a, b) => String(a.key).localeCompare(String(b.key)));
 }
 
+/** 大厅统计's waits by check-in hour (the cells' hours, migration 0023) against the base table's. */
+async function expectHoursAsBase(from: string, to: string): Promise<void> {
+  const base = await queryRows<{ k: number; n: number; aw: number; pw: number }>(
+    h.database.db,
+    sql`select extract(hour from checked_in_at at time zone 'Asia/Shanghai')::int as k, count(*)::int as n,
+          avg(wait_seconds)::float8 as aw, percentile_cont(0.9) within group (order by wait_seconds) as pw
+        from service_cases where hall_id = ${hall.id}
+          and (finished_at at time zone 'Asia/Shanghai')::date between ${from}::date and ${to}::date
+        group by 1 order by 1`,
+  );
+  const res = await h.built.app.inject({
+    url: `/api/appointments/metrics/waits?hallId=${hall.id}&from=${from}&to=${to}`,
+    headers: authHeaders(viewer),
+  });
+  expect(res.statusCode, res.body).toBe(200);
+  const got = HallWaitsSchema.parse(res.json()).byHour;
+  expect(got.map((r) => [r.hour, r.cases])).toEqual(base.map((b) => [Number(b.k), Number(b.n)]));
+  got.forEach((r, i) => {
+    expect(r.avgWaitSeconds, `hour ${r.hour}`).toBeCloseTo(Number(base[i]?.aw), 6);
+    expect(r.p90WaitSeconds, `hour ${r.hour}`).toBeCloseTo(Number(base[i]?.pw), 6);
+  });
+}
+
 async function expectSameAsBase(): Promise<void> {
   for (const [from, to] of [
     ["2025-03-01", "2025-03-31"],
     ["2025-03-04", "2025-03-04"],
   ] as const) {
+    await expectHoursAsBase(from, to);
     for (const g of Object.keys(KEYS) as Grouping[]) {
       const base = await fromBase(g, from, to);
       const got = await fromMetrics(g, from, to);

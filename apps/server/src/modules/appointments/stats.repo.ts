@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { HallFilter } from "../../../../../packages/contracts/src/appointments.ts";
+import type { VisitSlice } from "../../../../../packages/contracts/src/hall-waits.ts";
 import { pathInScope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
@@ -46,7 +47,12 @@ function placeFilters(f: HallFilter): SQL[] {
 }
 
 /** WHERE for one source: tenant, the actor's subtrees, and the shared filters (metrics = list filters). */
-export function whereFor(src: Source, tenantId: string, paths: readonly string[], f: HallFilter): SQL | null {
+export function whereFor(
+  src: Source,
+  tenantId: string,
+  paths: readonly string[],
+  f: HallFilter & VisitSlice,
+): SQL | null {
   const conds: SQL[] = [sql`x.tenant_id = ${tenantId}`, pathInScope(sql`x.scope_path`, paths)];
   // Cases are bounded on the raw timestamp (the business day's midnight in Beijing), so the
   // condition is a plain range rather than a time-zone conversion of every row.
@@ -77,6 +83,21 @@ export function whereFor(src: Source, tenantId: string, paths: readonly string[]
     }
     conds.push(sql`x.staff_name = ${f.staffName}`);
   }
+  if (f.groupId) {
+    // A case belongs to the group its window is in (as the wait charts read it from the case cells).
+    conds.push(
+      src === "cases"
+        ? sql`exists (select 1 from hall_windows gw where gw.hall_id = x.hall_id and gw.name = x.window_name
+                      and gw.group_id = ${f.groupId})`
+        : sql`x.group_id = ${f.groupId}`,
+    );
+  }
+  if (f.hour !== undefined) {
+    if (src === "bookings") {
+      return null;
+    }
+    conds.push(sql`extract(hour from x.checked_in_at at time zone ${sql.raw(`'${BIZ}'`)}) = ${f.hour}`);
+  }
   return sql.join(conds, sql` and `);
 }
 
@@ -101,7 +122,7 @@ export type Aggregated = { total: Agg | null; groups: Agg[] };
 const num = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));
 
 /** Cases are read from their cells (hall × day × item × window × clerk, migration 0022): same filters. */
-function cellWhere(tenantId: string, paths: readonly string[], f: HallFilter): SQL {
+export function cellWhere(tenantId: string, paths: readonly string[], f: HallFilter): SQL {
   const conds: SQL[] = [sql`x.tenant_id = ${tenantId}`, pathInScope(sql`x.scope_path`, paths)];
   if (f.from) {
     conds.push(sql`x.day >= ${f.from}::date`);
@@ -186,7 +207,7 @@ function concatSorted(arrays: Int32Array[]): Int32Array {
 }
 
 /** Mean and P90 as PostgreSQL's avg and percentile_cont(0.9) give them (linear interpolation). */
-function describe(sorted: Int32Array): { avg: number | null; p90: number | null } {
+export function describe(sorted: Int32Array): { avg: number | null; p90: number | null } {
   const n = sorted.length;
   if (n === 0) {
     return { avg: null, p90: null };
@@ -298,7 +319,7 @@ export async function listRows(
   src: Source,
   tenantId: string,
   paths: readonly string[],
-  f: HallFilter & { status?: string | undefined },
+  f: HallFilter & VisitSlice & { status?: string | undefined },
   page: { offset: number; limit: number },
 ): Promise<{ ids: string[]; total: number }> {
   const where = whereFor(src, tenantId, paths, f);

@@ -7,6 +7,7 @@ import {
   type HallMetricRow,
   type HallMetrics,
 } from "../../../../../packages/contracts/src/appointments.ts";
+import type { VisitSlice } from "../../../../../packages/contracts/src/hall-waits.ts";
 import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { bookableItemCounts } from "../catalog/catalog-metrics.service.ts";
@@ -114,7 +115,7 @@ async function hallNames(ctx: Ctx) {
 }
 
 /** Service cases under the filters (drill-down of `cases` and the times). */
-export async function findServiceCases(ctx: Ctx, f: HallFilter, page: { page: number; pageSize: number }) {
+export async function findServiceCases(ctx: Ctx, f: HallFilter & VisitSlice, page: { page: number; pageSize: number }) {
   const { ids, total } = await listRows(ctx.db, "cases", ctx.actor.tenantId, paths(ctx), f, {
     offset: (page.page - 1) * page.pageSize,
     limit: page.pageSize,
@@ -130,7 +131,11 @@ export async function findServiceCases(ctx: Ctx, f: HallFilter, page: { page: nu
 }
 
 /** Queue tickets (visitors) under the filters: the drill-down of `visitors`. */
-export async function findVisitorTickets(ctx: Ctx, f: HallFilter, page: { page: number; pageSize: number }) {
+export async function findVisitorTickets(
+  ctx: Ctx,
+  f: HallFilter & VisitSlice,
+  page: { page: number; pageSize: number },
+) {
   const { ids, total } = await listRows(ctx.db, "tickets", ctx.actor.tenantId, paths(ctx), f, {
     offset: (page.page - 1) * page.pageSize,
     limit: page.pageSize,

@@ -22,6 +22,7 @@ import {
   WindowActionResultSchema,
   WindowSchema,
 } from "../../../../../packages/contracts/src/appointments.ts";
+import { HallWaitsSchema } from "../../../../../packages/contracts/src/hall-waits.ts";
 import { api, type Query } from "../../api/client.ts";
 
 const enc = encodeURIComponent;
@@ -68,6 +69,7 @@ export const hallKeys = {
   clerks: (hallId: string) => [...hallKeys.all, "clerks", hallId] as const,
   settings: () => [...hallKeys.all, "settings"] as const,
   metrics: (query: Query) => [...hallKeys.all, "metrics", query] as const,
+  waits: (query: Query) => [...hallKeys.all, "waits", query] as const,
   bookableItems: () => [...hallKeys.all, "bookable-items"] as const,
   drill: (list: string, query: Query) => [...hallKeys.all, "drill", list, query] as const,
 };
@@ -93,6 +95,7 @@ export const hallApi = {
     api.post(`/api/hall-windows/${enc(windowId)}/actions`, WindowActionResultSchema, input),
   metrics: (q: HallFilter & { groupBy: string }, signal?: AbortSignal) =>
     api.get("/api/appointments/metrics", HallMetricsSchema, q as Query, signal),
+  waits: (q: Query, signal?: AbortSignal) => api.get("/api/appointments/metrics/waits", HallWaitsSchema, q, signal),
   cases: (q: Query, signal?: AbortSignal) => api.get("/api/appointments/cases", ServiceCaseListSchema, q, signal),
   bookableItems: (signal?: AbortSignal) =>
     api.get("/api/appointments/bookable-items", BookableItemsSchema, undefined, signal),

@@ -7,6 +7,7 @@ import { HALL_LEVEL_LABELS, type HallMetricRow } from "../../../../../packages/c
 import type { Query } from "../../api/client.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { hallApi, hallKeys } from "./appointments-api.ts";
+import { HallCharts } from "./hall-charts.tsx";
 import { type DrillDown, HallDrillDown } from "./hall-drill-down.tsx";
 import { formatSeconds } from "./slot-format.ts";
 
@@ -76,7 +77,10 @@ export function HallMetricsPage() {
   const rows = metrics.data ? [metrics.data.total, ...metrics.data.groups] : [];
 
   return (
-    <PageContainer title="大厅统计" description="来访、办件、预约、爽约率与等候、办理时长；点击数字查看明细。">
+    <PageContainer
+      title="大厅统计"
+      description="来访、办件、预约、爽约率与等候、办理时长（北京时间）；点击数字或图表中的色块、柱、点查看明细。"
+    >
       <Card>
         <Form layout="inline" style={{ marginBottom: 16 }}>
           <Form.Item label="期间">
@@ -130,7 +134,10 @@ export function HallMetricsPage() {
           ]}
         />
       </Card>
-      <Card title="各层级可预约事项" style={{ marginTop: 16 }}>
+      <div style={{ marginTop: 16 }}>
+        <HallCharts base={base} onDrill={setDrill} />
+      </div>
+      <Card title="各层级可预约事项">
         <Space size={32} wrap>
           {bookable.data?.items.map((b) => (
             <Statistic

@@ -13,6 +13,7 @@ import { PageContainer } from "../../layout/page-container.tsx";
 import { PageLoading } from "../../shared/results.tsx";
 import { useMe } from "../auth/session.tsx";
 import { budgetApi, budgetKeys } from "./budget-api.ts";
+import { BudgetExecutionChart } from "./budget-execution-chart.tsx";
 import { BudgetImportModal } from "./budget-import-modal.tsx";
 import { FactCreateModal } from "./fact-create-modal.tsx";
 import { pct, wan } from "./money.ts";
@@ -104,6 +105,7 @@ function YearView({ data, onImport, onAddFact }: { data: BudgetYear; onImport: (
           </Card>
         </Col>
       </Row>
+      <BudgetExecutionChart projects={data.projects} />
       <Card
         title={`预算项目（一级 ${s.level1Projects} 个，二级 ${s.level2Projects} 个；年度预算 ${wan(s.projectBudgetFen)} 万元，执行 ${wan(s.projectExecutedFen)} 万元）`}
         extra={

@@ -6,6 +6,7 @@ import type { CatalogMetrics } from "../../../../../packages/contracts/src/catal
 import { PageContainer } from "../../layout/page-container.tsx";
 import { bureauTime } from "../../shared/format.ts";
 import { catalogApi, catalogKeys } from "./catalog-api.ts";
+import { CatalogMetricsChart } from "./catalog-metrics-chart.tsx";
 
 type Group = CatalogMetrics["groups"][number];
 const GROUPS = [
@@ -39,9 +40,10 @@ export function CatalogMetricsPage() {
           : groupBy === "exerciseLevel"
             ? { exerciseLevel: g.key }
             : {};
-  const cell = (g: Group, value: number, extra: Record<string, string>) => (
-    <Link to={list({ ...groupFilter(g), ...extra })}>{value}</Link>
-  );
+  // The catalog list has no 网办深度 filter: those groups' counts open nothing rather than the whole catalog.
+  const filterable = groupBy !== "onlineDepth";
+  const cell = (g: Group, value: number, extra: Record<string, string>) =>
+    filterable ? <Link to={list({ ...groupFilter(g), ...extra })}>{value}</Link> : value;
   const stat = (title: string, value: number | string, href: string, tip?: string) => (
     <Col xs={12} md={6} lg={4}>
       <Card size="small">
@@ -108,6 +110,12 @@ export function CatalogMetricsPage() {
             {stat("村居可预约事项", t.bookableVillage, list({ flag: "bookableVillage" }))}
           </Row>
         )}
+        <CatalogMetricsChart
+          title={`事项统计：${GROUPS.find((g) => g.value === groupBy)?.label ?? ""}`}
+          groups={data.data?.groups ?? []}
+          loading={data.isFetching}
+          href={(g, extra) => (filterable ? list({ ...groupFilter(g), ...extra }) : null)}
+        />
         <Card size="small">
           <Table<Group>
             rowKey="key"

@@ -15,6 +15,7 @@ import { PagedTable, usePagedList } from "../../shared/paged-list.tsx";
 import { useMe } from "../auth/session.tsx";
 import { FILTER_PARAMS, GROUP_OPTIONS, groupFilter } from "./rate-groups.ts";
 import { ratingKeys, ratingsApi } from "./ratings-api.ts";
+import { RatingsCharts } from "./ratings-charts.tsx";
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(2)}%`);
 const RATE_COLUMNS = [
@@ -119,6 +120,7 @@ export function RatingsPage() {
             ]}
           />
         </Card>
+        <RatingsCharts groupBy={groupBy} />
         <Card
           title={`评价记录${metric ? `（${metric}）` : ""}`}
           size="small"

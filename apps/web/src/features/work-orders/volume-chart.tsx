@@ -1,4 +1,3 @@
-import { Button } from "antd";
 import { useNavigate } from "react-router-dom";
 import type { MetricRow } from "../../../../../packages/contracts/src/work-orders.ts";
 import { CategoryChart, type ChartSeries } from "../../shared/category-chart.tsx";
@@ -19,7 +18,9 @@ type Props = {
   /** The groups the page's table shows: the chart draws the same answer, with no request of its own. */
   groups: readonly MetricRow[];
   loading: boolean;
-  onGroupBy: (groupBy: MetricsParams["groupBy"]) => void;
+  title?: string | undefined;
+  /** Draws only the first groups of the ranking (the page's table lists them all). */
+  limit?: number | undefined;
 };
 
 /**
@@ -27,11 +28,12 @@ type Props = {
  * A bar (or a table cell) opens the tickets it counts; last year's bar the same tickets a year earlier.
  * Months keep their order; other groupings are ranked by this period's volume.
  */
-export function VolumeChart({ params, groups, loading, onGroupBy }: Props) {
+export function VolumeChart({ params, groups, loading, title, limit }: Props) {
   const navigate = useNavigate();
   const byMonth = params.groupBy === "month";
   const rows = groups.filter((r) => r.key !== null || !byMonth);
-  const ranked = byMonth ? rows : [...rows].sort((a, b) => (b.counts.volume ?? 0) - (a.counts.volume ?? 0));
+  const sorted = byMonth ? rows : [...rows].sort((a, b) => (b.counts.volume ?? 0) - (a.counts.volume ?? 0));
+  const ranked = limit ? sorted.slice(0, limit) : sorted;
   const years = new Set(rows.map((r) => r.key?.slice(0, 4)));
   const label = (r: MetricRow) => (byMonth && r.key ? formatMonthKey(r.key, years.size > 1) : r.label);
 
@@ -46,7 +48,7 @@ export function VolumeChart({ params, groups, loading, onGroupBy }: Props) {
 
   return (
     <CategoryChart<MetricRow>
-      title={`受理量同比：${GROUP_LABELS[params.groupBy]}`}
+      title={title ?? `受理量同比：${GROUP_LABELS[params.groupBy]}`}
       data={ranked}
       category={{ title: GROUP_LABELS[params.groupBy], label }}
       series={SERIES}
@@ -54,13 +56,6 @@ export function VolumeChart({ params, groups, loading, onGroupBy }: Props) {
       selectHint="点击查看对应工单"
       rotateLabels={!byMonth}
       loading={loading}
-      extra={
-        !byMonth && (
-          <Button size="small" onClick={() => onGroupBy("month")}>
-            看月度同比
-          </Button>
-        )
-      }
     />
   );
 }

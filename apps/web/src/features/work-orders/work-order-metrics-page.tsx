@@ -11,7 +11,7 @@ import { MetricsKpiCards } from "./metrics-kpi-cards.tsx";
 import { baseFilter, readMetricsParams } from "./metrics-params.ts";
 import { GROUP_LABELS, MetricsTable } from "./metrics-table.tsx";
 import { useOrgUnits } from "./use-org-units.ts";
-import { VolumeChart } from "./volume-chart.tsx";
+import { WorkOrderCharts } from "./work-order-charts.tsx";
 import { workOrderKeys, workOrdersApi } from "./work-orders-api.ts";
 
 /** 工单统计: volume, YoY and the rates for a period, in total and by group, each figure drillable. */
@@ -39,7 +39,7 @@ export function WorkOrderMetricsPage() {
   return (
     <PageContainer
       title="工单统计"
-      description="统计期按受理时间（北京时间）计算；点击任一数字可查看对应的工单清单。"
+      description="统计期按受理时间（北京时间）计算；点击任一数字或图表中的柱、点、色块可查看对应的工单清单。"
       extra={
         <>
           <ExportTaskButton kind="work_orders" filter={base} />
@@ -72,14 +72,7 @@ export function WorkOrderMetricsPage() {
       {data && (
         <>
           <MetricsKpiCards total={data.total} formulas={data.formulas} filter={base} />
-          {params.groupBy !== "none" && (
-            <VolumeChart
-              params={params}
-              groups={data.groups}
-              loading={loading}
-              onGroupBy={(groupBy) => setSearch(compactParams({ ...params, groupBy }))}
-            />
-          )}
+          <WorkOrderCharts params={params} />
           <Card
             title={`分组统计：${GROUP_LABELS[params.groupBy]}`}
             extra={`统计期 ${formatDateTime(params.from)} 至 ${formatDateTime(params.to)}（不含）`}
