@@ -1,4 +1,4 @@
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { chineseDaysExceptions } from "../apps/server/src/modules/calendar/chinese-days.ts";
 import { buildWorkCalendar, businessDay, nthWorkdayAfter } from "../apps/server/src/modules/calendar/work-calendar.ts";
@@ -35,6 +35,18 @@ async function post(page: Page, path: string, body: unknown): Promise<unknown> {
   return res.json();
 }
 
+/** A page's charts render once scrolled to (WhenVisible): scroll their places into view, as a reader does. */
+async function scrollUntil(page: Page, target: Locator): Promise<void> {
+  await expect
+    .poll(async () => {
+      for (const place of await page.locator("[data-when-visible]").all()) {
+        await place.scrollIntoViewIfNeeded({ timeout: 2_000 }).catch(() => undefined);
+      }
+      return target.count();
+    }, WAIT)
+    .toBeGreaterThan(0);
+}
+
 describe("charts open the list they count", () => {
   it("工单统计: a click on the category treemap's block opens that category's tickets", async () => {
     // Two complaints in June 2019, a month nothing else in the demo base falls in.
@@ -53,7 +65,8 @@ describe("charts open the list they count", () => {
     const period = "from=2019-06-01T00:00:00%2B08:00&to=2019-07-01T00:00:00%2B08:00";
     await leader.goto(`${server.url}/work-orders/metrics?${period}`);
     const figure = leader.getByRole("figure", { name: /诉求分类分布/ });
-    await figure.waitFor(WAIT);
+    await scrollUntil(leader, figure);
+    await figure.scrollIntoViewIfNeeded();
     // One category: its block fills the chart, so a real click on the canvas's centre lands on it.
     const canvas = figure.locator("canvas").first();
     // ECharts describes the drawn data in its own aria-label: click once the block is drawn.
@@ -99,7 +112,7 @@ describe("charts open the list they count", () => {
     const leader = await signIn(await newContext(browser), server.url, "leader");
     await leader.goto(`${server.url}/hall/metrics?from=${day}&to=${day}`);
     const heading = leader.locator(".ant-card-head-title", { hasText: "每日来访人次" });
-    await heading.waitFor(WAIT);
+    await scrollUntil(leader, heading);
     const card = leader.locator(".ant-card").filter({ has: heading });
     // The calendar's table view holds the same cells; a cell opens what the chart's cell opens.
     await card.getByText("表格", { exact: true }).click();

@@ -16,6 +16,25 @@ if (!window.matchMedia) {
     }) satisfies MediaQueryList;
 }
 
+// No layout here: every observed element counts as on screen, so lazily shown parts (WhenVisible) render.
+class VisibleAtOnce {
+  private readonly callback: IntersectionObserverCallback;
+  constructor(callback: IntersectionObserverCallback) {
+    this.callback = callback;
+  }
+  observe(target: Element) {
+    const entry = { isIntersecting: true, target } as unknown as IntersectionObserverEntry;
+    queueMicrotask(() => this.callback([entry], this as unknown as IntersectionObserver));
+  }
+  unobserve() {}
+  disconnect() {}
+  takeRecords() {
+    return [];
+  }
+}
+window.IntersectionObserver = VisibleAtOnce as unknown as typeof IntersectionObserver;
+globalThis.IntersectionObserver = window.IntersectionObserver;
+
 // Two cores shared with other work: give a page's first answer time to arrive.
 configure({ asyncUtilTimeout: 5_000 });
 

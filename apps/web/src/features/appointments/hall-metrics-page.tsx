@@ -6,6 +6,7 @@ import { useSearchParams } from "react-router-dom";
 import { HALL_LEVEL_LABELS, type HallMetricRow } from "../../../../../packages/contracts/src/appointments.ts";
 import type { Query } from "../../api/client.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
+import { WhenVisible } from "../../shared/when-visible.tsx";
 import { hallApi, hallKeys } from "./appointments-api.ts";
 import { HallCharts } from "./hall-charts.tsx";
 import { type DrillDown, HallDrillDown } from "./hall-drill-down.tsx";
@@ -135,7 +136,9 @@ export function HallMetricsPage() {
         />
       </Card>
       <div style={{ marginTop: 16 }}>
-        <HallCharts base={base} onDrill={setDrill} />
+        <WhenVisible minHeight={360} label="大厅统计图表">
+          <HallCharts base={base} onDrill={setDrill} />
+        </WhenVisible>
       </div>
       <Card title="各层级可预约事项">
         <Space size={32} wrap>

@@ -12,6 +12,7 @@ import { PageContainer } from "../../layout/page-container.tsx";
 import { useApiErrorHandler } from "../../shared/errors.ts";
 import { formatDateTime } from "../../shared/format.ts";
 import { PagedTable, usePagedList } from "../../shared/paged-list.tsx";
+import { WhenVisible } from "../../shared/when-visible.tsx";
 import { useMe } from "../auth/session.tsx";
 import { FILTER_PARAMS, GROUP_OPTIONS, groupFilter } from "./rate-groups.ts";
 import { ratingKeys, ratingsApi } from "./ratings-api.ts";
@@ -120,7 +121,9 @@ export function RatingsPage() {
             ]}
           />
         </Card>
-        <RatingsCharts groupBy={groupBy} />
+        <WhenVisible minHeight={360} label="好差评图表">
+          <RatingsCharts groupBy={groupBy} />
+        </WhenVisible>
         <Card
           title={`评价记录${metric ? `（${metric}）` : ""}`}
           size="small"

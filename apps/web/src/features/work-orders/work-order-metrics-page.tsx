@@ -5,6 +5,7 @@ import { useSearchParams } from "react-router-dom";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { formatDateTime } from "../../shared/format.ts";
 import { compactParams } from "../../shared/url-params.ts";
+import { WhenVisible } from "../../shared/when-visible.tsx";
 import { ExportTaskButton } from "../export-tasks/export-task-button.tsx";
 import { MetricsFilterForm } from "./metrics-filter-form.tsx";
 import { MetricsKpiCards } from "./metrics-kpi-cards.tsx";
@@ -72,7 +73,6 @@ export function WorkOrderMetricsPage() {
       {data && (
         <>
           <MetricsKpiCards total={data.total} formulas={data.formulas} filter={base} />
-          <WorkOrderCharts params={params} />
           <Card
             title={`分组统计：${GROUP_LABELS[params.groupBy]}`}
             extra={`统计期 ${formatDateTime(params.from)} 至 ${formatDateTime(params.to)}（不含）`}
@@ -84,6 +84,9 @@ export function WorkOrderMetricsPage() {
               loading={loading}
             />
           </Card>
+          <WhenVisible minHeight={360} label="工单统计图表">
+            <WorkOrderCharts params={params} />
+          </WhenVisible>
         </>
       )}
       {!data && loading && <Card loading />}
