@@ -135,11 +135,6 @@ export function HallMetricsPage() {
           ]}
         />
       </Card>
-      <div style={{ marginTop: 16 }}>
-        <WhenVisible minHeight={360} label="大厅统计图表">
-          <HallCharts base={base} onDrill={setDrill} />
-        </WhenVisible>
-      </div>
       <Card title="各层级可预约事项">
         <Space size={32} wrap>
           {bookable.data?.items.map((b) => (
@@ -152,6 +147,11 @@ export function HallMetricsPage() {
           ))}
         </Space>
       </Card>
+      <div style={{ marginTop: 16 }}>
+        <WhenVisible minHeight={360} label="大厅统计图表">
+          <HallCharts base={base} onDrill={setDrill} />
+        </WhenVisible>
+      </div>
       <HallDrillDown drill={drill} onClose={() => setDrill(null)} />
     </PageContainer>
   );
