@@ -31,4 +31,29 @@ describe("WhenVisible", () => {
     act(() => notify([{ isIntersecting: true }]));
     expect(screen.getByText("图表内容")).toBeTruthy();
   });
+
+  it("does not watch its place while what stands above it is loading", () => {
+    const observed: unknown[] = [];
+    vi.stubGlobal(
+      "IntersectionObserver",
+      class {
+        observe(el: unknown) {
+          observed.push(el);
+        }
+        disconnect() {}
+      },
+    );
+    const { rerender } = render(
+      <WhenVisible minHeight={300} label="图表" ready={false}>
+        <p>图表内容</p>
+      </WhenVisible>,
+    );
+    expect(observed).toHaveLength(0);
+    rerender(
+      <WhenVisible minHeight={300} label="图表" ready>
+        <p>图表内容</p>
+      </WhenVisible>,
+    );
+    expect(observed).toHaveLength(1);
+  });
 });

@@ -5,12 +5,23 @@ import { type ReactNode, useEffect, useRef, useState } from "react";
  * A statistics page's charts each aggregate the whole year; on the embedded database those queries
  * run one after another, so charts below the fold must not hold up the table the reader looks at first.
  */
-export function WhenVisible({ minHeight, label, children }: { minHeight: number; label: string; children: ReactNode }) {
+export function WhenVisible({
+  minHeight,
+  label,
+  ready = true,
+  children,
+}: {
+  minHeight: number;
+  label: string;
+  /** False while what stands above is still loading: the place would count as on screen only until it arrives. */
+  ready?: boolean;
+  children: ReactNode;
+}) {
   const ref = useRef<HTMLElement>(null);
   const [seen, setSeen] = useState(() => typeof IntersectionObserver === "undefined");
   useEffect(() => {
     const el = ref.current;
-    if (seen || !el) {
+    if (seen || !ready || !el) {
       return;
     }
     const observer = new IntersectionObserver((entries) => {
@@ -21,7 +32,7 @@ export function WhenVisible({ minHeight, label, children }: { minHeight: number;
     });
     observer.observe(el);
     return () => observer.disconnect();
-  }, [seen]);
+  }, [seen, ready]);
   if (seen) {
     return <>{children}</>;
   }

@@ -148,7 +148,7 @@ export function HallMetricsPage() {
         </Space>
       </Card>
       <div style={{ marginTop: 16 }}>
-        <WhenVisible minHeight={360} label="大厅统计图表">
+        <WhenVisible minHeight={360} label="大厅统计图表" ready={metrics.isSuccess && bookable.isSuccess}>
           <HallCharts base={base} onDrill={setDrill} />
         </WhenVisible>
       </div>

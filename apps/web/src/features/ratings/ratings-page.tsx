@@ -180,7 +180,7 @@ export function RatingsPage() {
           />
         </Card>
         {/* Below the records: the month chart's aggregate is the slowest on the embedded database. */}
-        <WhenVisible minHeight={360} label="好差评图表">
+        <WhenVisible minHeight={360} label="好差评图表" ready={rates.isSuccess && list.query.isSuccess}>
           <RatingsCharts groupBy={groupBy} />
         </WhenVisible>
         <Modal
