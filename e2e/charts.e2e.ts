@@ -111,8 +111,10 @@ describe("charts open the list they count", () => {
 
     const leader = await signIn(await newContext(browser), server.url, "leader");
     await leader.goto(`${server.url}/hall/metrics?from=${day}&to=${day}`);
+    // The charts are folded until the reader opens them.
+    await leader.getByText(/^图表：/).click(WAIT);
     const heading = leader.locator(".ant-card-head-title", { hasText: "每日来访人次" });
-    await scrollUntil(leader, heading);
+    await heading.waitFor(WAIT);
     const card = leader.locator(".ant-card").filter({ has: heading });
     // The calendar's table view holds the same cells; a cell opens what the chart's cell opens.
     await card.getByText("表格", { exact: true }).click();

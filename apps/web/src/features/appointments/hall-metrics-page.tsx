@@ -1,16 +1,30 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Button, Card, DatePicker, Form, Select, Space, Statistic, Table, Tooltip, Typography } from "antd";
+import {
+  Button,
+  Card,
+  Collapse,
+  DatePicker,
+  Form,
+  Select,
+  Space,
+  Spin,
+  Statistic,
+  Table,
+  Tooltip,
+  Typography,
+} from "antd";
 import dayjs, { type Dayjs } from "dayjs";
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useSearchParams } from "react-router-dom";
 import { HALL_LEVEL_LABELS, type HallMetricRow } from "../../../../../packages/contracts/src/appointments.ts";
 import type { Query } from "../../api/client.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
-import { WhenVisible } from "../../shared/when-visible.tsx";
 import { hallApi, hallKeys } from "./appointments-api.ts";
-import { HallCharts } from "./hall-charts.tsx";
 import { type DrillDown, HallDrillDown } from "./hall-drill-down.tsx";
 import { formatSeconds } from "./slot-format.ts";
+
+// ECharts and the charts' three year-long aggregates load only when the reader opens the charts.
+const HallCharts = lazy(() => import("./hall-charts.tsx").then((m) => ({ default: m.HallCharts })));
 
 const GROUPS = [
   { value: "hall", label: "按大厅" },
@@ -147,11 +161,21 @@ export function HallMetricsPage() {
           ))}
         </Space>
       </Card>
-      <div style={{ marginTop: 16 }}>
-        <WhenVisible minHeight={360} label="大厅统计图表" ready={metrics.isSuccess && bookable.isSuccess}>
-          <HallCharts base={base} onDrill={setDrill} />
-        </WhenVisible>
-      </div>
+      {/* Folded: on the embedded database the charts' aggregates would double the page's time to settle. */}
+      <Collapse
+        style={{ marginTop: 16 }}
+        items={[
+          {
+            key: "charts",
+            label: "图表：每日来访人次、分时等候、各窗口组 P90 等候（点击展开）",
+            children: (
+              <Suspense fallback={<Spin />}>
+                <HallCharts base={base} onDrill={setDrill} />
+              </Suspense>
+            ),
+          },
+        ]}
+      />
       <HallDrillDown drill={drill} onClose={() => setDrill(null)} />
     </PageContainer>
   );

@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from "@tanstack/react-query";
-import { App, Button, Card, Input, Modal, Radio, Space, Table, Tag, Tooltip, Typography } from "antd";
-import { useState } from "react";
+import { App, Button, Card, Input, Modal, Radio, Space, Spin, Table, Tag, Tooltip, Typography } from "antd";
+import { lazy, Suspense, useState } from "react";
 import { Link, useSearchParams } from "react-router-dom";
 import {
   RATE_GROUPS,
@@ -16,7 +16,6 @@ import { WhenVisible } from "../../shared/when-visible.tsx";
 import { useMe } from "../auth/session.tsx";
 import { FILTER_PARAMS, GROUP_OPTIONS, groupFilter } from "./rate-groups.ts";
 import { ratingKeys, ratingsApi } from "./ratings-api.ts";
-import { RatingsCharts } from "./ratings-charts.tsx";
 
 const pct = (x: number | null) => (x === null ? "—" : `${(x * 100).toFixed(2)}%`);
 const RATE_COLUMNS = [
@@ -28,6 +27,8 @@ const RATE_COLUMNS = [
   ["rectificationSatisfactionRate", "整改满意率", "rectificationFollowedUp"],
 ] as const;
 
+// ECharts loads with the charts, once they are scrolled to: the list and rates above come first.
+const RatingsCharts = lazy(() => import("./ratings-charts.tsx").then((m) => ({ default: m.RatingsCharts })));
 /** 好差评: rates by unit (each count opens its ratings), the ratings, appeals and their review. */
 export function RatingsPage() {
   const [search, setSearch] = useSearchParams();
@@ -181,7 +182,9 @@ export function RatingsPage() {
         </Card>
         {/* Below the records: the month chart's aggregate is the slowest on the embedded database. */}
         <WhenVisible minHeight={360} label="好差评图表" ready={rates.isSuccess && list.query.isSuccess}>
-          <RatingsCharts groupBy={groupBy} />
+          <Suspense fallback={<Spin />}>
+            <RatingsCharts groupBy={groupBy} />
+          </Suspense>
         </WhenVisible>
         <Modal
           title={acting?.kind === "appeal" ? "申诉差评" : "审核申诉"}
