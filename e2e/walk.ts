@@ -16,7 +16,14 @@ export const DEMO_ROLES: ReadonlyArray<{ username: string; timezoneId: string }>
   { username: "auditor", timezoneId: "UTC" },
 ];
 
-export const SETTLE_LIMIT_MS = 3_000;
+/**
+ * A page that takes longer than this to settle on the embedded database fails the walk. The walk runs
+ * on PGlite (one statement at a time) on the 2-core CI machine, whose speed varies between runs: the same
+ * page's calls measured 2.1 s in one run and 3.5 s in the next with nothing else running. The limit
+ * catches pages that lose seconds (the statistics pages' charts took 6–7 s before they were deferred);
+ * the speed targets themselves are benchmarks (docs/benchmarks.md).
+ */
+export const SETTLE_LIMIT_MS = 5_000;
 
 /** Text a bureau employee must never read: raw codes, serialization accidents. */
 const RAW_TEXT = [
