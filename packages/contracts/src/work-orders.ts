@@ -71,6 +71,17 @@ export const WO_STATUSES = [
 ] as const;
 export const WoStatusSchema = z.enum(WO_STATUSES);
 export type WoStatus = z.infer<typeof WoStatusSchema>;
+/** Not yet closed, archived or merged: the backlog, the overdue checks and the cockpit count these. */
+export const OPEN_STATUSES: readonly WoStatus[] = [
+  "received",
+  "dispatched",
+  "accepted",
+  "in_progress",
+  "return_requested",
+  "extension_requested",
+  "replied",
+  "follow_up",
+];
 export const WO_STATUS_LABELS: Record<WoStatus, string> = {
   received: "待派单",
   dispatched: "待签收",

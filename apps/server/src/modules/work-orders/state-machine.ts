@@ -1,4 +1,9 @@
-import type { TransitionInput, WoAction, WoStatus } from "../../../../../packages/contracts/src/work-orders.ts";
+import {
+  OPEN_STATUSES,
+  type TransitionInput,
+  type WoAction,
+  type WoStatus,
+} from "../../../../../packages/contracts/src/work-orders.ts";
 import { AppError } from "../../platform/errors.ts";
 
 /** Who performs an action: the hotline centre (dispatcher) or the handling unit (handler). */
@@ -30,16 +35,7 @@ export const TRANSITIONS: Record<WoAction, Rule> = {
   archive: { from: ["closed"], to: "archived", by: "centre" },
 };
 
-export const OPEN_STATUSES: readonly WoStatus[] = [
-  "received",
-  "dispatched",
-  "accepted",
-  "in_progress",
-  "return_requested",
-  "extension_requested",
-  "replied",
-  "follow_up",
-];
+export { OPEN_STATUSES };
 
 export type TicketState = {
   status: WoStatus;

@@ -1,5 +1,9 @@
 import { and, eq, gte, ilike, inArray, isNotNull, lt, or, type SQL, sql } from "drizzle-orm";
-import type { WoMetricKey, WorkOrderFilter } from "../../../../../packages/contracts/src/work-orders.ts";
+import {
+  OPEN_STATUSES,
+  type WoMetricKey,
+  type WorkOrderFilter,
+} from "../../../../../packages/contracts/src/work-orders.ts";
 import { pathInScope } from "../../platform/access.ts";
 import { workOrders as w } from "./work-orders.schema.ts";
 
@@ -51,17 +55,6 @@ export const METRIC_FORMULAS: Record<string, string> = {
   redoRate: "重办率 = 发生过重办的工单 ÷ 已办结的工单",
 };
 
-const OPEN = [
-  "received",
-  "dispatched",
-  "accepted",
-  "in_progress",
-  "return_requested",
-  "extension_requested",
-  "replied",
-  "follow_up",
-];
-
 /** Preset workbench queues. */
 function queueCondition(queue: NonNullable<WorkOrderFilter["queue"]>, now: Date, warnHours: number): SQL | undefined {
   const at = sql`${now.toISOString()}::timestamptz`;
@@ -70,9 +63,9 @@ function queueCondition(queue: NonNullable<WorkOrderFilter["queue"]>, now: Date,
     case "new":
       return eq(w.status, "received");
     case "due_soon":
-      return and(inArray(w.status, OPEN), sql`${w.closeDueAt} >= ${at}`, sql`${w.closeDueAt} < ${soon}`);
+      return and(inArray(w.status, [...OPEN_STATUSES]), sql`${w.closeDueAt} >= ${at}`, sql`${w.closeDueAt} < ${soon}`);
     case "overdue":
-      return and(inArray(w.status, OPEN), sql`${w.closeDueAt} < ${at}`);
+      return and(inArray(w.status, [...OPEN_STATUSES]), sql`${w.closeDueAt} < ${at}`);
     case "awaiting_review":
       return inArray(w.status, ["replied", "return_requested", "extension_requested"]);
     case "awaiting_follow_up":
@@ -83,9 +76,9 @@ function queueCondition(queue: NonNullable<WorkOrderFilter["queue"]>, now: Date,
         inArray(w.status, ["dispatched", "accepted", "in_progress", "extension_requested"]),
       );
     case "supervised":
-      return and(inArray(w.status, OPEN), sql`${w.supervisionLevel} > 0`);
+      return and(inArray(w.status, [...OPEN_STATUSES]), sql`${w.supervisionLevel} > 0`);
     case "duplicates":
-      return and(inArray(w.status, OPEN), isNotNull(w.duplicateOf));
+      return and(inArray(w.status, [...OPEN_STATUSES]), isNotNull(w.duplicateOf));
   }
 }
 

@@ -1,21 +1,12 @@
 import type { Cockpit } from "../../../../../packages/contracts/src/cockpit.ts";
+import { OPEN_STATUSES } from "../../../../../packages/contracts/src/work-orders.ts";
 
 /*
  * Where each cockpit tile opens, in the normal UI: the list pages' own URL filters, so a figure
  * opens the records it counts (or, where a list has no such filter, the nearest list, as said).
  */
 
-/** The ticket statuses the cockpit counts as open (work-orders' OPEN_STATUSES). */
-export const OPEN_STATUSES = [
-  "received",
-  "dispatched",
-  "accepted",
-  "in_progress",
-  "return_requested",
-  "extension_requested",
-  "replied",
-  "follow_up",
-] as const;
+export { OPEN_STATUSES };
 
 const q = (params: Record<string, string>) => new URLSearchParams(params).toString();
 
