@@ -102,11 +102,15 @@ export async function hallTile(ctx: Ctx, year: number, today: string, now: Date)
 
 export async function ratingTile(ctx: Ctx, year: number): Promise<Tile<"ratings">> {
   const r = (
-    await computeRates(ctx, {
-      from: `${year}-01-01T00:00:00+08:00`,
-      to: `${year + 1}-01-01T00:00:00+08:00`,
-      groupBy: "none",
-    })
+    await computeRates(
+      ctx,
+      {
+        from: `${year}-01-01T00:00:00+08:00`,
+        to: `${year + 1}-01-01T00:00:00+08:00`,
+        groupBy: "none",
+      },
+      { coverage: false },
+    )
   ).total;
   return {
     ratings: r.counts.ratings,

@@ -8,7 +8,7 @@ import { queryRows } from "../../platform/db/rows.ts";
 import { VIEW_RATINGS } from "./evaluations.policy.ts";
 import { type RatingRow, ratingLabels, unitNames } from "./evaluations.repo.ts";
 import { toRatingDto } from "./evaluations.service.ts";
-import { type CaseCounts, countUnratedCases } from "./unrated.repo.ts";
+import { type CaseCounts, countUnratedCases, type UnratedCounts } from "./unrated.repo.ts";
 
 type RateKey = (typeof RATE_KEYS)[number];
 export type RatingFilter = {
@@ -117,7 +117,17 @@ const GROUP_KEYS: Record<Exclude<RateGroup, "none">, SQL> = {
 };
 
 /** The rates of domain-rules §2, in total and by unit, window, staff, item or month; each count opens as a list filter. */
-export async function computeRates(ctx: Ctx, f: RatingFilter & { groupBy: RateGroup }) {
+const NO_CASES: UnratedCounts = { total: undefined, byKey: new Map() };
+
+/**
+ * `coverage: false` skips counting the cases still to be rated (the costliest part: every finished
+ * case of the period) for a reader that shows only the ratings themselves, as the cockpit does.
+ */
+export async function computeRates(
+  ctx: Ctx,
+  f: RatingFilter & { groupBy: RateGroup },
+  opts: { coverage: boolean } = { coverage: true },
+) {
   const counts = sql.join(
     [
       ...RATE_KEYS.map((k) => sql`count(*) filter (where ${CONDITION[k]})::int as ${sql.identifier(k)}`),
@@ -128,7 +138,7 @@ export async function computeRates(ctx: Ctx, f: RatingFilter & { groupBy: RateGr
   );
   const [[total], cases] = await Promise.all([
     queryRows<Record<string, unknown>>(ctx.db, sql`select ${counts} ${FROM} where ${where(ctx, f)}`),
-    countUnratedCases(ctx, f, f.groupBy),
+    opts.coverage ? countUnratedCases(ctx, f, f.groupBy) : NO_CASES,
   ]);
   let groups: ReturnType<typeof toRow>[] = [];
   if (f.groupBy !== "none") {

@@ -1,5 +1,5 @@
 import { mkdirSync } from "node:fs";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, type QueryOptions, type Results } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -36,6 +36,21 @@ export async function openPostgres(url: string, max = 10): Promise<Database> {
   };
 }
 
+/**
+ * PGlite runs each statement synchronously in this process, and a chain of awaited statements
+ * resolves through microtasks only, so a background aggregate of twenty statements would hold the
+ * event loop for all of them: every request arriving meanwhile (even one served from a cache) waited
+ * for the whole chain. Releasing the loop before each statement lets waiting requests in between
+ * statements, so a request waits at most for the one statement running when it arrived.
+ */
+function releaseLoopBeforeEachQuery(client: PGlite): void {
+  const query = client.query.bind(client);
+  client.query = async <T>(text: string, params?: unknown[], options?: QueryOptions): Promise<Results<T>> => {
+    await new Promise<void>((resolve) => setImmediate(resolve));
+    return query<T>(text, params, options);
+  };
+}
+
 /** Opens (or creates) an embedded database in `dataDir`, or in memory when `dataDir` is undefined. */
 export async function openPglite(
   dataDir: string | undefined,
@@ -46,6 +61,7 @@ export async function openPglite(
   }
   // pg_trgm backs the catalog's substring search (migration 0007 creates the extension).
   const client = await PGlite.create({ dataDir, loadDataDir, extensions: { pg_trgm } });
+  releaseLoopBeforeEachQuery(client);
   const db = drizzlePglite({ client });
   return {
     db,
