@@ -76,7 +76,9 @@ function tableOf(b: Extract<GongwenBlock, { kind: "table" }>): Table {
       children: [
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          children: runs.map((r) => new TextRun({ text: r.text, bold, language: ZH, font: font(FONTS.body), size: XIAOSI })),
+          children: runs.map(
+            (r) => new TextRun({ text: r.text, bold, language: ZH, font: font(FONTS.body), size: XIAOSI }),
+          ),
         }),
       ],
     });
