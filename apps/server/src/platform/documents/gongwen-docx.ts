@@ -11,10 +11,12 @@ import {
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
 } from "docx";
+import { columnWidths } from "./table-widths.ts";
 
 /**
  * 公文 layout (GB/T 9704-2012), shared by the self-evaluation report and the 诉求分析简报: A4,
@@ -70,8 +72,9 @@ function textRuns(runs: readonly GongwenRun[], eastAsia: string): TextRun[] {
 
 function tableOf(b: Extract<GongwenBlock, { kind: "table" }>): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-  const cell = (runs: readonly GongwenRun[], bold: boolean) =>
+  const cell = (runs: readonly GongwenRun[], bold: boolean, i: number) =>
     new TableCell({
+      width: { size: widths[i] ?? 0, type: WidthType.DXA },
       borders: { top: border, bottom: border, left: border, right: border },
       children: [
         new Paragraph({
@@ -82,12 +85,24 @@ function tableOf(b: Extract<GongwenBlock, { kind: "table" }>): Table {
         }),
       ],
     });
+  const text = (runs: readonly GongwenRun[]) => runs.map((r) => r.text).join("");
+  const widths = columnWidths(
+    b.header,
+    b.rows.map((r) => r.map(text)),
+    Math.round(156 * MM),
+  );
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: widths.reduce((x, y) => x + y, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
       // The header repeats on every page; a row is never broken across two.
-      new TableRow({ tableHeader: true, cantSplit: true, children: b.header.map((h) => cell([{ text: h }], true)) }),
-      ...b.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c) => cell(c, false)) })),
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: b.header.map((h, i) => cell([{ text: h }], true, i)),
+      }),
+      ...b.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, false, i)) })),
     ],
   });
 }
