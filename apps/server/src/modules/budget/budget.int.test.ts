@@ -254,6 +254,36 @@ describe("the 决算 statement kept as entered", () => {
   });
 });
 
+describe("the 决算 sheet of the Excel workbook", () => {
+  it("exports the statement, and an import sets it from the sheet; a bad row is reported with its field", async () => {
+    const exported = await h.built.app.inject({
+      url: `/api/budget/years/${YEAR}/export.xlsx`,
+      headers: authHeaders(finance),
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet("决算报表");
+    if (!sheet) {
+      throw new Error("no 决算报表 sheet");
+    }
+    expect(sheet.getRow(6).values).toEqual([undefined, "决算项目支出", "318.38"]);
+    sheet.getRow(6).getCell(2).value = "300.00";
+    sheet.getRow(2).getCell(2).value = "";
+    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+    expect((await upload(finance, edited, false)).json().errors).toEqual([]);
+    const y = (await h.built.app.inject({ url: `/api/budget/years/${YEAR}`, headers: authHeaders(finance) })).json();
+    expect(y).toMatchObject({ finalProjectFen: 300 * WAN, finalRevenueFen: null });
+    expect(y.summary.identityBreaks.map((b: { key: string }) => b.key)).toContain("project_list");
+    sheet.getRow(3).getCell(1).value = "年初结余";
+    sheet.getRow(4).getCell(2).value = "-1";
+    const bad = (await upload(finance, Buffer.from(await wb.xlsx.writeBuffer()), true)).json();
+    expect(bad.errors).toEqual([
+      expect.objectContaining({ sheet: "决算报表", row: 3, field: "项目" }),
+      expect.objectContaining({ sheet: "决算报表", row: 4, field: "金额（万元）" }),
+    ]);
+  });
+});
+
 describe("other performance facts", () => {
   it("keeps the source note and evidence, downloadable only in scope", async () => {
     const res = await h.built.app.inject({

@@ -228,3 +228,24 @@ export async function findYearById(db: Db, tenantId: string, id: string): Promis
     .where(and(eq(budgetYears.tenantId, tenantId), eq(budgetYears.id, id)));
   return row ? fixYear(row) : undefined;
 }
+
+/** Sets the year's 决算 statement as an import states it. */
+export async function updateFinalAccounts(
+  db: Db,
+  tenantId: string,
+  yearId: string,
+  values: Pick<
+    BudgetYearRow,
+    | "finalRevenueFen"
+    | "finalOpeningBalanceFen"
+    | "finalExpenditureFen"
+    | "finalBasicFen"
+    | "finalProjectFen"
+    | "finalClosingBalanceFen"
+  >,
+): Promise<void> {
+  await db
+    .update(budgetYears)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(budgetYears.tenantId, tenantId), eq(budgetYears.id, yearId)));
+}
