@@ -99,6 +99,34 @@ export const ProjectInputSchema = z.object({
 });
 export type ProjectInput = z.infer<typeof ProjectInputSchema>;
 
+/** The 决算 statement's totals as entered (null: not entered); kept as stated, never recomputed. */
+export const FINAL_ACCOUNT_FIELDS = [
+  "finalRevenueFen",
+  "finalOpeningBalanceFen",
+  "finalExpenditureFen",
+  "finalBasicFen",
+  "finalProjectFen",
+  "finalClosingBalanceFen",
+] as const;
+export type FinalAccountField = (typeof FINAL_ACCOUNT_FIELDS)[number];
+export const FINAL_ACCOUNT_LABELS: Record<FinalAccountField, string> = {
+  finalRevenueFen: "决算收入合计",
+  finalOpeningBalanceFen: "年初结转结余",
+  finalExpenditureFen: "决算支出合计",
+  finalBasicFen: "决算基本支出",
+  finalProjectFen: "决算项目支出",
+  finalClosingBalanceFen: "年末结转结余",
+};
+const stated = FenSchema.nullable().default(null);
+const FINAL_ACCOUNT_SHAPE = {
+  finalRevenueFen: stated,
+  finalOpeningBalanceFen: stated,
+  finalExpenditureFen: stated,
+  finalBasicFen: stated,
+  finalProjectFen: stated,
+  finalClosingBalanceFen: stated,
+} satisfies Record<FinalAccountField, typeof stated>;
+
 export const BudgetYearInputSchema = z.object({
   orgUnitId: idOf("请选择部门"),
   revenues: z
@@ -114,6 +142,7 @@ export const BudgetYearInputSchema = z.object({
   procurementActualFen: FenSchema,
   fixedAssetsTotalFen: FenSchema,
   fixedAssetsInUseFen: FenSchema,
+  ...FINAL_ACCOUNT_SHAPE,
 });
 export type BudgetYearInput = z.infer<typeof BudgetYearInputSchema>;
 
@@ -152,6 +181,17 @@ export const FactSchema = FactInputSchema.omit({ evidence: true }).extend({
   createdAt: z.string(),
 });
 
+/** One identity that does not hold: its two sides as stated or computed, and the difference. */
+export const IdentityBreakSchema = z.object({
+  key: z.enum(["project_list", "basic_plus_project", "balance", "revenue_sources", "basic_executed"]),
+  /** A sentence for the officer: "二级项目预算完成数合计 7,298.04 万元 ≠ 决算项目支出 7,278.02 万元，相差 20.02 万元". */
+  message: z.string(),
+  leftFen: z.number(),
+  rightFen: z.number(),
+  differenceFen: z.number(),
+});
+export type IdentityBreak = z.infer<typeof IdentityBreakSchema>;
+
 export const BudgetSummarySchema = z.object({
   revenueBudgetFen: z.number(),
   revenueActualFen: z.number(),
@@ -168,6 +208,8 @@ export const BudgetSummarySchema = z.object({
   executionRate: z.number().nullable(),
   indicators: z.number().int(),
   indicatorsMet: z.number().int(),
+  /** Identities of the 决算 statement (and of the records against it) that do not hold. */
+  identityBreaks: z.array(IdentityBreakSchema),
 });
 export type BudgetSummary = z.infer<typeof BudgetSummarySchema>;
 

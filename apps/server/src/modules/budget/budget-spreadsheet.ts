@@ -12,10 +12,14 @@ import type { Ctx } from "../../platform/actor.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { cellText } from "../../platform/spreadsheet.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { deleteYearProjects, loadYearData } from "./budget.repo.ts";
+import { deleteYearProjects, loadYearData, updateFinalAccounts } from "./budget.repo.ts";
 import { editableYear, toProjectDto, viewableYear, writeProject } from "./budget.service.ts";
+import { type FinalAccounts, readFinalSheet, writeFinalSheet } from "./budget-final-sheet.ts";
 
-/** The two sheets bureaus keep: projects with money in 万元, and each project's indicators. */
+/**
+ * The two sheets bureaus keep: projects with money in 万元, and each project's indicators; a third,
+ * optional one holds the 决算 statement's totals (budget-final-sheet.ts).
+ */
 export const PROJECT_SHEET = "预算项目";
 export const INDICATOR_SHEET = "绩效指标";
 const MONTHS = Array.from({ length: 12 }, (_, i) => `${i + 1}月执行（万元）`);
@@ -87,7 +91,9 @@ function money(v: string | undefined, sheet: string, row: number, field: string,
 }
 
 /** Parses the workbook into projects; every problem is collected with its sheet and row. */
-export async function parseBudgetWorkbook(body: Buffer): Promise<{ projects: ProjectInput[]; errors: Issue[] }> {
+export async function parseBudgetWorkbook(
+  body: Buffer,
+): Promise<{ projects: ProjectInput[]; finals: FinalAccounts | null; errors: Issue[] }> {
   const wb = new ExcelJS.Workbook();
   try {
     await wb.xlsx.load(body as unknown as ArrayBuffer);
@@ -200,7 +206,8 @@ export async function parseBudgetWorkbook(body: Buffer): Promise<{ projects: Pro
       }
     }
   }
-  return { projects: projects.map((p) => p.input), errors };
+  const finals = readFinalSheet(wb, errors);
+  return { projects: projects.map((p) => p.input), finals, errors };
 }
 
 /**
@@ -209,7 +216,7 @@ export async function parseBudgetWorkbook(body: Buffer): Promise<{ projects: Pro
  */
 export async function importBudget(ctx: Ctx, year: number, body: Buffer, dryRun: boolean): Promise<BudgetImportResult> {
   const y = await editableYear(ctx, year);
-  const { projects, errors } = await parseBudgetWorkbook(body);
+  const { projects, finals, errors } = await parseBudgetWorkbook(body);
   const result = {
     dryRun,
     projects: projects.length,
@@ -224,6 +231,9 @@ export async function importBudget(ctx: Ctx, year: number, body: Buffer, dryRun:
     for (const p of projects) {
       await writeProject(ctx, tx, y, p, undefined);
     }
+    if (finals) {
+      await updateFinalAccounts(tx, y.tenantId, y.id, finals);
+    }
     await recordAudit(
       { ...ctx, db: tx },
       {
@@ -231,7 +241,7 @@ export async function importBudget(ctx: Ctx, year: number, body: Buffer, dryRun:
         entityType: "budget_year",
         entityId: y.id,
         scopePath: y.scopePath,
-        summary: { year, projects: result.projects, indicators: result.indicators },
+        summary: { year, projects: result.projects, indicators: result.indicators, finalAccounts: finals },
       },
     );
   });
@@ -276,6 +286,7 @@ export async function exportBudget(ctx: Ctx, year: number): Promise<Buffer> {
       ]);
     }
   }
+  writeFinalSheet(wb, data.year, wan);
   for (const sheet of [ps, is]) {
     sheet.getRow(1).font = { bold: true };
     sheet.columns.forEach((c) => {

@@ -1,4 +1,5 @@
-import type { BudgetSummary } from "../../../../../packages/contracts/src/budget.ts";
+import type { BudgetSummary, IdentityBreak } from "../../../../../packages/contracts/src/budget.ts";
+import { formatWan } from "../../../../../packages/contracts/src/budget.ts";
 import type { IndicatorRow, ProjectRow, YearData } from "./budget.repo.ts";
 
 /** Whether an indicator's actual value meets its target; null while no actual is recorded. */
@@ -53,5 +54,61 @@ export function summarize(data: YearData): BudgetSummary {
     executionRate: ratio(projectExecutedFen, projectBudgetFen),
     indicators: indicators.length,
     indicatorsMet: indicators.filter((i) => indicatorMet(i) === true).length,
+    identityBreaks: identityBreaks(
+      data,
+      projectExecutedFen,
+      sum(data.revenues, (r) => r.actualFen),
+    ),
   };
+}
+
+const wanText = (fen: number) => `${formatWan(fen)} 万元`;
+
+/**
+ * The identities of the 决算 statement and of the records against it that do not hold. Only
+ * figures that were entered are checked; an unentered 结转结余 counts as 0 (the statement then
+ * says nothing about it, and a balance needs both sides).
+ */
+export function identityBreaks(data: YearData, projectListFen: number, revenueSourcesFen: number): IdentityBreak[] {
+  const y = data.year;
+  const out: IdentityBreak[] = [];
+  const check = (key: IdentityBreak["key"], left: [string, number], right: [string, number]) => {
+    const differenceFen = left[1] - right[1];
+    if (differenceFen !== 0) {
+      out.push({
+        key,
+        message: `${left[0]} ${wanText(left[1])} ≠ ${right[0]} ${wanText(right[1])}，相差 ${wanText(Math.abs(differenceFen))}`,
+        leftFen: left[1],
+        rightFen: right[1],
+        differenceFen,
+      });
+    }
+  };
+  const level2 = moneyProjects(data.projects).length;
+  if (y.finalProjectFen !== null && level2 > 0) {
+    check("project_list", [`${level2} 个二级项目预算完成数合计`, projectListFen], ["决算项目支出", y.finalProjectFen]);
+  }
+  if (y.finalExpenditureFen !== null && y.finalBasicFen !== null && y.finalProjectFen !== null) {
+    check(
+      "basic_plus_project",
+      ["决算基本支出 + 项目支出", y.finalBasicFen + y.finalProjectFen],
+      ["决算支出合计", y.finalExpenditureFen],
+    );
+  }
+  if (y.finalRevenueFen !== null && y.finalExpenditureFen !== null) {
+    const opening = y.finalOpeningBalanceFen ?? 0;
+    const closing = y.finalClosingBalanceFen ?? 0;
+    check(
+      "balance",
+      ["决算收入合计 + 年初结转结余", y.finalRevenueFen + opening],
+      ["决算支出合计 + 年末结转结余", y.finalExpenditureFen + closing],
+    );
+  }
+  if (y.finalRevenueFen !== null && data.revenues.length > 0) {
+    check("revenue_sources", ["各收入来源决算数之和", revenueSourcesFen], ["决算收入合计", y.finalRevenueFen]);
+  }
+  if (y.finalBasicFen !== null && y.basicExecutedFen > 0) {
+    check("basic_executed", ["基本支出执行数", y.basicExecutedFen], ["决算基本支出", y.finalBasicFen]);
+  }
+  return out;
 }

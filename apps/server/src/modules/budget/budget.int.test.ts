@@ -197,6 +197,93 @@ describe("Excel import of the budget and indicator sheets", () => {
   });
 });
 
+describe("the 决算 statement kept as entered", () => {
+  const put = (body: object) =>
+    h.built.app.inject({
+      method: "PUT",
+      url: `/api/budget/years/${YEAR}`,
+      headers: authHeaders(finance),
+      payload: body,
+    });
+  const read = async () =>
+    (await h.built.app.inject({ url: `/api/budget/years/${YEAR}`, headers: authHeaders(finance) })).json();
+  const finals = {
+    finalRevenueFen: 910 * WAN,
+    finalOpeningBalanceFen: 5 * WAN,
+    finalExpenditureFen: 600 * WAN,
+    finalBasicFen: 290 * WAN,
+    finalProjectFen: 300 * WAN,
+    finalClosingBalanceFen: 20 * WAN,
+  };
+
+  it("stores the totals beside the projects and lists every identity that fails, with its difference", async () => {
+    expect((await put({ ...yearBody(h.tenant.units.a.id), ...finals })).statusCode).toBe(200);
+    const y = await read();
+    expect(y).toMatchObject(finals);
+    // The imported projects executed 228.38 + 90 = 318.38 万元.
+    expect(y.summary.projectExecutedFen).toBe(318_380_000);
+    const breaks = y.summary.identityBreaks as Array<{ key: string; message: string; differenceFen: number }>;
+    expect(breaks.map((b) => [b.key, b.differenceFen])).toEqual([
+      ["project_list", 18_380_000],
+      ["basic_plus_project", -10 * WAN],
+      ["balance", 295 * WAN],
+    ]);
+    expect(breaks[0]?.message).toBe(
+      "2 个二级项目预算完成数合计 318.38 万元 ≠ 决算项目支出 300.00 万元，相差 18.38 万元",
+    );
+    // Not entered is not zero: a statement without totals has nothing to contradict.
+    expect((await put(yearBody(h.tenant.units.a.id))).statusCode).toBe(200);
+    expect((await read()).summary.identityBreaks).toEqual([]);
+  });
+
+  it("a statement that holds gives no warning, and an Excel import of the projects keeps it", async () => {
+    const holding = {
+      ...finals,
+      finalProjectFen: 318_380_000,
+      finalExpenditureFen: 608_380_000,
+      finalClosingBalanceFen: 306_620_000,
+    };
+    expect((await put({ ...yearBody(h.tenant.units.a.id), ...holding })).statusCode).toBe(200);
+    expect((await read()).summary.identityBreaks).toEqual([]);
+    const exported = await h.built.app.inject({
+      url: `/api/budget/years/${YEAR}/export.xlsx`,
+      headers: authHeaders(finance),
+    });
+    expect((await upload(finance, exported.rawPayload, false)).json().errors).toEqual([]);
+    expect(await read()).toMatchObject(holding);
+  });
+});
+
+describe("the 决算 sheet of the Excel workbook", () => {
+  it("exports the statement, and an import sets it from the sheet; a bad row is reported with its field", async () => {
+    const exported = await h.built.app.inject({
+      url: `/api/budget/years/${YEAR}/export.xlsx`,
+      headers: authHeaders(finance),
+    });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(exported.rawPayload as unknown as ArrayBuffer);
+    const sheet = wb.getWorksheet("决算报表");
+    if (!sheet) {
+      throw new Error("no 决算报表 sheet");
+    }
+    expect(sheet.getRow(6).values).toEqual([undefined, "决算项目支出", "318.38"]);
+    sheet.getRow(6).getCell(2).value = "300.00";
+    sheet.getRow(2).getCell(2).value = "";
+    const edited = Buffer.from(await wb.xlsx.writeBuffer());
+    expect((await upload(finance, edited, false)).json().errors).toEqual([]);
+    const y = (await h.built.app.inject({ url: `/api/budget/years/${YEAR}`, headers: authHeaders(finance) })).json();
+    expect(y).toMatchObject({ finalProjectFen: 300 * WAN, finalRevenueFen: null });
+    expect(y.summary.identityBreaks.map((b: { key: string }) => b.key)).toContain("project_list");
+    sheet.getRow(3).getCell(1).value = "年初结余";
+    sheet.getRow(4).getCell(2).value = "-1";
+    const bad = (await upload(finance, Buffer.from(await wb.xlsx.writeBuffer()), true)).json();
+    expect(bad.errors).toEqual([
+      expect.objectContaining({ sheet: "决算报表", row: 3, field: "项目" }),
+      expect.objectContaining({ sheet: "决算报表", row: 4, field: "金额（万元）" }),
+    ]);
+  });
+});
+
 describe("other performance facts", () => {
   it("keeps the source note and evidence, downloadable only in scope", async () => {
     const res = await h.built.app.inject({

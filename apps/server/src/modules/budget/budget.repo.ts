@@ -29,6 +29,7 @@ export type YearData = {
 
 // pg hands back bigint as strings; PGlite as numbers.
 const num = (v: unknown) => Number(v ?? 0);
+const numOrNull = (v: unknown) => (v === null || v === undefined ? null : Number(v));
 const fixYear = (r: BudgetYearRow): BudgetYearRow => ({
   ...r,
   basicBudgetFen: num(r.basicBudgetFen),
@@ -41,6 +42,12 @@ const fixYear = (r: BudgetYearRow): BudgetYearRow => ({
   procurementActualFen: num(r.procurementActualFen),
   fixedAssetsTotalFen: num(r.fixedAssetsTotalFen),
   fixedAssetsInUseFen: num(r.fixedAssetsInUseFen),
+  finalRevenueFen: numOrNull(r.finalRevenueFen),
+  finalOpeningBalanceFen: numOrNull(r.finalOpeningBalanceFen),
+  finalExpenditureFen: numOrNull(r.finalExpenditureFen),
+  finalBasicFen: numOrNull(r.finalBasicFen),
+  finalProjectFen: numOrNull(r.finalProjectFen),
+  finalClosingBalanceFen: numOrNull(r.finalClosingBalanceFen),
 });
 const fixProject = (r: ProjectRow): ProjectRow => ({
   ...r,
@@ -220,4 +227,25 @@ export async function findYearById(db: Db, tenantId: string, id: string): Promis
     .from(budgetYears)
     .where(and(eq(budgetYears.tenantId, tenantId), eq(budgetYears.id, id)));
   return row ? fixYear(row) : undefined;
+}
+
+/** Sets the year's 决算 statement as an import states it. */
+export async function updateFinalAccounts(
+  db: Db,
+  tenantId: string,
+  yearId: string,
+  values: Pick<
+    BudgetYearRow,
+    | "finalRevenueFen"
+    | "finalOpeningBalanceFen"
+    | "finalExpenditureFen"
+    | "finalBasicFen"
+    | "finalProjectFen"
+    | "finalClosingBalanceFen"
+  >,
+): Promise<void> {
+  await db
+    .update(budgetYears)
+    .set({ ...values, updatedAt: new Date() })
+    .where(and(eq(budgetYears.tenantId, tenantId), eq(budgetYears.id, yearId)));
 }

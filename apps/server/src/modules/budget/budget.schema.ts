@@ -16,6 +16,8 @@ import { tenants } from "../tenants/tenants.schema.ts";
 const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({ dataType: () => "bytea" });
 /** Money is integer 分 everywhere; shown as 万元 with two decimals. */
 const fen = (name: string) => bigint(name, { mode: "number" }).notNull().default(0);
+/** A figure as a statement states it; null while not entered. */
+const statedFen = (name: string) => bigint(name, { mode: "number" });
 
 /**
  * One department's fiscal year: the totals a self-evaluation scores (revenue, basic spending,
@@ -41,6 +43,13 @@ export const budgetYears = pgTable(
     procurementActualFen: fen("procurement_actual_fen"),
     fixedAssetsTotalFen: fen("fixed_assets_total_fen"),
     fixedAssetsInUseFen: fen("fixed_assets_in_use_fen"),
+    // The 决算 statement's totals as entered: the report states these, and checks the records against them.
+    finalRevenueFen: statedFen("final_revenue_fen"),
+    finalOpeningBalanceFen: statedFen("final_opening_balance_fen"),
+    finalExpenditureFen: statedFen("final_expenditure_fen"),
+    finalBasicFen: statedFen("final_basic_fen"),
+    finalProjectFen: statedFen("final_project_fen"),
+    finalClosingBalanceFen: statedFen("final_closing_balance_fen"),
     updatedAt: timestamp("updated_at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

@@ -6,7 +6,11 @@ import type {
   Project,
   ProjectInput,
 } from "../../../../../packages/contracts/src/budget.ts";
-import { FundTypeSchema, IndicatorCategorySchema } from "../../../../../packages/contracts/src/budget.ts";
+import {
+  FINAL_ACCOUNT_FIELDS,
+  FundTypeSchema,
+  IndicatorCategorySchema,
+} from "../../../../../packages/contracts/src/budget.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { authorize, conflict, notFound } from "../../platform/errors.ts";
@@ -43,6 +47,7 @@ const YEAR_FIELDS = [
   "procurementActualFen",
   "fixedAssetsTotalFen",
   "fixedAssetsInUseFen",
+  ...FINAL_ACCOUNT_FIELDS,
 ] as const;
 
 export function toProjectDto(p: ProjectRow, data: YearData): Project {
@@ -181,6 +186,12 @@ export async function saveBudgetYear(ctx: Ctx, year: number, input: BudgetYearIn
       procurementActualFen: input.procurementActualFen,
       fixedAssetsTotalFen: input.fixedAssetsTotalFen,
       fixedAssetsInUseFen: input.fixedAssetsInUseFen,
+      finalRevenueFen: input.finalRevenueFen ?? null,
+      finalOpeningBalanceFen: input.finalOpeningBalanceFen ?? null,
+      finalExpenditureFen: input.finalExpenditureFen ?? null,
+      finalBasicFen: input.finalBasicFen ?? null,
+      finalProjectFen: input.finalProjectFen ?? null,
+      finalClosingBalanceFen: input.finalClosingBalanceFen ?? null,
     });
     await replaceRevenues(tx, ctx.actor.tenantId, id, input.revenues);
     await recordAudit(

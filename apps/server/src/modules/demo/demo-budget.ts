@@ -12,9 +12,10 @@ import {
 import {
   HUADU_2022_LEVEL1,
   HUADU_2022_MANUAL_SCORES,
-  HUADU_2022_PROJECTS,
+  HUADU_2022_PROJECT_PARENTS,
   HUADU_2022_TOTALS,
 } from "./huadu-2022-budget.ts";
+import { huadu2022Facts, wanNumberToFen, yuanToFen } from "./huadu-2022-facts.ts";
 
 /**
  * Cumulative share of a year's spending by month end: slow in the first quarter (budgets approved,
@@ -69,13 +70,22 @@ export async function loadDemoBudget(
     requestId: randomUUID(),
   };
   const t = HUADU_2022_TOTALS;
+  const seed = huadu2022Facts();
+  const f = seed.finance;
+  const basicFen = wanNumberToFen(f.basicExpenditureWan);
+  const fiscalFen = wanNumberToFen(f.fiscalAppropriationWan);
   await saveBudgetYear(ctx, year, {
     orgUnitId: bureauId,
-    revenues: [
-      { source: "fiscal_appropriation", budgetFen: fen(t.fiscalRevenueWan), actualFen: fen(t.fiscalRevenueWan) },
-    ],
-    basicBudgetFen: fen(t.basicExpenditureWan),
-    basicExecutedFen: fen(t.basicExpenditureWan),
+    revenues: [{ source: "fiscal_appropriation", budgetFen: fiscalFen, actualFen: fiscalFen }],
+    basicBudgetFen: basicFen,
+    basicExecutedFen: basicFen,
+    // The 决算 statement as the seed states it, its inconsistency with the project list included.
+    finalRevenueFen: wanNumberToFen(f.revenueWan),
+    finalOpeningBalanceFen: null,
+    finalExpenditureFen: wanNumberToFen(f.expenditureWan),
+    finalBasicFen: basicFen,
+    finalProjectFen: wanNumberToFen(f.projectExpenditureWan),
+    finalClosingBalanceFen: yuanToFen(f.carryOverYuan),
     publicFundsBudgetFen: fen(t.publicFundsBudgetWan),
     publicFundsActualFen: fen(t.publicFundsActualWan),
     threePublicBudgetFen: fen(t.threePublicBudgetWan),
@@ -98,8 +108,11 @@ export async function loadDemoBudget(
       indicators: [],
     });
   }
-  for (const [code, parent, name, wan] of HUADU_2022_PROJECTS) {
-    const amount = fen(wan);
+  for (const p of seed.projects) {
+    const parent = HUADU_2022_PROJECT_PARENTS[p.no - 1] ?? "101";
+    const code = String(p.no).padStart(2, "0");
+    const name = p.name;
+    const amount = wanNumberToFen(p.executedWan);
     await createProject(ctx, year, {
       ...base,
       // The seed states every project executed in full with every indicator met; the path there varies.
@@ -108,7 +121,7 @@ export async function loadDemoBudget(
       name,
       level: 2,
       parentCode: `${year}-${parent}`,
-      budgetFen: amount,
+      budgetFen: wanNumberToFen(p.budgetWan),
       executedFen: amount,
       indicators: [
         {

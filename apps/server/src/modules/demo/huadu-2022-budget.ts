@@ -1,7 +1,7 @@
 /**
- * Huadu's 2022 budget as its self-evaluation report lists it: the 25 level-2 projects with their
- * budgets in 万元 exactly as published (each executed in full), grouped under 4 level-1 projects
- * (the report gives the count, not the names: the names here are ours), and the year's totals.
+ * Huadu's 2022 budget as its self-evaluation report lists it: the 25 level-2 projects (from the
+ * seed's facts file, each executed in full) grouped under 4 level-1 projects (the report gives the
+ * count, not the names: the names here are ours), and the totals the seed does not state.
  */
 export const HUADU_2022_LEVEL1: ReadonlyArray<[code: string, name: string]> = [
   ["101", "政务服务运行保障"],
@@ -10,39 +10,43 @@ export const HUADU_2022_LEVEL1: ReadonlyArray<[code: string, name: string]> = [
   ["104", "政务服务中心大楼建设"],
 ];
 
-/** [code suffix, level-1 code, name, budget 万元] */
-export const HUADU_2022_PROJECTS: ReadonlyArray<[string, string, string, string]> = [
-  ["01", "102", "花都区电子政务外网互联网出口租赁", "228.38"],
-  ["02", "101", "办公场租", "0.21"],
-  ["03", "101", "编外人员聘用经费", "191.91"],
-  ["04", "101", "政务大楼保安保洁维保经费", "717.50"],
-  ["05", "101", "机关党建活动经费（区政务服务数据管理局）", "1.32"],
-  ["06", "102", "信息化项目经费", "77.10"],
-  ["07", "103", "区长专线日常经费", "1.95"],
-  ["08", "102", "区互联网统一出口租赁", "85.20"],
-  ["09", "103", "基层服务平台示范点建设经费", "682.00"],
-  ["10", "102", "花都区政务工作平台项目", "577.20"],
-  ["11", "102", "花都区政府数据中心平台建设项目", "199.00"],
-  ["12", "103", "花都区疫情防控系统（穗智管花都分平台一期）", "258.60"],
-  ["13", "102", "花都区电子光纤租赁及维护服务采购项目", "903.52"],
-  ["14", "102", "花都区安可替代工程项目", "0.72"],
-  ["15", "103", "广州市花都区人民政府政务管理办公室四标四实数据修正及实有设施采集采购项目", "57.06"],
-  ["16", "102", "广州市花都区电子政务云平台扩容和信息安全服务采购项目", "135.32"],
-  ["17", "101", "办证大厅窗口服务经费", "127.08"],
-  ["18", "102", "2021 年-2024 年花都区电子政务外网互联网统一出口租赁", "224.99"],
-  ["19", "102", "2020-2023 年度花都区信息化建设总体监理服务采购项目", "97.00"],
-  ["20", "102", "2020-2023 年度花都区电子政务基础设施运维服务项目", "78.74"],
-  ["21", "101", "新政务中心大楼后勤保障经费", "649.07"],
-  ["22", "102", "数字广州（花都区）基础应用平台", "29.88"],
-  ["23", "102", "信息化建设经费", "168.78"],
-  ["24", "103", "花都区国防动员指挥中心建设项目", "302.53"],
-  ["25", "104", "市民广场项目政务综合服务中心大楼建设启动资金", "1502.98"],
+/**
+ * The level-1 code of each of the seed's 25 projects, in the seed's order (its "no"); names and
+ * amounts come from data/seed/huadu-2022-facts.json.
+ */
+export const HUADU_2022_PROJECT_PARENTS: ReadonlyArray<string> = [
+  "102",
+  "101",
+  "101",
+  "101",
+  "101",
+  "102",
+  "103",
+  "102",
+  "103",
+  "102",
+  "102",
+  "103",
+  "102",
+  "102",
+  "103",
+  "102",
+  "101",
+  "102",
+  "102",
+  "102",
+  "101",
+  "102",
+  "102",
+  "103",
+  "104",
 ];
 
-/** Year totals in 万元 (revenue and basic expenditure as published; the rest are plausible). */
+/**
+ * Year totals the seed does not state, in 万元 (plausible); the stated 决算 totals come from
+ * data/seed/huadu-2022-facts.json.
+ */
 export const HUADU_2022_TOTALS = {
-  fiscalRevenueWan: "9167.05",
-  basicExpenditureWan: "1889.03",
   publicFundsBudgetWan: "186.40",
   publicFundsActualWan: "179.62",
   threePublicBudgetWan: "6.00",

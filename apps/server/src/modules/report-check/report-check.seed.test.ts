@@ -41,6 +41,20 @@ describe("checkReportText on the seed report", () => {
     expect(messages).toContain("第577行起所列 25 项“年度预算数”之和为 7298.04 万元，与所述项目支出 7278.02 万元不符");
   });
 
+  it("accepts a list whose gap to the stated 项目支出 the report states right after it, and only that gap", () => {
+    const sumOf = (text: string) => checkReportText(text).filter((f) => f.computed === "7298.04 万元");
+    expect(sumOf(seed)).toHaveLength(1);
+    const disclose = (gap: string) =>
+      editLine(
+        seed,
+        685,
+        "成率 100%。",
+        `成率 100%。\n以上 25 个项目预算完成数合计 7,298.04 万元，与决算项目支出 7,278.02 万元相差 ${gap} 万元。`,
+      );
+    expect(sumOf(disclose("20.02"))).toEqual([]);
+    expect(sumOf(disclose("10.00"))).toHaveLength(1);
+  });
+
   it("finds nothing once the seed's defects are corrected", () => {
     expect(checkReportText(fixed)).toEqual([]);
   });

@@ -187,12 +187,33 @@ function listClaims(report: ReportText, quantities: Quantity[], outline: Outline
       const claim = listTotal(ctx, parent, list, items, label);
       // Items may give several amounts (预算数, 完成数): a total that equals the sum of any one of
       // these columns agrees with the list (项目支出 is what was spent, not what was budgeted).
-      if (claim && !columnSums(ctx, perItem).some((sum) => Math.abs(sum - claim.total.value) < 0.005)) {
+      const sums = columnSums(ctx, perItem);
+      if (
+        claim &&
+        !sums.some((sum) => Math.abs(sum - claim.total.value) < 0.005) &&
+        !differenceStated(report.text, list[list.length - 1], sums, claim.total.value)
+      ) {
         claims.push(claim);
       }
     }
   }
   return claims;
+}
+
+/**
+ * A report that says right after the list how far its sum is from the stated total ("…合计 7298.04
+ * 万元，与决算项目支出 7278.02 万元相差 20.02 万元") discloses the gap instead of contradicting itself.
+ */
+function differenceStated(text: string, last: NumberedItem | undefined, sums: number[], total: number): boolean {
+  // From the last item on: a closing paragraph may read as part of the last item's content.
+  const after = last ? text.slice(last.start, last.subtreeEnd + 300) : "";
+  for (const m of after.matchAll(/相差\s*(\d+(?:\.\d+)?)/g)) {
+    const gap = Number(m[1]);
+    if (sums.some((sum) => Math.abs(Math.abs(sum - total) - gap) < 0.005)) {
+      return true;
+    }
+  }
+  return false;
 }
 
 /** Sums of the k-th amount of every item, for each k where all items name that amount alike. */

@@ -211,13 +211,28 @@ export async function collectFigures(sys: Ctx, year: number): Promise<{ figures:
     const w = (key: string, fen: number, label: string, note: string) => {
       figures[key] = { value: wan(fen), label, format: "wan", href, note };
     };
-    w("budget.revenueWan", s.revenueActualFen, "本年收入合计", "各收入来源决算数之和");
+    // The 决算 statement's totals as entered win over sums of the records: the report states the
+    // books, and where the records disagree with them the budget page and the warnings say so.
+    const y = budget.data.year;
+    const stated = (key: string, fen: number | null, computed: number, label: string, note: string) =>
+      fen === null ? w(key, computed, label, note) : w(key, fen, label, "决算报表填报数");
+    stated("budget.revenueWan", y.finalRevenueFen, s.revenueActualFen, "本年收入合计", "各收入来源决算数之和");
     w("budget.fiscalRevenueWan", s.fiscalActualFen, "财政拨款收入", "财政拨款收入决算数");
-    w("budget.expenditureWan", s.expenditureFen, "本年支出合计", "基本支出 + 二级项目执行数之和");
-    w("budget.basicExpenditureWan", s.basicExecutedFen, "基本支出", "基本支出执行数");
+    stated(
+      "budget.expenditureWan",
+      y.finalExpenditureFen,
+      s.expenditureFen,
+      "本年支出合计",
+      "基本支出 + 二级项目执行数之和",
+    );
+    stated("budget.basicExpenditureWan", y.finalBasicFen, s.basicExecutedFen, "基本支出", "基本支出执行数");
     w("budget.projectBudgetWan", s.projectBudgetFen, "项目年度预算数", "二级项目年度预算数（含调整）之和");
-    w("budget.projectExpenditureWan", s.projectExecutedFen, "项目支出", "二级项目执行数之和");
-    w("budget.carryOverWan", s.carryOverFen, "结转结余", "二级项目结转结余之和");
+    stated("budget.projectExpenditureWan", y.finalProjectFen, s.projectExecutedFen, "项目支出", "二级项目执行数之和");
+    w("budget.projectListExecutedWan", s.projectExecutedFen, "二级项目预算完成数合计", "二级项目执行数之和");
+    stated("budget.carryOverWan", y.finalClosingBalanceFen, s.carryOverFen, "年末结转结余", "二级项目结转结余之和");
+    if (y.finalOpeningBalanceFen !== null) {
+      w("budget.openingBalanceWan", y.finalOpeningBalanceFen, "年初结转结余", "决算报表填报数");
+    }
     figures["budget.projects"] = {
       value: s.level2Projects,
       label: "二级项目",

@@ -1,3 +1,4 @@
+import type { IdentityBreak } from "../../../../../packages/contracts/src/budget.ts";
 import type { ScoredTree } from "../self-evaluation/scoring-tree.ts";
 import { type Block, type Figures, formatFigure, type ReportDoc, type ReportScores, type Run } from "./report-model.ts";
 import { PLACEHOLDER, SECTIONS, type SectionKey, TEMPLATE } from "./report-template.ts";
@@ -12,7 +13,12 @@ export type BuildInput = {
   projects: Array<{ code: string; name: string; level: number }>;
   /** Paragraph texts edited by the tenant, by key. */
   edited: Map<string, string>;
+  /** Identities of the year's 决算 statement that do not hold (budget summary). */
+  identityBreaks: IdentityBreak[];
 };
+
+/** Formats a 万元 amount the way the figures are written. */
+const FEN_WAN = { value: 0, label: "", format: "wan", href: "", note: "" } as const;
 
 const CN_ORDINALS = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"];
 const ordinal = (n: number) => CN_ORDINALS[n - 1] ?? String(n);
@@ -132,7 +138,10 @@ function projectBlocks(input: BuildInput): Block[] {
       t("。"),
     ],
   }));
-  if (projects.length > 0) {
+  // A list that does not add up to the stated 项目支出 is not given a total of its own, which would
+  // contradict the 决算 figure stated in 一（三）: the report says how far apart the two are.
+  const gap = input.identityBreaks.find((b) => b.key === "project_list");
+  if (projects.length > 0 && gap) {
     blocks.push({
       kind: "paragraph",
       runs: [
@@ -141,12 +150,29 @@ function projectBlocks(input: BuildInput): Block[] {
         t(" 个项目年度预算数合计 "),
         fig(figures, "budget.projectBudgetWan"),
         t(" 万元，预算完成数合计 "),
+        fig(figures, "budget.projectListExecutedWan"),
+        t(" 万元，与决算项目支出 "),
         fig(figures, "budget.projectExpenditureWan"),
+        t(` 万元相差 ${formatFigure({ ...FEN_WAN, value: Math.abs(gap.differenceFen) / 1_000_000 })} 万元。`),
+      ],
+    });
+  } else if (projects.length > 0) {
+    blocks.push({
+      kind: "paragraph",
+      runs: [
+        t("以上 "),
+        fig(figures, "budget.projects"),
+        t(" 个项目年度预算数合计 "),
+        fig(figures, "budget.projectBudgetWan"),
+        t(" 万元，预算完成数合计 "),
+        fig(figures, "budget.projectListExecutedWan"),
         t(" 万元，预算完成率 "),
         fig(figures, "budget.projectExecutionRate"),
         t("。"),
       ],
     });
+  }
+  if (projects.length > 0) {
     blocks.push({
       kind: "table",
       header: ["序号", "项目名称", "年度预算数（万元）", "预算完成数（万元）", "预算完成率"],
@@ -166,7 +192,9 @@ function projectBlocks(input: BuildInput): Block[] {
 export function buildReport(input: BuildInput): ReportDoc {
   const { figures } = input;
   const vars = { year: String(input.year), org: input.orgName };
-  const warnings: string[] = [];
+  const warnings: string[] = input.identityBreaks.map(
+    (b) => `决算数据不一致：${b.message}。报告按决算报表填报数陈述，请核实后更正预算数据或决算数`,
+  );
   const blocks: Block[] = [];
   let parent = "";
   for (const section of SECTIONS) {

@@ -55,7 +55,10 @@ describe("the self-evaluation workflow", () => {
       rawSum: 17,
       capped: true,
     });
-    expect(ev.items.find((i: { code: string }) => i.code === "1.2.2").computation).toContain("100.00%");
+    // 预算完成率 reads the 决算 支出 as stated (9,167.05), not the project list's sum.
+    expect(ev.items.find((i: { code: string }) => i.code === "1.2.2").computation).toContain(
+      "执行数 9,167.05 万元 ÷ 预算数 9,187.07 万元 = 99.78%",
+    );
   });
 
   it("approval freezes a hashed snapshot; changes then need a new version, which can be compared", async () => {
@@ -118,6 +121,28 @@ describe("the report", () => {
     expect(r.html).toContain("（二）各项工作任务绩效目标完成情况分析");
   });
 
+  it("states the 决算 totals as entered, warns about the list that does not add up, and contradicts itself nowhere", async () => {
+    const doc = await buildReportFor(h.database.db, systemClock, h.tenant.id, YEAR);
+    const text = renderText(doc);
+    // The seed's own figures: 收入 = 支出 = 9,167.05, 项目支出 7,278.02 (its 25 projects add up to 7,298.04).
+    expect(text).toContain("总收入 9,167.05 万元，其中财政拨款收入 9,167.05 万元");
+    expect(text).toContain("总支出 9,167.05 万元，其中基本支出 1,889.03 万元，项目支出 7,278.02 万元");
+    expect(text).toContain("共涉及资金 7,278.02 万元");
+    expect(text).not.toContain("9,187.07 万元，其中");
+    // The list's own sum is never given as if it were the 项目支出: the gap is said in so many words.
+    expect(text).toContain(
+      "以上 25 个项目年度预算数合计 7,298.04 万元，预算完成数合计 7,298.04 万元，与决算项目支出 7,278.02 万元相差 20.02 万元。",
+    );
+    expect(doc.warnings.filter((w) => w.startsWith("决算数据不一致"))).toEqual([
+      "决算数据不一致：25 个二级项目预算完成数合计 7,298.04 万元 ≠ 决算项目支出 7,278.02 万元，相差 20.02 万元。报告按决算报表填报数陈述，请核实后更正预算数据或决算数",
+    ]);
+    expect(checkReportText(text)).toEqual([]);
+    const y = (await get(finance, `/api/budget/years/${YEAR}`)).json();
+    expect(y.summary.identityBreaks).toEqual([
+      expect.objectContaining({ key: "project_list", differenceFen: 20_020_000 }),
+    ]);
+  });
+
   it("follows the data: a changed execution changes the report", async () => {
     const y = (await get(finance, `/api/budget/years/${YEAR}`)).json();
     const p = y.projects.find((x: { level: number }) => x.level === 2);
@@ -130,8 +155,10 @@ describe("the report", () => {
     expect(res.statusCode).toBe(200);
     const r = (await get(leader, `/api/reports/${YEAR}`)).json();
     expect(r.figures["budget.projectExecutionRate"].value).toBeLessThan(1);
-    expect(r.figures["budget.projectExpenditureWan"].value).toBe(7297.04);
-    expect(r.html).toContain("7,297.04");
+    expect(r.figures["budget.projectListExecutedWan"].value).toBe(7297.04);
+    // The books stay as stated; the widened gap shows in the warnings.
+    expect(r.figures["budget.projectExpenditureWan"].value).toBe(7278.02);
+    expect(r.warnings.join("")).toContain("相差 19.02 万元");
   });
 
   it("narrative placeholders must name a computable figure", async () => {

@@ -50,6 +50,7 @@ export async function buildReportFor(db: Db, clock: Clock, tenantId: string, yea
     tree: ev?.tree ?? null,
     projects: budget.projects,
     edited: await editedParagraphs(db, tenantId, year),
+    identityBreaks: budget.summary.identityBreaks,
   });
 }
 

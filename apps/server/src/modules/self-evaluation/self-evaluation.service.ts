@@ -33,8 +33,9 @@ export async function ruleInputs(db: Db, tenantId: string, year: number): Promis
   const { data, summary } = read;
   return {
     budgetFen: data.year.basicBudgetFen + summary.projectBudgetFen,
-    executedFen: data.year.basicExecutedFen + summary.projectExecutedFen,
-    carryOverFen: summary.carryOverFen,
+    // The 决算 statement's figures when entered: the score must read what the report states.
+    executedFen: data.year.finalExpenditureFen ?? data.year.basicExecutedFen + summary.projectExecutedFen,
+    carryOverFen: data.year.finalClosingBalanceFen ?? summary.carryOverFen,
     fiscalBudgetFen: summary.fiscalBudgetFen,
     fiscalActualFen: summary.fiscalActualFen,
     procurementPlanFen: data.year.procurementPlanFen,

@@ -2,24 +2,28 @@ import {
   AlignmentType,
   BorderStyle,
   Document,
+  Footer,
   HeadingLevel,
   ImageRun,
   LineRuleType,
   Packer,
+  PageNumber,
   Paragraph,
   Table,
   TableCell,
+  TableLayoutType,
   TableRow,
   TextRun,
   WidthType,
 } from "docx";
+import { columnWidths } from "./table-widths.ts";
 
 /**
  * 公文 layout (GB/T 9704-2012), shared by the self-evaluation report and the 诉求分析简报: A4,
  * margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm; title in 小标宋 二号, level-1 headings
  * 黑体 三号, level-2 楷体 三号, body 仿宋 三号 with a fixed 28.95 pt line. Latin text uses Times New
- * Roman. Where the 方正/GB2312 fonts are missing, Word and LibreOffice substitute by the eastAsia
- * family (fontconfig maps them to Noto Serif/Sans CJK).
+ * Roman. Page numbers "— 1 —" at the outside corners. Where the 方正/GB2312 fonts are missing,
+ * the PDF conversion maps them through the fontconfig file shipped beside docx-to-pdf.ts.
  */
 const MM = 56.6929; // twips per millimetre
 export const FONTS = {
@@ -28,10 +32,12 @@ export const FONTS = {
   heading2: "楷体_GB2312",
   body: "仿宋_GB2312",
   latin: "Times New Roman",
+  pageNumber: "宋体",
 } as const;
 const SANHAO = 32; // 三号 16 pt in half-points
 const ERHAO = 44; // 二号 22 pt
 const XIAOSI = 24; // 小四 12 pt, for tables and captions
+const SIHAO = 28; // 四号 14 pt, the page number
 const LINE = 579; // 28.95 pt in twips
 /** The type area: 210 − 28 − 26 = 156 mm wide, in pixels at 96 dpi (what docx sizes images in). */
 export const TEXT_WIDTH_PX = Math.round((156 / 25.4) * 96);
@@ -53,29 +59,50 @@ export type GongwenBlock =
   | { kind: "table"; header: readonly string[]; rows: readonly (readonly (readonly GongwenRun[])[])[] }
   | GongwenImage;
 
+/**
+ * Simplified Chinese on every run: without it LibreOffice takes its default Asian language (Japanese)
+ * and picks the JP faces of the Noto CJK collections, with Japanese glyph forms.
+ */
+const ZH = { value: "zh-CN", eastAsia: "zh-CN" } as const;
 const font = (eastAsia: string) => ({ ascii: FONTS.latin, hAnsi: FONTS.latin, eastAsia, cs: FONTS.latin });
 
 function textRuns(runs: readonly GongwenRun[], eastAsia: string): TextRun[] {
-  return runs.map((r) => new TextRun({ text: r.text, font: font(eastAsia), size: SANHAO }));
+  return runs.map((r) => new TextRun({ text: r.text, language: ZH, font: font(eastAsia), size: SANHAO }));
 }
 
 function tableOf(b: Extract<GongwenBlock, { kind: "table" }>): Table {
   const border = { style: BorderStyle.SINGLE, size: 4, color: "000000" };
-  const cell = (runs: readonly GongwenRun[], bold: boolean) =>
+  const cell = (runs: readonly GongwenRun[], bold: boolean, i: number) =>
     new TableCell({
+      width: { size: widths[i] ?? 0, type: WidthType.DXA },
       borders: { top: border, bottom: border, left: border, right: border },
       children: [
         new Paragraph({
           alignment: AlignmentType.CENTER,
-          children: runs.map((r) => new TextRun({ text: r.text, bold, font: font(FONTS.body), size: XIAOSI })),
+          children: runs.map(
+            (r) => new TextRun({ text: r.text, bold, language: ZH, font: font(FONTS.body), size: XIAOSI }),
+          ),
         }),
       ],
     });
+  const text = (runs: readonly GongwenRun[]) => runs.map((r) => r.text).join("");
+  const widths = columnWidths(
+    b.header,
+    b.rows.map((r) => r.map(text)),
+    Math.round(156 * MM),
+  );
   return new Table({
-    width: { size: 100, type: WidthType.PERCENTAGE },
+    width: { size: widths.reduce((x, y) => x + y, 0), type: WidthType.DXA },
+    columnWidths: widths,
+    layout: TableLayoutType.FIXED,
     rows: [
-      new TableRow({ tableHeader: true, children: b.header.map((h) => cell([{ text: h }], true)) }),
-      ...b.rows.map((row) => new TableRow({ children: row.map((c) => cell(c, false)) })),
+      // The header repeats on every page; a row is never broken across two.
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: b.header.map((h, i) => cell([{ text: h }], true, i)),
+      }),
+      ...b.rows.map((row) => new TableRow({ cantSplit: true, children: row.map((c, i) => cell(c, false, i)) })),
     ],
   });
 }
@@ -98,7 +125,7 @@ function imageOf(b: GongwenImage): Paragraph[] {
     }),
     new Paragraph({
       alignment: AlignmentType.CENTER,
-      children: [new TextRun({ text: b.caption, font: font(FONTS.heading2), size: XIAOSI })],
+      children: [new TextRun({ text: b.caption, language: ZH, font: font(FONTS.heading2), size: XIAOSI })],
     }),
   ];
 }
@@ -135,16 +162,41 @@ const headingStyle = (id: string, name: string, eastAsia: string, size: number) 
   name,
   basedOn: "Normal",
   next: "Normal",
-  run: { font: font(eastAsia), size },
+  run: { language: ZH, font: font(eastAsia), size },
 });
+
+/**
+ * GB/T 9704 page number: "— 1 —" in 4 号 半角宋体 at the outside corner, one character (14 pt) in from
+ * the edge of the type area: right on odd pages, left on even ones.
+ */
+function pageNumberFooter(side: "odd" | "even"): Footer {
+  const odd = side === "odd";
+  return new Footer({
+    children: [
+      new Paragraph({
+        alignment: odd ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        indent: odd ? { right: 280 } : { left: 280 },
+        children: [
+          new TextRun({
+            children: ["— ", PageNumber.CURRENT, " —"],
+            language: ZH,
+            font: { ascii: FONTS.pageNumber, hAnsi: FONTS.pageNumber, eastAsia: FONTS.pageNumber },
+            size: SIHAO,
+          }),
+        ],
+      }),
+    ],
+  });
+}
 
 /** A Word document in the 公文 layout: the title, then the blocks in order. */
 export async function renderGongwenDocx(title: string, blocks: readonly GongwenBlock[]): Promise<Buffer> {
   const document = new Document({
     creator: "Zhengwu 政务",
     title,
+    evenAndOddHeaderAndFooters: true,
     styles: {
-      default: { document: { run: { font: font(FONTS.body), size: SANHAO } } },
+      default: { document: { run: { language: ZH, font: font(FONTS.body), size: SANHAO } } },
       paragraphStyles: [
         headingStyle("Title", "Title", FONTS.title, ERHAO),
         headingStyle("Heading1", "Heading 1", FONTS.heading1, SANHAO),
@@ -161,15 +213,18 @@ export async function renderGongwenDocx(title: string, blocks: readonly GongwenB
               bottom: Math.round(35 * MM),
               left: Math.round(28 * MM),
               right: Math.round(26 * MM),
+              // The page number's line sits 7 mm below the type area (35 − 7 − the 4 号 line ≈ 23 mm).
+              footer: Math.round(23 * MM),
             },
           },
         },
+        footers: { default: pageNumberFooter("odd"), even: pageNumberFooter("even") },
         children: [
           new Paragraph({
             heading: HeadingLevel.TITLE,
             alignment: AlignmentType.CENTER,
             spacing: { after: LINE },
-            children: [new TextRun({ text: title, font: font(FONTS.title), size: ERHAO })],
+            children: [new TextRun({ text: title, language: ZH, font: font(FONTS.title), size: ERHAO })],
           }),
           ...blocks.flatMap(toDocx),
         ],

@@ -69,7 +69,7 @@ describe("BudgetPage (预算绩效)", () => {
       procurementActualFen: 0,
       fixedAssetsTotalFen: 0,
       fixedAssetsInUseFen: 0,
-      summary: { ...summary, executionRate: null },
+      summary: { ...summary, executionRate: null, identityBreaks: [] },
       projects: [
         project("P-01", "无月度数据的项目", 1_000_000, null),
         project("P-02", "政务大厅运维", 120_000_000, [20_000_000, 0, 20_000_000, 0, 0, 0, 0, 0, 0, 0, 0, 0]),

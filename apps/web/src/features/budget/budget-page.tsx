@@ -16,6 +16,7 @@ import { budgetApi, budgetKeys } from "./budget-api.ts";
 import { BudgetExecutionChart } from "./budget-execution-chart.tsx";
 import { BudgetImportModal } from "./budget-import-modal.tsx";
 import { FactCreateModal } from "./fact-create-modal.tsx";
+import { FinalAccountsCard } from "./final-accounts-card.tsx";
 import { pct, wan } from "./money.ts";
 import { YearCreateButton } from "./year-create-modal.tsx";
 import { YearSelect } from "./year-select.tsx";
@@ -86,17 +87,17 @@ function YearView({ data, onImport, onAddFact }: { data: BudgetYear; onImport: (
       <Row gutter={[16, 16]}>
         <Col xs={12} md={6}>
           <Card>
-            <Statistic title="本年收入（万元）" value={wan(s.revenueActualFen)} />
+            <Statistic title="本年收入（万元）" value={wan(data.finalRevenueFen ?? s.revenueActualFen)} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card>
-            <Statistic title="本年支出（万元）" value={wan(s.expenditureFen)} />
+            <Statistic title="本年支出（万元）" value={wan(data.finalExpenditureFen ?? s.expenditureFen)} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
           <Card>
-            <Statistic title="基本支出（万元）" value={wan(s.basicExecutedFen)} />
+            <Statistic title="基本支出（万元）" value={wan(data.finalBasicFen ?? s.basicExecutedFen)} />
           </Card>
         </Col>
         <Col xs={12} md={6}>
@@ -105,6 +106,7 @@ function YearView({ data, onImport, onAddFact }: { data: BudgetYear; onImport: (
           </Card>
         </Col>
       </Row>
+      <FinalAccountsCard data={data} />
       <BudgetExecutionChart projects={data.projects} />
       <Card
         title={`预算项目（一级 ${s.level1Projects} 个，二级 ${s.level2Projects} 个；年度预算 ${wan(s.projectBudgetFen)} 万元，执行 ${wan(s.projectExecutedFen)} 万元）`}

@@ -23,6 +23,12 @@ function emptyYear(orgUnitId: string): BudgetYearInput {
     procurementActualFen: 0,
     fixedAssetsTotalFen: 0,
     fixedAssetsInUseFen: 0,
+    finalRevenueFen: null,
+    finalOpeningBalanceFen: null,
+    finalExpenditureFen: null,
+    finalBasicFen: null,
+    finalProjectFen: null,
+    finalClosingBalanceFen: null,
   };
 }
 
