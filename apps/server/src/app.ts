@@ -33,6 +33,7 @@ import { registerEvaluationRoutes } from "./modules/evaluations/evaluations.rout
 import { registerExportTaskRoutes } from "./modules/export-tasks/export-tasks.routes.ts";
 import { registerJobRoutes } from "./modules/jobs/jobs.routes.ts";
 import { registerOnlineCaseRoutes } from "./modules/online-cases/online-cases.routes.ts";
+import { registerOpenDataRoutes } from "./modules/open-data/open-data.routes.ts";
 import { registerOpen311Routes } from "./modules/open311/open311.routes.ts";
 import { registerOrgRoutes } from "./modules/org/org.routes.ts";
 import { registerReportRoutes } from "./modules/reports/reports.routes.ts";
@@ -203,6 +204,7 @@ export async function buildApp(opts: {
   registerWorkOrderSettingsRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerOpen311Routes(app, deps);
+  registerOpenDataRoutes(app, deps);
   registerAppointmentRoutes(app, deps);
   registerPublicAppointmentRoutes(app, deps);
   registerDeferralRoutes(app, deps);

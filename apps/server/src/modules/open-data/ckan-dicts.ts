@@ -1,4 +1,4 @@
-import { DOWNLOADS, downloadUrl, type OpenDataset, type OpenSite } from "./open-dataset.ts";
+import { DOWNLOADS, downloadsOf, downloadUrl, type OpenDataset, type OpenSite } from "./open-dataset.ts";
 
 /*
  * The CKAN dictionaries (package, resource, organization, group, tag) of the open catalog, with the
@@ -86,7 +86,7 @@ export function resourceDict(site: OpenSite, d: OpenDataset, position: number) {
 
 export function packageDict(site: OpenSite, d: OpenDataset) {
   const tags = tagsOf(d);
-  const resources = DOWNLOADS.map((_, i) => resourceDict(site, d, i));
+  const resources = downloadsOf(d).map((_, i) => resourceDict(site, d, i));
   return {
     id: d.id,
     name: d.code,
@@ -123,6 +123,9 @@ export function packageDict(site: OpenSite, d: OpenDataset) {
       { key: "update_cycle", value: d.updateCycleLabel },
       { key: "published_on", value: d.publishedOn },
       { key: "format", value: d.format },
+      ...(d.openType === "conditional"
+        ? [{ key: "access", value: "有条件开放：下载须向提供单位申请，经同意后开通" }]
+        : []),
       { key: "fields", value: d.fields.map((f) => `${f.name}（${f.typeLabel}，${f.length}）`).join("；") },
     ],
   };

@@ -1,7 +1,7 @@
 import { tagsOf } from "./ckan-dicts.ts";
 import { CkanError } from "./ckan-envelope.ts";
 import { bool, list, naturalNumber, type Params, refuseUnknown, text } from "./ckan-params.ts";
-import { DOWNLOADS, type OpenDataset } from "./open-dataset.ts";
+import { downloadsOf, type OpenDataset } from "./open-dataset.ts";
 
 /*
  * package_search over the open catalog, with CKAN's parameters and defaults (q "*:*", rows 10 capped
@@ -51,7 +51,7 @@ function valuesOf(d: OpenDataset, field: string, licenceId: string): string[] | 
     case "tags":
       return tagsOf(d);
     case "res_format":
-      return DOWNLOADS.map((x) => x.format);
+      return downloadsOf(d).map((x) => x.format);
     case "license_id":
       return [licenceId];
     case "text":
@@ -200,7 +200,7 @@ function facetValues(d: OpenDataset, f: Facet, licenceId: string): [string, stri
     case "tags":
       return tagsOf(d).map((t) => [t, t]);
     case "res_format":
-      return DOWNLOADS.map((x) => [x.format, x.format]);
+      return downloadsOf(d).map((x) => [x.format, x.format]);
     case "license_id":
       return [[licenceId, licenceId]];
   }

@@ -1,6 +1,6 @@
 import { tagsOf } from "./ckan-dicts.ts";
-import { DOWNLOADS, downloadUrl, type OpenDataset, type OpenSite } from "./open-dataset.ts";
-import { iri, type RdfNode, typed, zh } from "./rdf-graph.ts";
+import { downloadsOf, downloadUrl, type OpenDataset, type OpenSite } from "./open-dataset.ts";
+import { iri, type RdfNode, type Term, typed, zh } from "./rdf-graph.ts";
 
 /*
  * The open catalog in DCAT-AP 3: one dcat:Catalog with its publisher (foaf:Agent), licence
@@ -60,7 +60,7 @@ const datasetId = (site: OpenSite, d: OpenDataset) => `${site.apiBase}/dataset/$
 function datasetNodes(site: OpenSite, d: OpenDataset, publisherId: string, licenceId: string): RdfNode[] {
   const id = datasetId(site, d);
   const contactId = `${id}#contact`;
-  const distributions: RdfNode[] = DOWNLOADS.map((dl) => ({
+  const distributions: RdfNode[] = downloadsOf(d).map((dl) => ({
     id: `${id}/distribution/${dl.ext}`,
     types: ["dcat:Distribution"],
     props: [
@@ -97,7 +97,7 @@ function datasetNodes(site: OpenSite, d: OpenDataset, publisherId: string, licen
     types: ["vcard:Kind"],
     props: [
       ["vcard:fn", zh(d.provider.name)],
-      ["vcard:hasEmail", iri(`mailto:${site.contactEmail}`)],
+      ...(site.contactEmail ? [["vcard:hasEmail", iri(`mailto:${site.contactEmail}`)] as [string, Term]] : []),
     ],
   };
   return [dataset, contact, ...distributions];

@@ -37,7 +37,8 @@ export type OpenSite = {
   tenantCode: string;
   title: string;
   publisher: string;
-  contactEmail: string;
+  /** The bureau's public address for data questions, when the tenant has one. */
+  contactEmail: string | null;
   licence: { id: string; title: string; url: string };
 };
 
@@ -47,6 +48,9 @@ export const DOWNLOADS = [
   { format: "XLSX", ext: "xlsx", mediaType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet" },
   { format: "JSON", ext: "json", mediaType: "application/json" },
 ] as const;
+
+/** Downloads are offered for 无条件开放 only; a 有条件开放 dataset is listed and is applied for. */
+export const downloadsOf = (d: OpenDataset) => (d.openType === "unconditional" ? DOWNLOADS : []);
 
 export const downloadUrl = (site: OpenSite, code: string, ext: string) =>
   `${site.baseUrl}/api/public/data/${site.tenantCode}/resources/${code}/download.${ext}`;
