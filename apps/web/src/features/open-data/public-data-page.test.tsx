@@ -37,7 +37,9 @@ describe("公共数据开放 pages read the CKAN Action API", () => {
     renderPage(<PublicDataPage />, { path: "/public/data?tenant=440114&q=旅游" });
     expect(await screen.findByText("A级旅游景区名录")).toBeTruthy();
     expect(screen.getByText("区文化广电旅游体育局")).toBeTruthy();
-    expect(calls[0]?.call).toBe(`GET /open-data/440114/api/3/action/package_search?q=${encodeURIComponent("旅游")}&rows=20&start=0`);
+    expect(calls[0]?.call).toBe(
+      `GET /open-data/440114/api/3/action/package_search?q=${encodeURIComponent("旅游")}&rows=20&start=0`,
+    );
   });
 
   it("shows a 有条件开放 dataset's fields and says it is applied for instead of offering downloads", async () => {
