@@ -6,6 +6,7 @@ import { buildUser, type TestUser } from "../../../test/factories/user.factory.t
 import { setUpHarness } from "../../../test/harness.ts";
 import { authHeaders } from "../../../test/test-app.ts";
 import { queryRows } from "../../platform/db/rows.ts";
+import { issueApiKey } from "../api-keys/api-keys.service.ts";
 import { verifyExchangeChain } from "./exchange-log.service.ts";
 
 const clock = movableClock("2022-10-10T10:00:00+08:00");
@@ -140,6 +141,14 @@ describe("数据服务", () => {
     const other = await buildUser(h.database.db, h.tenant.id, h.tenant.units.root.id, ["admin"]);
     const key = await call(other, "POST", "/api/api-keys", { name: "通用密钥", scopes: ["data:read"] });
     expect(key.statusCode).toBe(400);
+    // A data:read key made outside a grant (as the CLI could) reads nothing.
+    const unbound = await issueApiKey(
+      { db: h.database.db, tenantId: h.tenant.id, orgUnitId: h.tenant.units.a1.id, createdBy: "test" },
+      { name: "无授权", scopes: ["data:read"] },
+    );
+    const refused = await rows(unbound.secret);
+    expect(refused.statusCode).toBe(403);
+    expect(refused.json().error.message).toContain("未绑定共享授权");
 
     const mine = (await call(consumer, "GET", `/api/data/exchange-log?resourceCode=${code}&pageSize=200`)).json();
     expect(mine.total).toBeGreaterThanOrEqual(9);
