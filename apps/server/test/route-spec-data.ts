@@ -116,4 +116,10 @@ export const DATA_ROUTES: Record<string, Spec> = {
     url: () => "/api/data/exchange-log/counters?by=consumer",
     list: true,
   },
+  // Open data: CKAN's Action API and the downloads are public (their own test covers what they publish).
+  "GET /api/3/action/:action": { roles: "public", ok: 200 },
+  "POST /api/3/action/:action": { roles: "public", ok: 200 },
+  "GET /api/public/data/:tenant/resources/:code/download.csv": { roles: "public", ok: 200 },
+  "GET /api/public/data/:tenant/resources/:code/download.xlsx": { roles: "public", ok: 200 },
+  "GET /api/public/data/:tenant/resources/:code/download.json": { roles: "public", ok: 200 },
 };

@@ -9,6 +9,7 @@ import type { Params } from "./ckan-params.ts";
 import { dcatGraph } from "./dcat.ts";
 import { loadOpenDatasets } from "./open-catalog.repo.ts";
 import type { OpenSite } from "./open-dataset.ts";
+import { openDownload } from "./open-downloads.ts";
 import { toJsonLd, toTurtle } from "./rdf-graph.ts";
 
 /** The CKAN version whose Action API (v3) these routes follow, reported by status_show. */
@@ -117,6 +118,21 @@ export function registerOpenDataRoutes(app: App, deps: RouteDeps): void {
       },
       { prefix },
     );
+  }
+
+  for (const ext of ["csv", "xlsx", "json"] as const) {
+    app.get(`/api/public/data/:tenant/resources/:code/download.${ext}`, {
+      config: open,
+      schema: { tags: ["public"], summary: `下载开放数据（${ext.toUpperCase()}，不含个人信息字段）` },
+      handler: async (req, reply) => {
+        const { tenant, code } = req.params as { tenant: string; code: string };
+        const file = await openDownload(deps.database.db, tenant, code, ext);
+        return reply
+          .type(file.type)
+          .header("content-disposition", `attachment; filename*=UTF-8''${encodeURIComponent(file.filename)}`)
+          .send(file.body);
+      },
+    });
   }
 
   for (const [ext, type] of [
