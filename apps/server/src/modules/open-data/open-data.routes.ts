@@ -76,6 +76,7 @@ export function registerOpenDataRoutes(app: App, deps: RouteDeps): void {
     ["/open-data/:tenant/api/3/action", true],
   ] as const) {
     void app.register(
+      // biome-ignore lint/nursery/noMisusedPromises: Fastify awaits async plugins; the rule does not know register's overloads.
       async (plugin) => {
         plugin.setErrorHandler((err: FastifyError, req, reply) => {
           const action = actionOf(req);
