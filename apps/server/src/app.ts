@@ -28,11 +28,16 @@ import { registerCalendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { registerCatalogRoutes } from "./modules/catalog/catalog.routes.ts";
 import { registerBriefingRoutes } from "./modules/dashboard/briefing.routes.ts";
 import { registerDashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
+import { registerBatchRoutes } from "./modules/data-sharing/batches.routes.ts";
+import { registerExchangeRoutes } from "./modules/data-sharing/exchange.routes.ts";
+import { registerRequestRoutes } from "./modules/data-sharing/requests.routes.ts";
+import { registerResourceRoutes } from "./modules/data-sharing/resources.routes.ts";
 import { registerDeferralRoutes } from "./modules/deferrals/deferrals.routes.ts";
 import { registerEvaluationRoutes } from "./modules/evaluations/evaluations.routes.ts";
 import { registerExportTaskRoutes } from "./modules/export-tasks/export-tasks.routes.ts";
 import { registerJobRoutes } from "./modules/jobs/jobs.routes.ts";
 import { registerOnlineCaseRoutes } from "./modules/online-cases/online-cases.routes.ts";
+import { registerOpenDataRoutes } from "./modules/open-data/open-data.routes.ts";
 import { registerOpen311Routes } from "./modules/open311/open311.routes.ts";
 import { registerOrgRoutes } from "./modules/org/org.routes.ts";
 import { registerReportRoutes } from "./modules/reports/reports.routes.ts";
@@ -203,6 +208,7 @@ export async function buildApp(opts: {
   registerWorkOrderSettingsRoutes(app, deps);
   registerCalendarRoutes(app, deps);
   registerOpen311Routes(app, deps);
+  registerOpenDataRoutes(app, deps);
   registerAppointmentRoutes(app, deps);
   registerPublicAppointmentRoutes(app, deps);
   registerDeferralRoutes(app, deps);
@@ -210,6 +216,10 @@ export async function buildApp(opts: {
   registerOnlineCaseRoutes(app, deps);
   registerExportTaskRoutes(app, deps);
   registerWorkbenchRoutes(app, deps);
+  registerResourceRoutes(app, deps);
+  registerBatchRoutes(app, deps);
+  registerRequestRoutes(app, deps);
+  registerExchangeRoutes(app, deps);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
   const indexHtml = hasWeb ? readFileSync(`${WEB_DIST}index.html`) : null;

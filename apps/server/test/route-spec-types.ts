@@ -28,6 +28,12 @@ export type Targets = {
   itemCodes: [string, string];
   bundleId: string;
   bundleCode: string;
+  /** A 无条件共享 data resource the unit provides, and an information system it owns. */
+  resourceCode: string;
+  systemId: string;
+  /** A 有条件共享 request of the unit to itself, pending; and the grant of an unconditional one. */
+  dataRequestId: string;
+  dataGrantId: string;
 };
 export type Spec = {
   /** Roles admitted; "any" = every signed-in user; "public" and "api_key" as declared. */

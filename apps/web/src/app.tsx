@@ -10,6 +10,8 @@ import { CatalogMetricsPage } from "./features/catalog/catalog-metrics-page.tsx"
 import { PublicBundlePage, PublicBundlesPage } from "./features/catalog/public-bundles-page.tsx";
 import { PublicCatalogPage } from "./features/catalog/public-catalog-page.tsx";
 import { PublicItemGuidePage } from "./features/catalog/public-item-guide-page.tsx";
+import { PublicDataPage } from "./features/open-data/public-data-page.tsx";
+import { PublicDatasetPage } from "./features/open-data/public-dataset-page.tsx";
 import { AppLayout } from "./layout/app-layout.tsx";
 import { NotFoundPage, PageLoading } from "./shared/results.tsx";
 
@@ -154,6 +156,8 @@ export function AppRouter() {
           <Route path="/public/appointments" element={<PublicBookingPage />} />
           <Route path="/public/halls/:id/board" element={<HallBoardPage />} />
           <Route path="/public/catalog" element={<PublicCatalogPage />} />
+          <Route path="/public/data" element={<PublicDataPage />} />
+          <Route path="/public/data/:name" element={<PublicDatasetPage />} />
           <Route path="/public/catalog/items/:code" element={<PublicItemGuidePage />} />
           <Route path="/public/catalog/bundles" element={<PublicBundlesPage />} />
           <Route path="/public/catalog/bundles/:code" element={<PublicBundlePage />} />

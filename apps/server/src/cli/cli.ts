@@ -8,6 +8,7 @@ import { registerAuditCommands } from "./commands/audit-commands.ts";
 import { registerBackupCommands } from "./commands/backup-commands.ts";
 import { registerBriefingCommands } from "./commands/briefing-commands.ts";
 import { registerCalendarCommand } from "./commands/calendar-command.ts";
+import { registerExchangeCommands } from "./commands/exchange-commands.ts";
 import { registerReportCheckCommand } from "./commands/report-check-command.ts";
 import { registerReportCommands } from "./commands/report-commands.ts";
 import { withDatabase } from "./run-with-db.ts";
@@ -65,6 +66,7 @@ async function main(): Promise<void> {
   registerCalendarCommand(program, config);
   registerReportCheckCommand(registerReportCommands(program, config));
   registerBriefingCommands(program, config);
+  registerExchangeCommands(program, config);
   await program.parseAsync(process.argv);
 }
 

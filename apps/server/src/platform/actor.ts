@@ -23,6 +23,8 @@ export type ApiKeyActor = {
   name: string;
   scopes: ApiKeyScope[];
   orgPath: string;
+  /** A data-service credential's grant (data_grants); null for other keys. */
+  grantId: string | null;
 };
 /** The CLI, jobs and the demo loader act as the system. */
 export type SystemActor = { kind: "system"; tenantId: string; name: string };

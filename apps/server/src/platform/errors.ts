@@ -3,6 +3,7 @@ export type ErrorCode =
   | "forbidden"
   | "unauthenticated"
   | "validation"
+  | "unprocessable"
   | "conflict"
   | "rate_limited"
   | "invalid_credentials"
@@ -48,6 +49,10 @@ const ENTITY_LABELS: Record<string, string> = {
   catalog_item: "事项",
   catalog_bundle: "一件事",
   export_task: "导出任务",
+  data_resource: "信息资源",
+  data_system: "信息系统",
+  data_request: "共享申请",
+  data_grant: "共享授权",
 };
 
 export const notFound = (entity: string) => new AppError("not_found", `${ENTITY_LABELS[entity] ?? entity}不存在`);

@@ -31,6 +31,10 @@ const outsideIds = (t: Targets) => [
   t.deferralId,
   t.onlineCaseId,
   t.itemId,
+  t.resourceCode,
+  t.systemId,
+  t.dataRequestId,
+  t.dataGrantId,
   // Not the bundle: 一件事 bundles are published (the public catalog lists them), so every reader lists them.
 ];
 

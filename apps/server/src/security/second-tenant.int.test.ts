@@ -39,6 +39,23 @@ const A_NOT_FOUND = new Set(Object.keys(A_URLS));
  * A's: a list answers 200 without them, a record of A's by its code is 404.
  */
 const PUBLIC_PROBES: Record<string, { url: (t: Targets, x: Extra, b: string) => string; status: number }> = {
+  "GET /api/3/action/:action": {
+    url: (t, _x, b) => `/api/3/action/package_show?id=${t.resourceCode}&tenant=${b}`,
+    status: 404,
+  },
+  "POST /api/3/action/:action": { url: (_t, _x, b) => `/api/3/action/package_list?tenant=${b}`, status: 200 },
+  "GET /api/public/data/:tenant/resources/:code/download.csv": {
+    url: (t, _x, b) => `/api/public/data/${b}/resources/${t.resourceCode}/download.csv`,
+    status: 404,
+  },
+  "GET /api/public/data/:tenant/resources/:code/download.xlsx": {
+    url: (t, _x, b) => `/api/public/data/${b}/resources/${t.resourceCode}/download.xlsx`,
+    status: 404,
+  },
+  "GET /api/public/data/:tenant/resources/:code/download.json": {
+    url: (t, _x, b) => `/api/public/data/${b}/resources/${t.resourceCode}/download.json`,
+    status: 404,
+  },
   "GET /api/public/halls": { url: (_t, _x, b) => `/api/public/halls?tenant=${b}`, status: 200 },
   "GET /api/public/catalog/items": {
     url: (_t, _x, b) => `/api/public/catalog/items?tenant=${b}&q=${encodeURIComponent("食品")}`,

@@ -4,6 +4,8 @@ import { issueApiKey } from "../../src/modules/api-keys/api-keys.service.ts";
 import { addFact, createProject, saveBudgetYear } from "../../src/modules/budget/budget.service.ts";
 import { createItem } from "../../src/modules/catalog/catalog.service.ts";
 import { saveBundle } from "../../src/modules/catalog/catalog-bundles.service.ts";
+import { createRequest } from "../../src/modules/data-sharing/requests.service.ts";
+import { createResource, createSystem } from "../../src/modules/data-sharing/resources.service.ts";
 import { insertDeferral } from "../../src/modules/deferrals/deferrals.repo.ts";
 import { insertRating } from "../../src/modules/evaluations/evaluations.repo.ts";
 import { onlineCases } from "../../src/modules/online-cases/online-cases.schema.ts";
@@ -17,6 +19,7 @@ import { systemClock } from "../../src/platform/clock.ts";
 import type { Database } from "../../src/platform/db/client.ts";
 import { projectBody, type Targets, yearBody } from "../route-spec-types.ts";
 import { itemInput } from "./catalog-item.factory.ts";
+import { resourceInput } from "./data-resource.factory.ts";
 import { buildHall, type TestHall } from "./hall.factory.ts";
 import { buildUser } from "./user.factory.ts";
 
@@ -120,6 +123,46 @@ export function routeTargets(database: Database, tenant: { id: string }) {
       groupId: group?.id ?? "",
       windowId: group?.windows[0] ?? "",
       ...(await catalogOf(unit.id)),
+      ...(await dataOf(unit.id)),
+    };
+  }
+
+  /** A fresh data resource of the unit and a system of the unit that provides it. */
+  async function dataOf(
+    unitId: string,
+  ): Promise<Pick<Targets, "resourceCode" | "systemId" | "dataRequestId" | "dataGrantId">> {
+    const actor = { kind: "system" as const, tenantId: tenant.id, name: "测试" };
+    const ctx = { db: database.db, actor, clock: systemClock, log: silentLogger, requestId: "t" };
+    const resource = await createResource(ctx, resourceInput(unitId));
+    const system = await createSystem(ctx, {
+      name: "测试业务系统",
+      ownerUnitId: unitId,
+      onGovCloud: true,
+      protectionLevel: 2,
+      provides: [resource.code],
+      consumes: [],
+    });
+    const conditional = await createResource(
+      ctx,
+      resourceInput(unitId, { shareType: "conditional", shareCondition: "仅限执法使用" }),
+    );
+    const ask = (code: string) =>
+      createRequest(ctx, {
+        resourceCode: code,
+        consumerUnitId: unitId,
+        purpose: "核验企业登记信息",
+        legalBasis: "《优化营商环境条例》",
+        fields: ["统一社会信用代码", "企业名称"],
+        periodFrom: "2022-01-01",
+        periodTo: "2099-12-31",
+      });
+    const pending = await ask(conditional.code);
+    const granted = await ask(resource.code);
+    return {
+      resourceCode: resource.code,
+      systemId: system.id,
+      dataRequestId: pending.id,
+      dataGrantId: granted.grant?.id ?? "",
     };
   }
 

@@ -21,6 +21,8 @@ export const apiKeys = pgTable(
     createdAt: timestamp("created_at", { withTimezone: true }).notNull().defaultNow(),
     lastUsedAt: timestamp("last_used_at", { withTimezone: true }),
     revokedAt: timestamp("revoked_at", { withTimezone: true }),
+    /** Set on a data-service credential: the data grant (data_grants) the key reads under. */
+    grantId: uuid("grant_id"),
   },
   (t) => [index("api_keys_tenant_idx").on(t.tenantId)],
 );

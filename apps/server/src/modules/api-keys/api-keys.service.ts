@@ -33,7 +33,7 @@ function scopesOf(row: ApiKeyRow): ApiKeyScope[] {
   });
 }
 
-type Creator = { db: Db; tenantId: string; orgUnitId: string; createdBy: string };
+type Creator = { db: Db; tenantId: string; orgUnitId: string; createdBy: string; grantId?: string };
 
 /** Creates a key on an org unit; the secret is returned once and only its hash is stored. */
 export async function issueApiKey(
@@ -51,6 +51,7 @@ export async function issueApiKey(
     secretHash: sha256(secretPart).toString("hex"),
     scopes: [...new Set(input.scopes)],
     createdBy: creator.createdBy,
+    grantId: creator.grantId ?? null,
   };
   await insertApiKey(creator.db, row);
   return { row, secret: `zwk_${prefix}_${secretPart}` };
@@ -166,5 +167,6 @@ async function lookUpApiKey(db: Db, key: string, now: Date): Promise<ApiKeyActor
     name: row.name,
     scopes: scopesOf(row),
     orgPath: row.orgPath,
+    grantId: row.grantId,
   };
 }

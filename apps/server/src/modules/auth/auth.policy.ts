@@ -1,5 +1,5 @@
 import type { MenuKey } from "../../../../../packages/contracts/src/auth.ts";
-import { type Action, action, canAnywhere } from "../../platform/access-can.ts";
+import { type Action, canAnywhere } from "../../platform/access-can.ts";
 import type { Actor } from "../../platform/actor.ts";
 import { MANAGE_API_KEYS } from "../api-keys/api-keys.policy.ts";
 import { ADMINISTER_HALLS, OPERATE_HALLS, VIEW_HALLS } from "../appointments/appointments.policy.ts";
@@ -7,15 +7,13 @@ import { READ_AUDIT } from "../audit/audit.policy.ts";
 import { VIEW_BUDGETS } from "../budget/budget.policy.ts";
 import { CONSULT_CATALOG_AT_WINDOW, VIEW_CATALOG } from "../catalog/catalog.policy.ts";
 import { READ_APPEALS, READ_BRIEFINGS, READ_COCKPIT } from "../dashboard/dashboard.policy.ts";
+import { VIEW_DATA } from "../data-sharing/data-sharing.policy.ts";
 import { MANAGE_CREDIT, VIEW_DEFERRALS } from "../deferrals/deferrals.policy.ts";
 import { VIEW_RATINGS } from "../evaluations/evaluations.policy.ts";
 import { canReadJobRuns } from "../jobs/jobs.policy.ts";
 import { VIEW_ORG } from "../org/org.policy.ts";
 import { READ_USERS } from "../users/users.policy.ts";
 import { READ_WORK_ORDER_METRICS, VIEW_WORK_ORDERS } from "../work-orders/work-orders.policy.ts";
-
-/** The data module comes in its own issue; until then its page says so and points to what works today. */
-const VIEW_DATA_RESOURCES = action("data_resource.view", ["data_officer"]);
 
 /** Each menu entry opens where the actor may perform one of its actions somewhere. */
 const ENTRIES: readonly (readonly [readonly MenuKey[], readonly Action[]])[] = [
@@ -47,7 +45,7 @@ export function menuFor(actor: Actor): MenuKey[] {
   if (canReadJobRuns(actor)) {
     menu.push("jobRuns");
   }
-  if (canAnywhere(actor, VIEW_DATA_RESOURCES)) {
+  if (canAnywhere(actor, VIEW_DATA)) {
     menu.push("dataResources");
   }
   return menu;

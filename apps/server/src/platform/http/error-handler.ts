@@ -8,6 +8,8 @@ const STATUS: Record<ErrorCode, number> = {
   password_change_required: 403,
   unauthenticated: 401,
   validation: 400,
+  // Well-formed but refused by content checks (a data batch whose rows fail their 信息项).
+  unprocessable: 422,
   conflict: 409,
   rate_limited: 429,
   invalid_credentials: 401,

@@ -1,13 +1,19 @@
-import { API_KEY_SCOPES, type ApiKeyScope } from "../../../../../packages/contracts/src/api-keys.ts";
+import {
+  API_KEY_SCOPES,
+  type ApiKeyScope,
+  GRANT_BOUND_SCOPES,
+} from "../../../../../packages/contracts/src/api-keys.ts";
 
 export const SCOPE_LABELS: Record<ApiKeyScope, string> = {
   "tickets:write": "工单写入",
   "tickets:read": "工单读取",
   open311: "Open311",
   "cases:write": "网上办件推送",
+  "data:read": "数据服务读取（绑定共享授权）",
 };
 
-export const SCOPE_OPTIONS = API_KEY_SCOPES.map((scope) => ({
+// Data-service credentials are issued with their grant, not here.
+export const SCOPE_OPTIONS = API_KEY_SCOPES.filter((s) => !GRANT_BOUND_SCOPES.includes(s)).map((scope) => ({
   value: scope,
   label: `${SCOPE_LABELS[scope]}（${scope}）`,
 }));

@@ -88,6 +88,17 @@ export const ACTION_LABELS: Record<string, string> = {
   "queue.finish": "办结",
   "demo.work_orders": "生成演示工单",
   "demo.hall_year": "生成演示大厅数据",
+  "data_resource.create": "登记信息资源",
+  "data_resource.update": "修改信息资源",
+  "data_system.create": "登记信息系统",
+  "data_system.update": "修改信息系统",
+  "data_batch.receive": "接收数据批次",
+  "data_request.create": "申请共享资源",
+  "data_request.approve": "同意共享申请",
+  "data_request.refuse": "拒绝共享申请",
+  "data_grant.create": "生成共享授权",
+  "data_grant.revoke": "撤销共享授权",
+  "data_grant.credential": "签发数据服务凭证",
 };
 
 export const ENTITY_LABELS: Record<string, string> = {
@@ -117,6 +128,10 @@ export const ENTITY_LABELS: Record<string, string> = {
   appointment_settings: "预约设置",
   booking: "预约",
   queue_ticket: "排队号",
+  data_resource: "信息资源",
+  data_system: "信息系统",
+  data_request: "共享申请",
+  data_grant: "共享授权",
 };
 
 export const ACTOR_TYPE_LABELS: Record<AuditEntry["actorType"], string> = {

@@ -1,0 +1,119 @@
+import { createHash } from "node:crypto";
+import { isRealDay } from "../../../../../packages/contracts/src/common.ts";
+import type { ResourceField } from "../../../../../packages/contracts/src/data-sharing.ts";
+import type { Cell, DataRow, RowIssue } from "../../../../../packages/contracts/src/data-sharing-batches.ts";
+import { canonicalJson } from "../audit/audit-hash.ts";
+
+export type StoredValue = string | number | boolean | null;
+export type CheckedRow = { key: string; data: Record<string, StoredValue> };
+
+/** sha256 of the rows as canonical JSON (keys sorted): the same rows always give the same checksum. */
+export function rowsChecksum(rows: readonly DataRow[]): string {
+  return createHash("sha256").update(canonicalJson(rows)).digest("hex");
+}
+
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** One cell against its 信息项: the stored value, or why it is refused (in Chinese). */
+function checkCell(f: ResourceField, raw: Cell | undefined): { value: StoredValue } | { error: string } {
+  const empty = raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
+  if (empty) {
+    return f.required ? { error: "必填项为空" } : { value: null };
+  }
+  switch (f.type) {
+    case "C": {
+      if (typeof raw !== "string") {
+        return { error: "应为字符型" };
+      }
+      if ([...raw].length > f.length) {
+        return { error: `长度 ${[...raw].length} 超过 ${f.length}` };
+      }
+      if (f.codeList && !f.codeList.includes(raw)) {
+        return { error: `“${raw}”不在代码表内（${f.codeList.slice(0, 10).join("、")}）` };
+      }
+      return { value: raw };
+    }
+    case "N": {
+      const text = typeof raw === "number" ? String(raw) : typeof raw === "string" ? raw.trim() : "";
+      if (!NUMBER.test(text) || !Number.isFinite(Number(text))) {
+        return { error: "应为数值型" };
+      }
+      if (text.replace(/[-.]/g, "").length > f.length) {
+        return { error: `位数超过 ${f.length}` };
+      }
+      return { value: Number(text) };
+    }
+    case "D":
+      return typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw) && isRealDay(raw)
+        ? { value: raw }
+        : { error: "应为日期型 YYYY-MM-DD" };
+    case "T":
+      return typeof raw === "string" && /^\d{4}-\d{2}-\d{2}T/.test(raw) && !Number.isNaN(Date.parse(raw))
+        ? { value: new Date(raw).toISOString() }
+        : { error: "应为带时区的日期时间（ISO 8601）" };
+    case "L":
+      if (typeof raw === "boolean") {
+        return { value: raw };
+      }
+      return raw === "是" || raw === "true"
+        ? { value: true }
+        : raw === "否" || raw === "false"
+          ? { value: false }
+          : { error: "应为逻辑型（是/否）" };
+  }
+}
+
+/**
+ * Checks every row against the 信息项 (type, length, required, code list, unknown columns) and the
+ * key's uniqueness within the batch. Row numbers are 1-based, as a provider counts its lines.
+ */
+export function checkRows(fields: readonly ResourceField[], rows: readonly DataRow[]) {
+  const byName = new Map(fields.map((f) => [f.name, f]));
+  const keyFields = fields.filter((f) => f.key);
+  const good: CheckedRow[] = [];
+  const bad: Array<{ row: number; errors: Array<{ column: string; message: string }> }> = [];
+  const seenKeys = new Map<string, number>();
+  rows.forEach((raw, i) => {
+    const n = i + 1;
+    const errors: Array<{ column: string; message: string }> = [];
+    for (const column of Object.keys(raw)) {
+      if (!byName.has(column)) {
+        errors.push({ column, message: "不是该资源登记的信息项" });
+      }
+    }
+    const data: Record<string, StoredValue> = {};
+    for (const f of fields) {
+      const checked = checkCell(f, raw[f.name]);
+      if ("error" in checked) {
+        errors.push({ column: f.name, message: checked.error });
+      } else {
+        data[f.name] = checked.value;
+      }
+    }
+    const key =
+      keyFields.length > 0
+        ? keyFields.map((f) => String(data[f.name] ?? "")).join("\u001f")
+        : createHash("sha256").update(canonicalJson(data)).digest("hex");
+    const first = seenKeys.get(key);
+    if (errors.length === 0 && first !== undefined) {
+      errors.push({
+        column: keyFields.map((f) => f.name).join("+") || "整行",
+        message: `关键信息项与第 ${first} 行重复`,
+      });
+    }
+    if (errors.length > 0) {
+      bad.push({ row: n, errors });
+      return;
+    }
+    seenKeys.set(key, n);
+    good.push({ key, data });
+  });
+  return { good, bad };
+}
+
+/** The refusal's details: one issue per bad cell, with its row, its column and the reason. */
+export function rowIssues(bad: ReturnType<typeof checkRows>["bad"]): RowIssue[] {
+  return bad.flatMap((b) =>
+    b.errors.map((e) => ({ row: b.row, column: e.column, message: `第 ${b.row} 行“${e.column}”：${e.message}` })),
+  );
+}

@@ -1,0 +1,96 @@
+import { and, count, desc, eq, sql } from "drizzle-orm";
+import type { Db } from "../../platform/db/client.ts";
+import { queryRows } from "../../platform/db/rows.ts";
+import type { CheckedRow } from "./batch-rows.ts";
+import { dataBatches, dataRows } from "./data-sharing.schema.ts";
+
+export type BatchRow = typeof dataBatches.$inferSelect;
+
+/** Inserts the batch unless its id was used before for the resource; true when this call inserted it. */
+export async function claimBatch(db: Db, row: typeof dataBatches.$inferInsert): Promise<boolean> {
+  const inserted = await db
+    .insert(dataBatches)
+    .values(row)
+    .onConflictDoNothing({ target: [dataBatches.resourceId, dataBatches.batchId] })
+    .returning({ id: dataBatches.id });
+  return inserted.length > 0;
+}
+
+export async function findBatch(db: Db, resourceId: string, batchId: string) {
+  const [row] = await db
+    .select()
+    .from(dataBatches)
+    .where(and(eq(dataBatches.resourceId, resourceId), eq(dataBatches.batchId, batchId)));
+  return row;
+}
+
+/** Stores rows, a later batch replacing the row of the same key. */
+export async function upsertRows(
+  db: Db,
+  tenantId: string,
+  resourceId: string,
+  batchId: string,
+  rows: readonly CheckedRow[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insert(dataRows)
+      .values(rows.slice(i, i + 1000).map((r) => ({ tenantId, resourceId, key: r.key, data: r.data, batchId })))
+      .onConflictDoUpdate({
+        target: [dataRows.resourceId, dataRows.key],
+        set: { data: sql`excluded.data`, batchId: sql`excluded.batch_id` },
+      });
+  }
+}
+
+export async function listBatches(db: Db, resourceId: string, page: { offset: number; limit: number }) {
+  const where = eq(dataBatches.resourceId, resourceId);
+  const [total] = await db.select({ n: count() }).from(dataBatches).where(where);
+  const items = await db
+    .select()
+    .from(dataBatches)
+    .where(where)
+    .orderBy(desc(dataBatches.receivedAt), desc(dataBatches.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  return { total: total?.n ?? 0, items };
+}
+
+/** Batch totals of a resource: count, accepted and quarantined rows, duplicate keys, last arrival. */
+export async function batchTotals(db: Db, resourceId: string) {
+  const [r] = await queryRows<{
+    batches: number;
+    accepted: number;
+    quarantined: number;
+    duplicates: number;
+    last: Date | string | null;
+  }>(
+    db,
+    sql`select count(*)::int as batches, coalesce(sum(accepted), 0)::bigint as accepted,
+          coalesce(sum(quarantined), 0)::bigint as quarantined,
+          coalesce(sum((select count(*) from jsonb_array_elements(quarantine) q
+            where exists (select 1 from jsonb_array_elements(q->'errors') e where e->>'message' like '%重复'))), 0)::bigint as duplicates,
+          max(received_at) as last
+        from data_batches where resource_id = ${resourceId}`,
+  );
+  return {
+    batches: Number(r?.batches ?? 0),
+    accepted: Number(r?.accepted ?? 0),
+    quarantined: Number(r?.quarantined ?? 0),
+    duplicates: Number(r?.duplicates ?? 0),
+    last: r?.last ? new Date(r.last) : null,
+  };
+}
+
+/** Stored rows of a resource and, per field, how many have a value. */
+export async function fieldFill(db: Db, resourceId: string, fields: readonly string[]) {
+  const counts = fields.map(
+    (f, i) => sql`count(*) filter (where coalesce(data->>${f}, '') <> '')::int as ${sql.raw(`f${i}`)}`,
+  );
+  const [r] = await queryRows<Record<string, number>>(
+    db,
+    sql`select count(*)::int as total${fields.length ? sql`, ${sql.join(counts, sql`, `)}` : sql``}
+        from data_rows where resource_id = ${resourceId}`,
+  );
+  return { total: Number(r?.total ?? 0), filled: fields.map((_, i) => Number(r?.[`f${i}`] ?? 0)) };
+}

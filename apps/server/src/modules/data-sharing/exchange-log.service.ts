@@ -1,0 +1,111 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { Db } from "../../platform/db/client.ts";
+import { canonicalJson } from "../audit/audit-hash.ts";
+import {
+  appendExchangeRow,
+  type ExchangeRow,
+  nextExchangeLink,
+  readExchangeBatch,
+  readExchangeHead,
+} from "./exchange-log.repo.ts";
+
+/** One served or refused data-service call, as the log records it. */
+export type ExchangeEntry = {
+  tenantId: string;
+  at: Date;
+  consumerUnitId: string;
+  consumerPath: string;
+  providerPath: string;
+  grantId: string | null;
+  resourceId: string;
+  resourceCode: string;
+  fields: string[];
+  filter: Record<string, string>;
+  rowsReturned: number;
+  requestId: string;
+  outcome: "served" | "refused";
+  reason: string | null;
+};
+
+/** The fields a link's hash covers, as they were written. */
+function hashed(row: Omit<ExchangeRow, "prevHash" | "hash">) {
+  return {
+    id: row.id,
+    tenantId: row.tenantId,
+    seq: row.seq,
+    at: row.at.toISOString(),
+    consumerUnitId: row.consumerUnitId,
+    consumerPath: row.consumerPath,
+    providerPath: row.providerPath,
+    grantId: row.grantId,
+    resourceId: row.resourceId,
+    resourceCode: row.resourceCode,
+    fields: row.fields,
+    filter: row.filter,
+    rowsReturned: row.rowsReturned,
+    requestId: row.requestId,
+    outcome: row.outcome,
+    reason: row.reason,
+  };
+}
+
+/** The link hash: the row's fields and the previous link's hash (the audit chain's idea). */
+export function exchangeHash(prevHash: string, row: Omit<ExchangeRow, "prevHash" | "hash">): string {
+  return createHash("sha256")
+    .update(prevHash)
+    .update("\n")
+    .update(canonicalJson(hashed(row)))
+    .digest("hex");
+}
+
+/** Appends an entry to the tenant's chain in its own transaction (a refusal is logged even though the call fails). */
+export async function logExchange(db: Db, entry: ExchangeEntry): Promise<void> {
+  await db.transaction(async (tx) => {
+    const { seq, prevHash } = await nextExchangeLink(tx, entry.tenantId);
+    const row = { id: randomUUID(), seq, ...entry };
+    await appendExchangeRow(tx, { ...row, prevHash, hash: exchangeHash(prevHash, row) });
+  });
+}
+
+export type ExchangeVerify = { ok: boolean; checked: number; firstBrokenId: string | null; reason: string | null };
+
+/**
+ * Walks the tenant's exchange chain from the start and reports the first link that does not hold:
+ * an edited row breaks its own hash, a deleted row the sequence, a deleted tail the kept head.
+ */
+export async function verifyExchangeChain(db: Db, tenantId: string): Promise<ExchangeVerify> {
+  let checked = 0;
+  let prevHash = "";
+  let prevSeq = 0;
+  for (;;) {
+    const batch = await readExchangeBatch(db, tenantId, prevSeq, 5000);
+    for (const row of batch) {
+      const broken = (reason: string): ExchangeVerify => ({ ok: false, checked, firstBrokenId: row.id, reason });
+      if (row.seq !== prevSeq + 1) {
+        return broken(`第 ${prevSeq} 条之后是第 ${row.seq} 条（有记录被删除）`);
+      }
+      if (row.prevHash !== prevHash) {
+        return broken(`第 ${row.seq} 条记录的前序哈希与上一条不符`);
+      }
+      if (exchangeHash(prevHash, row) !== row.hash) {
+        return broken(`第 ${row.seq} 条记录的内容与其哈希不符（记录被修改）`);
+      }
+      prevHash = row.hash;
+      prevSeq = row.seq;
+      checked += 1;
+    }
+    if (batch.length < 5000) {
+      break;
+    }
+  }
+  const head = await readExchangeHead(db, tenantId);
+  if (head.seq !== prevSeq || head.head !== prevHash) {
+    return {
+      ok: false,
+      checked,
+      firstBrokenId: null,
+      reason: `交换日志应有 ${head.seq} 条，只找到 ${prevSeq} 条（末尾记录被删除）`,
+    };
+  }
+  return { ok: true, checked, firstBrokenId: null, reason: null };
+}

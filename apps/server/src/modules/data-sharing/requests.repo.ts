@@ -1,0 +1,83 @@
+import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
+import { pathInScope } from "../../platform/access.ts";
+import type { Db } from "../../platform/db/client.ts";
+import { dataGrants, dataRequests, dataResources } from "./data-sharing.schema.ts";
+
+export type RequestRow = typeof dataRequests.$inferSelect;
+export type GrantRow = typeof dataGrants.$inferSelect;
+export type RequestWithResource = { request: RequestRow; code: string; name: string; providerUnitId: string };
+
+const withResource = {
+  request: dataRequests,
+  code: dataResources.code,
+  name: dataResources.name,
+  providerUnitId: dataResources.providerUnitId,
+};
+
+export async function insertRequest(db: Db, row: typeof dataRequests.$inferInsert): Promise<void> {
+  await db.insert(dataRequests).values(row);
+}
+
+export async function insertGrant(db: Db, row: typeof dataGrants.$inferInsert): Promise<void> {
+  await db.insert(dataGrants).values(row);
+}
+
+export async function updateRequest(db: Db, id: string, set: Partial<RequestRow>): Promise<void> {
+  await db.update(dataRequests).set(set).where(eq(dataRequests.id, id));
+}
+
+export async function updateGrant(db: Db, id: string, set: Partial<GrantRow>): Promise<void> {
+  await db.update(dataGrants).set(set).where(eq(dataGrants.id, id));
+}
+
+export async function findRequest(db: Db, tenantId: string, id: string, forUpdate = false) {
+  const q = db
+    .select(withResource)
+    .from(dataRequests)
+    .innerJoin(dataResources, eq(dataResources.id, dataRequests.resourceId))
+    .where(and(eq(dataRequests.tenantId, tenantId), eq(dataRequests.id, id)));
+  const [row] = forUpdate ? await q.for("update", { of: dataRequests }) : await q;
+  return row;
+}
+
+export async function findGrant(db: Db, tenantId: string, id: string) {
+  const [row] = await db
+    .select()
+    .from(dataGrants)
+    .where(and(eq(dataGrants.tenantId, tenantId), eq(dataGrants.id, id)));
+  return row;
+}
+
+export async function grantsOfRequests(db: Db, ids: readonly string[]): Promise<Map<string, GrantRow>> {
+  if (ids.length === 0) {
+    return new Map();
+  }
+  const rows = await db
+    .select()
+    .from(dataGrants)
+    .where(inArray(dataGrants.requestId, [...ids]));
+  return new Map(rows.map((g) => [g.requestId, g]));
+}
+
+export async function listRequests(
+  db: Db,
+  tenantId: string,
+  f: { side: "consumer" | "provider"; paths: readonly string[]; status?: string | undefined },
+  page: { offset: number; limit: number },
+) {
+  const where: SQL | undefined = and(
+    eq(dataRequests.tenantId, tenantId),
+    pathInScope(f.side === "consumer" ? dataRequests.consumerPath : dataRequests.providerPath, f.paths),
+    f.status ? eq(dataRequests.status, f.status) : undefined,
+  );
+  const [total] = await db.select({ n: count() }).from(dataRequests).where(where);
+  const items = await db
+    .select(withResource)
+    .from(dataRequests)
+    .innerJoin(dataResources, eq(dataResources.id, dataRequests.resourceId))
+    .where(where)
+    .orderBy(desc(dataRequests.createdAt), desc(dataRequests.id))
+    .limit(page.limit)
+    .offset(page.offset);
+  return { total: total?.n ?? 0, items };
+}

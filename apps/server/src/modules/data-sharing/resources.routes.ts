@@ -1,0 +1,117 @@
+import { IdParamSchema, PageQuerySchema } from "../../../../../packages/contracts/src/common.ts";
+import {
+  InfoSystemListSchema,
+  InfoSystemSchema,
+  ResourceCodeParamSchema,
+  ResourceInputSchema,
+  ResourceListQuerySchema,
+  ResourceListSchema,
+  ResourceSchema,
+  ResourceTreeSchema,
+  ResourceVersionListSchema,
+  SystemInputSchema,
+} from "../../../../../packages/contracts/src/data-sharing.ts";
+import { validation } from "../../platform/errors.ts";
+import { userAccess } from "../../platform/http/access-config.ts";
+import type { App, RouteDeps } from "../../platform/http/app-types.ts";
+import { MANAGE_DATA, VIEW_DATA } from "./data-sharing.policy.ts";
+import {
+  createResource,
+  createSystem,
+  getResource,
+  listResourcesFor,
+  listSystemsFor,
+  resourceTree,
+  resourceVersions,
+  updateResourceFor,
+  updateSystemFor,
+} from "./resources.service.ts";
+
+/** 政务信息资源目录 and 信息系统台账. */
+export function registerResourceRoutes(app: App, deps: RouteDeps): void {
+  const view = { access: userAccess(VIEW_DATA) };
+  const manage = { access: userAccess(MANAGE_DATA) };
+  const tags = ["data-sharing"];
+  app.get("/api/data/resources", {
+    config: view,
+    schema: {
+      tags,
+      summary: "信息资源目录（本级及下级提供的、共享给本单位的；可搜索、按分类或提供方筛选）",
+      querystring: ResourceListQuerySchema,
+      response: { 200: ResourceListSchema },
+    },
+    handler: async (req) => {
+      const { page, pageSize, ...filter } = req.query;
+      return listResourcesFor(deps.ctx(req), filter, { page, pageSize });
+    },
+  });
+  app.get("/api/data/resources/tree", {
+    config: view,
+    schema: { tags, summary: "资源目录树：按分类、按提供方计数", response: { 200: ResourceTreeSchema } },
+    handler: async (req) => resourceTree(deps.ctx(req)),
+  });
+  app.get("/api/data/resources/:code", {
+    config: view,
+    schema: {
+      tags,
+      summary: "信息资源（含信息项）",
+      params: ResourceCodeParamSchema,
+      response: { 200: ResourceSchema },
+    },
+    handler: async (req) => getResource(deps.ctx(req), req.params.code),
+  });
+  app.get("/api/data/resources/:code/versions", {
+    config: view,
+    schema: {
+      tags,
+      summary: "信息资源的修改记录（版本、修改人、时间、变更内容）",
+      params: ResourceCodeParamSchema,
+      response: { 200: ResourceVersionListSchema },
+    },
+    handler: async (req) => resourceVersions(deps.ctx(req), req.params.code),
+  });
+  app.post("/api/data/resources", {
+    config: manage,
+    schema: { tags, summary: "编目：登记信息资源", body: ResourceInputSchema, response: { 201: ResourceSchema } },
+    handler: async (req, reply) => reply.status(201).send(await createResource(deps.ctx(req), req.body)),
+  });
+  app.put("/api/data/resources/:code", {
+    config: manage,
+    schema: {
+      tags,
+      summary: "修改信息资源（生成新版本并记入审计）",
+      params: ResourceCodeParamSchema,
+      // The whole resource; its code is its identity and cannot change.
+      body: ResourceInputSchema,
+      response: { 200: ResourceSchema },
+    },
+    handler: async (req) => {
+      const { code, ...body } = req.body;
+      if (code !== req.params.code) {
+        throw validation([{ path: "code", message: "资源代码不可修改（须与地址中的代码一致）" }]);
+      }
+      return updateResourceFor(deps.ctx(req), req.params.code, body);
+    },
+  });
+  app.get("/api/data/systems", {
+    config: view,
+    schema: { tags, summary: "信息系统台账", querystring: PageQuerySchema, response: { 200: InfoSystemListSchema } },
+    handler: async (req) => listSystemsFor(deps.ctx(req), req.query),
+  });
+  app.post("/api/data/systems", {
+    config: manage,
+    schema: { tags, summary: "登记信息系统", body: SystemInputSchema, response: { 201: InfoSystemSchema } },
+    handler: async (req, reply) => reply.status(201).send(await createSystem(deps.ctx(req), req.body)),
+  });
+  app.put("/api/data/systems/:id", {
+    config: manage,
+    schema: {
+      tags,
+      summary: "修改信息系统",
+      params: IdParamSchema,
+      body: SystemInputSchema,
+      response: { 200: InfoSystemSchema },
+    },
+    handler: async (req) => updateSystemFor(deps.ctx(req), req.params.id, req.body),
+  });
+}

@@ -1,0 +1,125 @@
+import { resourceInput } from "./factories/data-resource.factory.ts";
+import type { Spec } from "./route-spec-types.ts";
+
+// 数据资源目录与共享交换: data officers only; a unit's officer reaches its subtree's resources.
+const DATA: ["data_officer"] = ["data_officer"];
+
+export const DATA_ROUTES: Record<string, Spec> = {
+  "GET /api/data/resources": { roles: DATA, ok: 200, list: true },
+  "GET /api/data/resources/tree": { roles: DATA, ok: 200, list: true },
+  "GET /api/data/resources/:code": {
+    roles: DATA,
+    ok: 200,
+    url: (t) => `/api/data/resources/${t.resourceCode}`,
+    scoped: true,
+  },
+  "GET /api/data/resources/:code/versions": {
+    roles: DATA,
+    ok: 200,
+    url: (t) => `/api/data/resources/${t.resourceCode}/versions`,
+    scoped: true,
+  },
+  "POST /api/data/resources": { roles: DATA, ok: 201, body: (t) => resourceInput(t.unitId), scoped: true },
+  "PUT /api/data/resources/:code": {
+    roles: DATA,
+    ok: 200,
+    url: (t) => `/api/data/resources/${t.resourceCode}`,
+    body: (t) => resourceInput(t.unitId, { code: t.resourceCode, name: "企业登记信息（修订）" }),
+    scoped: true,
+  },
+  "GET /api/data/systems": { roles: DATA, ok: 200, list: true },
+  "POST /api/data/systems": {
+    roles: DATA,
+    ok: 201,
+    body: (t) => ({
+      name: "测试系统",
+      ownerUnitId: t.unitId,
+      onGovCloud: false,
+      protectionLevel: 3,
+      provides: [t.resourceCode],
+    }),
+    scoped: true,
+  },
+  "PUT /api/data/systems/:id": {
+    roles: DATA,
+    ok: 200,
+    url: (t) => `/api/data/systems/${t.systemId}`,
+    body: (t) => ({ name: "测试系统", ownerUnitId: t.unitId, onGovCloud: true, protectionLevel: 3 }),
+    scoped: true,
+  },
+  "POST /api/data/resources/:code/batches": {
+    roles: DATA,
+    ok: 201,
+    url: (t) => `/api/data/resources/${t.resourceCode}/batches`,
+    body: () => ({ batchId: `b-${Math.random().toString(36).slice(2)}`, rowCount: 10, checksum: "0".repeat(64) }),
+    scoped: true,
+  },
+  "GET /api/data/resources/:code/batches": {
+    roles: DATA,
+    ok: 200,
+    url: (t) => `/api/data/resources/${t.resourceCode}/batches`,
+    scoped: true,
+  },
+  "GET /api/data/resources/:code/quality": {
+    roles: DATA,
+    ok: 200,
+    url: (t) => `/api/data/resources/${t.resourceCode}/quality`,
+    scoped: true,
+  },
+  "GET /api/data/requests": { roles: DATA, ok: 200, list: true },
+  "GET /api/data/requests/:id": {
+    roles: DATA,
+    ok: 200,
+    url: (t) => `/api/data/requests/${t.dataRequestId}`,
+    scoped: true,
+  },
+  "POST /api/data/requests": {
+    roles: DATA,
+    ok: 201,
+    body: (t) => ({
+      resourceCode: t.resourceCode,
+      consumerUnitId: t.unitId,
+      purpose: "核验企业登记信息",
+      legalBasis: "《优化营商环境条例》",
+      fields: ["企业名称"],
+      periodFrom: "2022-01-01",
+      periodTo: "2022-12-31",
+    }),
+    scoped: true,
+  },
+  "POST /api/data/requests/:id/decision": {
+    roles: DATA,
+    ok: 200,
+    url: (t) => `/api/data/requests/${t.dataRequestId}/decision`,
+    body: () => ({ decision: "approve", fields: ["企业名称"] }),
+    scoped: true,
+  },
+  "POST /api/data/grants/:id/revoke": {
+    roles: DATA,
+    ok: 200,
+    url: (t) => `/api/data/grants/${t.dataGrantId}/revoke`,
+    body: () => ({ reason: "用途已完成" }),
+    scoped: true,
+  },
+  "POST /api/data/grants/:id/credentials": {
+    roles: DATA,
+    ok: 201,
+    url: (t) => `/api/data/grants/${t.dataGrantId}/credentials`,
+    scoped: true,
+  },
+  // Machine clients with a grant's credential (its own test covers grants, masking and refusals).
+  "GET /api/data/resources/:code/rows": { roles: "api_key", ok: 200 },
+  "GET /api/data/exchange-log": { roles: DATA, ok: 200, list: true },
+  "GET /api/data/exchange-log/counters": {
+    roles: DATA,
+    ok: 200,
+    url: () => "/api/data/exchange-log/counters?by=consumer",
+    list: true,
+  },
+  // Open data: CKAN's Action API and the downloads are public (their own test covers what they publish).
+  "GET /api/3/action/:action": { roles: "public", ok: 200 },
+  "POST /api/3/action/:action": { roles: "public", ok: 200 },
+  "GET /api/public/data/:tenant/resources/:code/download.csv": { roles: "public", ok: 200 },
+  "GET /api/public/data/:tenant/resources/:code/download.xlsx": { roles: "public", ok: 200 },
+  "GET /api/public/data/:tenant/resources/:code/download.json": { roles: "public", ok: 200 },
+};
