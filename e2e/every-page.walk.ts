@@ -70,6 +70,7 @@ describe("every page and every list for every role on the demo year", () => {
       "/public/appointments",
       "/public/catalog",
       "/public/catalog/bundles",
+      "/public/data",
       `/public/catalog/items/${items.items?.[0]?.code ?? ""}`,
       `/public/catalog/bundles/${bundles.items?.[0]?.code ?? ""}`,
       `/public/halls/${halls.items?.[0]?.id ?? ""}/board`,
