@@ -6,6 +6,7 @@ import { benchCatalog } from "./catalog.bench.ts";
 import { benchCockpit } from "./cockpit.bench.ts";
 import { benchCrash } from "./crash.bench.ts";
 import { benchDemo } from "./demo.bench.ts";
+import { benchExchange } from "./exchange.bench.ts";
 import { benchExport } from "./export.bench.ts";
 import { benchDemoCrash, benchFirstStart, LOAD_PHASES } from "./first-start.bench.ts";
 import { benchHallStats } from "./hall-stats.bench.ts";
@@ -44,6 +45,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   "demo-crash": () => benchDemoCrash(crashPhases, crashEngines),
   briefing: () => benchBriefing(option("engines") ?? ["postgres"]),
   cockpit: () => benchCockpit(option("engines") ?? ["postgres"]),
+  exchange: () => benchExchange(option("engines") ?? ["postgres"]),
 };
 const FILE = "docs/benchmarks.md";
 const names = process.argv.slice(2).filter((a) => a in BENCHES);
