@@ -57,7 +57,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: "/api-keys", label: "接口密钥", icon: <KeyOutlined />, menuKey: "apiKeys" },
   { path: "/audit", label: "审计日志", icon: <AuditOutlined />, menuKey: "audit" },
   { path: "/jobs", label: "任务运行记录", icon: <ScheduleOutlined />, menuKey: "jobRuns" },
-  { path: "/data", label: "数据资源", icon: <DatabaseOutlined />, menuKey: "dataResources" },
+  { path: "/data/resources", label: "数据资源目录", icon: <DatabaseOutlined />, menuKey: "dataResources" },
 ];
 
 /** The most specific entry for a path, so /work-orders/metrics is 工单统计, not 工单办理. */
