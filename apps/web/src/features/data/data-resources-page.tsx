@@ -183,7 +183,7 @@ export function DataResourcesPage() {
         onClose={() => setCreating(false)}
         onSaved={(r) => {
           setCreating(false);
-          navigate(`/data/resources/${r.code}`);
+          void navigate(`/data/resources/${r.code}`);
         }}
       />
     </PageContainer>
