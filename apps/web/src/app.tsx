@@ -76,6 +76,7 @@ const HallMetricsPage = lazy(() =>
 const DataResourcesPage = lazy(() =>
   import("./features/data/data-resources-page.tsx").then((m) => ({ default: m.DataResourcesPage })),
 );
+const RequestsPage = lazy(() => import("./features/data/requests-page.tsx").then((m) => ({ default: m.RequestsPage })));
 const ResourcePage = lazy(() => import("./features/data/resource-page.tsx").then((m) => ({ default: m.ResourcePage })));
 const CockpitPage = lazy(() =>
   import("./features/dashboard/cockpit-page.tsx").then((m) => ({ default: m.CockpitPage })),
@@ -197,6 +198,7 @@ export function AppRouter() {
               <Route path="data" element={<Navigate to="/data/resources" replace />} />
               <Route path="data/resources" element={<DataResourcesPage />} />
               <Route path="data/resources/:code" element={<ResourcePage />} />
+              <Route path="data/requests" element={<RequestsPage />} />
               <Route path="appeals" element={<AppealsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

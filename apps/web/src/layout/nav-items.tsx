@@ -19,6 +19,7 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
+  SolutionOutlined,
   StopOutlined,
   TeamOutlined,
   TrophyOutlined,
@@ -58,6 +59,7 @@ export const NAV_ITEMS: NavItem[] = [
   { path: "/audit", label: "审计日志", icon: <AuditOutlined />, menuKey: "audit" },
   { path: "/jobs", label: "任务运行记录", icon: <ScheduleOutlined />, menuKey: "jobRuns" },
   { path: "/data/resources", label: "数据资源目录", icon: <DatabaseOutlined />, menuKey: "dataResources" },
+  { path: "/data/requests", label: "共享申请", icon: <SolutionOutlined />, menuKey: "dataResources" },
 ];
 
 /** The most specific entry for a path, so /work-orders/metrics is 工单统计, not 工单办理. */
