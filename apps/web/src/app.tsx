@@ -77,6 +77,10 @@ const DataResourcesPage = lazy(() =>
   import("./features/data/data-resources-page.tsx").then((m) => ({ default: m.DataResourcesPage })),
 );
 const RequestsPage = lazy(() => import("./features/data/requests-page.tsx").then((m) => ({ default: m.RequestsPage })));
+const ExchangeLogPage = lazy(() =>
+  import("./features/data/exchange-log-page.tsx").then((m) => ({ default: m.ExchangeLogPage })),
+);
+const SystemsPage = lazy(() => import("./features/data/systems-page.tsx").then((m) => ({ default: m.SystemsPage })));
 const ResourcePage = lazy(() => import("./features/data/resource-page.tsx").then((m) => ({ default: m.ResourcePage })));
 const CockpitPage = lazy(() =>
   import("./features/dashboard/cockpit-page.tsx").then((m) => ({ default: m.CockpitPage })),
@@ -199,6 +203,8 @@ export function AppRouter() {
               <Route path="data/resources" element={<DataResourcesPage />} />
               <Route path="data/resources/:code" element={<ResourcePage />} />
               <Route path="data/requests" element={<RequestsPage />} />
+              <Route path="data/exchange-log" element={<ExchangeLogPage />} />
+              <Route path="data/systems" element={<SystemsPage />} />
               <Route path="appeals" element={<AppealsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   DesktopOutlined,
@@ -21,6 +22,7 @@ import {
   ShopOutlined,
   SolutionOutlined,
   StopOutlined,
+  SwapOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from "@ant-design/icons";
@@ -60,6 +62,8 @@ export const NAV_ITEMS: NavItem[] = [
   { path: "/jobs", label: "任务运行记录", icon: <ScheduleOutlined />, menuKey: "jobRuns" },
   { path: "/data/resources", label: "数据资源目录", icon: <DatabaseOutlined />, menuKey: "dataResources" },
   { path: "/data/requests", label: "共享申请", icon: <SolutionOutlined />, menuKey: "dataResources" },
+  { path: "/data/exchange-log", label: "交换日志", icon: <SwapOutlined />, menuKey: "dataResources" },
+  { path: "/data/systems", label: "信息系统台账", icon: <ClusterOutlined />, menuKey: "dataResources" },
 ];
 
 /** The most specific entry for a path, so /work-orders/metrics is 工单统计, not 工单办理. */
