@@ -15,6 +15,7 @@ import { formatDate, formatDateTime } from "../../shared/format.ts";
 import { useMe } from "../auth/session.tsx";
 import { dataApi, dataKeys } from "./data-api.ts";
 import { SHARE_TYPE_COLORS } from "./data-labels.ts";
+import { RequestFormModal } from "./request-form.tsx";
 import { ResourceFormModal } from "./resource-form.tsx";
 import { BatchesTab, FieldsTable, GrantsTab, QualityTab, VersionsTab } from "./resource-tabs.tsx";
 
@@ -23,6 +24,7 @@ export function ResourcePage() {
   const { code = "" } = useParams();
   const me = useMe();
   const [editing, setEditing] = useState(false);
+  const [asking, setAsking] = useState(false);
   const query = useQuery({
     queryKey: dataKeys.resource(code),
     queryFn: ({ signal }) => dataApi.resource(code, signal),
@@ -46,9 +48,12 @@ export function ResourcePage() {
       crumbs={crumbs}
       extra={
         canEdit && (
-          <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-            修改
-          </Button>
+          <Space>
+            {r.shareType !== "none" && <Button onClick={() => setAsking(true)}>申请共享</Button>}
+            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+              修改
+            </Button>
+          </Space>
         )
       }
     >
@@ -94,6 +99,12 @@ export function ResourcePage() {
         resource={r}
         onClose={() => setEditing(false)}
         onSaved={() => setEditing(false)}
+      />
+      <RequestFormModal
+        open={asking}
+        resourceCode={r.code}
+        onClose={() => setAsking(false)}
+        onDone={() => setAsking(false)}
       />
     </PageContainer>
   );
