@@ -46,6 +46,10 @@ describe("ResourcePage (信息资源)", () => {
       "GET /api/auth/me": () => OFFICER,
       [`GET /api/data/resources/${CODE}`]: () => RESOURCE,
       [`GET /api/data/resources/${CODE}/batches`]: () => ({ total: 1, aggregatedRows: 9, items: [BATCH] }),
+      "GET /api/data/exchange-log/counters": () => ({
+        by: "month",
+        items: [{ key: "2022-10", label: "2022-10", rows: 5000, calls: 4 }],
+      }),
       [`PUT /api/data/resources/${CODE}`]: () => ({
         status: 400,
         body: {
@@ -69,6 +73,13 @@ describe("ResourcePage (信息资源)", () => {
     expect(await screen.findByText("2022-10-12")).toBeTruthy();
     fireEvent.click(screen.getByRole("button", { name: /展开行|Expand row/ }));
     expect(await screen.findByText("第 4 行：登记状态 不在代码集中")).toBeTruthy();
+
+    fireEvent.click(screen.getByRole("tab", { name: "使用情况" }));
+    const month = await screen.findByRole("link", { name: "2022-10" });
+    expect(month.getAttribute("href")).toBe(
+      `/data/exchange-log?resourceCode=${CODE}&from=2022-10-01T00%3A00%3A00%2B08%3A00&to=2022-11-01T00%3A00%3A00%2B08%3A00`,
+    );
+    expect(calls.map((c) => c.call)).toContain(`GET /api/data/exchange-log/counters?by=month&resourceCode=${CODE}`);
 
     fireEvent.click(screen.getByRole("button", { name: /修改/ }));
     const dialog = await screen.findByRole("dialog");

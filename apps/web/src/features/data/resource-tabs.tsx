@@ -1,10 +1,12 @@
 import { useQuery } from "@tanstack/react-query";
 import { Alert, Descriptions, List, Progress, Table, Tag, Typography } from "antd";
+import dayjs from "dayjs";
 import { useState } from "react";
+import { Link } from "react-router-dom";
 import { FIELD_TYPE_LABELS, type ResourceField } from "../../../../../packages/contracts/src/data-sharing.ts";
 import type { Batch } from "../../../../../packages/contracts/src/data-sharing-batches.ts";
 import type { DataRequest } from "../../../../../packages/contracts/src/data-sharing-requests.ts";
-import { formatDate, formatDateTime } from "../../shared/format.ts";
+import { BUREAU_TZ, formatDate, formatDateTime } from "../../shared/format.ts";
 import { dataApi, dataKeys } from "./data-api.ts";
 import { GRANT_STATUS_COLORS, GRANT_STATUS_LABELS } from "./data-labels.ts";
 
@@ -242,6 +244,48 @@ export function GrantsTab({ code }: { code: string }) {
           render: (_: unknown, r) =>
             r.grant && <Tag color={GRANT_STATUS_COLORS[r.grant.status]}>{GRANT_STATUS_LABELS[r.grant.status]}</Tag>,
         },
+      ]}
+    />
+  );
+}
+
+/** 使用情况: rows shared per month from the exchange log; each month opens its log entries. */
+export function UsageTab({ code }: { code: string }) {
+  const query = { by: "month", resourceCode: code };
+  const q = useQuery({ queryKey: dataKeys.counters(query), queryFn: ({ signal }) => dataApi.counters(query, signal) });
+  const items = q.data?.items ?? [];
+  const max = Math.max(1, ...items.map((i) => i.rows));
+  return (
+    <Table
+      rowKey="key"
+      size="small"
+      loading={q.isFetching}
+      dataSource={items}
+      pagination={false}
+      locale={{ emptyText: "暂无共享调用" }}
+      columns={[
+        {
+          title: "月份",
+          dataIndex: "label",
+          render: (label: string, c: { key: string }) => {
+            const start = dayjs.tz(`${c.key}-01`, BUREAU_TZ);
+            const params = new URLSearchParams({
+              resourceCode: code,
+              from: start.format("YYYY-MM-DDTHH:mm:ssZ"),
+              to: start.add(1, "month").format("YYYY-MM-DDTHH:mm:ssZ"),
+            });
+            return <Link to={`/data/exchange-log?${params}`}>{label}</Link>;
+          },
+        },
+        {
+          title: "共享行数",
+          dataIndex: "rows",
+          render: (n: number) => (
+            <Progress percent={(n / max) * 100} showInfo={false} size="small" style={{ width: 160, marginRight: 8 }} />
+          ),
+        },
+        { title: "行数", dataIndex: "rows", align: "right", render: (n: number) => n.toLocaleString("zh-CN") },
+        { title: "调用次数", dataIndex: "calls", align: "right" },
       ]}
     />
   );
