@@ -76,6 +76,12 @@ const HallMetricsPage = lazy(() =>
 const DataResourcesPage = lazy(() =>
   import("./features/data/data-resources-page.tsx").then((m) => ({ default: m.DataResourcesPage })),
 );
+const RequestsPage = lazy(() => import("./features/data/requests-page.tsx").then((m) => ({ default: m.RequestsPage })));
+const ExchangeLogPage = lazy(() =>
+  import("./features/data/exchange-log-page.tsx").then((m) => ({ default: m.ExchangeLogPage })),
+);
+const SystemsPage = lazy(() => import("./features/data/systems-page.tsx").then((m) => ({ default: m.SystemsPage })));
+const ResourcePage = lazy(() => import("./features/data/resource-page.tsx").then((m) => ({ default: m.ResourcePage })));
 const CockpitPage = lazy(() =>
   import("./features/dashboard/cockpit-page.tsx").then((m) => ({ default: m.CockpitPage })),
 );
@@ -193,7 +199,12 @@ export function AppRouter() {
               <Route path="catalog/items/:id" element={<CatalogItemPage />} />
               <Route path="catalog/metrics" element={<CatalogMetricsPage />} />
               <Route path="catalog/bundles" element={<CatalogBundlesPage />} />
-              <Route path="data" element={<DataResourcesPage />} />
+              <Route path="data" element={<Navigate to="/data/resources" replace />} />
+              <Route path="data/resources" element={<DataResourcesPage />} />
+              <Route path="data/resources/:code" element={<ResourcePage />} />
+              <Route path="data/requests" element={<RequestsPage />} />
+              <Route path="data/exchange-log" element={<ExchangeLogPage />} />
+              <Route path="data/systems" element={<SystemsPage />} />
               <Route path="appeals" element={<AppealsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -100,6 +100,8 @@ export const RequestListQuerySchema = z.object({
     .enum(["mine", "to_approve"], { error: "box 只能是 mine（本单位的申请）或 to_approve（待我审批）" })
     .default("mine"),
   status: z.enum(REQUEST_STATUSES).optional(),
+  /** One resource's requests (its page lists the grants on it). */
+  resourceCode: ResourceCodeSchema.optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

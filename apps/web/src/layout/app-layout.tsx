@@ -6,7 +6,7 @@ import { ChangePasswordModal } from "../features/auth/change-password-modal.tsx"
 import { useMe } from "../features/auth/session.tsx";
 import { ForbiddenResult, PageLoading } from "../shared/results.tsx";
 import { BrandLogo } from "./brand-logo.tsx";
-import { navItemFor, visibleNavItems } from "./nav-items.tsx";
+import { navItemFor, navMenuItems } from "./nav-items.tsx";
 import { UserMenu } from "./user-menu.tsx";
 
 const SIDER_WIDTH = 220;
@@ -21,11 +21,7 @@ export function AppLayout() {
   const current = navItemFor(location.pathname);
   // The server decides the menu; a page not in it is shown as 403 rather than left to fail on load.
   const allowed = !current || current.menuKey === null || me.menu.includes(current.menuKey);
-  const menuItems = visibleNavItems(me.menu).map((item) => ({
-    key: item.path,
-    icon: item.icon,
-    label: <Link to={item.path}>{item.label}</Link>,
-  }));
+  const menuItems = navMenuItems(me.menu);
 
   return (
     <Layout style={{ minHeight: "100vh" }}>
@@ -63,6 +59,9 @@ export function AppLayout() {
           theme="dark"
           mode="inline"
           selectedKeys={current ? [current.path] : []}
+          defaultOpenKeys={current?.group ? [`group:${current.group}`] : []}
+          // A closed submenu's links stay in the page, so the walk (and a screen reader) still finds them.
+          forceSubMenuRender
           items={menuItems}
           aria-label="主导航"
         />

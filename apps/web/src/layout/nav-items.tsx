@@ -3,6 +3,7 @@ import {
   AuditOutlined,
   BarChartOutlined,
   CloudUploadOutlined,
+  ClusterOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   DesktopOutlined,
@@ -19,11 +20,14 @@ import {
   ScheduleOutlined,
   SettingOutlined,
   ShopOutlined,
+  SolutionOutlined,
   StopOutlined,
+  SwapOutlined,
   TeamOutlined,
   TrophyOutlined,
 } from "@ant-design/icons";
 import type { ReactNode } from "react";
+import { Link } from "react-router-dom";
 import type { MenuKey } from "../../../../packages/contracts/src/auth.ts";
 
 export type NavItem = {
@@ -32,6 +36,8 @@ export type NavItem = {
   icon: ReactNode;
   /** The server-computed menu entry that unlocks this page; none = everyone. */
   menuKey: MenuKey | null;
+  /** The side menu's submenu holding this entry (its title), if any. */
+  group?: string;
 };
 
 export const NAV_ITEMS: NavItem[] = [
@@ -57,7 +63,34 @@ export const NAV_ITEMS: NavItem[] = [
   { path: "/api-keys", label: "接口密钥", icon: <KeyOutlined />, menuKey: "apiKeys" },
   { path: "/audit", label: "审计日志", icon: <AuditOutlined />, menuKey: "audit" },
   { path: "/jobs", label: "任务运行记录", icon: <ScheduleOutlined />, menuKey: "jobRuns" },
-  { path: "/data", label: "数据资源", icon: <DatabaseOutlined />, menuKey: "dataResources" },
+  {
+    path: "/data/resources",
+    label: "数据资源目录",
+    icon: <DatabaseOutlined />,
+    menuKey: "dataResources",
+    group: "数据资源",
+  },
+  {
+    path: "/data/requests",
+    label: "共享申请",
+    icon: <SolutionOutlined />,
+    menuKey: "dataResources",
+    group: "数据资源",
+  },
+  {
+    path: "/data/exchange-log",
+    label: "交换日志",
+    icon: <SwapOutlined />,
+    menuKey: "dataResources",
+    group: "数据资源",
+  },
+  {
+    path: "/data/systems",
+    label: "信息系统台账",
+    icon: <ClusterOutlined />,
+    menuKey: "dataResources",
+    group: "数据资源",
+  },
 ];
 
 /** The most specific entry for a path, so /work-orders/metrics is 工单统计, not 工单办理. */
@@ -66,6 +99,28 @@ export function navItemFor(pathname: string): NavItem | undefined {
     (item) => item.path === pathname || (item.path !== "/" && pathname.startsWith(`${item.path}/`)),
   );
   return matches.sort((a, b) => b.path.length - a.path.length)[0];
+}
+
+type MenuEntry = { key: string; icon: ReactNode; label: ReactNode; children?: MenuEntry[] };
+
+/** The side menu: the visible entries in order, those of a group gathered in its submenu (keyed "group:<title>"). */
+export function navMenuItems(menu: readonly MenuKey[]): MenuEntry[] {
+  const out: MenuEntry[] = [];
+  for (const item of visibleNavItems(menu)) {
+    const entry = { key: item.path, icon: item.icon, label: <Link to={item.path}>{item.label}</Link> };
+    if (!item.group) {
+      out.push(entry);
+      continue;
+    }
+    const key = `group:${item.group}`;
+    let group = out.find((e) => e.key === key);
+    if (!group) {
+      group = { key, icon: item.icon, label: item.group, children: [] };
+      out.push(group);
+    }
+    group.children?.push({ ...entry, icon: undefined });
+  }
+  return out;
 }
 
 /** The entries this user may see, in the order above. */

@@ -26,8 +26,8 @@ const PROBES: Record<MenuKey, string> = {
   users: "/api/users",
   apiKeys: "/api/api-keys",
   audit: "/api/audit",
-  // An explanation page; what the role uses today is the item catalog it maps data resources to.
-  dataResources: "/api/catalog/items",
+  // 数据资源目录 opens on the resource list; 共享申请, 交换日志 and 信息系统台账 share the entry.
+  dataResources: "/api/data/resources",
   jobRuns: "/api/jobs/runs",
   cockpit: "/api/dashboard/cockpit",
   appeals: "/api/dashboard/appeals/hot-topics?from=2022-03-14&to=2022-03-20",

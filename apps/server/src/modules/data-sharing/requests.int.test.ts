@@ -71,6 +71,19 @@ describe("共享申请", () => {
     expect(await auditOf(res.json().grant.id)).toEqual(["data_grant.create"]);
   });
 
+  it("resourceCode narrows the list to one resource's requests (its page's grants), with the total to match", async () => {
+    const one = await resourceOfB({});
+    const other = await resourceOfB({});
+    expect((await ask(one)).statusCode).toBe(201);
+    expect((await ask(other)).statusCode).toBe(201);
+    const res = await call(provider, "GET", `/api/data/requests?box=to_approve&status=granted&resourceCode=${one}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.json().total).toBe(1);
+    expect(res.json().items.map((r: { resourceCode: string }) => r.resourceCode)).toEqual([one]);
+    const bad = await call(provider, "GET", "/api/data/requests?resourceCode=abc");
+    expect(bad.statusCode).toBe(400);
+  });
+
   it("不予共享 cannot be requested: 409 with the basis", async () => {
     const code = await resourceOfB({ shareType: "none", shareCondition: "《中华人民共和国个人信息保护法》第十三条" });
     const res = await ask(code);

@@ -62,15 +62,25 @@ export async function grantsOfRequests(db: Db, ids: readonly string[]): Promise<
 export async function listRequests(
   db: Db,
   tenantId: string,
-  f: { side: "consumer" | "provider"; paths: readonly string[]; status?: string | undefined },
+  f: {
+    side: "consumer" | "provider";
+    paths: readonly string[];
+    status?: string | undefined;
+    resourceCode?: string | undefined;
+  },
   page: { offset: number; limit: number },
 ) {
   const where: SQL | undefined = and(
     eq(dataRequests.tenantId, tenantId),
     pathInScope(f.side === "consumer" ? dataRequests.consumerPath : dataRequests.providerPath, f.paths),
     f.status ? eq(dataRequests.status, f.status) : undefined,
+    f.resourceCode ? eq(dataResources.code, f.resourceCode) : undefined,
   );
-  const [total] = await db.select({ n: count() }).from(dataRequests).where(where);
+  const [total] = await db
+    .select({ n: count() })
+    .from(dataRequests)
+    .innerJoin(dataResources, eq(dataResources.id, dataRequests.resourceId))
+    .where(where);
   const items = await db
     .select(withResource)
     .from(dataRequests)

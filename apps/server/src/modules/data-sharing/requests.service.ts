@@ -316,14 +316,20 @@ export async function revokeGrant(ctx: Ctx, id: string, reason: string): Promise
 
 export async function listRequestsFor(
   ctx: Ctx,
-  q: { box: "mine" | "to_approve"; status?: DataRequest["status"] | undefined; page: number; pageSize: number },
+  q: {
+    box: "mine" | "to_approve";
+    status?: DataRequest["status"] | undefined;
+    resourceCode?: string | undefined;
+    page: number;
+    pageSize: number;
+  },
 ) {
   const side = q.box === "mine" ? "consumer" : "provider";
   const paths = scopeFor(ctx.actor, side === "consumer" ? VIEW_DATA : MANAGE_DATA);
   const r = await listRequests(
     ctx.db,
     ctx.actor.tenantId,
-    { side, paths, status: q.status },
+    { side, paths, status: q.status, resourceCode: q.resourceCode },
     {
       offset: (q.page - 1) * q.pageSize,
       limit: q.pageSize,

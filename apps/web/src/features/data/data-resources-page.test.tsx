@@ -1,13 +1,67 @@
-import { screen } from "@testing-library/react";
-import { describe, expect, it } from "vitest";
-import { renderPage } from "../../../test/render.tsx";
+import { fireEvent, screen, waitFor } from "@testing-library/react";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { mockApi, renderPage } from "../../../test/render.tsx";
 import { DataResourcesPage } from "./data-resources-page.tsx";
+import { OFFICER, SUMMARY, UNIT_B } from "./data-test-fixtures.ts";
 
-describe("DataResourcesPage (数据资源)", () => {
-  it("says the module is being built and links what a data officer can use now", () => {
-    renderPage(<DataResourcesPage />, { path: "/data" });
-    expect(screen.getByText("数据资源模块正在建设中")).toBeTruthy();
-    expect(screen.getByRole("link", { name: "事项目录（只读）" }).getAttribute("href")).toBe("/catalog");
-    expect(screen.getByRole("navigation").textContent?.trim()).toBe("首页/数据资源");
+const TREE = {
+  byClassification: [
+    { classification: "basic", count: 3, subclasses: [{ subclass: "人口", count: 3 }] },
+    { classification: "department", count: 1, subclasses: [{ subclass: "市场监管", count: 1 }] },
+  ],
+  byProvider: [{ unitId: UNIT_B, unitName: "区市场监管局", count: 1 }],
+};
+
+describe("DataResourcesPage (数据资源目录)", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("lists the resources with their labels, filters by the tree and the search box through the URL", async () => {
+    const calls = mockApi({
+      "GET /api/auth/me": () => OFFICER,
+      "GET /api/data/resources/tree": () => TREE,
+      "GET /api/data/resources": () => ({ total: 1, items: [SUMMARY] }),
+    });
+    renderPage(<DataResourcesPage />, { path: "/data/resources?classification=department", me: OFFICER });
+    const link = await screen.findByRole("link", { name: "市场主体登记信息" });
+    expect(link.getAttribute("href")).toBe("/data/resources/30101001-00001");
+    expect(screen.getByText("有条件共享")).toBeTruthy();
+    expect(screen.getByText("部门信息资源／市场监管")).toBeTruthy();
+    expect(screen.getByText("123,456")).toBeTruthy();
+    expect(screen.getByText("共 1 个资源")).toBeTruthy();
+    expect(calls.map((c) => c.call)).toContain("GET /api/data/resources?classification=department&page=1&pageSize=20");
+
+    // The provider node replaces the classification filter.
+    fireEvent.click(await screen.findByText("区市场监管局（1）"));
+    await waitFor(() =>
+      expect(screen.getByTestId("location").textContent).toBe(`/data/resources?providerUnitId=${UNIT_B}`),
+    );
+    await waitFor(() =>
+      expect(calls.map((c) => c.call)).toContain(`GET /api/data/resources?providerUnitId=${UNIT_B}&page=1&pageSize=20`),
+    );
+
+    // The search keeps the provider chosen in the tree.
+    fireEvent.change(screen.getByRole("textbox", { name: "搜索资源" }), { target: { value: "登记" } });
+    fireEvent.click(screen.getByRole("button", { name: "查询" }));
+    await waitFor(() =>
+      expect(screen.getByTestId("location").textContent).toBe(
+        `/data/resources?q=%E7%99%BB%E8%AE%B0&providerUnitId=${UNIT_B}`,
+      ),
+    );
+    // A data officer may register a resource.
+    expect(screen.getByRole("button", { name: /登记资源/ })).toBeTruthy();
+  });
+
+  it("shows the list's failure with a retry instead of an empty catalog", async () => {
+    mockApi({
+      "GET /api/auth/me": () => OFFICER,
+      "GET /api/data/resources/tree": () => TREE,
+      "GET /api/data/resources": () => ({
+        status: 500,
+        body: { error: { code: "internal", message: "内部错误", requestId: "r" } },
+      }),
+    });
+    renderPage(<DataResourcesPage />, { path: "/data/resources", me: OFFICER });
+    expect(await screen.findByText("列表加载失败")).toBeTruthy();
+    expect(screen.getByText("基础信息资源（3）")).toBeTruthy();
   });
 });
