@@ -167,10 +167,16 @@ describe("malformed input on every route", () => {
           });
           expect(res.statusCode, `${route.method} ${url}: ${res.body.slice(0, 200)}`).toBeLessThan(500);
           if (res.statusCode >= 400) {
-            // Open311 answers in the GeoReport v2 error format, everything else (and the router,
-            // before a route is chosen) in ours.
+            // Open311 answers in the GeoReport v2 error format, CKAN's Action API in CKAN's
+            // ({"success": false, "error": {"__type", …}}), everything else (and the router, before a
+            // route is chosen) in ours.
             const body = res.json();
-            const code = route.url.startsWith("/open311") && Array.isArray(body) ? body[0]?.code : body.error?.code;
+            const code =
+              route.url.startsWith("/open311") && Array.isArray(body)
+                ? body[0]?.code
+                : route.url.startsWith("/api/3/action") && body.success === false
+                  ? body.error?.__type
+                  : body.error?.code;
             expect(code, res.body).toBeDefined();
             expect(await fingerprint(), `${route.method} ${url} wrote despite ${res.statusCode}`).toBe(before);
           } else if (route.url === "/api/auth/logout" || route.url === "/api/auth/password") {

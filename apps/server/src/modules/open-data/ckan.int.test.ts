@@ -83,6 +83,10 @@ describe("CKAN Action API over the open catalog", () => {
     const noId = await ckan("package_show");
     expect(noId.statusCode).toBe(409);
     expect(noId.json().error).toEqual({ __type: "Validation Error", id: ["Missing value"] });
+    // The server's own input checks (a NUL in a parameter) answer in CKAN's dictionaries, not as a 500.
+    const nul = await ckan(`package_search?q=${encodeURIComponent("a\u0000")}`);
+    expect(nul.statusCode).toBe(409);
+    expect(nul.json()).toMatchObject({ success: false, error: { __type: "Validation Error" } });
     const unknown = await ckan("package_destroy_everything");
     expect(unknown.statusCode).toBe(400);
     expect(unknown.json().error).toEqual({

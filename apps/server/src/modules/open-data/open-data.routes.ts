@@ -1,6 +1,6 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from "fastify";
 import type { Db } from "../../platform/db/client.ts";
-import { AppError } from "../../platform/errors.ts";
+import { AppError, type FieldIssue } from "../../platform/errors.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { findAllTenants, findTenantByCode } from "../tenants/tenants.repo.ts";
 import { ACTIONS } from "./ckan-actions.ts";
@@ -60,6 +60,32 @@ const actionOf = (req: FastifyRequest) => String((req.params as { action?: strin
 const tenantParam = (req: FastifyRequest) =>
   (req.params as { tenant?: string }).tenant ?? (req.query as { tenant?: string } | undefined)?.tenant;
 
+/**
+ * Errors raised before the action runs (the server's own input checks, e.g. a NUL in a parameter,
+ * or an unknown district) answered in CKAN's dictionaries too, never as a 500.
+ */
+function asCkanError(err: unknown): CkanError | undefined {
+  if (err instanceof CkanError) {
+    return err;
+  }
+  if (err instanceof AppError) {
+    if (err.code === "not_found") {
+      return notFound();
+    }
+    if (err.code === "validation") {
+      const issues = Array.isArray(err.details) ? (err.details as FieldIssue[]) : [];
+      const fields: Record<string, string[]> = {};
+      for (const i of issues) {
+        const key = i.path.replace(/^(query|body)\./, "") || "__input";
+        fields[key] = [...(fields[key] ?? []), i.message];
+      }
+      return new CkanError("Validation Error", err.message, issues.length > 0 ? fields : { __input: [err.message] });
+    }
+    return new CkanError("Bad Request", `Bad request - ${err.message}`);
+  }
+  return undefined;
+}
+
 function send(reply: FastifyReply, status: number, body: unknown) {
   return reply.status(status).type("application/json; charset=utf-8").send(JSON.stringify(body));
 }
@@ -81,8 +107,9 @@ export function registerOpenDataRoutes(app: App, deps: RouteDeps): void {
         plugin.setErrorHandler((err: FastifyError, req, reply) => {
           const action = actionOf(req);
           const base = `${req.protocol}://${req.host}`;
-          if (err instanceof CkanError) {
-            return send(reply, err.status, failure(base, action, err));
+          const known = asCkanError(err);
+          if (known) {
+            return send(reply, known.status, failure(base, action, known));
           }
           if (err.statusCode && err.statusCode < 500) {
             const e = new CkanError("Bad Request", `Bad request - JSON Error: ${err.message}`);
