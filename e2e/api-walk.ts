@@ -29,12 +29,16 @@ const SAMPLE: Record<string, string> = {
   asOf: "2022-12-31",
 };
 
-/** The dashboard's analyses take calendar days (a week of the 涉整改 campaign), not instants. */
-const DAY_SAMPLES: Array<[RegExp, Record<string, string>]> = [
+/**
+ * Samples of one route family: the dashboard's analyses take calendar days (a week of the 涉整改
+ * campaign), not instants; the exchange counters a grouping.
+ */
+const PATH_SAMPLES: Array<[RegExp, Record<string, string>]> = [
   [/^\/api\/dashboard\//, { from: "2022-03-14", to: "2022-03-20", week: "2022-03-16" }],
+  [/^\/api\/data\/exchange-log\/counters$/, { by: "month" }],
 ];
 const sampleFor = (path: string, name: string) =>
-  DAY_SAMPLES.find(([re]) => re.test(path))?.[1][name] ?? SAMPLE[name] ?? "";
+  PATH_SAMPLES.find(([re]) => re.test(path))?.[1][name] ?? SAMPLE[name] ?? "";
 
 /** Routes a signed-in employee never calls: the machine clients' own, answered only to an API key. */
 const NOT_FOR_USERS = /^\/api\/machine\//;

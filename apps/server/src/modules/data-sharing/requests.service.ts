@@ -121,7 +121,7 @@ export async function createRequest(ctx: Ctx, input: RequestInput): Promise<Data
   if (!unit || !canManageDataAt(ctx.actor, unit.path)) {
     throw notFound("org_unit");
   }
-  // The catalog is the list units request from: any resource of the tenant may be asked for by its code.
+  // The catalog is the list units request from: every resource of the tenant may be asked for by its code.
   const resource = await findResourceByCode(ctx.db, ctx.actor.tenantId, input.resourceCode);
   if (!resource) {
     throw notFound("data_resource");
