@@ -5,6 +5,7 @@ import { benchBriefing } from "./briefing.bench.ts";
 import { benchCatalog } from "./catalog.bench.ts";
 import { benchCockpit } from "./cockpit.bench.ts";
 import { benchCrash } from "./crash.bench.ts";
+import { benchDataService } from "./data-service.bench.ts";
 import { benchDemo } from "./demo.bench.ts";
 import { benchExchange } from "./exchange.bench.ts";
 import { benchExport } from "./export.bench.ts";
@@ -46,6 +47,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   briefing: () => benchBriefing(option("engines") ?? ["postgres"]),
   cockpit: () => benchCockpit(option("engines") ?? ["postgres"]),
   exchange: () => benchExchange(option("engines") ?? ["postgres"]),
+  "data-service": benchDataService,
 };
 const FILE = "docs/benchmarks.md";
 const names = process.argv.slice(2).filter((a) => a in BENCHES);

@@ -7,6 +7,13 @@ const DATA: ["data_officer"] = ["data_officer"];
 export const DATA_ROUTES: Record<string, Spec> = {
   "GET /api/data/resources": { roles: DATA, ok: 200, list: true },
   "GET /api/data/resources/tree": { roles: DATA, ok: 200, list: true },
+  // 共享目录: every unit's officer sees what may be asked for, the matrix's foreign resources included.
+  "GET /api/data/shared-catalog": { roles: DATA, ok: 200 },
+  "GET /api/data/shared-catalog/:code": {
+    roles: DATA,
+    ok: 200,
+    url: (t) => `/api/data/shared-catalog/${t.resourceCode}`,
+  },
   "GET /api/data/resources/:code": {
     roles: DATA,
     ok: 200,
@@ -110,6 +117,8 @@ export const DATA_ROUTES: Record<string, Spec> = {
   // Machine clients with a grant's credential (its own test covers grants, masking and refusals).
   "GET /api/data/resources/:code/rows": { roles: "api_key", ok: 200 },
   "GET /api/data/exchange-log": { roles: DATA, ok: 200, list: true },
+  // The matrix's grants sit below the district root: a unit's data officer may not check the district's chain.
+  "GET /api/data/exchange-log/verify": { roles: ["data_officer", "auditor"], ok: 200, okFor: { data_officer: 403 } },
   "GET /api/data/exchange-log/counters": {
     roles: DATA,
     ok: 200,

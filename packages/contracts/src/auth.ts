@@ -70,7 +70,12 @@ export const MeSchema = z.object({
   grants: z.array(GrantSchema),
   menu: z.array(MenuKeySchema),
   /** Actions the UI may offer; computed by the server's policy functions. */
-  can: z.object({ manageOrg: z.boolean(), manageUsers: z.boolean() }),
+  can: z.object({
+    manageOrg: z.boolean(),
+    manageUsers: z.boolean(),
+    /** May check the district's 交换日志 chain (auditors, district data officers). */
+    verifyExchange: z.boolean().optional(),
+  }),
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof MeSchema>;

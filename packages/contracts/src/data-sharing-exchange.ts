@@ -64,3 +64,12 @@ export const CountersSchema = z.object({
   by: z.enum(["consumer", "provider", "resource", "month"]),
   items: z.array(z.object({ key: z.string(), label: z.string(), rows: z.number(), calls: z.number().int() })),
 });
+
+/** `exchange verify`'s answer: the first link that does not hold, or ok. */
+export const ExchangeVerifySchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenId: z.string().nullable(),
+  reason: z.string().nullable(),
+});
+export type ExchangeVerifyResult = z.infer<typeof ExchangeVerifySchema>;

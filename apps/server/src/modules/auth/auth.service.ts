@@ -8,6 +8,7 @@ import type { Db } from "../../platform/db/client.ts";
 import { AppError } from "../../platform/errors.ts";
 import { dummyPasswordHash, hashPassword, verifyPassword } from "../../platform/passwords.ts";
 import { recordAudit } from "../audit/audit.service.ts";
+import { mayVerifyExchange } from "../data-sharing/exchange-verify-access.ts";
 import { MANAGE_ORG } from "../org/org.policy.ts";
 import { findTenantById } from "../tenants/tenants.repo.ts";
 import { MANAGE_USERS } from "../users/users.policy.ts";
@@ -194,7 +195,11 @@ export async function getMe(ctx: Ctx): Promise<Me> {
     tenant: { code: tenant.code, name: tenant.fullName },
     grants: actor.grants.map((g) => ({ id: g.id, role: g.role, orgUnitId: g.orgUnitId, orgUnitName: g.orgUnitName })),
     menu: menuFor(actor),
-    can: { manageOrg: canAnywhere(actor, MANAGE_ORG), manageUsers: canAnywhere(actor, MANAGE_USERS) },
+    can: {
+      manageOrg: canAnywhere(actor, MANAGE_ORG),
+      manageUsers: canAnywhere(actor, MANAGE_USERS),
+      verifyExchange: await mayVerifyExchange(ctx.db, actor),
+    },
     csrfToken: actor.csrfToken,
   };
 }

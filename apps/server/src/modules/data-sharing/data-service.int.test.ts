@@ -173,6 +173,14 @@ describe("交换日志 hash chain", () => {
     const tenantId = h.tenant.id;
     const before = await verifyExchangeChain(h.database.db, tenantId);
     expect(before).toMatchObject({ ok: true, firstBrokenId: null });
+    // The page's check: the district's data officer and auditors may run it, a unit's officer not.
+    const district = await buildUser(h.database.db, tenantId, h.tenant.units.root.id, ["data_officer"]);
+    const auditor = await buildUser(h.database.db, tenantId, h.tenant.units.a.id, ["auditor"]);
+    expect((await call(district, "GET", "/api/data/exchange-log/verify")).json()).toEqual(before);
+    expect((await call(auditor, "GET", "/api/data/exchange-log/verify")).json()).toEqual(before);
+    expect((await call(provider, "GET", "/api/data/exchange-log/verify")).statusCode).toBe(403);
+    const me = async (who: TestUser) => (await call(who, "GET", "/api/auth/me")).json().can.verifyExchange;
+    expect([await me(district), await me(auditor), await me(provider)]).toEqual([true, true, false]);
     expect(before.checked).toBeGreaterThan(5);
     await expect(
       h.database.db.execute(sql`update data_exchange_log set rows_returned = 0 where tenant_id = ${tenantId}`),
@@ -190,5 +198,6 @@ describe("交换日志 hash chain", () => {
     const after = await verifyExchangeChain(h.database.db, tenantId);
     expect(after).toMatchObject({ ok: false, checked: 2, firstBrokenId: victim?.id });
     expect(after.reason).toContain("记录被修改");
+    expect((await call(district, "GET", "/api/data/exchange-log/verify")).json()).toEqual(after);
   });
 });

@@ -11,3 +11,9 @@ export const MANAGE_DATA = action("data_resource.manage", ["data_officer"]);
 
 export const canViewDataAt = (actor: Actor, path: string) => can(actor, VIEW_DATA, inActorTenant(actor, path));
 export const canManageDataAt = (actor: Actor, path: string) => can(actor, MANAGE_DATA, inActorTenant(actor, path));
+
+/**
+ * Checking the whole tenant's exchange chain: auditors, and data officers granted on the district
+ * (a town's officer would learn of other units' traffic from where the chain breaks).
+ */
+export const VERIFY_EXCHANGE = action("data_exchange.verify", ["data_officer", "auditor"], "tenant");

@@ -6,31 +6,81 @@ import { dataExchangeChains, dataExchangeLog } from "./data-sharing.schema.ts";
 
 export type ExchangeRow = typeof dataExchangeLog.$inferSelect;
 
-/** Reserves the next link of the tenant's exchange chain; the head row's lock orders the writers. */
-export async function nextExchangeLink(db: Db, tenantId: string): Promise<{ seq: number; prevHash: string }> {
-  const [row] = await db
-    .insert(dataExchangeChains)
-    .values({ tenantId, seq: 1, head: "" })
-    .onConflictDoUpdate({ target: dataExchangeChains.tenantId, set: { seq: sql`${dataExchangeChains.seq} + 1` } })
-    .returning({ seq: dataExchangeChains.seq, prevHash: dataExchangeChains.head });
-  if (!row) {
-    throw new Error(`exchange chain of ${tenantId} not available`);
+/** Appends a row; the database's trigger numbers it, links it to the chain's head and hashes it. */
+export async function appendExchangeRow(
+  db: Db,
+  row: Omit<typeof dataExchangeLog.$inferInsert, "seq" | "prevHash" | "hash">,
+): Promise<void> {
+  await db.insert(dataExchangeLog).values({ ...row, seq: 0, prevHash: "", hash: "" });
+}
+
+export type BrokenLink = { id: string; seq: number; position: number; problem: "gap" | "prev" | "hash"; after: number };
+
+/** The first row whose stored hash is not the hash of its content (the insert trigger's function). */
+async function firstMisHashed(db: Db, tenantId: string): Promise<number | null> {
+  const [row] = await queryRows<{ seq: string | null }>(
+    db,
+    sql`select min(seq) as seq from data_exchange_log l where tenant_id = ${tenantId} and exchange_link_hash(l) <> hash`,
+  );
+  return row?.seq == null ? null : Number(row.seq);
+}
+
+/** The first row that does not follow its predecessor: a gap in the numbers or another previous hash. */
+async function firstMisLinked(db: Db, tenantId: string) {
+  const [row] = await queryRows<{ seq: string; problem: "gap" | "prev"; after: string }>(
+    db,
+    sql`select seq, case when seq <> coalesce(before_seq, 0) + 1 then 'gap' else 'prev' end as problem,
+               coalesce(before_seq, 0) as after
+        from (select seq, prev_hash, lag(hash) over w as before_hash, lag(seq) over w as before_seq
+              from data_exchange_log where tenant_id = ${tenantId} window w as (order by seq)) links
+        where seq <> coalesce(before_seq, 0) + 1 or prev_hash <> coalesce(before_hash, '')
+        order by seq
+        limit 1`,
+  );
+  return row ? { seq: Number(row.seq), problem: row.problem, after: Number(row.after) } : null;
+}
+
+/**
+ * The first link of the tenant's chain that does not hold, recomputed by the database (the hash
+ * function its insert trigger applies), and the chain's length and last link. The content check and
+ * the linkage check are separate statements so a server runs them side by side.
+ */
+export async function checkExchangeLinks(db: Db, tenantId: string) {
+  const [misHashed, misLinked, last] = await Promise.all([
+    firstMisHashed(db, tenantId),
+    firstMisLinked(db, tenantId),
+    queryRows<{ seq: string | null; hash: string | null; n: string }>(
+      db,
+      sql`select (select count(*) from data_exchange_log where tenant_id = ${tenantId}) as n, seq, hash
+          from (select 1) one
+          left join lateral (select seq, hash from data_exchange_log where tenant_id = ${tenantId}
+                             order by seq desc limit 1) t on true`,
+    ),
+  ]);
+  // At the same row a broken linkage is reported first, as a reader walking the chain meets it.
+  const first =
+    misLinked && (misHashed === null || misLinked.seq <= misHashed)
+      ? misLinked
+      : misHashed !== null
+        ? { seq: misHashed, problem: "hash" as const, after: 0 }
+        : null;
+  let broken: BrokenLink | null = null;
+  if (first) {
+    const [at] = await queryRows<{ id: string; position: string }>(
+      db,
+      sql`select id::text as id,
+                 (select count(*) from data_exchange_log where tenant_id = ${tenantId} and seq <= ${first.seq}) as position
+          from data_exchange_log where tenant_id = ${tenantId} and seq = ${first.seq} limit 1`,
+    );
+    broken = { ...first, id: at?.id ?? "", position: Number(at?.position ?? 0) };
   }
-  return row;
-}
-
-export async function appendExchangeRow(db: Db, row: typeof dataExchangeLog.$inferInsert): Promise<void> {
-  await db.insert(dataExchangeLog).values(row);
-  await db.update(dataExchangeChains).set({ head: row.hash }).where(eq(dataExchangeChains.tenantId, row.tenantId));
-}
-
-export async function readExchangeBatch(db: Db, tenantId: string, afterSeq: number, limit: number) {
-  return db
-    .select()
-    .from(dataExchangeLog)
-    .where(and(eq(dataExchangeLog.tenantId, tenantId), sql`${dataExchangeLog.seq} > ${afterSeq}`))
-    .orderBy(dataExchangeLog.seq)
-    .limit(limit);
+  const tail = last[0];
+  return {
+    broken,
+    count: Number(tail?.n ?? 0),
+    lastSeq: Number(tail?.seq ?? 0),
+    lastHash: tail?.hash ?? "",
+  };
 }
 
 export async function readExchangeHead(db: Db, tenantId: string) {

@@ -1,12 +1,6 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Db } from "../../platform/db/client.ts";
-import {
-  appendExchangeRow,
-  type ExchangeRow,
-  nextExchangeLink,
-  readExchangeBatch,
-  readExchangeHead,
-} from "./exchange-log.repo.ts";
+import { appendExchangeRow, checkExchangeLinks, readExchangeHead } from "./exchange-log.repo.ts";
 
 /** One served or refused data-service call, as the log records it. */
 export type ExchangeEntry = {
@@ -26,88 +20,41 @@ export type ExchangeEntry = {
   reason: string | null;
 };
 
-/**
- * The fields a link's hash covers, in a fixed order (the filter's keys sorted): one JSON array, not
- * a generic canonical form, so `exchange verify` hashes a million links in seconds.
- */
-type Hashed = Omit<ExchangeRow, "prevHash" | "hash" | "at"> & { at: Date | string };
-
-function hashed(row: Hashed): string {
-  const filter = Object.keys(row.filter)
-    .sort()
-    .map((k) => [k, row.filter[k]]);
-  return JSON.stringify([
-    row.id,
-    row.tenantId,
-    row.seq,
-    typeof row.at === "string" ? row.at : row.at.toISOString(),
-    row.consumerUnitId,
-    row.consumerPath,
-    row.providerPath,
-    row.grantId,
-    row.resourceId,
-    row.resourceCode,
-    row.fields,
-    filter,
-    row.rowsReturned,
-    row.requestId,
-    row.outcome,
-    row.reason,
-  ]);
-}
-
-/** The link hash: the row's fields and the previous link's hash (the audit chain's idea). */
-export function exchangeHash(prevHash: string, row: Hashed): string {
-  return createHash("sha256").update(prevHash).update("\n").update(hashed(row)).digest("hex");
-}
-
+/** Appends one call to the tenant's chain (the database links and hashes it, under the head's lock). */
 export async function logExchange(db: Db, entry: ExchangeEntry): Promise<void> {
-  await db.transaction(async (tx) => {
-    const { seq, prevHash } = await nextExchangeLink(tx, entry.tenantId);
-    const row = { id: randomUUID(), seq, ...entry };
-    await appendExchangeRow(tx, { ...row, prevHash, hash: exchangeHash(prevHash, row) });
-  });
+  await appendExchangeRow(db, { id: randomUUID(), ...entry });
 }
 
 export type ExchangeVerify = { ok: boolean; checked: number; firstBrokenId: string | null; reason: string | null };
 
+const PROBLEMS = {
+  gap: (seq: number, after: number) => `第 ${after} 条之后是第 ${seq} 条（有记录被删除）`,
+  prev: (seq: number) => `第 ${seq} 条记录的前序哈希与上一条不符`,
+  hash: (seq: number) => `第 ${seq} 条记录的内容与其哈希不符（记录被修改）`,
+};
+
 /**
- * Walks the tenant's exchange chain from the start and reports the first link that does not hold:
- * an edited row breaks its own hash, a deleted row the sequence, a deleted tail the kept head.
+ * Checks the tenant's exchange chain whole and reports the first link that does not hold: an edited
+ * row breaks its own hash, a deleted row the sequence, a deleted tail the kept head, a row slipped in
+ * past the head (triggers off) the head.
  */
 export async function verifyExchangeChain(db: Db, tenantId: string): Promise<ExchangeVerify> {
-  let checked = 0;
-  let prevHash = "";
-  let prevSeq = 0;
-  for (;;) {
-    const batch = await readExchangeBatch(db, tenantId, prevSeq, 5000);
-    for (const row of batch) {
-      const broken = (reason: string): ExchangeVerify => ({ ok: false, checked, firstBrokenId: row.id, reason });
-      if (row.seq !== prevSeq + 1) {
-        return broken(`第 ${prevSeq} 条之后是第 ${row.seq} 条（有记录被删除）`);
-      }
-      if (row.prevHash !== prevHash) {
-        return broken(`第 ${row.seq} 条记录的前序哈希与上一条不符`);
-      }
-      if (exchangeHash(prevHash, row) !== row.hash) {
-        return broken(`第 ${row.seq} 条记录的内容与其哈希不符（记录被修改）`);
-      }
-      prevHash = row.hash;
-      prevSeq = row.seq;
-      checked += 1;
-    }
-    if (batch.length < 5000) {
-      break;
-    }
+  const links = await checkExchangeLinks(db, tenantId);
+  if (links.broken) {
+    const { id, seq, position, problem, after } = links.broken;
+    return { ok: false, checked: position - 1, firstBrokenId: id, reason: PROBLEMS[problem](seq, after) };
   }
   const head = await readExchangeHead(db, tenantId);
-  if (head.seq !== prevSeq || head.head !== prevHash) {
+  if (head.seq !== links.lastSeq || head.head !== links.lastHash) {
     return {
       ok: false,
-      checked,
+      checked: links.count,
       firstBrokenId: null,
-      reason: `交换日志应有 ${head.seq} 条，只找到 ${prevSeq} 条（末尾记录被删除）`,
+      reason:
+        head.seq > links.lastSeq
+          ? `交换日志应有 ${head.seq} 条，只找到 ${links.lastSeq} 条（末尾记录被删除）`
+          : `交换日志记至第 ${head.seq} 条，其后的 ${links.lastSeq - head.seq} 条不在链上（记录被伪造追加）`,
     };
   }
-  return { ok: true, checked, firstBrokenId: null, reason: null };
+  return { ok: true, checked: links.count, firstBrokenId: null, reason: null };
 }

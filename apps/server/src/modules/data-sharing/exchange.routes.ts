@@ -4,17 +4,29 @@ import {
   CountersSchema,
   ExchangeListSchema,
   ExchangeQuerySchema,
+  ExchangeVerifySchema,
   RowsPageSchema,
   RowsQuerySchema,
 } from "../../../../../packages/contracts/src/data-sharing-exchange.ts";
 import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
+import { AppError } from "../../platform/errors.ts";
 import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
 import { findUnitNames } from "../org/org.repo.ts";
 import { serveRows } from "./data-service.service.ts";
-import { VIEW_DATA } from "./data-sharing.policy.ts";
+import { VERIFY_EXCHANGE, VIEW_DATA } from "./data-sharing.policy.ts";
 import { type CounterGroup, type ExchangeFilter, exchangeCounters, listExchange } from "./exchange-log.repo.ts";
+import { verifyExchangeChain } from "./exchange-log.service.ts";
+import { mayVerifyExchange } from "./exchange-verify-access.ts";
+
+/** The chain check of the 交换日志 page: what `zhengwu exchange verify` does, for the district. */
+async function verifyFor(ctx: Ctx) {
+  if (!(await mayVerifyExchange(ctx.db, ctx.actor))) {
+    throw new AppError("forbidden", "只有审计人员或区级数据管理员可以校验全区交换日志");
+  }
+  return verifyExchangeChain(ctx.db, ctx.actor.tenantId);
+}
 
 const dates = (q: { from?: string | undefined; to?: string | undefined }) => ({
   from: q.from ? new Date(q.from) : undefined,
@@ -92,6 +104,15 @@ export function registerExchangeRoutes(app: App, deps: RouteDeps): void {
       const { page, pageSize, ...f } = req.query;
       return exchangeLogFor(deps.ctx(req), { ...f, ...dates(f) }, { page, pageSize });
     },
+  });
+  app.get("/api/data/exchange-log/verify", {
+    config: { access: userAccess(VERIFY_EXCHANGE) },
+    schema: {
+      tags,
+      summary: "校验本区交换日志哈希链（与 zhengwu exchange verify 相同），报告第一处断链",
+      response: { 200: ExchangeVerifySchema },
+    },
+    handler: async (req) => verifyFor(deps.ctx(req)),
   });
   app.get("/api/data/exchange-log/counters", {
     config: { access: userAccess(VIEW_DATA) },

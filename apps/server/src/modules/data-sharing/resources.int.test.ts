@@ -55,6 +55,25 @@ describe("resource catalog: scope", () => {
     expect(dept).toEqual({ classification: "department", count: 1, subclasses: [{ subclass: "市场监管", count: 1 }] });
   });
 
+  it("共享目录: every unit's officer reads what may be asked for, never a 不予共享 resource or the holdings", async () => {
+    const asked = resourceInput(h.tenant.units.b1.id, { shareType: "conditional", shareCondition: "仅限执法使用" });
+    const kept = resourceInput(h.tenant.units.b1.id, { shareType: "none", shareCondition: "《统计法》第九条" });
+    expect((await call(district, "POST", "/api/data/resources", asked)).statusCode).toBe(201);
+    expect((await call(district, "POST", "/api/data/resources", kept)).statusCode).toBe(201);
+    const entry = await call(townA, "GET", `/api/data/shared-catalog/${asked.code}`);
+    expect(entry.statusCode).toBe(200);
+    expect(entry.json().fields.map((f: { name: string }) => f.name)).toEqual(asked.fields.map((f) => f.name));
+    expect((await call(townA, "GET", `/api/data/shared-catalog/${kept.code}`)).statusCode).toBe(404);
+    const list = (await call(townA, "GET", "/api/data/shared-catalog?pageSize=200")).json();
+    const codes = list.items.map((r: { code: string }) => r.code);
+    expect(codes).toContain(asked.code);
+    expect(codes).not.toContain(kept.code);
+    // The catalog is not the holdings: the batches and the full resource stay with the provider.
+    expect((await call(townA, "GET", `/api/data/resources/${asked.code}`)).statusCode).toBe(404);
+    expect((await call(townA, "GET", `/api/data/resources/${asked.code}/batches`)).statusCode).toBe(404);
+    expect((await call(handler, "GET", `/api/data/shared-catalog/${asked.code}`)).statusCode).toBe(403);
+  });
+
   it("refuses incomplete metadata with the field and the reason in Chinese", async () => {
     const bad = {
       ...resourceInput(h.tenant.units.a1.id),

@@ -26,6 +26,7 @@ import {
   updateResourceFor,
   updateSystemFor,
 } from "./resources.service.ts";
+import { listSharedCatalog, sharedCatalogEntry } from "./shared-catalog.service.ts";
 
 /** 政务信息资源目录 and 信息系统台账. */
 export function registerResourceRoutes(app: App, deps: RouteDeps): void {
@@ -44,6 +45,29 @@ export function registerResourceRoutes(app: App, deps: RouteDeps): void {
       const { page, pageSize, ...filter } = req.query;
       return listResourcesFor(deps.ctx(req), filter, { page, pageSize });
     },
+  });
+  app.get("/api/data/shared-catalog", {
+    config: view,
+    schema: {
+      tags,
+      summary: "共享目录：全区可申请共享的信息资源（无条件、有条件共享；不含不予共享的）",
+      querystring: ResourceListQuerySchema,
+      response: { 200: ResourceListSchema },
+    },
+    handler: async (req) => {
+      const { page, pageSize, ...filter } = req.query;
+      return listSharedCatalog(deps.ctx(req), filter, { page, pageSize });
+    },
+  });
+  app.get("/api/data/shared-catalog/:code", {
+    config: view,
+    schema: {
+      tags,
+      summary: "共享目录中的一项资源（元数据与信息项，供申请共享时选择信息项）",
+      params: ResourceCodeParamSchema,
+      response: { 200: ResourceSchema },
+    },
+    handler: async (req) => sharedCatalogEntry(deps.ctx(req), req.params.code),
   });
   app.get("/api/data/resources/tree", {
     config: view,

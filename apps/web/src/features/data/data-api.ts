@@ -9,7 +9,11 @@ import {
   type SystemInput,
 } from "../../../../../packages/contracts/src/data-sharing.ts";
 import { BatchListSchema, QualitySchema } from "../../../../../packages/contracts/src/data-sharing-batches.ts";
-import { CountersSchema, ExchangeListSchema } from "../../../../../packages/contracts/src/data-sharing-exchange.ts";
+import {
+  CountersSchema,
+  ExchangeListSchema,
+  ExchangeVerifySchema,
+} from "../../../../../packages/contracts/src/data-sharing-exchange.ts";
 import {
   DataRequestListSchema,
   DataRequestSchema,
@@ -18,7 +22,7 @@ import {
   GrantSchema,
   type RequestInput,
 } from "../../../../../packages/contracts/src/data-sharing-requests.ts";
-import { api, type Query } from "../../api/client.ts";
+import { ApiError, api, type Query } from "../../api/client.ts";
 
 const enc = encodeURIComponent;
 
@@ -42,6 +46,20 @@ export const dataApi = {
   resources: (q: Query, signal?: AbortSignal) => api.get("/api/data/resources", ResourceListSchema, q, signal),
   resource: (code: string, signal?: AbortSignal) =>
     api.get(`/api/data/resources/${enc(code)}`, ResourceSchema, undefined, signal),
+  /** A resource of another unit as the 共享目录 publishes it (metadata and 信息项), to ask for. */
+  catalogEntry: (code: string, signal?: AbortSignal) =>
+    api.get(`/api/data/shared-catalog/${enc(code)}`, ResourceSchema, undefined, signal),
+  /** The resource as the actor sees it: in full where it may, else its 共享目录 entry (`catalogOnly`). */
+  resourceOrEntry: async (code: string, signal?: AbortSignal) => {
+    try {
+      return { ...(await dataApi.resource(code, signal)), catalogOnly: false };
+    } catch (e) {
+      if (e instanceof ApiError && e.status === 404) {
+        return { ...(await dataApi.catalogEntry(code, signal)), catalogOnly: true };
+      }
+      throw e;
+    }
+  },
   versions: (code: string, signal?: AbortSignal) =>
     api.get(`/api/data/resources/${enc(code)}/versions`, ResourceVersionListSchema, undefined, signal),
   createResource: (input: ResourceInput) => api.post("/api/data/resources", ResourceSchema, input),
@@ -58,6 +76,7 @@ export const dataApi = {
   credential: (grantId: string) => api.post(`/api/data/grants/${grantId}/credentials`, GrantCredentialSchema),
   exchange: (q: Query, signal?: AbortSignal) => api.get("/api/data/exchange-log", ExchangeListSchema, q, signal),
   counters: (q: Query, signal?: AbortSignal) => api.get("/api/data/exchange-log/counters", CountersSchema, q, signal),
+  verifyExchange: () => api.get("/api/data/exchange-log/verify", ExchangeVerifySchema),
   systems: (q: Query, signal?: AbortSignal) => api.get("/api/data/systems", InfoSystemListSchema, q, signal),
   createSystem: (input: SystemInput) => api.post("/api/data/systems", InfoSystemSchema, input),
   updateSystem: (id: string, input: SystemInput) => api.put(`/api/data/systems/${id}`, InfoSystemSchema, input),

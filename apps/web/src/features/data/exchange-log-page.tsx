@@ -7,6 +7,7 @@ import { PageContainer } from "../../layout/page-container.tsx";
 import { BUREAU_TZ, bureauTime, formatDateTime } from "../../shared/format.ts";
 import { PagedTable, usePagedList } from "../../shared/paged-list.tsx";
 import { OrgUnitSelect } from "../org/org-unit-select.tsx";
+import { ChainCheck } from "./chain-check.tsx";
 import { dataApi, dataKeys } from "./data-api.ts";
 
 type Entry = Awaited<ReturnType<typeof dataApi.exchange>>["items"][number];
@@ -95,6 +96,7 @@ export function ExchangeLogPage() {
             <>
               在服务器上运行 <Typography.Text code>zhengwu exchange verify</Typography.Text>{" "}
               校验整条链：发现第一处断链（记录被改动或删除）时报告其序号并以非零状态退出。
+              <ChainCheck />
             </>
           }
         />

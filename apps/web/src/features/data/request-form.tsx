@@ -14,8 +14,8 @@ type Values = Omit<RequestInput, "periodFrom" | "periodTo"> & { periodFrom: Dayj
 function FieldChoice({ code }: { code: string | undefined }) {
   const valid = code !== undefined && RESOURCE_CODE_PATTERN.test(code);
   const q = useQuery({
-    queryKey: dataKeys.resource(code ?? ""),
-    queryFn: ({ signal }) => dataApi.resource(code ?? "", signal),
+    queryKey: [...dataKeys.resource(code ?? ""), "or-entry"],
+    queryFn: ({ signal }) => dataApi.resourceOrEntry(code ?? "", signal),
     enabled: valid,
     retry: false,
   });
@@ -23,7 +23,7 @@ function FieldChoice({ code }: { code: string | undefined }) {
     return <Typography.Text type="secondary">填写资源代码后选择信息项</Typography.Text>;
   }
   if (q.isError) {
-    return <Typography.Text type="danger">资源不存在或不在可见范围内</Typography.Text>;
+    return <Typography.Text type="danger">资源不存在，或为不予共享的资源</Typography.Text>;
   }
   const r = q.data;
   return (

@@ -26,8 +26,8 @@ export function ResourcePage() {
   const [editing, setEditing] = useState(false);
   const [asking, setAsking] = useState(false);
   const query = useQuery({
-    queryKey: dataKeys.resource(code),
-    queryFn: ({ signal }) => dataApi.resource(code, signal),
+    queryKey: [...dataKeys.resource(code), "or-entry"],
+    queryFn: ({ signal }) => dataApi.resourceOrEntry(code, signal),
   });
   const crumbs = [{ title: code }];
   if (query.isError) {
@@ -41,18 +41,22 @@ export function ResourcePage() {
   if (!r) {
     return <Spin style={{ display: "block", margin: 48 }} />;
   }
-  const canEdit = me.grants.some((g) => g.role === "data_officer");
+  const officer = me.grants.some((g) => g.role === "data_officer");
+  // Another unit's resource seen through the 共享目录: its 信息项 to ask for, nothing of its holdings.
+  const canEdit = officer && !r.catalogOnly;
   return (
     <PageContainer
       title={`${r.name}（${r.code}）`}
       crumbs={crumbs}
       extra={
-        canEdit && (
+        officer && (
           <Space>
             {r.shareType !== "none" && <Button onClick={() => setAsking(true)}>申请共享</Button>}
-            <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
-              修改
-            </Button>
+            {canEdit && (
+              <Button icon={<EditOutlined />} onClick={() => setEditing(true)}>
+                修改
+              </Button>
+            )}
           </Space>
         )
       }
@@ -91,7 +95,7 @@ export function ResourcePage() {
               { key: "quality", label: "数据质量", children: <QualityTab code={r.code} /> },
               { key: "grants", label: "共享授权", children: <GrantsTab code={r.code} /> },
               { key: "usage", label: "使用情况", children: <UsageTab code={r.code} /> },
-            ]}
+            ].filter((tab) => !r.catalogOnly || tab.key === "fields")}
           />
         </Card>
       </Space>
