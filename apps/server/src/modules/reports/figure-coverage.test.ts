@@ -3,7 +3,8 @@ import { extractFigures, figureCoverage, normalizeForFigures } from "./figure-co
 
 describe("the figures of a report", () => {
   it("reads numbers with their units across the seed's line breaks and separators", () => {
-    const text = "我区 2166 个依申请类事项有 1233\n\n个已落实，落实率 56.93%；总收入\n9,167.05 万元，攻击 45.19 万次，共计 13.61 平方公里。";
+    const text =
+      "我区 2166 个依申请类事项有 1233\n\n个已落实，落实率 56.93%；总收入\n9,167.05 万元，攻击 45.19 万次，共计 13.61 平方公里。";
     expect(extractFigures(text)).toEqual(["2166个", "1233个", "56.93%", "9167.05万元", "45.19万次", "13.61平方公里"]);
   });
 

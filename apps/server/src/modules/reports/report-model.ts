@@ -21,7 +21,7 @@ export type Figures = Record<string, Figure>;
 export type Run = { text: string } | { text: string; figure: string };
 export type Block =
   | { kind: "heading"; level: 1 | 2 | 3; runs: Run[] }
-  | { kind: "paragraph"; runs: Run[]; key?: string }
+  | { kind: "paragraph"; runs: Run[]; key?: string; align?: "right" }
   | { kind: "table"; header: string[]; rows: Run[][][] };
 
 export type ReportScores = {
