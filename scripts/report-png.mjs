@@ -40,13 +40,14 @@ try {
   zhengwu("report", "build", "--tenant", values.tenant, "--year", values.year, "--format", "pdf", "--out", pdf);
 
   const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [pdf], { encoding: "utf8" }))?.[1] ?? 0);
-  // The project table's header row names its columns; the first page that has it holds the table.
+  // The project table's header row names its columns (a narrow cell may wrap, so look for the short
+  // ones); the first page that has them holds the table.
   let tablePage = 0;
   for (let p = 1; p <= pages && tablePage === 0; p++) {
-    const text = execFileSync("pdftotext", ["-f", String(p), "-l", String(p), "-layout", pdf, "-"], {
+    const text = execFileSync("pdftotext", ["-f", String(p), "-l", String(p), pdf, "-"], {
       encoding: "utf8",
     }).replace(/\s+/g, "");
-    if (text.includes("年度预算数（万元）") && text.includes("预算完成率")) {
+    if (text.includes("序号") && text.includes("项目名称")) {
       tablePage = p;
     }
   }
