@@ -3,7 +3,7 @@ import { z } from "zod";
 export const ReportFigureSchema = z.object({
   value: z.number(),
   label: z.string(),
-  format: z.enum(["count", "rate", "wan", "points", "number"]),
+  format: z.enum(["count", "rate", "wan", "points", "number", "yi"]),
   href: z.string(),
   note: z.string(),
   manual: z.boolean().optional(),

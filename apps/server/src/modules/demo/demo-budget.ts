@@ -3,12 +3,14 @@ import { wanToFen } from "../../../../../packages/contracts/src/budget.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
-import { createProject, readYearData, saveBudgetYear } from "../budget/budget.service.ts";
+import { addFact, createProject, getBudgetYear, readYearData, saveBudgetYear } from "../budget/budget.service.ts";
+import { listParagraphs, saveParagraph } from "../reports/reports.service.ts";
 import {
   createEvaluation,
   submitEvaluation,
   updateEvaluationItem,
 } from "../self-evaluation/self-evaluation.service.ts";
+import { evidenceOf, HUADU_2022_FACTS, HUADU_2022_PARAGRAPHS } from "./demo-report-profile.ts";
 import {
   HUADU_2022_LEVEL1,
   HUADU_2022_MANUAL_SCORES,
@@ -50,7 +52,8 @@ const fen = (wan: string) => {
 /**
  * The bureau's 2022 budget (the seed's 25 projects, all executed in full, each with three met
  * indicators) and a submitted self-evaluation scored as the seed scores it. Written through the
- * budget and self-evaluation services, so their rules and the audit log apply. Idempotent.
+ * budget and self-evaluation services, so their rules and the audit log apply; then the report's
+ * registered facts and the bureau's own paragraphs. Idempotent; true when the year was created.
  */
 export async function loadDemoBudget(
   db: Db,
@@ -59,9 +62,6 @@ export async function loadDemoBudget(
   bureauId: string,
   year: number,
 ): Promise<boolean> {
-  if (await readYearData(db, tenantId, year)) {
-    return false;
-  }
   const ctx: Ctx = {
     db,
     actor: { kind: "system", tenantId, name: "演示数据" },
@@ -69,6 +69,34 @@ export async function loadDemoBudget(
     log: { info: () => {}, warn: () => {}, error: () => {} },
     requestId: randomUUID(),
   };
+  const created = !(await readYearData(db, tenantId, year));
+  if (created) {
+    await createDemoYear(ctx, bureauId, year);
+  }
+  await loadDemoReportProfile(ctx, year);
+  return created;
+}
+
+/**
+ * The report's facts and the bureau's own texts, each added when missing (a later start adds what a
+ * newer demo has and keeps what is there, including a paragraph someone edited).
+ */
+async function loadDemoReportProfile(ctx: Ctx, year: number) {
+  const have = new Set((await getBudgetYear(ctx, year)).facts.map((f) => f.key));
+  for (const fact of HUADU_2022_FACTS) {
+    if (!have.has(fact.key)) {
+      await addFact(ctx, year, { ...fact, evidence: evidenceOf(fact) });
+    }
+  }
+  const edited = new Set((await listParagraphs(ctx, year)).items.filter((p) => p.edited).map((p) => p.key));
+  for (const [key, text] of HUADU_2022_PARAGRAPHS) {
+    if (!edited.has(key)) {
+      await saveParagraph(ctx, year, key, text);
+    }
+  }
+}
+
+async function createDemoYear(ctx: Ctx, bureauId: string, year: number) {
   const t = HUADU_2022_TOTALS;
   const seed = huadu2022Facts();
   const f = seed.finance;
@@ -149,5 +177,4 @@ export async function loadDemoBudget(
     await updateEvaluationItem(ctx, ev.id, code, { score, justification });
   }
   await submitEvaluation(ctx, ev.id);
-  return true;
 }

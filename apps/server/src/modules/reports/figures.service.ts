@@ -5,6 +5,7 @@ import { catalogFigures } from "../catalog/catalog-figures.ts";
 import { latestEvaluation } from "../self-evaluation/self-evaluation.service.ts";
 import { computeMetrics, type MetricsQuery } from "../work-orders/metrics.service.ts";
 import { listCampaigns } from "../work-orders/settings.service.ts";
+import { dataFigures } from "./data-figures.ts";
 import type { Figures, ReportScores } from "./report-model.ts";
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
@@ -107,6 +108,15 @@ export async function collectFigures(sys: Ctx, year: number): Promise<{ figures:
         note: `按时办结 ${m.counts.closeOnTime} ÷ 应办结 ${m.counts.closeDue}`,
       };
     }
+    if (m.counts.closeDue > m.counts.closeOnTime) {
+      figures[`${k}.late`] = {
+        value: m.counts.closeDue - m.counts.closeOnTime,
+        label: `${c.name}超时办结`,
+        format: "count",
+        href: listHref({ ...cq, metric: "closeOnTime" }),
+        note: `应办结 ${m.counts.closeDue} − 按时办结 ${m.counts.closeOnTime}`,
+      };
+    }
     if (m.satisfactionRate !== null) {
       figures[`${k}.satisfactionRate`] = {
         value: m.satisfactionRate,
@@ -135,6 +145,15 @@ export async function collectFigures(sys: Ctx, year: number): Promise<{ figures:
         format: "rate",
         href: listHref({ ...bq, metric: "closeOnTime" }),
         note: `按时整改 ${bad.counts.closeOnTime} ÷ 应整改 ${bad.counts.closeDue}`,
+      };
+    }
+    if (bad.counts.closeDue > bad.counts.closeOnTime) {
+      figures["badRatings.lateRectifications"] = {
+        value: bad.counts.closeDue - bad.counts.closeOnTime,
+        label: "超时整改的差评工单",
+        format: "count",
+        href: listHref({ ...bq, metric: "closeOnTime" }),
+        note: `应整改 ${bad.counts.closeDue} − 按时整改 ${bad.counts.closeOnTime}`,
       };
     }
   }
@@ -247,6 +266,12 @@ export async function collectFigures(sys: Ctx, year: number): Promise<{ figures:
       href,
       note: "本年度一级预算项目数",
     };
+    w(
+      "budget.governmentFundWan",
+      projects.filter((p) => p.level === 2 && p.fundType === "government_fund").reduce((a, p) => a + p.executedFen, 0),
+      "政府性基金预算项目资金",
+      "资金性质为政府性基金预算的二级项目执行数之和",
+    );
     figures["budget.governmentFundProjects"] = {
       value: s.governmentFundProjects,
       label: "政府性基金预算项目",
@@ -314,6 +339,8 @@ export async function collectFigures(sys: Ctx, year: number): Promise<{ figures:
       };
     }
   }
+
+  Object.assign(figures, await dataFigures(sys.db, sys.actor.tenantId, year));
 
   const scores: ReportScores = { evaluationId: null, version: null, status: null, total: null, grade: null, items: {} };
   const ev = budget ? await latestEvaluation(sys.db, sys.actor.tenantId, year) : undefined;

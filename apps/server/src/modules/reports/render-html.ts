@@ -24,7 +24,7 @@ function block(doc: ReportDoc, b: Block): string {
     case "heading":
       return `<h${b.level + 1}>${runs(doc, b.runs)}</h${b.level + 1}>`;
     case "paragraph":
-      return `<p${b.key ? ` data-paragraph="${esc(b.key)}"` : ""}>${runs(doc, b.runs)}</p>`;
+      return `<p${b.key ? ` data-paragraph="${esc(b.key)}"` : ""}${b.align === "right" ? ' class="signoff"' : ""}>${runs(doc, b.runs)}</p>`;
     case "table":
       return `<table><thead><tr>${b.header.map((h) => `<th>${esc(h)}</th>`).join("")}</tr></thead><tbody>${b.rows
         .map((row) => `<tr>${row.map((cell) => `<td>${runs(doc, cell)}</td>`).join("")}</tr>`)
@@ -35,7 +35,7 @@ function block(doc: ReportDoc, b: Block): string {
 const STYLE = `body{font-family:"FangSong","仿宋_GB2312","Noto Serif CJK SC",serif;font-size:16pt;line-height:1.75;max-width:210mm;margin:0 auto;padding:24px}
 h1{font-family:"方正小标宋简体","Noto Serif CJK SC",serif;font-size:22pt;text-align:center;font-weight:normal}
 h2{font-family:"黑体","Noto Sans CJK SC",sans-serif;font-size:16pt}h3{font-family:"楷体_GB2312","KaiTi",serif;font-size:16pt}
-p{text-indent:2em;margin:0 0 .4em}table{border-collapse:collapse;width:100%;font-size:12pt}td,th{border:1px solid #333;padding:4px}
+p{text-indent:2em;margin:0 0 .4em}p.signoff{text-align:right;text-indent:0;padding-right:4em}table{border-collapse:collapse;width:100%;font-size:12pt}td,th{border:1px solid #333;padding:4px}
 a.fig{color:#0b57d0;text-decoration:underline dotted}a.fig.manual{color:#8a4b00}`;
 
 /** A standalone HTML page; each figure links to the records it was computed from. */

@@ -1,20 +1,26 @@
-import type { IdentityBreak } from "../../../../../packages/contracts/src/budget.ts";
+import type { IdentityBreak, Project } from "../../../../../packages/contracts/src/budget.ts";
 import type { ScoredTree } from "../self-evaluation/scoring-tree.ts";
 import { type Block, type Figures, formatFigure, type ReportDoc, type ReportScores, type Run } from "./report-model.ts";
+import { problemsFromData, signOff } from "./report-problems.ts";
 import { PLACEHOLDER, SECTIONS, type SectionKey, TEMPLATE } from "./report-template.ts";
+import { scoreProse } from "./score-prose.ts";
 
 export type BuildInput = {
   tenant: { code: string; name: string };
   year: number;
   orgName: string;
+  /** The bureau's internal units (org tree), named in 部门概况. */
+  unitNames: string[];
   figures: Figures;
   scores: ReportScores;
   tree: ScoredTree | null;
-  projects: Array<{ code: string; name: string; level: number }>;
+  projects: Array<Pick<Project, "code" | "name" | "level" | "adjustmentFen" | "indicators">>;
   /** Paragraph texts edited by the tenant, by key. */
   edited: Map<string, string>;
   /** Identities of the year's 决算 statement that do not hold (budget summary). */
   identityBreaks: IdentityBreak[];
+  /** The date of the sign-off at the end. */
+  signedAt: Date;
 };
 
 /** Formats a 万元 amount the way the figures are written. */
@@ -88,9 +94,11 @@ function scoreBlocks(tree: ScoredTree, figures: Figures): Block[] {
     const groups = children(root.code);
     const leafOnly = groups.every((g) => children(g.code).length === 0);
     if (leafOnly) {
-      const notes = groups.map((g) => g.justification ?? g.computation).filter((x): x is string => Boolean(x));
+      const notes = groups
+        .map((g) => scoreProse(g.justification ?? g.computation ?? ""))
+        .filter((x): x is string => Boolean(x));
       if (notes.length > 0) {
-        blocks.push({ kind: "paragraph", runs: [t(notes.join("；").replace(/[。；]*$/, "。"))] });
+        blocks.push({ kind: "paragraph", runs: [t(`${notes.join("；")}。`)] });
       }
       return;
     }
@@ -107,7 +115,7 @@ function scoreBlocks(tree: ScoredTree, figures: Figures): Block[] {
       }
       runs.push(t("："));
       children(g.code).forEach((item, ii) => {
-        const why = (item.justification ?? item.computation ?? "").replace(/[。；，]*$/, "");
+        const why = scoreProse(item.justification ?? item.computation ?? "");
         runs.push(
           t(`${ordinal(ii + 1)}是${item.name}：${why ? `${why}，` : ""}自评得分 `),
           fig(figures, `score.${item.code}`),
@@ -191,7 +199,7 @@ function projectBlocks(input: BuildInput): Block[] {
 /** Assembles the report in the seed's structure from computed figures and the narrative. */
 export function buildReport(input: BuildInput): ReportDoc {
   const { figures } = input;
-  const vars = { year: String(input.year), org: input.orgName };
+  const vars = { year: String(input.year), org: input.orgName, units: input.unitNames.join("、") };
   const warnings: string[] = input.identityBreaks.map(
     (b) => `决算数据不一致：${b.message}。报告按决算报表填报数陈述，请核实后更正预算数据或决算数`,
   );
@@ -206,8 +214,18 @@ export function buildReport(input: BuildInput): ReportDoc {
       blocks.push({ kind: "heading", level: 2, runs: [t(section.heading)] });
     }
     let n = 0;
+    if (section.key === "problems") {
+      // The problems the records show come first, then the officer's own paragraphs.
+      for (const runs of problemsFromData(input)) {
+        n += 1;
+        blocks.push({ kind: "paragraph", runs: [t(`（${ordinal(n)}）`), ...runs] });
+      }
+    }
     for (const p of TEMPLATE.filter((x) => x.section === section.key)) {
       const text = input.edited.get(p.key) ?? p.text;
+      if (text.trim() === "") {
+        continue;
+      }
       const { runs, missing } = fillText(text, figures, vars);
       if (missing.length > 0) {
         warnings.push(`“${p.label}”段落引用的数据暂无：${missing.join("、")}，本次未写入报告`);
@@ -237,7 +255,14 @@ export function buildReport(input: BuildInput): ReportDoc {
     if (section.key === "projects") {
       blocks.push(...projectBlocks(input));
     }
+    if (section.key === "problems" && n === 0) {
+      blocks.push({
+        kind: "paragraph",
+        runs: [t("经核对决算数据与明细记录、年度中预算调整、绩效指标完成和整改时限，未发现问题。")],
+      });
+    }
   }
+  blocks.push(...signOff(input.orgName, input.signedAt));
   const used = new Set(
     blocks.flatMap((b) => (b.kind === "table" ? [] : b.runs.flatMap((r) => ("figure" in r ? [r.figure] : [])))),
   );

@@ -1,7 +1,8 @@
 import { formatRate } from "../../platform/documents/number-format.ts";
 
 /** How a figure is written in the text. */
-export type FigureFormat = "count" | "rate" | "wan" | "points" | "number";
+/** "yi": a count in 亿, truncated ("2,103,xxx,xxx" reads "21 亿"), as large totals are stated. */
+export type FigureFormat = "count" | "rate" | "wan" | "points" | "number" | "yi";
 
 /** One computed number of the report, with where it came from (for the drill-down). */
 export type Figure = {
@@ -20,7 +21,7 @@ export type Figures = Record<string, Figure>;
 export type Run = { text: string } | { text: string; figure: string };
 export type Block =
   | { kind: "heading"; level: 1 | 2 | 3; runs: Run[] }
-  | { kind: "paragraph"; runs: Run[]; key?: string }
+  | { kind: "paragraph"; runs: Run[]; key?: string; align?: "right" }
   | { kind: "table"; header: string[]; rows: Run[][][] };
 
 export type ReportScores = {
@@ -54,6 +55,8 @@ export function formatFigure(f: Figure): string {
       return String(Math.round(f.value * 100) / 100);
     case "number":
       return String(f.value);
+    case "yi":
+      return `${Math.floor(f.value / 1e8)} 亿`;
   }
 }
 

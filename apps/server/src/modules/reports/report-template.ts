@@ -1,7 +1,11 @@
+import { WORK_PARAGRAPHS } from "./template-work.ts";
+
 /**
  * The built-in narrative of the 部门整体支出绩效自评报告, in the seed's structure. Text is
- * editable per tenant and year; every number is a {{figure}} computed at build time. A paragraph
- * whose figures a module cannot give (no data yet) is left out, with a warning.
+ * editable per tenant and year; every number is a {{figure}} computed at build time (or a fact
+ * registered with its source). A paragraph whose figures a module cannot give (no data yet) is left
+ * out, with a warning; a paragraph whose text is empty (a slot for the tenant's own text) is left out
+ * silently.
  */
 export type TemplateParagraph = { key: string; section: SectionKey; label: string; text: string };
 
@@ -19,6 +23,11 @@ export const SECTIONS = [
 ] as const;
 export type SectionKey = (typeof SECTIONS)[number]["key"];
 
+/** Slots for the officer's own account of the year's problems, beside those the data shows. */
+const OFFICER_PROBLEMS = [1, 2, 3, 4].map(
+  (n): TemplateParagraph => ({ key: `problems.officer${n}`, section: "problems", label: `存在问题（${n}）`, text: "" }),
+);
+
 export const TEMPLATE: TemplateParagraph[] = [
   {
     key: "overview.functions",
@@ -30,38 +39,15 @@ export const TEMPLATE: TemplateParagraph[] = [
     key: "overview.units",
     section: "overview",
     label: "机构设置",
-    text: "部门机构设置情况。本部门内设机构和下属单位按“三定”方案设置，具体见部门决算公开材料。",
+    text: "部门机构设置情况。{{org}}的内设机构 {{org.internalUnits}} 个，分别是{{units}}。",
   },
   {
-    key: "work.hotline",
-    section: "work",
-    label: "12345 热线",
-    text: "一线连心，全力为民解烦忧。{{year}} 年 1 月至 12 月，区 12345 政务服务便民热线共受理市 12345 政务服务便民热线转办工单 {{hotline.tickets}} 宗，同比增长 {{hotline.yoyGrowth}}，按时完成率 {{hotline.onTimeRate}}，收到群众表扬 {{hotline.praises}} 宗。",
+    key: "overview.staffing",
+    section: "overview",
+    label: "人员编制",
+    text: "人员编制情况。本部门核定编制 {{fact.staffAuthorized}} 名，年末实有人员 {{fact.staffActual}} 名。",
   },
-  {
-    key: "work.rectification",
-    section: "work",
-    label: "涉整改工单",
-    text: "高质高效办理涉整改工单。专项期间共受理涉整改工单 {{campaign.rectification.tickets}} 宗，已办结 {{campaign.rectification.closed}} 宗，按时办结率 {{campaign.rectification.onTimeRate}}，满意率 {{campaign.rectification.satisfactionRate}}。",
-  },
-  {
-    key: "work.badRatings",
-    section: "work",
-    label: "好差评",
-    text: "以“好差评”为抓手，以评促改以评促优。形成差评工单流转、督促整改、调查核实、结果反馈全闭环处理机制，全年共受理差评工单 {{badRatings.tickets}} 宗，按时整改率 {{badRatings.onTimeRectificationRate}}。",
-  },
-  {
-    key: "work.catalog",
-    section: "work",
-    label: "政务服务事项",
-    text: "持续加大营商环境创新改革力度。针对高频事项和重点领域，共推出“一件事”主题套餐服务 {{catalog.bundles}} 个；对“容缺受理”事项和清单实行动态化管理，我区有 {{catalog.deferrableDepartments}} 个部门的 {{catalog.deferrableItems}} 个事项已纳入容缺受理；我区共发布“跨域通办”政务服务事项 {{catalog.crossRegionEntries}} 项；实现 {{catalog.policyBenefitItems}} 项“政策兑现”事项统一办理，已受理政策兑现业务 {{catalog.policyBenefitCases}} 宗。",
-  },
-  {
-    key: "work.grid",
-    section: "work",
-    label: "网格与两代表一委员",
-    text: "推一网协同，提效社会治理。AI 智慧网格员累计上报事件 {{gridEvents.aiReported}} 宗；“两代表一委员”累计上报事项 {{deputies.items}} 个，目前办结率 {{deputies.closedRate}}，群众满意率 {{deputies.satisfactionRate}}。",
-  },
+  ...WORK_PARAGRAPHS,
   {
     key: "finance.summary",
     section: "finance",
@@ -78,7 +64,7 @@ export const TEMPLATE: TemplateParagraph[] = [
     key: "conclusion.summary",
     section: "conclusion",
     label: "自评结论综述",
-    text: "根据财政预算绩效管理要求，我部门组织对 {{year}} 年度一般公共预算项目支出开展绩效自评，其中一级项目 {{budget.level1Projects}} 个，二级项目 {{budget.projects}} 个，共涉及资金 {{budget.projectExpenditureWan}} 万元；组织部门整体支出绩效自评，涉及支出 {{budget.expenditureWan}} 万元。",
+    text: "根据财政预算绩效管理要求，我部门组织对 {{year}} 年度一般公共预算项目支出开展绩效自评，其中一级项目 {{budget.level1Projects}} 个，二级项目 {{budget.projects}} 个，共涉及资金 {{budget.projectExpenditureWan}} 万元；组织对 {{year}} 年度 {{budget.governmentFundProjects}} 个政府性基金预算项目开展绩效自评，共涉及资金 {{budget.governmentFundWan}} 万元；组织部门整体支出绩效自评，涉及支出 {{budget.expenditureWan}} 万元。",
   },
   {
     key: "results.catalog",
@@ -98,12 +84,7 @@ export const TEMPLATE: TemplateParagraph[] = [
     label: "热线成效",
     text: "一线连心，全力为民解烦忧。全年受理转办工单 {{hotline.tickets}} 宗，按时完成率 {{hotline.onTimeRate}}，收到群众表扬 {{hotline.praises}} 宗。",
   },
-  {
-    key: "problems.text",
-    section: "problems",
-    label: "存在的主要问题",
-    text: "预算编制的前瞻性有待加强。部分项目年中调整，预算编制与实际需求的衔接仍需改进。",
-  },
+  ...OFFICER_PROBLEMS,
   {
     key: "measures.text",
     section: "measures",

@@ -183,24 +183,27 @@ describe("the report", () => {
 
   it("marks facts entered by staff and lists their sources", async () => {
     const fact = await send(finance, "POST", `/api/budget/years/${YEAR}/facts`, {
-      key: "internetExits",
-      label: "互联网出口",
-      value: 758,
+      key: "serverRooms",
+      label: "集约化机房",
+      value: 3,
       unit: "个",
-      sourceNote: "区信息技术中心网络台账",
+      sourceNote: "区信息技术中心机房台账",
     });
     expect(fact.statusCode).toBe(201);
     await send(finance, "PUT", `/api/reports/${YEAR}/paragraphs/measures.text`, {
-      text: "全区已整合互联网出口 {{fact.internetExits}} 个，下一步继续推进集约化。",
+      text: "全区已整合机房 {{fact.serverRooms}} 个，下一步继续推进集约化。",
     });
     const r = (await get(leader, `/api/reports/${YEAR}`)).json();
-    expect(r.figures["fact.internetExits"]).toMatchObject({ value: 758, manual: true });
-    expect(r.html).toContain('class="fig manual" data-key="fact.internetExits"');
-    expect(r.html).toContain("758※");
+    expect(r.figures["fact.serverRooms"]).toMatchObject({ value: 3, manual: true });
+    expect(r.html).toContain('class="fig manual" data-key="fact.serverRooms"');
+    expect(r.html).toContain("3※");
     expect(r.html).toContain("附：人工登记的绩效事实");
-    expect(r.html).toContain("区信息技术中心网络台账");
+    expect(r.html).toContain("区信息技术中心机房台账");
+    // The demo's own facts (758 internet exits…) are in the appendix with their sources too.
+    expect(r.html).toContain('data-key="fact.internetExits"');
     await send(finance, "DELETE", `/api/reports/${YEAR}/paragraphs/measures.text`);
-    expect((await get(leader, `/api/reports/${YEAR}`)).json().html).not.toContain("附：人工登记的绩效事实");
+    // A fact no paragraph uses is not listed.
+    expect((await get(leader, `/api/reports/${YEAR}`)).json().html).not.toContain("区信息技术中心机房台账");
   });
 
   it("writes a 公文-style DOCX: A4 margins, headings, 仿宋 body and a project table", async () => {

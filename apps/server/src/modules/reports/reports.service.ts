@@ -1,8 +1,9 @@
 import { randomUUID } from "node:crypto";
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Ctx } from "../../platform/actor.ts";
 import type { Clock } from "../../platform/clock.ts";
 import type { Db } from "../../platform/db/client.ts";
+import { queryRows } from "../../platform/db/rows.ts";
 import { authorize, notFound, validation } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { canEditBudget } from "../budget/budget.policy.ts";
@@ -10,12 +11,12 @@ import { readYearData, viewableYear } from "../budget/budget.service.ts";
 import { latestEvaluation } from "../self-evaluation/self-evaluation.service.ts";
 import { findTenantById } from "../tenants/tenants.repo.ts";
 import { collectFigures } from "./figures.service.ts";
-import { buildReport } from "./report-builder.ts";
+import { type BuildInput, buildReport } from "./report-builder.ts";
 import type { ReportDoc } from "./report-model.ts";
 import { placeholdersOf, TEMPLATE } from "./report-template.ts";
 import { reportParagraphs } from "./reports.schema.ts";
 
-const VARS = new Set(["year", "org"]);
+const VARS = new Set(["year", "org", "units"]);
 
 async function editedParagraphs(db: Db, tenantId: string, year: number): Promise<Map<string, string>> {
   const rows = await db
@@ -27,6 +28,11 @@ async function editedParagraphs(db: Db, tenantId: string, year: number): Promise
 
 /** Builds the report of a tenant's year from the modules' data as they are now. */
 export async function buildReportFor(db: Db, clock: Clock, tenantId: string, year: number): Promise<ReportDoc> {
+  return buildReport(await reportInput(db, clock, tenantId, year));
+}
+
+/** Everything the report of a tenant's year is built from. @throws not_found (no budget year) */
+export async function reportInput(db: Db, clock: Clock, tenantId: string, year: number): Promise<BuildInput> {
   const tenant = await findTenantById(db, tenantId);
   const budget = await readYearData(db, tenantId, year);
   if (!tenant || !budget) {
@@ -41,17 +47,41 @@ export async function buildReportFor(db: Db, clock: Clock, tenantId: string, yea
   };
   const { figures, scores } = await collectFigures(sys, year);
   const ev = await latestEvaluation(db, tenantId, year);
-  return buildReport({
+  // 部门概况: the bureau's internal units as the org tree has them now.
+  const units = await queryRows<{ name: string }>(
+    db,
+    sql`select name from org_units where tenant_id = ${tenantId} and parent_id = ${budget.data.year.orgUnitId}
+        order by sort, name`,
+  );
+  if (units.length > 0) {
+    figures["org.internalUnits"] = {
+      value: units.length,
+      label: "内设机构",
+      format: "count",
+      href: "/org",
+      note: "组织机构树中本部门的下级机构数",
+    };
+  }
+  // Signed on the day the evaluation was approved, else submitted, else the day it is built.
+  const [signed] = ev
+    ? await queryRows<{ at: Date | string | null }>(
+        db,
+        sql`select coalesce(approved_at, submitted_at) as at from self_evaluations where id = ${ev.id}`,
+      )
+    : [];
+  return {
     tenant: { code: tenant.code, name: tenant.fullName },
     year,
     orgName: budget.data.orgUnitName,
+    unitNames: units.map((u) => u.name),
     figures,
     scores,
     tree: ev?.tree ?? null,
     projects: budget.projects,
     edited: await editedParagraphs(db, tenantId, year),
     identityBreaks: budget.summary.identityBreaks,
-  });
+    signedAt: signed?.at ? new Date(signed.at) : clock.now(),
+  };
 }
 
 /** The report for an actor who may read the year's budget. @throws not_found */

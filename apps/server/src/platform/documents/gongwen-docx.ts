@@ -55,7 +55,8 @@ export type GongwenImage = {
 };
 export type GongwenBlock =
   | { kind: "heading"; level: 1 | 2 | 3; runs: readonly GongwenRun[] }
-  | { kind: "paragraph"; runs: readonly GongwenRun[] }
+  /** `align: "right"` for the sign-off (issuing unit and date) at the end, set flush right. */
+  | { kind: "paragraph"; runs: readonly GongwenRun[]; align?: "right" }
   | { kind: "table"; header: readonly string[]; rows: readonly (readonly (readonly GongwenRun[])[])[] }
   | GongwenImage;
 
@@ -144,8 +145,10 @@ function toDocx(b: GongwenBlock): Array<Paragraph | Table> {
     case "paragraph":
       return [
         new Paragraph({
-          indent: { firstLine: 640 },
-          alignment: AlignmentType.JUSTIFIED,
+          // The sign-off sits flush right, four characters in from the edge (GB/T 9704 7.3.5).
+          ...(b.align === "right"
+            ? { alignment: AlignmentType.RIGHT, indent: { right: 1280 } }
+            : { alignment: AlignmentType.JUSTIFIED, indent: { firstLine: 640 } }),
           spacing: { line: LINE, lineRule: LineRuleType.EXACT },
           children: textRuns(b.runs, FONTS.body),
         }),
