@@ -39,15 +39,19 @@ function Deadline({ r }: { r: DataRequest }) {
   }
   const overdue = dayjs(r.dueAt).isBefore(dayjs());
   const tag = r.deadline ? DEADLINE_TAGS[r.deadline] : null;
-  return (
-    <Space size={4} wrap>
-      <Typography.Text type={overdue ? "danger" : undefined}>{formatMinute(r.dueAt)}</Typography.Text>
-      {tag ? (
+  if (tag) {
+    return (
+      <Space size={4} wrap>
+        <Typography.Text type={overdue ? "danger" : undefined}>{formatMinute(r.dueAt)}</Typography.Text>
         <Tag color={tag.color}>{tag.label}</Tag>
-      ) : (
-        overdue && <Typography.Text type="danger">（已超期）</Typography.Text>
-      )}
-    </Space>
+      </Space>
+    );
+  }
+  return (
+    <Typography.Text type={overdue ? "danger" : undefined}>
+      {formatMinute(r.dueAt)}
+      {overdue && "（已超期）"}
+    </Typography.Text>
   );
 }
 
