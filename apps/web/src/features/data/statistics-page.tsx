@@ -79,6 +79,7 @@ export function StatisticsPage() {
           type="info"
           showIcon
           title="汇聚数据量为各批次接收入库行数之和（含仅登记的同步批次）；共享数据量为数据服务已返回的行数（交换日志中结果为“已返回”的调用）。"
+          description="统计范围为本单位及下级单位：汇聚数据量计其提供的资源收到的批次，共享数据量计其作为提供方或使用方的调用。"
         />
         <Row gutter={16}>
           <Col xs={24} md={12}>
