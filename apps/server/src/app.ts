@@ -32,6 +32,7 @@ import { registerBatchRoutes } from "./modules/data-sharing/batches.routes.ts";
 import { registerExchangeRoutes } from "./modules/data-sharing/exchange.routes.ts";
 import { registerRequestRoutes } from "./modules/data-sharing/requests.routes.ts";
 import { registerResourceRoutes } from "./modules/data-sharing/resources.routes.ts";
+import { registerStatisticsRoutes } from "./modules/data-sharing/statistics.routes.ts";
 import { registerDeferralRoutes } from "./modules/deferrals/deferrals.routes.ts";
 import { registerEvaluationRoutes } from "./modules/evaluations/evaluations.routes.ts";
 import { registerExportTaskRoutes } from "./modules/export-tasks/export-tasks.routes.ts";
@@ -220,6 +221,7 @@ export async function buildApp(opts: {
   registerBatchRoutes(app, deps);
   registerRequestRoutes(app, deps);
   registerExchangeRoutes(app, deps);
+  registerStatisticsRoutes(app, deps);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
   const indexHtml = hasWeb ? readFileSync(`${WEB_DIST}index.html`) : null;

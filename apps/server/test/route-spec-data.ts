@@ -125,6 +125,8 @@ export const DATA_ROUTES: Record<string, Spec> = {
     url: () => "/api/data/exchange-log/counters?by=consumer",
     list: true,
   },
+  "GET /api/data/statistics": { roles: DATA, ok: 200, url: () => "/api/data/statistics?year=2022", list: true },
+  "GET /api/data/batches": { roles: DATA, ok: 200, list: true },
   // Open data: CKAN's Action API and the downloads are public (their own test covers what they publish).
   "GET /api/3/action/:action": { roles: "public", ok: 200 },
   "POST /api/3/action/:action": { roles: "public", ok: 200 },

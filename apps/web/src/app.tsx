@@ -80,6 +80,10 @@ const RequestsPage = lazy(() => import("./features/data/requests-page.tsx").then
 const ExchangeLogPage = lazy(() =>
   import("./features/data/exchange-log-page.tsx").then((m) => ({ default: m.ExchangeLogPage })),
 );
+const StatisticsPage = lazy(() =>
+  import("./features/data/statistics-page.tsx").then((m) => ({ default: m.StatisticsPage })),
+);
+const BatchesPage = lazy(() => import("./features/data/batches-page.tsx").then((m) => ({ default: m.BatchesPage })));
 const SystemsPage = lazy(() => import("./features/data/systems-page.tsx").then((m) => ({ default: m.SystemsPage })));
 const ResourcePage = lazy(() => import("./features/data/resource-page.tsx").then((m) => ({ default: m.ResourcePage })));
 const CockpitPage = lazy(() =>
@@ -205,6 +209,8 @@ export function AppRouter() {
               <Route path="data/requests" element={<RequestsPage />} />
               <Route path="data/exchange-log" element={<ExchangeLogPage />} />
               <Route path="data/systems" element={<SystemsPage />} />
+              <Route path="data/statistics" element={<StatisticsPage />} />
+              <Route path="data/statistics/batches" element={<BatchesPage />} />
               <Route path="appeals" element={<AppealsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

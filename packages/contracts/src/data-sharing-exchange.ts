@@ -49,6 +49,8 @@ export const ExchangeListSchema = z.object({ total: z.number().int(), items: z.a
 export const ExchangeQuerySchema = z.object({
   resourceCode: z.string().max(20).optional(),
   consumerUnitId: idOf("消费方编号格式不正确").optional(),
+  /** The provider of the resource called (its unit, not its subtree). */
+  providerUnitId: idOf("提供方编号格式不正确").optional(),
   outcome: z.enum(["served", "refused"]).optional(),
   from: z.iso.datetime({ offset: true, error: "开始时间须为带时区的 ISO 8601 时间" }).optional(),
   to: z.iso.datetime({ offset: true, error: "结束时间须为带时区的 ISO 8601 时间" }).optional(),

@@ -86,6 +86,8 @@ export const DataRequestSchema = z.object({
   status: z.enum(REQUEST_STATUSES),
   /** The provider's deadline to decide: working days on the statutory calendar. */
   dueAt: z.string().nullable(),
+  /** A pending request's deadline: due within one working day (即将到期) or past it (已超期). */
+  deadline: z.enum(["due_soon", "overdue"]).nullish(),
   decidedAt: z.string().nullable(),
   decidedBy: z.string().nullable(),
   decisionNote: z.string().nullable(),
@@ -102,6 +104,10 @@ export const RequestListQuerySchema = z.object({
   status: z.enum(REQUEST_STATUSES).optional(),
   /** One resource's requests (its page lists the grants on it). */
   resourceCode: ResourceCodeSchema.optional(),
+  /** Pending requests whose latest deadline reminder is this stage (the workbench's counts open these). */
+  deadline: z
+    .enum(["due_soon", "overdue"], { error: "deadline 只能是 due_soon（即将到期）或 overdue（已超期）" })
+    .optional(),
   page: z.coerce.number().int().min(1).max(100000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
 });

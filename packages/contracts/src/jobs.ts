@@ -10,6 +10,7 @@ export const JOB_NAMES = [
   "prune",
   "export-tasks",
   "audit-checkpoint",
+  "data-request-reminders",
 ] as const;
 export const JobNameSchema = z.enum(JOB_NAMES, { error: "未知的任务名称" });
 export type JobName = z.infer<typeof JobNameSchema>;
@@ -22,6 +23,7 @@ export const JOB_LABELS: Record<JobName, string> = {
   prune: "过期记录清理",
   "export-tasks": "导出任务清理",
   "audit-checkpoint": "审计锚点签名",
+  "data-request-reminders": "共享申请审批期限提醒",
 };
 
 export const JOB_RUN_STATES = ["running", "completed", "failed"] as const;

@@ -17,6 +17,7 @@ describe("AppLayout's side menu", () => {
       ["共享申请", "/data/requests"],
       ["交换日志", "/data/exchange-log"],
       ["信息系统台账", "/data/systems"],
+      ["数据统计", "/data/statistics"],
     ]) {
       expect(screen.getByRole("link", { name }).getAttribute("href")).toBe(href);
     }

@@ -10,6 +10,7 @@ describe("the side menu", () => {
       "/data/requests",
       "/data/exchange-log",
       "/data/systems",
+      "/data/statistics",
     ]);
     expect(items.map((i) => i.key)).toEqual(["/", "/catalog", "/catalog/metrics", "group:数据资源"]);
     expect(navMenuItems(["catalog"]).some((i) => i.key === "group:数据资源")).toBe(false);

@@ -91,6 +91,13 @@ export const NAV_ITEMS: NavItem[] = [
     menuKey: "dataResources",
     group: "数据资源",
   },
+  {
+    path: "/data/statistics",
+    label: "数据统计",
+    icon: <BarChartOutlined />,
+    menuKey: "dataResources",
+    group: "数据资源",
+  },
 ];
 
 /** The most specific entry for a path, so /work-orders/metrics is 工单统计, not 工单办理. */

@@ -117,6 +117,7 @@ export const dataBatches = pgTable(
   (t) => [
     unique("data_batches_batch_uq").on(t.resourceId, t.batchId),
     index("data_batches_resource_idx").on(t.resourceId, t.receivedAt),
+    index("data_batches_received_idx").on(t.tenantId, t.receivedAt),
   ],
 );
 
@@ -168,6 +169,26 @@ export const dataRequests = pgTable(
   (t) => [
     index("data_requests_consumer_idx").on(t.tenantId, t.consumerPath.op("text_pattern_ops")),
     index("data_requests_provider_idx").on(t.tenantId, t.providerPath.op("text_pattern_ops")),
+  ],
+);
+
+/** 审批期限提醒: one per request and stage, so the job reminds the provider once per stage. */
+export const dataRequestReminders = pgTable(
+  "data_request_reminders",
+  {
+    id: uuid("id").primaryKey(),
+    tenantId: tenantId(),
+    requestId: uuid("request_id")
+      .notNull()
+      .references(() => dataRequests.id),
+    stage: text("stage").notNull(),
+    providerPath: text("provider_path").notNull(),
+    dueAt: ts("due_at").notNull(),
+    createdAt: ts("created_at").notNull(),
+  },
+  (t) => [
+    unique("data_request_reminders_uq").on(t.requestId, t.stage),
+    index("data_request_reminders_provider_idx").on(t.tenantId, t.providerPath.op("text_pattern_ops")),
   ],
 );
 

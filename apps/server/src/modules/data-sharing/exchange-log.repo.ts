@@ -91,6 +91,7 @@ export async function readExchangeHead(db: Db, tenantId: string) {
 export type ExchangeFilter = {
   resourceCode?: string | undefined;
   consumerUnitId?: string | undefined;
+  providerUnitId?: string | undefined;
   outcome?: string | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
@@ -103,6 +104,9 @@ function scopedWhere(tenantId: string, paths: readonly string[], f: ExchangeFilt
     or(pathInScope(dataExchangeLog.consumerPath, paths), pathInScope(dataExchangeLog.providerPath, paths)),
     f.resourceCode ? eq(dataExchangeLog.resourceCode, f.resourceCode) : undefined,
     f.consumerUnitId ? eq(dataExchangeLog.consumerUnitId, f.consumerUnitId) : undefined,
+    f.providerUnitId
+      ? sql`${dataExchangeLog.resourceId} in (select r.id from data_resources r where r.provider_unit_id = ${f.providerUnitId})`
+      : undefined,
     f.outcome ? eq(dataExchangeLog.outcome, f.outcome) : undefined,
     f.from ? gte(dataExchangeLog.at, f.from) : undefined,
     f.to ? lte(dataExchangeLog.at, f.to) : undefined,

@@ -2,6 +2,7 @@ import { and, count, desc, eq, inArray, type SQL } from "drizzle-orm";
 import { pathInScope } from "../../platform/access.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { dataGrants, dataRequests, dataResources } from "./data-sharing.schema.ts";
+import { type ReminderStage, remindedAt } from "./request-reminders.repo.ts";
 
 export type RequestRow = typeof dataRequests.$inferSelect;
 export type GrantRow = typeof dataGrants.$inferSelect;
@@ -67,6 +68,7 @@ export async function listRequests(
     paths: readonly string[];
     status?: string | undefined;
     resourceCode?: string | undefined;
+    deadline?: ReminderStage | undefined;
   },
   page: { offset: number; limit: number },
 ) {
@@ -75,6 +77,7 @@ export async function listRequests(
     pathInScope(f.side === "consumer" ? dataRequests.consumerPath : dataRequests.providerPath, f.paths),
     f.status ? eq(dataRequests.status, f.status) : undefined,
     f.resourceCode ? eq(dataResources.code, f.resourceCode) : undefined,
+    f.deadline ? remindedAt(f.deadline) : undefined,
   );
   const [total] = await db
     .select({ n: count() })

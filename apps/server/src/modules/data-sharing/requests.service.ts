@@ -13,6 +13,7 @@ import { getCachedCalendar } from "../calendar/calendar-cache.ts";
 import { businessDay, businessInstant, nthWorkdayAfter } from "../calendar/work-calendar.ts";
 import { findOrgUnitById, findUnitNames } from "../org/org.repo.ts";
 import { canManageDataAt, canViewDataAt, MANAGE_DATA, VIEW_DATA } from "./data-sharing.policy.ts";
+import { remindedStages } from "./request-reminders.repo.ts";
 import {
   findGrant,
   findRequest,
@@ -67,6 +68,10 @@ async function toDtos(ctx: Ctx, rows: RequestWithResource[]): Promise<DataReques
     ...rows.map((r) => r.request.consumerUnitId),
     ...rows.map((r) => r.providerUnitId),
   ]);
+  const reminded = await remindedStages(
+    ctx.db,
+    rows.map((r) => r.request.id),
+  );
   const today = businessDay(ctx.clock.now());
   return rows.map(({ request: r, code, name, providerUnitId }) => {
     const g = grants.get(r.id);
@@ -84,6 +89,7 @@ async function toDtos(ctx: Ctx, rows: RequestWithResource[]): Promise<DataReques
       periodTo: r.periodTo,
       status: r.status as DataRequest["status"],
       dueAt: r.dueAt?.toISOString() ?? null,
+      deadline: r.status === "pending" ? (reminded.get(r.id) ?? null) : null,
       decidedAt: r.decidedAt?.toISOString() ?? null,
       decidedBy: r.decidedBy,
       decisionNote: r.decisionNote,
@@ -320,6 +326,7 @@ export async function listRequestsFor(
     box: "mine" | "to_approve";
     status?: DataRequest["status"] | undefined;
     resourceCode?: string | undefined;
+    deadline?: "due_soon" | "overdue" | undefined;
     page: number;
     pageSize: number;
   },
@@ -329,7 +336,7 @@ export async function listRequestsFor(
   const r = await listRequests(
     ctx.db,
     ctx.actor.tenantId,
-    { side, paths, status: q.status, resourceCode: q.resourceCode },
+    { side, paths, status: q.status, resourceCode: q.resourceCode, deadline: q.deadline },
     {
       offset: (q.page - 1) * q.pageSize,
       limit: q.pageSize,

@@ -4,6 +4,7 @@ import type { Config } from "../../platform/config.ts";
 import type { Db } from "../../platform/db/client.ts";
 import type { JobOutcome, PeriodicJob } from "../../platform/jobs/job-queue.ts";
 import { runHallJobs } from "../appointments/slots.job.ts";
+import { runRequestReminders } from "../data-sharing/request-reminders.job.ts";
 import { runDeferralJob } from "../deferrals/deferrals.job.ts";
 import { applyDefaultRatings } from "../evaluations/evaluations.service.ts";
 import { runEscalation } from "../work-orders/escalation.job.ts";
@@ -67,6 +68,18 @@ const JOBS: readonly JobDef[] = [
         summary: { reminded: r.reminded, terminated: r.terminated },
         message:
           r.reminded > 0 || r.terminated > 0 ? `容缺受理：提醒 ${r.reminded} 次，逾期终止 ${r.terminated} 件` : null,
+      };
+    },
+  },
+  {
+    name: "data-request-reminders",
+    everyMs: 10 * MINUTE,
+    run: async ({ db, clock }) => {
+      const r = await runRequestReminders(db, clock);
+      return {
+        rows: r.reminded,
+        summary: { checked: r.checked, reminded: r.reminded },
+        message: r.reminded > 0 ? `共享申请审批期限：提醒提供方 ${r.reminded} 件` : null,
       };
     },
   },

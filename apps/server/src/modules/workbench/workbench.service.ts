@@ -1,6 +1,6 @@
 import type { WorkOrderFilter } from "../../../../../packages/contracts/src/work-orders.ts";
 import type { Workbench, WorkbenchNotice, WorkbenchTask } from "../../../../../packages/contracts/src/workbench.ts";
-import { type Action, canAnywhere } from "../../platform/access-can.ts";
+import { type Action, canAnywhere, scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { canOperateHall, OPERATE_HALLS } from "../appointments/appointments.policy.ts";
 import { findVisibleHalls } from "../appointments/halls.service.ts";
@@ -8,6 +8,8 @@ import { hallQueue } from "../appointments/queue.service.ts";
 import { APPROVE_EVALUATIONS, EDIT_BUDGETS, VIEW_BUDGETS } from "../budget/budget.policy.ts";
 import { listBudgetYears } from "../budget/budget.service.ts";
 import { findCalendarYear } from "../calendar/calendar.service.ts";
+import { MANAGE_DATA } from "../data-sharing/data-sharing.policy.ts";
+import { countReminded } from "../data-sharing/request-reminders.repo.ts";
 import { SUPERVISE_RATINGS, VIEW_RATINGS } from "../evaluations/evaluations.policy.ts";
 import { listRatings } from "../evaluations/rates.service.ts";
 import { listEvaluations } from "../self-evaluation/self-evaluation.service.ts";
@@ -139,6 +141,30 @@ async function ratingTasks(ctx: Ctx): Promise<Task[]> {
   ];
 }
 
+/** Data officers: the 有条件共享 requests they must decide whose deadline the reminder job flagged. */
+async function dataRequestTasks(ctx: Ctx): Promise<Task[]> {
+  if (!canAnywhere(ctx.actor, MANAGE_DATA)) {
+    return [];
+  }
+  const paths = scopeFor(ctx.actor, MANAGE_DATA);
+  const out: Task[] = [];
+  for (const [stage, label] of [
+    ["due_soon", "共享申请审批即将到期"],
+    ["overdue", "共享申请审批已超期"],
+  ] as const) {
+    const count = await countReminded(ctx.db, ctx.actor.tenantId, paths, stage);
+    out.push({
+      key: `data.requests.${stage}`,
+      group: "数据共享",
+      label,
+      count,
+      href: `/data/requests?box=to_approve&status=pending&deadline=${stage}`,
+      tone: count > 0 ? (stage === "overdue" ? "danger" : "warning") : "normal",
+    });
+  }
+  return out;
+}
+
 const STATUS_LABEL: Record<string, string> = { draft: "草稿", submitted: "已提交待审批", approved: "已审批" };
 
 /** Finance: where the latest year's self-evaluation stands; leader: versions waiting for approval, red indicators. */
@@ -225,6 +251,7 @@ export async function getWorkbench(ctx: Ctx): Promise<Workbench> {
     ...(await ratingTasks(ctx)),
     ...(await hallTasks(ctx)),
     ...(await budgetTasks(ctx)),
+    ...(await dataRequestTasks(ctx)),
   ];
   return {
     computedAt: ctx.clock.now().toISOString(),

@@ -199,6 +199,7 @@ describe.skipIf(!baseUrl)("two server processes on one PostgreSQL (skipped: set 
     );
     const jobs = new Set(runs.map((r) => r.job));
     expect([...jobs].sort()).toEqual([
+      "data-request-reminders",
       "default-ratings",
       "deferrals",
       "escalation",

@@ -22,6 +22,10 @@ import {
   GrantSchema,
   type RequestInput,
 } from "../../../../../packages/contracts/src/data-sharing-requests.ts";
+import {
+  BatchSearchListSchema,
+  StatisticsSchema,
+} from "../../../../../packages/contracts/src/data-sharing-statistics.ts";
 import { ApiError, api, type Query } from "../../api/client.ts";
 
 const enc = encodeURIComponent;
@@ -39,6 +43,8 @@ export const dataKeys = {
   exchange: (query: Query) => [...dataKeys.all, "exchange", query] as const,
   counters: (query: Query) => [...dataKeys.all, "counters", query] as const,
   systems: (query: Query) => [...dataKeys.all, "systems", query] as const,
+  statistics: (year: number) => [...dataKeys.all, "statistics", year] as const,
+  batchSearch: (query: Query) => [...dataKeys.all, "batch-search", query] as const,
 };
 
 export const dataApi = {
@@ -80,4 +86,7 @@ export const dataApi = {
   systems: (q: Query, signal?: AbortSignal) => api.get("/api/data/systems", InfoSystemListSchema, q, signal),
   createSystem: (input: SystemInput) => api.post("/api/data/systems", InfoSystemSchema, input),
   updateSystem: (id: string, input: SystemInput) => api.put(`/api/data/systems/${id}`, InfoSystemSchema, input),
+  statistics: (year: number, signal?: AbortSignal) =>
+    api.get("/api/data/statistics", StatisticsSchema, { year: String(year) }, signal),
+  batchSearch: (q: Query, signal?: AbortSignal) => api.get("/api/data/batches", BatchSearchListSchema, q, signal),
 };

@@ -52,3 +52,42 @@ describe("ExchangeLogPage (交换日志)", () => {
     );
   });
 });
+
+describe("ExchangeLogPage links from 数据统计 and the report", () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("reads calendar days, provider and outcome from the URL as whole Beijing days; a provider's counter opens its calls", async () => {
+    const calls = mockApi({
+      "GET /api/auth/me": () => OFFICER,
+      "GET /api/data/exchange-log": () => ({ total: 0, items: [] }),
+      "GET /api/data/exchange-log/counters": () => ({
+        by: "provider",
+        items: [{ key: UNIT_A, label: "区市场监管局", rows: 3500, calls: 2 }],
+      }),
+      "GET /api/org/units": () => [],
+    });
+    renderPage(<ExchangeLogPage />, {
+      path: "/data/exchange-log?from=2022-01-01&to=2022-12-31&outcome=served&by=provider",
+      me: OFFICER,
+    });
+    const from = encodeURIComponent("2022-01-01T00:00:00+08:00");
+    const to = encodeURIComponent("2022-12-31T23:59:59.999+08:00");
+    await waitFor(() =>
+      expect(calls.map((c) => c.call)).toContain(
+        `GET /api/data/exchange-log?outcome=served&from=${from}&to=${to}&page=1&pageSize=20`,
+      ),
+    );
+    expect(calls.map((c) => c.call)).toContain(`GET /api/data/exchange-log/counters?by=provider&from=${from}&to=${to}`);
+    fireEvent.click(await screen.findByText("区市场监管局"));
+    await waitFor(() =>
+      expect(screen.getByTestId("location").textContent).toBe(
+        `/data/exchange-log?providerUnitId=${UNIT_A}&outcome=served&from=2022-01-01&to=2022-12-31&by=provider`,
+      ),
+    );
+    await waitFor(() =>
+      expect(calls.map((c) => c.call)).toContain(
+        `GET /api/data/exchange-log?providerUnitId=${UNIT_A}&outcome=served&from=${from}&to=${to}&page=1&pageSize=20`,
+      ),
+    );
+  });
+});

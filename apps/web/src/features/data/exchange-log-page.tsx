@@ -13,7 +13,8 @@ import { dataApi, dataKeys } from "./data-api.ts";
 type Entry = Awaited<ReturnType<typeof dataApi.exchange>>["items"][number];
 type By = "consumer" | "provider" | "resource" | "month";
 type Counter = { key: string; label: string; rows: number; calls: number };
-const FILTERS = ["resourceCode", "consumerUnitId", "outcome", "from", "to"] as const;
+const FILTERS = ["resourceCode", "consumerUnitId", "providerUnitId", "outcome", "from", "to"] as const;
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/;
 const BY_OPTIONS: { value: By; label: string }[] = [
   { value: "consumer", label: "按使用方" },
   { value: "provider", label: "按提供方" },
@@ -32,10 +33,34 @@ const dayBound = (d: Dayjs, end: boolean) =>
     .add(end ? 1 : 0, "day")
     .format("YYYY-MM-DDTHH:mm:ssZ");
 
-/** The log entries a counter's row stands for: the filters it adds (a provider has no filter of its own). */
+/**
+ * The API's instants for the URL's bounds: a link may name calendar days (数据统计 and the report link
+ * `from=2022-01-01&to=2022-12-31`), read as the whole days in Beijing time; an instant passes as is.
+ */
+export function apiBounds(from?: string, to?: string): { from?: string; to?: string } {
+  return {
+    from: from && DATE_ONLY.test(from) ? `${from}T00:00:00+08:00` : from,
+    to: to && DATE_ONLY.test(to) ? `${to}T23:59:59.999+08:00` : to,
+  };
+}
+
+/** The range picker's days for the URL's bounds (an instant `to` is the next day's start). */
+function pickerRange(from?: string, to?: string): [Dayjs, Dayjs] | undefined {
+  if (!from || !to) {
+    return undefined;
+  }
+  const day = (v: string, end: boolean) =>
+    DATE_ONLY.test(v) ? dayjs.tz(v, BUREAU_TZ) : end ? bureauTime(v).subtract(1, "day") : bureauTime(v);
+  return [day(from, false), day(to, true)];
+}
+
+/** The log entries a counter's row stands for: the filters it adds. */
 function drill(by: By, c: Counter): Record<string, string> | null {
   if (by === "consumer") {
     return { consumerUnitId: c.key };
+  }
+  if (by === "provider") {
+    return { providerUnitId: c.key };
   }
   if (by === "resource") {
     return { resourceCode: c.key };
@@ -52,13 +77,18 @@ export function ExchangeLogPage() {
   const [search, setSearch] = useSearchParams();
   const filters = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? undefined]));
   const by = (search.get("by") ?? "consumer") as By;
-  const list = usePagedList({ filters, queryKey: dataKeys.exchange, load: dataApi.exchange });
+  const bounds = apiBounds(filters.from, filters.to);
+  const list = usePagedList({
+    filters: { ...filters, ...bounds },
+    queryKey: dataKeys.exchange,
+    load: dataApi.exchange,
+  });
   const counterQuery = {
     by,
     resourceCode: filters.resourceCode,
     consumerUnitId: filters.consumerUnitId,
-    from: filters.from,
-    to: filters.to,
+    providerUnitId: filters.providerUnitId,
+    ...bounds,
   };
   const counters = useQuery({
     queryKey: dataKeys.counters(counterQuery),
@@ -70,18 +100,19 @@ export function ExchangeLogPage() {
   const onFinish = (v: {
     resourceCode?: string;
     consumerUnitId?: string;
+    providerUnitId?: string;
     outcome?: string;
     range?: [Dayjs, Dayjs] | null;
   }) =>
     setAll({
       resourceCode: v.resourceCode || undefined,
       consumerUnitId: v.consumerUnitId,
+      providerUnitId: v.providerUnitId,
       outcome: v.outcome,
       from: v.range ? dayBound(v.range[0], false) : undefined,
       to: v.range ? dayBound(v.range[1], true) : undefined,
     });
-  const range =
-    filters.from && filters.to ? [bureauTime(filters.from), bureauTime(filters.to).subtract(1, "day")] : undefined;
+  const range = pickerRange(filters.from, filters.to);
   return (
     <PageContainer
       title="交换日志"
@@ -107,6 +138,9 @@ export function ExchangeLogPage() {
             </Form.Item>
             <Form.Item name="consumerUnitId" style={{ width: 220 }}>
               <OrgUnitSelect placeholder="使用方" />
+            </Form.Item>
+            <Form.Item name="providerUnitId" style={{ width: 220 }}>
+              <OrgUnitSelect placeholder="提供方" />
             </Form.Item>
             <Form.Item name="outcome">
               <Select placeholder="结果" options={OUTCOME_OPTIONS} allowClear style={{ width: 110 }} />

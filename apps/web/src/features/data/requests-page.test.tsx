@@ -125,4 +125,43 @@ describe("RequestsPage (共享申请)", () => {
     expect((secret as HTMLInputElement).value).toBe("zw_abc.secret-value");
     expect(calls.map((c) => c.call)).toContain(`POST /api/data/grants/${GRANT.id}/credentials`);
   });
+
+  it("tags the reminder's stage, and the workbench's link narrows the list to it", async () => {
+    const soon = { ...PENDING, id: "00000000-0000-4000-8000-000000000202", dueAt: "2099-10-11T10:00:00.000Z" };
+    const calls = mockApi({
+      "GET /api/auth/me": () => OFFICER,
+      "GET /api/data/requests": (url) => ({
+        total: 2,
+        items:
+          url.searchParams.get("deadline") === "overdue"
+            ? [{ ...PENDING, deadline: "overdue" }]
+            : [
+                { ...PENDING, deadline: "overdue" },
+                { ...soon, deadline: "due_soon" },
+              ],
+      }),
+    });
+    renderPage(<RequestsPage />, {
+      path: "/data/requests?box=to_approve&status=pending&deadline=overdue",
+      me: OFFICER,
+    });
+    // The filter shows the stage chosen; the row carries it as a tag.
+    await waitFor(() => expect(screen.getAllByText("已超期").some((e) => e.closest(".ant-tag") !== null)).toBe(true));
+    expect(screen.queryByText("即将到期")).toBeNull();
+    expect(calls.map((c) => c.call)).toContain(
+      "GET /api/data/requests?box=to_approve&status=pending&deadline=overdue&page=1&pageSize=20",
+    );
+  });
+
+  it("a request due within a working day carries 即将到期", async () => {
+    const soon = { ...PENDING, dueAt: "2099-10-11T10:00:00.000Z", deadline: "due_soon" };
+    mockApi({
+      "GET /api/auth/me": () => OFFICER,
+      "GET /api/data/requests": () => ({ total: 1, items: [soon] }),
+    });
+    renderPage(<RequestsPage />, { path: "/data/requests?box=to_approve", me: OFFICER });
+    const tag = await screen.findByText("即将到期");
+    expect(tag.closest(".ant-tag")).toBeTruthy();
+    expect(screen.getByText("2099-10-11 18:00")).toBeTruthy();
+  });
 });

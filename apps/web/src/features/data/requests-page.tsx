@@ -24,7 +24,12 @@ type Box = "mine" | "to_approve";
 const STATUS_OPTIONS = REQUEST_STATUSES.map((s) => ({ value: s, label: REQUEST_STATUS_LABELS[s] }));
 const live = (r: DataRequest) => r.grant !== null && (r.grant.status === "active" || r.grant.status === "not_started");
 
-/** The provider's deadline in working days; past it and still pending, in red. */
+const DEADLINE_TAGS = {
+  due_soon: { color: "orange", label: "即将到期" },
+  overdue: { color: "red", label: "已超期" },
+} as const;
+
+/** The provider's deadline in working days; past it and still pending, in red; the reminder's stage as a tag. */
 function Deadline({ r }: { r: DataRequest }) {
   if (!r.dueAt) {
     return <>—</>;
@@ -33,6 +38,15 @@ function Deadline({ r }: { r: DataRequest }) {
     return <Typography.Text type="secondary">{formatMinute(r.dueAt)}</Typography.Text>;
   }
   const overdue = dayjs(r.dueAt).isBefore(dayjs());
+  const tag = r.deadline ? DEADLINE_TAGS[r.deadline] : null;
+  if (tag) {
+    return (
+      <Space size={4} wrap>
+        <Typography.Text type={overdue ? "danger" : undefined}>{formatMinute(r.dueAt)}</Typography.Text>
+        <Tag color={tag.color}>{tag.label}</Tag>
+      </Space>
+    );
+  }
   return (
     <Typography.Text type={overdue ? "danger" : undefined}>
       {formatMinute(r.dueAt)}
@@ -46,7 +60,13 @@ export function RequestsPage() {
   const [search] = useSearchParams();
   const box: Box = search.get("box") === "to_approve" ? "to_approve" : "mine";
   const status = search.get("status") ?? undefined;
-  const list = usePagedList({ filters: { box, status }, queryKey: dataKeys.requests, load: dataApi.requests });
+  // The workbench's 即将到期 / 已超期 counts open the list narrowed to that reminder stage.
+  const deadline = search.get("deadline") ?? undefined;
+  const list = usePagedList({
+    filters: { box, status, deadline },
+    queryKey: dataKeys.requests,
+    load: dataApi.requests,
+  });
   const [asking, setAsking] = useState(false);
   const [deciding, setDeciding] = useState<DataRequest | null>(null);
   const [revoking, setRevoking] = useState<DataRequest | null>(null);
@@ -114,7 +134,19 @@ export function RequestsPage() {
             value={status}
             options={STATUS_OPTIONS}
             style={{ width: 140 }}
-            onChange={(s?: string) => list.setFilters({ box: box === "mine" ? undefined : box, status: s })}
+            onChange={(s?: string) => list.setFilters({ box: box === "mine" ? undefined : box, status: s, deadline })}
+          />
+          <Select
+            placeholder="审批期限"
+            aria-label="审批期限"
+            allowClear
+            value={deadline}
+            options={[
+              { value: "due_soon", label: "即将到期" },
+              { value: "overdue", label: "已超期" },
+            ]}
+            style={{ width: 130 }}
+            onChange={(d?: string) => list.setFilters({ box: box === "mine" ? undefined : box, status, deadline: d })}
           />
         </Space>
         <PagedTable<DataRequest>
