@@ -65,16 +65,17 @@ function checkCell(f: ResourceField, raw: Cell | undefined): { value: StoredValu
 
 /**
  * Checks every row against the 信息项 (type, length, required, code list, unknown columns) and the
- * key's uniqueness within the batch. Row numbers are 1-based, as a provider counts its lines.
+ * key's uniqueness within the batch. Row numbers are 1-based, as a provider counts its lines; a file's
+ * rows are numbered as the provider sees them in Excel (`rowNumbers`; the header is row 1).
  */
-export function checkRows(fields: readonly ResourceField[], rows: readonly DataRow[]) {
+export function checkRows(fields: readonly ResourceField[], rows: readonly DataRow[], rowNumbers?: readonly number[]) {
   const byName = new Map(fields.map((f) => [f.name, f]));
   const keyFields = fields.filter((f) => f.key);
   const good: CheckedRow[] = [];
   const bad: Array<{ row: number; errors: Array<{ column: string; message: string }> }> = [];
   const seenKeys = new Map<string, number>();
   rows.forEach((raw, i) => {
-    const n = i + 1;
+    const n = rowNumbers?.[i] ?? i + 1;
     const errors: Array<{ column: string; message: string }> = [];
     for (const column of Object.keys(raw)) {
       if (!byName.has(column)) {
