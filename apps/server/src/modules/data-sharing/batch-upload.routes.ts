@@ -90,7 +90,7 @@ async function receiveFile(ctx: Ctx, code: string, query: z.infer<typeof UploadQ
 export function registerBatchUploadRoutes(app: App, deps: RouteDeps): void {
   const tags = ["data-sharing"];
   const limit = deps.config.dataUploadMaxBytes;
-  void app.register(async (scoped: App) => {
+  void app.register((scoped: App, _opts, done) => {
     scoped.removeContentTypeParser(FILE_TYPES);
     scoped.addContentTypeParser(FILE_TYPES, async (_req: unknown, payload: IncomingMessage) =>
       readLimited(payload, limit),
@@ -113,6 +113,7 @@ export function registerBatchUploadRoutes(app: App, deps: RouteDeps): void {
         return reply.status(201).header("idempotent-replay", String(replay)).send(batch);
       },
     });
+    done();
   });
   app.post("/api/data/write-keys", {
     config: { access: userAccess(MANAGE_DATA) },
