@@ -7,6 +7,8 @@ const DATA: ["data_officer"] = ["data_officer"];
 export const DATA_ROUTES: Record<string, Spec> = {
   "GET /api/data/resources": { roles: DATA, ok: 200, list: true },
   "GET /api/data/resources/tree": { roles: DATA, ok: 200, list: true },
+  "GET /api/data/resources/export.xlsx": { roles: DATA, ok: 200 },
+  "POST /api/data/resources/import": { roles: DATA, ok: 400, body: () => ({}) },
   "GET /api/data/resources/:code": {
     roles: DATA,
     ok: 200,
