@@ -21,10 +21,10 @@ const exportBook = async (who = officer) => {
   await wb.xlsx.load(res.rawPayload as unknown as ArrayBuffer);
   return wb;
 };
-const importBook = async (wb: ExcelJS.Workbook, who = officer) =>
+const importBook = async (wb: ExcelJS.Workbook, who = officer, dryRun = false) =>
   h.built.app.inject({
     method: "POST",
-    url: "/api/data/resources/import",
+    url: `/api/data/resources/import?dryRun=${dryRun}`,
     headers: { ...authHeaders(who), "content-type": XLSX },
     payload: Buffer.from(await wb.xlsx.writeBuffer()),
   });
@@ -86,8 +86,11 @@ describe("data resource catalog workbook", () => {
     const edited = await exportBook();
     cellOf(edited.getWorksheet(RESOURCE_SHEET) as ExcelJS.Worksheet, codes[0] ?? "", "资源名称").value =
       "企业登记信息（2023版）";
+    const check = await importBook(edited, officer, true);
+    expect(check.json()).toMatchObject({ dryRun: true, changed: 1, unchanged: 1 });
+    expect(await versions()).toEqual(before);
     const res = await importBook(edited);
-    expect(res.json()).toMatchObject({ changed: 1, unchanged: 1 });
+    expect(res.json()).toMatchObject({ dryRun: false, changed: 1, unchanged: 1 });
     const history = await h.built.app.inject({
       url: `/api/data/resources/${codes[0]}/versions`,
       headers: authHeaders(officer),

@@ -197,9 +197,10 @@ type Pending = { input: ResourceInput; before: ResourceRow | undefined };
  * Creates or updates the workbook's resources (by code) with a version and an audit entry each, all
  * or nothing: one bad cell and nothing is written (422 listing every cell). An unchanged row writes
  * nothing, so export → import is a no-op. Resources absent from the workbook stay as they are.
+ * A dry run checks everything the same way and writes nothing.
  * @throws validation (unreadable file), unprocessable (bad cells)
  */
-export async function importResources(ctx: Ctx, body: Buffer) {
+export async function importResources(ctx: Ctx, body: Buffer, dryRun = false) {
   const units = await findOrgUnitsInScope(ctx.db, ctx.actor.tenantId, ["/"]);
   const { parsed, errors } = await parseWorkbook(body, units);
   const pathOf = new Map(units.map((u) => [u.id, u.path]));
@@ -232,13 +233,14 @@ export async function importResources(ctx: Ctx, body: Buffer) {
     );
   }
   const result = {
+    dryRun,
     resources: parsed.length,
     fields: parsed.reduce((s, p) => s + p.input.fields.length, 0),
     created: pending.filter((p) => !p.before).length,
     changed: pending.filter((p) => p.before).length,
     unchanged,
   };
-  if (pending.length === 0) {
+  if (dryRun || pending.length === 0) {
     return result;
   }
   await ctx.db.transaction(async (tx) => {

@@ -12,6 +12,10 @@ import {
   ResourceVersionListSchema,
   SystemInputSchema,
 } from "../../../../../packages/contracts/src/data-sharing.ts";
+import {
+  ResourceImportQuerySchema,
+  ResourceImportResultSchema,
+} from "../../../../../packages/contracts/src/data-sharing-import.ts";
 import { validation } from "../../platform/errors.ts";
 import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
@@ -31,14 +35,6 @@ import { exportResources, importResources } from "./resources-spreadsheet.ts";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 const FileSchema = z.custom<Buffer>((v) => Buffer.isBuffer(v), { error: "请上传 .xlsx 文件" });
-const ImportResultSchema = z.object({
-  resources: z.number().int(),
-  fields: z.number().int(),
-  created: z.number().int(),
-  changed: z.number().int(),
-  unchanged: z.number().int(),
-});
-
 /** 政务信息资源目录 and 信息系统台账. */
 export function registerResourceRoutes(app: App, deps: RouteDeps): void {
   const view = { access: userAccess(VIEW_DATA) };
@@ -77,11 +73,12 @@ export function registerResourceRoutes(app: App, deps: RouteDeps): void {
     schema: {
       tags,
       summary:
-        "导入信息资源目录（.xlsx；按资源代码新建或修改，每项生成版本并记入审计；全部正确才在一个事务中写入，否则 422 列出每个出错单元格）",
+        "导入信息资源目录（.xlsx；按资源代码新建或修改，每项生成版本并记入审计；全部正确才在一个事务中写入，否则 422 列出每个出错单元格；dryRun=true 只校验）",
+      querystring: ResourceImportQuerySchema,
       body: FileSchema,
-      response: { 200: ImportResultSchema },
+      response: { 200: ResourceImportResultSchema },
     },
-    handler: async (req) => importResources(deps.ctx(req), req.body),
+    handler: async (req) => importResources(deps.ctx(req), req.body, req.query.dryRun),
   });
   app.get("/api/data/resources/:code", {
     config: view,
