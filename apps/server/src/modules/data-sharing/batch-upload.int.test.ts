@@ -28,6 +28,9 @@ const upload = (body: Buffer | Readable, query: string, headers: Record<string, 
     payload: body,
   });
 
+/** Rows of this file's resource only (the shared PostgreSQL server holds other files' rows too). */
+const ofResource = () => sql`resource_id = (select id from data_resources where code = ${code})`;
+
 const count = async (table: "data_rows" | "data_batches") =>
   (
     await queryRows<{ n: number }>(
@@ -86,7 +89,7 @@ describe("data file upload", () => {
     expect(await count("data_rows")).toBe(3);
     const [stored] = await queryRows<{ name: string }>(
       h.database.db,
-      sql`select data->>'企业名称' as name from data_rows where key = '91440114MA00000003'`,
+      sql`select data->>'企业名称' as name from data_rows where ${ofResource()} and key = '91440114MA00000003'`,
     );
     expect(stored?.name).toBe('花都"测试",企业3');
   });
@@ -104,7 +107,7 @@ describe("data file upload", () => {
     expect(res.json().quarantine[0].row).toBe(3);
     const [stored] = await queryRows<{ day: string; capital: number }>(
       h.database.db,
-      sql`select data->>'成立日期' as day, (data->>'注册资本')::int as capital from data_rows where key = '91440114MA00000011'`,
+      sql`select data->>'成立日期' as day, (data->>'注册资本')::int as capital from data_rows where ${ofResource()} and key = '91440114MA00000011'`,
     );
     expect(stored).toEqual({ day: "2019-01-02", capital: 111 });
   });
@@ -149,13 +152,13 @@ describe("bulk storage", () => {
     expect(await count("data_rows")).toBe((before ?? 0) + 6001);
     const [last] = await queryRows<{ name: string }>(
       h.database.db,
-      sql`select data->>'企业名称' as name from data_rows where key = '91440114MB00006000'`,
+      sql`select data->>'企业名称' as name from data_rows where ${ofResource()} and key = '91440114MB00006000'`,
     );
     expect(last?.name).toBe("批量6000改");
     // The index is usable at once (its pending list merged): a containment query finds the row.
     const [found] = await queryRows<{ n: number }>(
       h.database.db,
-      sql`select count(*)::int as n from data_rows where data @> ${JSON.stringify({ 企业名称: "批量42改" })}::jsonb`,
+      sql`select count(*)::int as n from data_rows where ${ofResource()} and data @> ${JSON.stringify({ 企业名称: "批量42改" })}::jsonb`,
     );
     expect(found?.n).toBe(1);
   });
