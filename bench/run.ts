@@ -11,6 +11,7 @@ import { benchExchange } from "./exchange.bench.ts";
 import { benchExport } from "./export.bench.ts";
 import { benchDemoCrash, benchFirstStart, LOAD_PHASES } from "./first-start.bench.ts";
 import { benchHallStats } from "./hall-stats.bench.ts";
+import { benchIngest } from "./ingest.bench.ts";
 import { benchIntake } from "./intake.bench.ts";
 import { benchMetrics } from "./metrics.bench.ts";
 import { benchReport } from "./report.bench.ts";
@@ -48,6 +49,7 @@ const BENCHES: Record<string, () => Promise<string>> = {
   cockpit: () => benchCockpit(option("engines") ?? ["postgres"]),
   exchange: () => benchExchange(option("engines") ?? ["postgres"]),
   "data-service": benchDataService,
+  ingest: () => benchIngest(option("engines") ?? ["postgres", "pglite"]),
 };
 const FILE = "docs/benchmarks.md";
 const names = process.argv.slice(2).filter((a) => a in BENCHES);

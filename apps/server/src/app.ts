@@ -28,6 +28,7 @@ import { registerCalendarRoutes } from "./modules/calendar/calendar.routes.ts";
 import { registerCatalogRoutes } from "./modules/catalog/catalog.routes.ts";
 import { registerBriefingRoutes } from "./modules/dashboard/briefing.routes.ts";
 import { registerDashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
+import { registerBatchUploadRoutes } from "./modules/data-sharing/batch-upload.routes.ts";
 import { registerBatchRoutes } from "./modules/data-sharing/batches.routes.ts";
 import { registerExchangeRoutes } from "./modules/data-sharing/exchange.routes.ts";
 import { registerRequestRoutes } from "./modules/data-sharing/requests.routes.ts";
@@ -219,6 +220,7 @@ export async function buildApp(opts: {
   registerWorkbenchRoutes(app, deps);
   registerResourceRoutes(app, deps);
   registerBatchRoutes(app, deps);
+  registerBatchUploadRoutes(app, deps);
   registerRequestRoutes(app, deps);
   registerExchangeRoutes(app, deps);
   registerStatisticsRoutes(app, deps);

@@ -14,6 +14,8 @@ export const DATA_ROUTES: Record<string, Spec> = {
     ok: 200,
     url: (t) => `/api/data/shared-catalog/${t.resourceCode}`,
   },
+  "GET /api/data/resources/export.xlsx": { roles: DATA, ok: 200 },
+  "POST /api/data/resources/import": { roles: DATA, ok: 400, body: () => ({}) },
   "GET /api/data/resources/:code": {
     roles: DATA,
     ok: 200,
@@ -59,6 +61,19 @@ export const DATA_ROUTES: Record<string, Spec> = {
     ok: 201,
     url: (t) => `/api/data/resources/${t.resourceCode}/batches`,
     body: () => ({ batchId: `b-${Math.random().toString(36).slice(2)}`, rowCount: 10, checksum: "0".repeat(64) }),
+    scoped: true,
+  },
+  // A file body is its own test's matter (batch-upload.int.test.ts); here a JSON body is refused as no file.
+  "POST /api/data/resources/:code/batches/upload": {
+    roles: DATA,
+    ok: 400,
+    url: (t) => `/api/data/resources/${t.resourceCode}/batches/upload?batchId=m-1`,
+    body: () => ({}),
+  },
+  "POST /api/data/write-keys": {
+    roles: DATA,
+    ok: 201,
+    body: (t) => ({ providerUnitId: t.unitId, name: "企业登记系统" }),
     scoped: true,
   },
   "GET /api/data/resources/:code/batches": {

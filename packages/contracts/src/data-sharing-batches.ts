@@ -77,3 +77,20 @@ export const QualitySchema = z.object({
   late: z.boolean(),
 });
 export type Quality = z.infer<typeof QualitySchema>;
+
+/** A file upload's batch: its id (idempotency, as for JSON batches) and how bad rows are handled. */
+export const UploadQuerySchema = z.object({
+  batchId: BatchIdSchema,
+  mode: z
+    .enum(["reject", "quarantine"], { error: "处理方式只能是整批拒收（reject）或隔离问题行（quarantine）" })
+    .default("reject"),
+});
+
+/** A key of scope data:write for a provider unit's system to push batches (数据写入密钥). */
+export const WriteKeyInputSchema = z.object({
+  providerUnitId: Id,
+  name: z.string({ error: "名称必填" }).trim().min(2, { error: "名称至少2个字" }).max(60, { error: "名称不超过60字" }),
+});
+export type WriteKeyInput = z.infer<typeof WriteKeyInputSchema>;
+/** The secret is returned once, at creation. */
+export const WriteKeySchema = z.object({ keyId: Id, prefix: z.string(), secret: z.string(), providerUnitId: Id });

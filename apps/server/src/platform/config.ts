@@ -28,6 +28,12 @@ const EnvSchema = z.object({
     .default("false")
     .transform((v) => v === "true"),
   ZHENGWU_SOFFICE: z.string().min(1).default("soffice"),
+  // The largest data file a provider may upload to fill a resource (tests lower it).
+  ZHENGWU_DATA_UPLOAD_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(100 * 1024 * 1024),
   ZHENGWU_DEMO_YEAR: z
     .enum(["true", "false"])
     .default("true")
@@ -61,6 +67,8 @@ export type Config = {
   demoYear: boolean;
   /** LibreOffice binary for PDF output; PDF answers "unavailable" when it cannot be run. */
   soffice: string;
+  /** The largest data file (CSV/XLSX) accepted to fill a resource; larger is 413. */
+  dataUploadMaxBytes: number;
   testNow: Date | undefined;
   audit: {
     /** Ed25519 private key (PKCS#8 PEM) that signs checkpoints; none: no checkpoints. */
@@ -160,6 +168,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demo: e.ZHENGWU_DEMO,
     demoYear: e.ZHENGWU_DEMO_YEAR,
     soffice: e.ZHENGWU_SOFFICE,
+    dataUploadMaxBytes: e.ZHENGWU_DATA_UPLOAD_MAX_BYTES,
     testNow: e.ZHENGWU_TEST_NOW ? new Date(e.ZHENGWU_TEST_NOW) : undefined,
     audit: {
       keyFile,

@@ -5,6 +5,7 @@ export type ErrorCode =
   | "validation"
   | "unprocessable"
   | "conflict"
+  | "payload_too_large"
   | "rate_limited"
   | "invalid_credentials"
   | "account_locked"

@@ -14,8 +14,22 @@ export function rowsChecksum(rows: readonly DataRow[]): string {
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
+// Dates repeat across a file's rows: each distinct text is validated once per batch.
+type DayCache = Map<string, boolean>;
+const realDay = (days: DayCache, s: string) => {
+  let ok = days.get(s);
+  if (ok === undefined) {
+    ok = /^\d{4}-\d{2}-\d{2}$/.test(s) && isRealDay(s);
+    days.set(s, ok);
+  }
+  return ok;
+};
+
+/** A 信息项 prepared for many rows: its code list as a set. */
+type FieldCheck = { f: ResourceField; codes: Set<string> | null; days: DayCache };
+
 /** One cell against its 信息项: the stored value, or why it is refused (in Chinese). */
-function checkCell(f: ResourceField, raw: Cell | undefined): { value: StoredValue } | { error: string } {
+function checkCell({ f, codes, days }: FieldCheck, raw: Cell | undefined): { value: StoredValue } | { error: string } {
   const empty = raw === undefined || raw === null || (typeof raw === "string" && raw.trim() === "");
   if (empty) {
     return f.required ? { error: "必填项为空" } : { value: null };
@@ -25,11 +39,12 @@ function checkCell(f: ResourceField, raw: Cell | undefined): { value: StoredValu
       if (typeof raw !== "string") {
         return { error: "应为字符型" };
       }
-      if ([...raw].length > f.length) {
+      // UTF-16 units are never fewer than characters: count characters only when the units exceed.
+      if (raw.length > f.length && [...raw].length > f.length) {
         return { error: `长度 ${[...raw].length} 超过 ${f.length}` };
       }
-      if (f.codeList && !f.codeList.includes(raw)) {
-        return { error: `“${raw}”不在代码表内（${f.codeList.slice(0, 10).join("、")}）` };
+      if (codes && !codes.has(raw)) {
+        return { error: `“${raw}”不在代码表内（${f.codeList?.slice(0, 10).join("、")}）` };
       }
       return { value: raw };
     }
@@ -44,9 +59,7 @@ function checkCell(f: ResourceField, raw: Cell | undefined): { value: StoredValu
       return { value: Number(text) };
     }
     case "D":
-      return typeof raw === "string" && /^\d{4}-\d{2}-\d{2}$/.test(raw) && isRealDay(raw)
-        ? { value: raw }
-        : { error: "应为日期型 YYYY-MM-DD" };
+      return typeof raw === "string" && realDay(days, raw) ? { value: raw } : { error: "应为日期型 YYYY-MM-DD" };
     case "T":
       return typeof raw === "string" && /^\d{4}-\d{2}-\d{2}T/.test(raw) && !Number.isNaN(Date.parse(raw))
         ? { value: new Date(raw).toISOString() }
@@ -65,25 +78,29 @@ function checkCell(f: ResourceField, raw: Cell | undefined): { value: StoredValu
 
 /**
  * Checks every row against the 信息项 (type, length, required, code list, unknown columns) and the
- * key's uniqueness within the batch. Row numbers are 1-based, as a provider counts its lines.
+ * key's uniqueness within the batch. Row numbers are 1-based, as a provider counts its lines; a file's
+ * rows are numbered as the provider sees them in Excel (`rowNumbers`; the header is row 1).
  */
-export function checkRows(fields: readonly ResourceField[], rows: readonly DataRow[]) {
+export function checkRows(fields: readonly ResourceField[], rows: readonly DataRow[], rowNumbers?: readonly number[]) {
   const byName = new Map(fields.map((f) => [f.name, f]));
+  const days: DayCache = new Map();
+  const checks: FieldCheck[] = fields.map((f) => ({ f, codes: f.codeList ? new Set(f.codeList) : null, days }));
   const keyFields = fields.filter((f) => f.key);
   const good: CheckedRow[] = [];
   const bad: Array<{ row: number; errors: Array<{ column: string; message: string }> }> = [];
   const seenKeys = new Map<string, number>();
   rows.forEach((raw, i) => {
-    const n = i + 1;
+    const n = rowNumbers?.[i] ?? i + 1;
     const errors: Array<{ column: string; message: string }> = [];
-    for (const column of Object.keys(raw)) {
+    for (const column in raw) {
       if (!byName.has(column)) {
         errors.push({ column, message: "不是该资源登记的信息项" });
       }
     }
     const data: Record<string, StoredValue> = {};
-    for (const f of fields) {
-      const checked = checkCell(f, raw[f.name]);
+    for (const c of checks) {
+      const f = c.f;
+      const checked = checkCell(c, raw[f.name]);
       if ("error" in checked) {
         errors.push({ column: f.name, message: checked.error });
       } else {

@@ -15,7 +15,8 @@ import { MANAGE_DATA, VIEW_DATA } from "./data-sharing.policy.ts";
 export function registerBatchRoutes(app: App, deps: RouteDeps): void {
   const tags = ["data-sharing"];
   app.post("/api/data/resources/:code/batches", {
-    config: { access: userAccess(MANAGE_DATA) },
+    // Also a provider system's data:write key (bound to the provider unit; another unit's key: 404).
+    config: { access: { ...userAccess(MANAGE_DATA), apiKeyScopes: ["data:write"] } },
     schema: {
       tags,
       summary:

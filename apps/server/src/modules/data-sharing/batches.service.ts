@@ -1,6 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { UpdateCycle } from "../../../../../packages/contracts/src/data-sharing.ts";
-import type { Batch, BatchInput, Quality } from "../../../../../packages/contracts/src/data-sharing-batches.ts";
+import type {
+  Batch,
+  BatchInput,
+  DataRow,
+  Quality,
+} from "../../../../../packages/contracts/src/data-sharing-batches.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { AppError, conflict } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
@@ -31,6 +36,19 @@ export function toBatchDto(b: BatchRow): Batch {
   };
 }
 
+/** A batch as received, from JSON or from a file: its rows (null when only registered) and how to name a cell. */
+export type IncomingBatch = {
+  batchId: string;
+  mode: "reject" | "quarantine" | "registered";
+  checksum: string;
+  rowCount: number;
+  rows: readonly DataRow[] | null;
+  /** Each row's number as the provider counts it (a file's first data row is 2); default 1, 2, … */
+  rowNumbers?: readonly number[];
+  /** Where a bad cell is, for the error details (`rows.0.列` in JSON, `file.2.列` in a file). */
+  pathOf: (row: number, column: string) => string;
+};
+
 /**
  * A batch of a resource the actor provides. Idempotent by batch id: the same id with the same content
  * answers what it answered the first time and counts nothing twice; the same id with other content is
@@ -42,15 +60,30 @@ export async function receiveBatch(
   code: string,
   input: BatchInput,
 ): Promise<{ batch: Batch; replay: boolean }> {
-  const resource = await loadManagedResource(ctx, code);
   const stored = "rows" in input;
-  const checksum = stored ? rowsChecksum(input.rows) : input.checksum;
-  const mode = stored ? input.mode : "registered";
+  return acceptBatch(ctx, code, {
+    batchId: input.batchId,
+    mode: stored ? input.mode : "registered",
+    checksum: stored ? rowsChecksum(input.rows) : input.checksum,
+    rowCount: stored ? input.rows.length : input.rowCount,
+    rows: stored ? input.rows : null,
+    pathOf: (row, column) => `rows.${row - 1}.${column}`,
+  });
+}
+
+/** The one path every batch takes (JSON or file): replay check, row checks, one transaction. */
+export async function acceptBatch(
+  ctx: Ctx,
+  code: string,
+  input: IncomingBatch,
+): Promise<{ batch: Batch; replay: boolean }> {
+  const resource = await loadManagedResource(ctx, code);
+  const { checksum, mode } = input;
   const earlier = await findBatch(ctx.db, resource.id, input.batchId);
   if (earlier) {
     return { batch: replayOf(earlier, checksum, mode), replay: true };
   }
-  const checked = stored ? checkRows(resource.fields, input.rows) : null;
+  const checked = input.rows ? checkRows(resource.fields, input.rows, input.rowNumbers) : null;
   if (checked && checked.bad.length > 0 && mode === "reject") {
     const issues = rowIssues(checked.bad);
     throw new AppError(
@@ -59,7 +92,7 @@ export async function receiveBatch(
         .slice(0, 5)
         .map((i) => i.message)
         .join("；")}${issues.length > 5 ? "……" : ""}`,
-      issues.slice(0, 1000).map((i) => ({ ...i, path: `rows.${i.row - 1}.${i.column}` })),
+      issues.slice(0, 1000).map((i) => ({ ...i, path: input.pathOf(i.row, i.column) })),
     );
   }
   const row = {
@@ -68,8 +101,8 @@ export async function receiveBatch(
     resourceId: resource.id,
     batchId: input.batchId,
     mode,
-    received: stored ? input.rows.length : input.rowCount,
-    accepted: checked ? checked.good.length : "rowCount" in input ? input.rowCount : 0,
+    received: input.rowCount,
+    accepted: checked ? checked.good.length : input.rowCount,
     quarantined: checked ? checked.bad.length : 0,
     checksum,
     quarantine: checked?.bad ?? [],

@@ -1,3 +1,4 @@
+import { z } from "zod";
 import { IdParamSchema, PageQuerySchema } from "../../../../../packages/contracts/src/common.ts";
 import {
   InfoSystemListSchema,
@@ -11,6 +12,10 @@ import {
   ResourceVersionListSchema,
   SystemInputSchema,
 } from "../../../../../packages/contracts/src/data-sharing.ts";
+import {
+  ResourceImportQuerySchema,
+  ResourceImportResultSchema,
+} from "../../../../../packages/contracts/src/data-sharing-import.ts";
 import { validation } from "../../platform/errors.ts";
 import { userAccess } from "../../platform/http/access-config.ts";
 import type { App, RouteDeps } from "../../platform/http/app-types.ts";
@@ -26,8 +31,11 @@ import {
   updateResourceFor,
   updateSystemFor,
 } from "./resources.service.ts";
+import { exportResources, importResources } from "./resources-spreadsheet.ts";
 import { listSharedCatalog, sharedCatalogEntry } from "./shared-catalog.service.ts";
 
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+const FileSchema = z.custom<Buffer>((v) => Buffer.isBuffer(v), { error: "请上传 .xlsx 文件" });
 /** 政务信息资源目录 and 信息系统台账. */
 export function registerResourceRoutes(app: App, deps: RouteDeps): void {
   const view = { access: userAccess(VIEW_DATA) };
@@ -73,6 +81,28 @@ export function registerResourceRoutes(app: App, deps: RouteDeps): void {
     config: view,
     schema: { tags, summary: "资源目录树：按分类、按提供方计数", response: { 200: ResourceTreeSchema } },
     handler: async (req) => resourceTree(deps.ctx(req)),
+  });
+  app.get("/api/data/resources/export.xlsx", {
+    config: view,
+    schema: { tags, summary: "导出信息资源目录（信息资源、信息项两张表，与导入格式相同；本单位可见范围）" },
+    handler: async (req, reply) =>
+      reply
+        .header("content-type", XLSX)
+        .header("content-disposition", 'attachment; filename="data-resources.xlsx"')
+        .send(await exportResources(deps.ctx(req))),
+  });
+  app.post("/api/data/resources/import", {
+    config: manage,
+    bodyLimit: 30 * 1024 * 1024,
+    schema: {
+      tags,
+      summary:
+        "导入信息资源目录（.xlsx；按资源代码新建或修改，每项生成版本并记入审计；全部正确才在一个事务中写入，否则 422 列出每个出错单元格；dryRun=true 只校验）",
+      querystring: ResourceImportQuerySchema,
+      body: FileSchema,
+      response: { 200: ResourceImportResultSchema },
+    },
+    handler: async (req) => importResources(deps.ctx(req), req.body, req.query.dryRun),
   });
   app.get("/api/data/resources/:code", {
     config: view,

@@ -9,7 +9,13 @@ import type { Actor, Ctx } from "../actor.ts";
  */
 export type Access =
   | { kind: "public" }
-  | { kind: "user"; roles: readonly Role[] | "any"; beforePasswordChange?: true }
+  | {
+      kind: "user";
+      roles: readonly Role[] | "any";
+      beforePasswordChange?: true;
+      /** Also admits a machine client whose key has one of these scopes (sent without a session). */
+      apiKeyScopes?: readonly ApiKeyScope[];
+    }
   | { kind: "api_key"; scopes: readonly ApiKeyScope[] };
 
 declare module "fastify" {

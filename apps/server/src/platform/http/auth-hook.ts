@@ -3,7 +3,7 @@ import type { ApiKeyActor, UserActor } from "../actor.ts";
 import type { Clock } from "../clock.ts";
 import type { Db } from "../db/client.ts";
 import { AppError } from "../errors.ts";
-import "./access-config.ts";
+import type { Access } from "./access-config.ts";
 
 export const SESSION_COOKIE = "zw_session";
 export const CSRF_HEADER = "x-csrf-token";
@@ -33,6 +33,17 @@ function apiKeyFrom(req: FastifyRequest): string | null {
   return null;
 }
 
+/** A user route that also admits keys, called with a key header and no session: a machine client. */
+function keyInsteadOfSession(req: FastifyRequest, access: Access): boolean {
+  const h = req.headers;
+  return (
+    access.kind === "user" &&
+    access.apiKeyScopes !== undefined &&
+    !req.cookies[SESSION_COOKIE] &&
+    (typeof h["x-api-key"] === "string" || h.authorization?.startsWith("Bearer ") === true)
+  );
+}
+
 /**
  * Authenticates and applies the route's access declaration before the body is even parsed
  * (machine clients: right after it is parsed):
@@ -53,7 +64,7 @@ export function installAuthHook(app: FastifyInstance, db: Db, clock: Clock, reso
     if (access.kind === "public") {
       return;
     }
-    if (access.kind === "api_key") {
+    if (access.kind === "api_key" || keyInsteadOfSession(req, access)) {
       return; // after the body is parsed: see preValidation below
     }
     const now = clock.now();
@@ -77,7 +88,13 @@ export function installAuthHook(app: FastifyInstance, db: Db, clock: Clock, reso
   // body), still before validation, so a bad key is 401/403 rather than a field error.
   app.addHook("preValidation", async (req) => {
     const access = req.routeOptions.config.access;
-    if (access?.kind !== "api_key") {
+    const scopes =
+      access?.kind === "api_key"
+        ? access.scopes
+        : access?.kind === "user" && keyInsteadOfSession(req, access)
+          ? access.apiKeyScopes
+          : undefined;
+    if (!scopes) {
       return;
     }
     const secret = apiKeyFrom(req);
@@ -85,7 +102,7 @@ export function installAuthHook(app: FastifyInstance, db: Db, clock: Clock, reso
     if (!actor) {
       throw new AppError("unauthenticated", "缺少或无效的接口密钥");
     }
-    if (!access.scopes.some((s) => actor.scopes.includes(s))) {
+    if (!scopes.some((s) => actor.scopes.includes(s))) {
       throw new AppError("forbidden", "接口密钥无此权限范围");
     }
     req.actor = actor;

@@ -11,6 +11,7 @@ const STATUS: Record<ErrorCode, number> = {
   // Well-formed but refused by content checks (a data batch whose rows fail their 信息项).
   unprocessable: 422,
   conflict: 409,
+  payload_too_large: 413,
   rate_limited: 429,
   invalid_credentials: 401,
   account_locked: 423,

@@ -8,12 +8,21 @@ import {
   ResourceVersionListSchema,
   type SystemInput,
 } from "../../../../../packages/contracts/src/data-sharing.ts";
-import { BatchListSchema, QualitySchema } from "../../../../../packages/contracts/src/data-sharing-batches.ts";
+import {
+  BatchListSchema,
+  BatchSchema,
+  QualitySchema,
+} from "../../../../../packages/contracts/src/data-sharing-batches.ts";
 import {
   CountersSchema,
   ExchangeListSchema,
   ExchangeVerifySchema,
 } from "../../../../../packages/contracts/src/data-sharing-exchange.ts";
+import {
+  ResourceImportIssueSchema,
+  type ResourceImportResult,
+  ResourceImportResultSchema,
+} from "../../../../../packages/contracts/src/data-sharing-import.ts";
 import {
   DataRequestListSchema,
   DataRequestSchema,
@@ -26,9 +35,36 @@ import {
   BatchSearchListSchema,
   StatisticsSchema,
 } from "../../../../../packages/contracts/src/data-sharing-statistics.ts";
-import { ApiError, api, type Query } from "../../api/client.ts";
+import { ApiError, api, isApiError, type Query, uploadFile } from "../../api/client.ts";
 
 const enc = encodeURIComponent;
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+/** The upload's body type from the file name: the server reads CSV (UTF-8) or XLSX. */
+const fileType = (f: File) => (f.name.toLowerCase().endsWith(".xlsx") ? XLSX : "text/csv");
+
+export type ResourceImportCheck = ResourceImportResult & {
+  errors: Array<{ sheet: string; row: number; column: string; message: string }>;
+};
+
+/**
+ * The import as the shared import dialog expects it: a refusal (422 with every bad cell) becomes a
+ * result listing the cells, so the dialog shows them in its table instead of a toast.
+ */
+async function importResources(file: File, dryRun: boolean): Promise<ResourceImportCheck> {
+  try {
+    return {
+      ...(await uploadFile("/api/data/resources/import", file, XLSX, ResourceImportResultSchema, { dryRun })),
+      errors: [],
+    };
+  } catch (err) {
+    const issues =
+      isApiError(err) && err.status === 422 ? ResourceImportIssueSchema.array().safeParse(err.details) : null;
+    if (!issues?.success) {
+      throw err;
+    }
+    return { dryRun, resources: 0, fields: 0, created: 0, changed: 0, unchanged: 0, errors: issues.data };
+  }
+}
 
 /** Catalog edits, batches, decisions and grants all move the same figures: invalidate `all`. */
 export const dataKeys = {
@@ -73,6 +109,10 @@ export const dataApi = {
     api.put(`/api/data/resources/${enc(code)}`, ResourceSchema, input),
   batches: (code: string, q: Query, signal?: AbortSignal) =>
     api.get(`/api/data/resources/${enc(code)}/batches`, BatchListSchema, q, signal),
+  uploadBatch: (code: string, file: File, batchId: string, mode: "reject" | "quarantine") =>
+    uploadFile(`/api/data/resources/${enc(code)}/batches/upload`, file, fileType(file), BatchSchema, { batchId, mode }),
+  exportUrl: () => "/api/data/resources/export.xlsx",
+  importFile: importResources,
   quality: (code: string, signal?: AbortSignal) =>
     api.get(`/api/data/resources/${enc(code)}/quality`, QualitySchema, undefined, signal),
   requests: (q: Query, signal?: AbortSignal) => api.get("/api/data/requests", DataRequestListSchema, q, signal),

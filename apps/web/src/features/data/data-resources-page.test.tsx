@@ -64,4 +64,40 @@ describe("DataResourcesPage (数据资源目录)", () => {
     expect(await screen.findByText("列表加载失败")).toBeTruthy();
     expect(screen.getByText("基础信息资源（3）")).toBeTruthy();
   });
+
+  it("exports the catalog; the import's check lists every bad cell by sheet, row and column and imports nothing", async () => {
+    const calls = mockApi({
+      "GET /api/auth/me": () => OFFICER,
+      "GET /api/data/resources/tree": () => TREE,
+      "GET /api/data/resources": () => ({ total: 1, items: [SUMMARY] }),
+      "POST /api/data/resources/import": () => ({
+        status: 422,
+        body: {
+          error: {
+            code: "unprocessable",
+            message: "导入未执行（共 1 处错误，未写入任何内容）",
+            requestId: "r",
+            details: [{ sheet: "信息资源", row: 3, column: "更新周期", message: "须为 实时、每日 之一" }],
+          },
+        },
+      }),
+    });
+    const view = renderPage(<DataResourcesPage />, { path: "/data/resources", me: OFFICER });
+    const exportLink = await screen.findByRole("link", { name: /导出 Excel/ });
+    expect(exportLink.getAttribute("href")).toBe("/api/data/resources/export.xlsx");
+    fireEvent.click(screen.getByRole("button", { name: /导入 Excel/ }));
+    await screen.findByText("导入信息资源目录");
+    const input = view.baseElement.querySelector<HTMLInputElement>("input[type=file]");
+    if (!input) {
+      throw new Error("no file input");
+    }
+    fireEvent.change(input, {
+      target: { files: [new File(["x"], "目录.xlsx", { type: "application/octet-stream" })] },
+    });
+    expect(await screen.findByText("须为 实时、每日 之一")).toBeTruthy();
+    expect(screen.getAllByText("更新周期").length).toBeGreaterThan(0);
+    expect(screen.getByText("信息资源")).toBeTruthy();
+    expect(calls.map((c) => c.call)).toContain("POST /api/data/resources/import?dryRun=true");
+    expect(calls.filter((c) => c.call.includes("dryRun=false"))).toEqual([]);
+  });
 });

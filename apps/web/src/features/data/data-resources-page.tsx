@@ -1,4 +1,4 @@
-import { PlusOutlined } from "@ant-design/icons";
+import { DownloadOutlined, PlusOutlined, UploadOutlined } from "@ant-design/icons";
 import { useQuery } from "@tanstack/react-query";
 import { Button, Card, Col, Form, Input, Row, Select, Space, Tag, Tree, type TreeDataNode } from "antd";
 import { useState } from "react";
@@ -17,6 +17,7 @@ import { useMe } from "../auth/session.tsx";
 import { dataApi, dataKeys } from "./data-api.ts";
 import { SHARE_TYPE_COLORS } from "./data-labels.ts";
 import { ResourceFormModal } from "./resource-form.tsx";
+import { ResourceImportModal } from "./resource-import-modal.tsx";
 
 type Summary = Awaited<ReturnType<typeof dataApi.resources>>["items"][number];
 const FILTERS = ["q", "classification", "providerUnitId"] as const;
@@ -60,6 +61,7 @@ export function DataResourcesPage() {
   const navigate = useNavigate();
   const [search] = useSearchParams();
   const [creating, setCreating] = useState(false);
+  const [importing, setImporting] = useState(false);
   const filters = Object.fromEntries(FILTERS.map((k) => [k, search.get(k) ?? undefined]));
   const list = usePagedList({ filters, queryKey: dataKeys.resources, load: dataApi.resources });
   const treeData = useTreeData();
@@ -122,11 +124,21 @@ export function DataResourcesPage() {
               size="small"
               title={`共 ${list.query.data?.total ?? 0} 个资源`}
               extra={
-                canEdit && (
-                  <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                    登记资源
+                <Space>
+                  <Button icon={<DownloadOutlined />} href={dataApi.exportUrl()}>
+                    导出 Excel
                   </Button>
-                )
+                  {canEdit && (
+                    <Button icon={<UploadOutlined />} onClick={() => setImporting(true)}>
+                      导入 Excel
+                    </Button>
+                  )}
+                  {canEdit && (
+                    <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                      登记资源
+                    </Button>
+                  )}
+                </Space>
               }
             >
               <PagedTable<Summary>
@@ -186,6 +198,7 @@ export function DataResourcesPage() {
           void navigate(`/data/resources/${r.code}`);
         }}
       />
+      <ResourceImportModal open={importing} onClose={() => setImporting(false)} onDone={() => setImporting(false)} />
     </PageContainer>
   );
 }

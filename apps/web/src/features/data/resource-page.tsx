@@ -91,7 +91,7 @@ export function ResourcePage() {
             items={[
               { key: "fields", label: `信息项（${r.fields.length}）`, children: <FieldsTable fields={r.fields} /> },
               { key: "versions", label: "修改记录", children: <VersionsTab code={r.code} /> },
-              { key: "batches", label: "数据批次", children: <BatchesTab code={r.code} /> },
+              { key: "batches", label: "数据批次", children: <BatchesTab code={r.code} canUpload={canEdit} /> },
               { key: "quality", label: "数据质量", children: <QualityTab code={r.code} /> },
               { key: "grants", label: "共享授权", children: <GrantsTab code={r.code} /> },
               { key: "usage", label: "使用情况", children: <UsageTab code={r.code} /> },

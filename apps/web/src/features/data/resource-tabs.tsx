@@ -7,6 +7,7 @@ import { FIELD_TYPE_LABELS, type ResourceField } from "../../../../../packages/c
 import type { Batch } from "../../../../../packages/contracts/src/data-sharing-batches.ts";
 import type { DataRequest } from "../../../../../packages/contracts/src/data-sharing-requests.ts";
 import { BUREAU_TZ, formatDate, formatDateTime } from "../../shared/format.ts";
+import { BatchUpload } from "./batch-upload.tsx";
 import { dataApi, dataKeys } from "./data-api.ts";
 import { GRANT_STATUS_COLORS, GRANT_STATUS_LABELS } from "./data-labels.ts";
 
@@ -104,7 +105,7 @@ const MODE_LABELS: Record<Batch["mode"], string> = {
 };
 
 /** 数据批次: counts, checksum and the quarantined rows with their errors. */
-export function BatchesTab({ code }: { code: string }) {
+export function BatchesTab({ code, canUpload = false }: { code: string; canUpload?: boolean }) {
   const [page, setPage] = useState({ page: 1, pageSize: 10 });
   const q = useQuery({
     queryKey: dataKeys.batches(code, page),
@@ -112,6 +113,11 @@ export function BatchesTab({ code }: { code: string }) {
   });
   return (
     <>
+      {canUpload && (
+        <div style={{ marginBottom: 12 }}>
+          <BatchUpload code={code} />
+        </div>
+      )}
       <Typography.Paragraph type="secondary">
         汇聚数据量 {(q.data?.aggregatedRows ?? 0).toLocaleString("zh-CN")}{" "}
         行：所有批次（含仅登记行数与校验值、数据留存在提供方系统的批次）的入库行数之和。
