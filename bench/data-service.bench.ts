@@ -29,7 +29,7 @@ const PORT = 3917;
 
 type Result = { requests: number; failures: number; p50: number; p95: number; p99: number; max: number; load: string };
 
-async function prepare(url: string): Promise<{ code: string; secret: string }> {
+export async function prepare(url: string): Promise<{ code: string; secret: string }> {
   const database = await openPostgres(url);
   try {
     await migrateDatabase(database);
