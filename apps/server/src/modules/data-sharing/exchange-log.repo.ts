@@ -19,6 +19,38 @@ export async function nextExchangeLink(db: Db, tenantId: string): Promise<{ seq:
   return row;
 }
 
+/** Reserves `n` links at once: the first one's seq and the hash it follows. */
+export async function reserveExchangeLinks(
+  db: Db,
+  tenantId: string,
+  n: number,
+): Promise<{ firstSeq: number; prevHash: string }> {
+  const [row] = await db
+    .insert(dataExchangeChains)
+    .values({ tenantId, seq: n, head: "" })
+    .onConflictDoUpdate({ target: dataExchangeChains.tenantId, set: { seq: sql`${dataExchangeChains.seq} + ${n}` } })
+    .returning({ seq: dataExchangeChains.seq, prevHash: dataExchangeChains.head });
+  if (!row) {
+    throw new Error(`exchange chain of ${tenantId} not available`);
+  }
+  return { firstSeq: row.seq - n + 1, prevHash: row.prevHash };
+}
+
+/** Rows already linked in seq order; the chain's head moves to the last. */
+export async function appendExchangeRows(
+  db: Db,
+  tenantId: string,
+  rows: ReadonlyArray<typeof dataExchangeLog.$inferInsert>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db.insert(dataExchangeLog).values(rows.slice(i, i + 500));
+  }
+  const last = rows.at(-1);
+  if (last) {
+    await db.update(dataExchangeChains).set({ head: last.hash }).where(eq(dataExchangeChains.tenantId, tenantId));
+  }
+}
+
 export async function appendExchangeRow(db: Db, row: typeof dataExchangeLog.$inferInsert): Promise<void> {
   await db.insert(dataExchangeLog).values(row);
   await db.update(dataExchangeChains).set({ head: row.hash }).where(eq(dataExchangeChains.tenantId, row.tenantId));

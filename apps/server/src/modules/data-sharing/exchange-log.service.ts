@@ -2,10 +2,12 @@ import { createHash, randomUUID } from "node:crypto";
 import type { Db } from "../../platform/db/client.ts";
 import {
   appendExchangeRow,
+  appendExchangeRows,
   type ExchangeRow,
   nextExchangeLink,
   readExchangeBatch,
   readExchangeHead,
+  reserveExchangeLinks,
 } from "./exchange-log.repo.ts";
 
 /** One served or refused data-service call, as the log records it. */
@@ -66,6 +68,29 @@ export async function logExchange(db: Db, entry: ExchangeEntry): Promise<void> {
     const { seq, prevHash } = await nextExchangeLink(tx, entry.tenantId);
     const row = { id: randomUUID(), seq, ...entry };
     await appendExchangeRow(tx, { ...row, prevHash, hash: exchangeHash(prevHash, row) });
+  });
+}
+
+/**
+ * Appends many entries in one transaction (a bulk load, e.g. the demo's year of exchange): the
+ * links are reserved at once and hashed in order, so the chain is the one `logExchange` called
+ * entry by entry would have written.
+ */
+export async function logExchangeBatch(db: Db, tenantId: string, entries: readonly ExchangeEntry[]): Promise<void> {
+  if (entries.length === 0) {
+    return;
+  }
+  await db.transaction(async (tx) => {
+    const { firstSeq, prevHash: head } = await reserveExchangeLinks(tx, tenantId, entries.length);
+    let prevHash = head;
+    const rows = entries.map((entry, i) => {
+      const row = { id: randomUUID(), seq: firstSeq + i, ...entry, tenantId };
+      const hash = exchangeHash(prevHash, row);
+      const linked = { ...row, prevHash, hash };
+      prevHash = hash;
+      return linked;
+    });
+    await appendExchangeRows(tx, tenantId, rows);
   });
 }
 
