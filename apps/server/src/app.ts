@@ -30,6 +30,7 @@ import { registerBriefingRoutes } from "./modules/dashboard/briefing.routes.ts";
 import { registerDashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
 import { registerBatchRoutes } from "./modules/data-sharing/batches.routes.ts";
 import { registerExchangeRoutes } from "./modules/data-sharing/exchange.routes.ts";
+import { registerExemptLinkRoutes } from "./modules/data-sharing/exempt-links.routes.ts";
 import { registerRequestRoutes } from "./modules/data-sharing/requests.routes.ts";
 import { registerResourceRoutes } from "./modules/data-sharing/resources.routes.ts";
 import { registerDeferralRoutes } from "./modules/deferrals/deferrals.routes.ts";
@@ -220,6 +221,7 @@ export async function buildApp(opts: {
   registerBatchRoutes(app, deps);
   registerRequestRoutes(app, deps);
   registerExchangeRoutes(app, deps);
+  registerExemptLinkRoutes(app, deps);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
   const indexHtml = hasWeb ? readFileSync(`${WEB_DIST}index.html`) : null;

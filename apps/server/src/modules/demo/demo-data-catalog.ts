@@ -4,12 +4,12 @@ import type { Db } from "../../platform/db/client.ts";
 import type { Rng } from "../catalog/demo-catalog.ts";
 import { dataResources, dataResourceVersions, dataSystems } from "../data-sharing/data-sharing.schema.ts";
 import { orgUnits } from "../org/org.schema.ts";
-import { demoSystems } from "./demo-data-systems.ts";
+import { departmentFullName } from "../tenants/standard-units.ts";
 import { DEPARTMENT_RESOURCES } from "./demo-data-departments.ts";
 import type { Provider, ResourceSpec } from "./demo-data-fields.ts";
 import { BASE_LIBRARIES, EXEMPT_SOURCES, THEMES } from "./demo-data-specs.ts";
+import { demoSystems } from "./demo-data-systems.ts";
 import { villageSpecs } from "./demo-data-village.ts";
-import { departmentFullName } from "../tenants/standard-units.ts";
 
 /** A demo id: md5 of the seed-qualified text shaped as an RFC 9562 uuid (as demo-ids.ts does in SQL). */
 export function demoUuid(text: string): string {

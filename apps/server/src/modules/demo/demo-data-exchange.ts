@@ -63,7 +63,8 @@ function asks(resources: readonly LoadedResource[], units: DemoUnits, rng: Rng):
 
 const at = (day: string, hour: number, minute = 0) =>
   new Date(`${day}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00+08:00`);
-const nextDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
+const nextDay = (day: string, n: number) =>
+  new Date(Date.parse(`${day}T00:00:00Z`) + n * 86_400_000).toISOString().slice(0, 10);
 
 /** Requests, grants and the 2022 exchange log; returns the counts and the year's served rows. */
 export async function insertExchange(
@@ -89,7 +90,10 @@ export async function insertExchange(
         consumerUnitId: a.consumer.id,
         consumerPath: a.consumer.path,
         providerPath: a.resource.unit.path,
-        purpose: a.consumer.kind === "town" || a.consumer.kind === "street" ? "镇街城中村治理与疫情防控" : "履行法定职责的业务办理与核验",
+        purpose:
+          a.consumer.kind === "town" || a.consumer.kind === "street"
+            ? "镇街城中村治理与疫情防控"
+            : "履行法定职责的业务办理与核验",
         legalBasis: "《广东省政务数据资源共享管理办法（试行）》第十七条",
         fields,
         periodFrom: a.day,

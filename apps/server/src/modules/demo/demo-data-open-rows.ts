@@ -1,5 +1,5 @@
-import type { DataRow } from "../../../../../packages/contracts/src/data-sharing-batches.ts";
 import type { ResourceField } from "../../../../../packages/contracts/src/data-sharing.ts";
+import type { DataRow } from "../../../../../packages/contracts/src/data-sharing-batches.ts";
 import type { Db } from "../../platform/db/client.ts";
 import type { Rng } from "../catalog/demo-catalog.ts";
 import { checkRows, rowsChecksum } from "../data-sharing/batch-rows.ts";
@@ -18,7 +18,8 @@ const NAMES: Record<string, (town: string, i: number) => string> = {
   医疗卫生机构名录: (t, i) => `${t}${["社区卫生服务中心", "卫生院", "村卫生站", "门诊部"][i % 4]}`,
   公交站点信息: (t, i) => `${t}${["公交总站", "市场站", "政府站", "文化广场站"][i % 4]}`,
   养老服务机构名录: (t, i) => `${t}${["颐康中心", "长者饭堂", "敬老院"][i % 3]}`,
-  A级旅游景区: (_t, i) => ["芙蓉嶂旅游区", "九龙湖度假区", "圆玄道观", "花都湖公园", "盘古王公园", "香草世界"][i % 6] ?? "",
+  A级旅游景区: (_t, i) =>
+    ["芙蓉嶂旅游区", "九龙湖度假区", "圆玄道观", "花都湖公园", "盘古王公园", "香草世界"][i % 6] ?? "",
   医保定点医药机构: (t, i) => `${t}${["大药房", "社区卫生服务中心", "门诊部"][i % 3]}`,
   人民调解组织: (t, i) => `${t}${["", "联合", "社区"][Math.floor(i / 10) % 3]}人民调解委员会`,
 };

@@ -3,7 +3,6 @@ import {
   CONDITIONAL,
   dept,
   fields,
-  OPEN,
   ORG,
   PERSON,
   PLACE,

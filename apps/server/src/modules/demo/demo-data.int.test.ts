@@ -48,7 +48,14 @@ afterAll(() => drop());
 describe("the demo's data sharing", () => {
   it("holds the 2022 report's figures: 21 亿条 aggregated, 超过 10 亿条 shared, 109 systems on the 政务云, 20 城中村 categories", async () => {
     const db = database.db;
-    const f = await one<{ agg: string; served: string; cloud: number; offCloud: number; village: number; perTown: number }>(
+    const f = await one<{
+      agg: string;
+      served: string;
+      cloud: number;
+      offCloud: number;
+      village: number;
+      perTown: number;
+    }>(
       db,
       sql`select
         (select sum(accepted)::text from data_batches where tenant_id = ${tenantId}
@@ -131,9 +138,12 @@ describe("the demo's data sharing", () => {
       // Org unit ids differ between databases: compare what does not carry them.
       expect({ ...again, resources: null }).toEqual({ ...before, resources: null });
       const codes = async (d: Db, t: string) =>
-        (await queryRows<{ code: string }>(d, sql`select code from data_resources where tenant_id = ${t} order by code`)).map(
-          (r) => r.code,
-        );
+        (
+          await queryRows<{ code: string }>(
+            d,
+            sql`select code from data_resources where tenant_id = ${t} order by code`,
+          )
+        ).map((r) => r.code);
       expect(await codes(other.database.db, tenant.id)).toEqual(await codes(db, tenantId));
     } finally {
       await other.drop();
