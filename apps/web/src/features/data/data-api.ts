@@ -11,6 +11,10 @@ import {
 import { BatchListSchema, QualitySchema } from "../../../../../packages/contracts/src/data-sharing-batches.ts";
 import { CountersSchema, ExchangeListSchema } from "../../../../../packages/contracts/src/data-sharing-exchange.ts";
 import {
+  ExemptItemListSchema,
+  ExemptSourceListSchema,
+} from "../../../../../packages/contracts/src/data-sharing-exempt.ts";
+import {
   DataRequestListSchema,
   DataRequestSchema,
   type DecisionInput,
@@ -35,6 +39,8 @@ export const dataKeys = {
   exchange: (query: Query) => [...dataKeys.all, "exchange", query] as const,
   counters: (query: Query) => [...dataKeys.all, "counters", query] as const,
   systems: (query: Query) => [...dataKeys.all, "systems", query] as const,
+  exemptMaterials: (code: string, query: Query) => [...dataKeys.all, "exempt-materials", code, query] as const,
+  exemptSources: () => [...dataKeys.all, "exempt-sources"] as const,
 };
 
 export const dataApi = {
@@ -61,4 +67,8 @@ export const dataApi = {
   systems: (q: Query, signal?: AbortSignal) => api.get("/api/data/systems", InfoSystemListSchema, q, signal),
   createSystem: (input: SystemInput) => api.post("/api/data/systems", InfoSystemSchema, input),
   updateSystem: (id: string, input: SystemInput) => api.put(`/api/data/systems/${id}`, InfoSystemSchema, input),
+  exemptMaterials: (code: string, q: Query, signal?: AbortSignal) =>
+    api.get(`/api/data/resources/${enc(code)}/exempt-materials`, ExemptItemListSchema, q, signal),
+  exemptSources: (signal?: AbortSignal) =>
+    api.get("/api/data/exempt-sources", ExemptSourceListSchema, undefined, signal),
 };
