@@ -31,6 +31,7 @@ import { registerDashboardRoutes } from "./modules/dashboard/dashboard.routes.ts
 import { registerBatchUploadRoutes } from "./modules/data-sharing/batch-upload.routes.ts";
 import { registerBatchRoutes } from "./modules/data-sharing/batches.routes.ts";
 import { registerExchangeRoutes } from "./modules/data-sharing/exchange.routes.ts";
+import { registerExemptLinkRoutes } from "./modules/data-sharing/exempt-links.routes.ts";
 import { registerRequestRoutes } from "./modules/data-sharing/requests.routes.ts";
 import { registerResourceRoutes } from "./modules/data-sharing/resources.routes.ts";
 import { registerStatisticsRoutes } from "./modules/data-sharing/statistics.routes.ts";
@@ -224,6 +225,7 @@ export async function buildApp(opts: {
   registerRequestRoutes(app, deps);
   registerExchangeRoutes(app, deps);
   registerStatisticsRoutes(app, deps);
+  registerExemptLinkRoutes(app, deps);
 
   const hasWeb = existsSync(`${WEB_DIST}index.html`);
   const indexHtml = hasWeb ? readFileSync(`${WEB_DIST}index.html`) : null;

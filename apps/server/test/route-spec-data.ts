@@ -28,6 +28,14 @@ export const DATA_ROUTES: Record<string, Spec> = {
     url: (t) => `/api/data/resources/${t.resourceCode}/versions`,
     scoped: true,
   },
+  "GET /api/data/resources/:code/exempt-materials": {
+    roles: DATA,
+    ok: 200,
+    url: (t) => `/api/data/resources/${t.resourceCode}/exempt-materials`,
+    scoped: true,
+  },
+  // The check spans the whole catalog: a district-wide data officer only (the matrix officer is not).
+  "GET /api/data/exempt-sources": { roles: DATA, ok: 200, okFor: { data_officer: 403 } },
   "POST /api/data/resources": { roles: DATA, ok: 201, body: (t) => resourceInput(t.unitId), scoped: true },
   "PUT /api/data/resources/:code": {
     roles: DATA,

@@ -14,6 +14,21 @@ export async function appendExchangeRow(
   await db.insert(dataExchangeLog).values({ ...row, seq: 0, prevHash: "", hash: "" });
 }
 
+/**
+ * Appends many rows in their order (a bulk load): statements of 500 rows, each row linked by the
+ * trigger as it is inserted, so the chain is the one single appends would have written.
+ */
+export async function appendExchangeRows(
+  db: Db,
+  rows: ReadonlyArray<Omit<typeof dataExchangeLog.$inferInsert, "seq" | "prevHash" | "hash">>,
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 500) {
+    await db
+      .insert(dataExchangeLog)
+      .values(rows.slice(i, i + 500).map((row) => ({ ...row, seq: 0, prevHash: "", hash: "" })));
+  }
+}
+
 export type BrokenLink = { id: string; seq: number; position: number; problem: "gap" | "prev" | "hash"; after: number };
 
 /** The first row whose stored hash is not the hash of its content (the insert trigger's function). */

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../platform/db/client.ts";
-import { appendExchangeRow, checkExchangeLinks, readExchangeHead } from "./exchange-log.repo.ts";
+import { appendExchangeRow, appendExchangeRows, checkExchangeLinks, readExchangeHead } from "./exchange-log.repo.ts";
 
 /** One served or refused data-service call, as the log records it. */
 export type ExchangeEntry = {
@@ -23,6 +23,17 @@ export type ExchangeEntry = {
 /** Appends one call to the tenant's chain (the database links and hashes it, under the head's lock). */
 export async function logExchange(db: Db, entry: ExchangeEntry): Promise<void> {
   await appendExchangeRow(db, { id: randomUUID(), ...entry });
+}
+
+/**
+ * Appends many entries in their order (a bulk load, e.g. the demo's year of exchange): the database
+ * links each as it is inserted, so the chain is the one `logExchange` called entry by entry writes.
+ */
+export async function logExchangeBatch(db: Db, tenantId: string, entries: readonly ExchangeEntry[]): Promise<void> {
+  await appendExchangeRows(
+    db,
+    entries.map((entry) => ({ id: randomUUID(), ...entry, tenantId })),
+  );
 }
 
 export type ExchangeVerify = { ok: boolean; checked: number; firstBrokenId: string | null; reason: string | null };

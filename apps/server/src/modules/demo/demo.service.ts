@@ -12,6 +12,7 @@ import { createTenantFromCode } from "../tenants/tenants.service.ts";
 import { findUserByUsername, insertGrant, insertUser } from "../users/users.repo.ts";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./demo-accounts.ts";
 import { loadDemoBudget } from "./demo-budget.ts";
+import { loadDemoDataSharing } from "./demo-data.ts";
 import { loadDemoHallYear } from "./demo-hall.ts";
 import { loadDemoWorkOrders, widenTempBuffers } from "./demo-work-orders.ts";
 import { isEmbedded, partLoaded } from "./lanes.ts";
@@ -165,6 +166,8 @@ export async function loadDemoBase(
   if (await loadDemoCatalog(db, clock, tenant.id, DEMO_SEED)) {
     progress("政务服务事项目录：依申请事项 2166 项、材料 11599 份、一件事 94 个");
   }
+  // After the catalog: the data part's 免提交 sources are the ones the catalog's materials name.
+  await loadDemoDataSharing(db, clock, tenant.id, DEMO_SEED, progress);
   if (opts.halls !== false) {
     await loadDemoHalls(db, clock, tenant.id, progress);
   }

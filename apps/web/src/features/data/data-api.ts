@@ -19,6 +19,10 @@ import {
   ExchangeVerifySchema,
 } from "../../../../../packages/contracts/src/data-sharing-exchange.ts";
 import {
+  ExemptItemListSchema,
+  ExemptSourceListSchema,
+} from "../../../../../packages/contracts/src/data-sharing-exempt.ts";
+import {
   ResourceImportIssueSchema,
   type ResourceImportResult,
   ResourceImportResultSchema,
@@ -81,6 +85,8 @@ export const dataKeys = {
   systems: (query: Query) => [...dataKeys.all, "systems", query] as const,
   statistics: (year: number) => [...dataKeys.all, "statistics", year] as const,
   batchSearch: (query: Query) => [...dataKeys.all, "batch-search", query] as const,
+  exemptMaterials: (code: string, query: Query) => [...dataKeys.all, "exempt-materials", code, query] as const,
+  exemptSources: () => [...dataKeys.all, "exempt-sources"] as const,
 };
 
 export const dataApi = {
@@ -129,4 +135,8 @@ export const dataApi = {
   statistics: (year: number, signal?: AbortSignal) =>
     api.get("/api/data/statistics", StatisticsSchema, { year: String(year) }, signal),
   batchSearch: (q: Query, signal?: AbortSignal) => api.get("/api/data/batches", BatchSearchListSchema, q, signal),
+  exemptMaterials: (code: string, q: Query, signal?: AbortSignal) =>
+    api.get(`/api/data/resources/${enc(code)}/exempt-materials`, ExemptItemListSchema, q, signal),
+  exemptSources: (signal?: AbortSignal) =>
+    api.get("/api/data/exempt-sources", ExemptSourceListSchema, undefined, signal),
 };

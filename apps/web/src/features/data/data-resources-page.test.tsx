@@ -100,4 +100,34 @@ describe("DataResourcesPage (数据资源目录)", () => {
     expect(calls.map((c) => c.call)).toContain("POST /api/data/resources/import?dryRun=true");
     expect(calls.filter((c) => c.call.includes("dryRun=false"))).toEqual([]);
   });
+
+  it("shows the district's check of the 免提交 sources, flagged ones marked, when the server answers it", async () => {
+    mockApi({
+      "GET /api/auth/me": () => OFFICER,
+      "GET /api/data/resources/tree": () => TREE,
+      "GET /api/data/resources": () => ({ total: 1, items: [SUMMARY] }),
+      "GET /api/data/exempt-sources": () => ({
+        total: 2,
+        flagged: 1,
+        items: [
+          { source: "某平台·某证明", resourceCode: null, resourceName: null, items: 3, materials: 4, flagged: true },
+          {
+            source: "广东省电子证照库·营业执照",
+            resourceCode: "10501003-00002",
+            resourceName: "广东省电子证照库·营业执照",
+            items: 500,
+            materials: 510,
+            flagged: false,
+          },
+        ],
+      }),
+    });
+    renderPage(<DataResourcesPage />, { path: "/data/resources", me: OFFICER });
+    expect(await screen.findByText("免提交数据来源核对（2 个来源）")).toBeTruthy();
+    expect(screen.getByText(/1 个数据来源没有对应的信息资源/)).toBeTruthy();
+    expect(screen.getByText("无对应资源")).toBeTruthy();
+    expect(screen.getByRole("link", { name: "10501003-00002" }).getAttribute("href")).toBe(
+      "/data/resources/10501003-00002",
+    );
+  });
 });

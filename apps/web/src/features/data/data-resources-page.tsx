@@ -16,6 +16,7 @@ import { PagedTable, usePagedList } from "../../shared/paged-list.tsx";
 import { useMe } from "../auth/session.tsx";
 import { dataApi, dataKeys } from "./data-api.ts";
 import { SHARE_TYPE_COLORS } from "./data-labels.ts";
+import { ExemptSourcesCard } from "./exempt-sources-card.tsx";
 import { ResourceFormModal } from "./resource-form.tsx";
 import { ResourceImportModal } from "./resource-import-modal.tsx";
 
@@ -186,6 +187,7 @@ export function DataResourcesPage() {
                 ]}
               />
             </Card>
+            <ExemptSourcesCard />
           </Space>
         </Col>
       </Row>

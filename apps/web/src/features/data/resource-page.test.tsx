@@ -93,4 +93,31 @@ describe("ResourcePage (信息资源)", () => {
     const sent = (put?.body ?? { fields: [] }) as { fields: { name: string }[] };
     expect(sent.fields.map((f) => f.name)).toEqual(["统一社会信用代码", "统一社会信用代码", "登记状态"]);
   });
+
+  it("lists, in the 免提交材料 tab, the catalog items whose materials name this resource as their source", async () => {
+    const calls = mockApi({
+      "GET /api/auth/me": () => OFFICER,
+      [`GET /api/data/resources/${CODE}`]: () => RESOURCE,
+      [`GET /api/data/resources/${CODE}/exempt-materials`]: () => ({
+        source: RESOURCE.name,
+        total: 12,
+        materials: 13,
+        items: [
+          {
+            itemCode: "11440114MB2C00001",
+            itemName: "食品经营许可证核发",
+            departmentName: "区市场监管局",
+            materials: 1,
+            materialNames: ["营业执照"],
+          },
+        ],
+      }),
+    });
+    renderPage(<ResourcePage />, { path: `/data/resources/${CODE}`, route: "/data/resources/:code", me: OFFICER });
+    fireEvent.click(await screen.findByRole("tab", { name: "免提交材料" }));
+    expect(await screen.findByText("食品经营许可证核发")).toBeTruthy();
+    expect(screen.getByText(/12 个事项的 13/)).toBeTruthy();
+    expect(screen.getByText("共 12 个事项")).toBeTruthy();
+    expect(calls.map((c) => c.call)).toContain(`GET /api/data/resources/${CODE}/exempt-materials?page=1&pageSize=10`);
+  });
 });

@@ -17,7 +17,15 @@ import { dataApi, dataKeys } from "./data-api.ts";
 import { SHARE_TYPE_COLORS } from "./data-labels.ts";
 import { RequestFormModal } from "./request-form.tsx";
 import { ResourceFormModal } from "./resource-form.tsx";
-import { BatchesTab, FieldsTable, GrantsTab, QualityTab, UsageTab, VersionsTab } from "./resource-tabs.tsx";
+import {
+  BatchesTab,
+  ExemptMaterialsTab,
+  FieldsTable,
+  GrantsTab,
+  QualityTab,
+  UsageTab,
+  VersionsTab,
+} from "./resource-tabs.tsx";
 
 /** One resource: its metadata, 信息项, versions, batches, quality and the grants on it. */
 export function ResourcePage() {
@@ -95,6 +103,7 @@ export function ResourcePage() {
               { key: "quality", label: "数据质量", children: <QualityTab code={r.code} /> },
               { key: "grants", label: "共享授权", children: <GrantsTab code={r.code} /> },
               { key: "usage", label: "使用情况", children: <UsageTab code={r.code} /> },
+              { key: "exempt", label: "免提交材料", children: <ExemptMaterialsTab code={r.code} /> },
             ].filter((tab) => !r.catalogOnly || tab.key === "fields")}
           />
         </Card>

@@ -5,6 +5,7 @@ import { useState } from "react";
 import { Link } from "react-router-dom";
 import { FIELD_TYPE_LABELS, type ResourceField } from "../../../../../packages/contracts/src/data-sharing.ts";
 import type { Batch } from "../../../../../packages/contracts/src/data-sharing-batches.ts";
+import type { ExemptItem } from "../../../../../packages/contracts/src/data-sharing-exempt.ts";
 import type { DataRequest } from "../../../../../packages/contracts/src/data-sharing-requests.ts";
 import { BUREAU_TZ, formatDate, formatDateTime } from "../../shared/format.ts";
 import { BatchUpload } from "./batch-upload.tsx";
@@ -294,5 +295,42 @@ export function UsageTab({ code }: { code: string }) {
         { title: "调用次数", dataIndex: "calls", align: "right" },
       ]}
     />
+  );
+}
+
+/** 免提交材料: the catalog items whose materials are fetched from this resource instead of submitted. */
+export function ExemptMaterialsTab({ code }: { code: string }) {
+  const [page, setPage] = useState({ page: 1, pageSize: 10 });
+  const q = useQuery({
+    queryKey: dataKeys.exemptMaterials(code, page),
+    queryFn: ({ signal }) => dataApi.exemptMaterials(code, page, signal),
+  });
+  return (
+    <>
+      <Typography.Paragraph type="secondary">
+        {q.data?.total ?? 0} 个事项的 {q.data?.materials ?? 0}{" "}
+        份材料以本资源为共享数据来源、办事时免提交（材料的“共享数据来源”须与资源名称“{q.data?.source ?? ""}”一致）。
+      </Typography.Paragraph>
+      <Table<ExemptItem>
+        rowKey="itemCode"
+        size="small"
+        loading={q.isFetching}
+        dataSource={q.data?.items ?? []}
+        locale={{ emptyText: "暂无事项材料以本资源为共享数据来源" }}
+        pagination={{
+          current: page.page,
+          pageSize: page.pageSize,
+          total: q.data?.total ?? 0,
+          showTotal: (t) => `共 ${t} 个事项`,
+          onChange: (p, s) => setPage({ page: p, pageSize: s }),
+        }}
+        columns={[
+          { title: "事项编码", dataIndex: "itemCode", width: 200 },
+          { title: "事项名称", dataIndex: "itemName" },
+          { title: "主管部门", dataIndex: "departmentName" },
+          { title: "免提交材料", dataIndex: "materialNames", render: (n: string[]) => n.join("、") },
+        ]}
+      />
+    </>
   );
 }
