@@ -165,6 +165,7 @@ export const ResourceListQuerySchema = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(20),
   q: z.string().trim().max(100).optional(),
   classification: z.enum(RESOURCE_CLASSES).optional(),
+  subclass: z.string().trim().max(50, { error: "子类不超过50个字" }).optional(),
   providerUnitId: idOf("提供方编号格式不正确").optional(),
 });
 
@@ -203,4 +204,14 @@ export const SystemInputSchema = z.object({
 export type SystemInput = z.infer<typeof SystemInputSchema>;
 export const InfoSystemSchema = SystemInputSchema.extend({ id: Id, ownerName: z.string(), updatedAt: z.string() });
 export type InfoSystem = z.infer<typeof InfoSystemSchema>;
-export const InfoSystemListSchema = z.object({ total: z.number().int(), items: z.array(InfoSystemSchema) });
+export const InfoSystemListSchema = z.object({
+  total: z.number().int(),
+  /** Of all the systems the filter finds (not only the page's), those on the 政务云. */
+  onGovCloud: z.number().int(),
+  items: z.array(InfoSystemSchema),
+});
+export const SystemListQuerySchema = z.object({
+  page: z.coerce.number().int().min(1).max(100000).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(20),
+  onGovCloud: z.enum(["true", "false"], { error: "政务云筛选只能是 true 或 false" }).optional(),
+});

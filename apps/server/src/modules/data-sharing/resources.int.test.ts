@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { resourceInput } from "../../../test/factories/data-resource.factory.ts";
+import { freshResourceCode, resourceInput } from "../../../test/factories/data-resource.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
 import { authHeaders } from "../../../test/test-app.ts";
@@ -157,5 +157,39 @@ describe("信息系统台账", () => {
     const other = await buildUser(h.database.db, h.tenant.id, h.tenant.units.b.id, ["data_officer"]);
     expect((await call(other, "PUT", `/api/data/systems/${created.json().id}`, body)).statusCode).toBe(404);
     expect((await call(other, "GET", "/api/data/systems")).json().total).toBe(0);
+  });
+
+  it("filters systems by 政务云 and counts those on it over all pages; resources by subclass", async () => {
+    const unit = h.tenant.units.b1.id;
+    const officer = await buildUser(h.database.db, h.tenant.id, unit, ["data_officer"]);
+    const system = (name: string, onGovCloud: boolean) =>
+      call(officer, "POST", "/api/data/systems", { name, ownerUnitId: unit, onGovCloud, protectionLevel: 2 });
+    for (const [name, cloud] of [
+      ["乙局审批系统", true],
+      ["乙局档案系统", true],
+      ["乙局门禁系统", false],
+    ] as const) {
+      expect((await system(name, cloud)).statusCode).toBe(201);
+    }
+    const page = (await call(officer, "GET", "/api/data/systems?pageSize=1")).json();
+    expect([page.total, page.onGovCloud, page.items.length]).toEqual([3, 2, 1]);
+    const cloud = (await call(officer, "GET", "/api/data/systems?onGovCloud=true")).json();
+    expect(cloud.items.map((s: { name: string }) => s.name).sort()).toEqual(["乙局审批系统", "乙局档案系统"]);
+    const own = (await call(officer, "GET", "/api/data/systems?onGovCloud=false")).json();
+    expect(own.items.map((s: { name: string }) => s.name)).toEqual(["乙局门禁系统"]);
+    expect((await call(officer, "GET", "/api/data/systems?onGovCloud=maybe")).statusCode).toBe(400);
+
+    const village = resourceInput(unit, {
+      subclass: "城中村治理",
+      classification: "thematic",
+      code: freshResourceCode("2"),
+    });
+    const created = await call(officer, "POST", "/api/data/resources", village);
+    expect(created.statusCode).toBe(201);
+    await call(officer, "POST", "/api/data/resources", resourceInput(unit));
+    const bySubclass = (
+      await call(officer, "GET", `/api/data/resources?subclass=${encodeURIComponent("城中村治理")}`)
+    ).json();
+    expect(bySubclass.items.map((r: { code: string }) => r.code)).toEqual([village.code]);
   });
 });

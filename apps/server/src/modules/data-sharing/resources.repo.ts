@@ -69,6 +69,7 @@ export async function findResourceVersions(db: Db, resourceId: string) {
 export type ResourceFilter = {
   q?: string | undefined;
   classification?: string | undefined;
+  subclass?: string | undefined;
   providerUnitId?: string | undefined;
 };
 
@@ -84,6 +85,7 @@ export async function listResources(
     visibleResources(paths),
     f.q ? or(ilike(dataResources.name, `%${f.q}%`), ilike(dataResources.code, `%${f.q}%`)) : undefined,
     f.classification ? eq(dataResources.classification, f.classification) : undefined,
+    f.subclass ? eq(dataResources.subclass, f.subclass) : undefined,
     f.providerUnitId ? eq(dataResources.providerUnitId, f.providerUnitId) : undefined,
   );
   const [total] = await db.select({ n: count() }).from(dataResources).where(where);
@@ -150,9 +152,17 @@ export async function listSystems(
   tenantId: string,
   paths: readonly string[],
   page: { offset: number; limit: number },
+  onGovCloud?: boolean,
 ) {
-  const where = and(eq(dataSystems.tenantId, tenantId), pathInScope(dataSystems.scopePath, paths));
-  const [total] = await db.select({ n: count() }).from(dataSystems).where(where);
+  const where = and(
+    eq(dataSystems.tenantId, tenantId),
+    pathInScope(dataSystems.scopePath, paths),
+    onGovCloud === undefined ? undefined : eq(dataSystems.onGovCloud, onGovCloud),
+  );
+  const [total] = await db
+    .select({ n: count(), cloud: sql<number>`count(*) filter (where ${dataSystems.onGovCloud})`.mapWith(Number) })
+    .from(dataSystems)
+    .where(where);
   const items = await db
     .select()
     .from(dataSystems)
@@ -160,5 +170,5 @@ export async function listSystems(
     .orderBy(asc(dataSystems.name))
     .limit(page.limit)
     .offset(page.offset);
-  return { total: total?.n ?? 0, items };
+  return { total: total?.n ?? 0, onGovCloud: total?.cloud ?? 0, items };
 }

@@ -11,6 +11,7 @@ import {
   ResourceTreeSchema,
   ResourceVersionListSchema,
   SystemInputSchema,
+  SystemListQuerySchema,
 } from "../../../../../packages/contracts/src/data-sharing.ts";
 import {
   ResourceImportQuerySchema,
@@ -149,7 +150,12 @@ export function registerResourceRoutes(app: App, deps: RouteDeps): void {
   });
   app.get("/api/data/systems", {
     config: view,
-    schema: { tags, summary: "信息系统台账", querystring: PageQuerySchema, response: { 200: InfoSystemListSchema } },
+    schema: {
+      tags,
+      summary: "信息系统台账（可按是否部署在政务云筛选）",
+      querystring: SystemListQuerySchema,
+      response: { 200: InfoSystemListSchema },
+    },
     handler: async (req) => listSystemsFor(deps.ctx(req), req.query),
   });
   app.post("/api/data/systems", {

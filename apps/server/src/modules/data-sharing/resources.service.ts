@@ -291,17 +291,27 @@ async function checkCodes(ctx: Ctx, input: SystemInput): Promise<void> {
   }
 }
 
-export async function listSystemsFor(ctx: Ctx, page: { page: number; pageSize: number }) {
-  const r = await listSystems(ctx.db, ctx.actor.tenantId, scopeFor(ctx.actor, VIEW_DATA), {
-    offset: (page.page - 1) * page.pageSize,
-    limit: page.pageSize,
-  });
+export async function listSystemsFor(
+  ctx: Ctx,
+  page: { page: number; pageSize: number; onGovCloud?: "true" | "false" | undefined },
+) {
+  const r = await listSystems(
+    ctx.db,
+    ctx.actor.tenantId,
+    scopeFor(ctx.actor, VIEW_DATA),
+    { offset: (page.page - 1) * page.pageSize, limit: page.pageSize },
+    page.onGovCloud === undefined ? undefined : page.onGovCloud === "true",
+  );
   const names = await findUnitNames(
     ctx.db,
     ctx.actor.tenantId,
     r.items.map((s) => s.ownerUnitId),
   );
-  return { total: r.total, items: r.items.map((s) => toSystemDto(s, names.get(s.ownerUnitId) ?? "")) };
+  return {
+    total: r.total,
+    onGovCloud: r.onGovCloud,
+    items: r.items.map((s) => toSystemDto(s, names.get(s.ownerUnitId) ?? "")),
+  };
 }
 
 /** Registers a system of a unit the actor manages. @throws validation */

@@ -21,7 +21,7 @@ import { ResourceFormModal } from "./resource-form.tsx";
 import { ResourceImportModal } from "./resource-import-modal.tsx";
 
 type Summary = Awaited<ReturnType<typeof dataApi.resources>>["items"][number];
-const FILTERS = ["q", "classification", "providerUnitId"] as const;
+const FILTERS = ["q", "classification", "subclass", "providerUnitId"] as const;
 const CLASS_OPTIONS = RESOURCE_CLASSES.map((c) => ({ value: c, label: RESOURCE_CLASS_LABELS[c] }));
 
 /** The tree's node keys carry the filter they apply: "c:basic", "p:<unit id>". */
@@ -70,14 +70,15 @@ export function DataResourcesPage() {
   const selected = filters.providerUnitId
     ? [`p:${filters.providerUnitId}`]
     : filters.classification
-      ? [`c:${filters.classification}`]
+      ? [filters.subclass ? `c:${filters.classification}:${filters.subclass}` : `c:${filters.classification}`]
       : [];
   const onSelect = (keys: React.Key[]) => {
     const key = String(keys[0] ?? "");
-    const [kind, value] = key.split(":");
+    const [kind, value, subclass] = key.split(":");
     list.setFilters({
       q: filters.q,
       classification: kind === "c" ? value : undefined,
+      subclass: kind === "c" ? subclass : undefined,
       providerUnitId: kind === "p" ? value : undefined,
     });
   };

@@ -22,7 +22,7 @@ describe("SystemsPage (信息系统台账)", () => {
   it("lists the systems and edits one, sending the whole record", async () => {
     const calls = mockApi({
       "GET /api/auth/me": () => OFFICER,
-      "GET /api/data/systems": () => ({ total: 1, items: [SYSTEM] }),
+      "GET /api/data/systems": () => ({ total: 1, onGovCloud: 1, items: [SYSTEM] }),
       [`PUT /api/data/systems/${SYSTEM.id}`]: (_url, body) => ({ ...SYSTEM, ...(body as object) }),
     });
     renderPage(<SystemsPage />, { path: "/data/systems", me: OFFICER });

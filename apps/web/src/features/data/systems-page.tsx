@@ -1,7 +1,7 @@
 import { PlusOutlined } from "@ant-design/icons";
-import { Button, Card, Form, Input, Select, Switch, Tag } from "antd";
+import { Button, Card, Form, Input, Segmented, Select, Space, Switch, Tag } from "antd";
 import { useState } from "react";
-import { Link } from "react-router-dom";
+import { Link, useSearchParams } from "react-router-dom";
 import type { InfoSystem, SystemInput } from "../../../../../packages/contracts/src/data-sharing.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
 import { FormModal } from "../../shared/form-modal.tsx";
@@ -26,11 +26,15 @@ const codes = (list: string[]) =>
 /** 信息系统台账: the district's information systems, where they run, their 等保 level and data links. */
 export function SystemsPage() {
   const me = useMe();
-  const list = usePagedList({ filters: {}, queryKey: dataKeys.systems, load: dataApi.systems });
+  const [search] = useSearchParams();
+  const cloud = search.get("onGovCloud") ?? undefined;
+  const list = usePagedList({ filters: { onGovCloud: cloud }, queryKey: dataKeys.systems, load: dataApi.systems });
   // undefined: closed; null: a new system.
   const [editing, setEditing] = useState<InfoSystem | null | undefined>(undefined);
   const canEdit = me.grants.some((g) => g.role === "data_officer");
-  const onCloud = (list.query.data?.items ?? []).filter((s) => s.onGovCloud).length;
+  // The server counts the filter's systems on the 政务云 over all pages, not only this one.
+  const data = list.query.data;
+  const cloudTotal = data && "onGovCloud" in data && typeof data.onGovCloud === "number" ? data.onGovCloud : 0;
   return (
     <PageContainer
       title="信息系统台账"
@@ -38,7 +42,21 @@ export function SystemsPage() {
     >
       <Card
         size="small"
-        title={`共 ${list.query.data?.total ?? 0} 个系统（本页部署在政务云 ${onCloud} 个）`}
+        title={
+          <Space>
+            {`共 ${list.query.data?.total ?? 0} 个系统，其中部署在政务云 ${cloudTotal} 个`}
+            <Segmented
+              size="small"
+              value={cloud ?? "all"}
+              options={[
+                { value: "all", label: "全部" },
+                { value: "true", label: "政务云" },
+                { value: "false", label: "自建" },
+              ]}
+              onChange={(v) => list.setFilters({ onGovCloud: v === "all" ? undefined : String(v) })}
+            />
+          </Space>
+        }
         extra={
           canEdit && (
             <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing(null)}>
