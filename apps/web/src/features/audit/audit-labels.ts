@@ -90,6 +90,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "demo.hall_year": "生成演示大厅数据",
   "data_resource.create": "登记信息资源",
   "data_resource.update": "修改信息资源",
+  "data_resource.import": "导入信息资源目录",
   "data_system.create": "登记信息系统",
   "data_system.update": "修改信息系统",
   "data_batch.receive": "接收数据批次",
@@ -98,6 +99,7 @@ export const ACTION_LABELS: Record<string, string> = {
   "data_request.refuse": "拒绝共享申请",
   "data_grant.create": "生成共享授权",
   "data_grant.revoke": "撤销共享授权",
+  "data_request.remind": "共享申请审批到期提醒",
   "data_grant.credential": "签发数据服务凭证",
 };
 
