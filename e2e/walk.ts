@@ -111,7 +111,10 @@ export async function firstDetailPath(page: Page, listPath: string): Promise<str
   const hrefs = await page
     .locator(".ant-table-tbody tr a[href^='/']")
     .evaluateAll((as) => as.map((a) => a.getAttribute("href") ?? ""));
-  const own = hrefs.find((h) => h !== listPath && !h.startsWith("/public/") && h.split("?")[0] !== listPath);
+  // A row's download (an evidence file under /api/) is a file, not a page to open.
+  const own = hrefs.find(
+    (h) => h !== listPath && !h.startsWith("/public/") && !h.startsWith("/api/") && h.split("?")[0] !== listPath,
+  );
   return own ?? null;
 }
 
