@@ -79,6 +79,8 @@ export const ResourceFieldSchema = z.object({
   codeList: z.array(z.string().trim().min(1).max(100)).max(500).nullable().default(null),
   personal: z.boolean().default(false),
   key: z.boolean().default(false),
+  /** 查询条件: the one 信息项 (besides the key) the data service finds rows by quickly (it is indexed). */
+  query: z.boolean().default(false),
 });
 export type ResourceField = z.infer<typeof ResourceFieldSchema>;
 
@@ -128,6 +130,14 @@ export const ResourceInputSchema = z
       }
       seen.add(f.name);
     });
+    const queries = r.fields.flatMap((f, i) => (f.query ? [i] : []));
+    for (const i of queries.slice(1)) {
+      ctx.addIssue({
+        code: "custom",
+        path: ["fields", i, "query"],
+        message: `查询条件只能设一个信息项（已设“${r.fields[queries[0] ?? 0]?.name ?? ""}”）`,
+      });
+    }
   });
 export type ResourceInput = z.infer<typeof ResourceInputSchema>;
 /** An edit names everything but the code (the code is the resource's identity). */

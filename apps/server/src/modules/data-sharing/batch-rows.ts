@@ -76,60 +76,80 @@ function checkCell({ f, codes, days }: FieldCheck, raw: Cell | undefined): { val
   }
 }
 
+export type BadRow = { row: number; errors: Array<{ column: string; message: string }> };
+
 /**
- * Checks every row against the 信息项 (type, length, required, code list, unknown columns) and the
- * key's uniqueness within the batch. Row numbers are 1-based, as a provider counts its lines; a file's
- * rows are numbered as the provider sees them in Excel (`rowNumbers`; the header is row 1).
+ * Checks rows against the 信息项 (type, length, required, code list, unknown columns) and the key's
+ * uniqueness within the batch, one slice of the batch at a time (the checker remembers the keys seen
+ * in earlier slices), so a large file's rows can be checked while the previous slice is being stored.
+ * Row numbers are 1-based, as a provider counts its lines; a file's rows are numbered as the provider
+ * sees them in Excel (`rowNumbers`; the header is row 1). `offset` is the slice's first row in the batch.
  */
-export function checkRows(fields: readonly ResourceField[], rows: readonly DataRow[], rowNumbers?: readonly number[]) {
+export function rowChecker(fields: readonly ResourceField[]) {
   const byName = new Map(fields.map((f) => [f.name, f]));
   const days: DayCache = new Map();
   const checks: FieldCheck[] = fields.map((f) => ({ f, codes: f.codeList ? new Set(f.codeList) : null, days }));
   const keyFields = fields.filter((f) => f.key);
-  const good: CheckedRow[] = [];
-  const bad: Array<{ row: number; errors: Array<{ column: string; message: string }> }> = [];
   const seenKeys = new Map<string, number>();
-  rows.forEach((raw, i) => {
-    const n = rowNumbers?.[i] ?? i + 1;
-    const errors: Array<{ column: string; message: string }> = [];
-    for (const column in raw) {
-      if (!byName.has(column)) {
-        errors.push({ column, message: "不是该资源登记的信息项" });
+  return (rows: readonly DataRow[], rowNumbers?: readonly number[], offset = 0) => {
+    const good: CheckedRow[] = [];
+    const bad: BadRow[] = [];
+    rows.forEach((raw, i) => {
+      const n = rowNumbers?.[offset + i] ?? offset + i + 1;
+      const errors: Array<{ column: string; message: string }> = [];
+      for (const column in raw) {
+        if (!byName.has(column)) {
+          errors.push({ column, message: "不是该资源登记的信息项" });
+        }
       }
-    }
-    const data: Record<string, StoredValue> = {};
-    for (const c of checks) {
-      const f = c.f;
-      const checked = checkCell(c, raw[f.name]);
-      if ("error" in checked) {
-        errors.push({ column: f.name, message: checked.error });
-      } else {
-        data[f.name] = checked.value;
+      const data: Record<string, StoredValue> = {};
+      for (const c of checks) {
+        const checked = checkCell(c, raw[c.f.name]);
+        if ("error" in checked) {
+          errors.push({ column: c.f.name, message: checked.error });
+        } else {
+          data[c.f.name] = checked.value;
+        }
       }
-    }
-    const key =
-      keyFields.length > 0
-        ? keyFields.map((f) => String(data[f.name] ?? "")).join("\u001f")
-        : createHash("sha256").update(canonicalJson(data)).digest("hex");
-    const first = seenKeys.get(key);
-    if (errors.length === 0 && first !== undefined) {
-      errors.push({
-        column: keyFields.map((f) => f.name).join("+") || "整行",
-        message: `关键信息项与第 ${first} 行重复`,
-      });
-    }
-    if (errors.length > 0) {
-      bad.push({ row: n, errors });
-      return;
-    }
-    seenKeys.set(key, n);
-    good.push({ key, data });
-  });
-  return { good, bad };
+      const key =
+        keyFields.length > 0
+          ? keyFields.map((f) => String(data[f.name] ?? "")).join("\u001f")
+          : createHash("sha256").update(canonicalJson(data)).digest("hex");
+      const first = seenKeys.get(key);
+      if (errors.length === 0 && first !== undefined) {
+        errors.push({
+          column: keyFields.map((f) => f.name).join("+") || "整行",
+          message: `关键信息项与第 ${first} 行重复`,
+        });
+      }
+      if (errors.length > 0) {
+        bad.push({ row: n, errors });
+        return;
+      }
+      seenKeys.set(key, n);
+      good.push({ key, data });
+    });
+    return { good, bad };
+  };
+}
+
+/** Every row of a batch at once (see `rowChecker`). */
+export function checkRows(fields: readonly ResourceField[], rows: readonly DataRow[], rowNumbers?: readonly number[]) {
+  return rowChecker(fields)(rows, rowNumbers);
+}
+
+/** The name of the resource's 查询条件 信息项, whose value is kept beside each row as its facet. */
+export const queryFieldOf = (fields: readonly ResourceField[]): string | null =>
+  fields.find((f) => f.query)?.name ?? null;
+
+/** A row's facet: its 查询条件 value as text (what the data service compares a filter with). */
+export function facetOf(queryField: string | null, data: Readonly<Record<string, StoredValue>>): string | null {
+  const v = queryField ? data[queryField] : null;
+  return v === null || v === undefined ? null : String(v);
 }
 
 /** The refusal's details: one issue per bad cell, with its row, its column and the reason. */
-export function rowIssues(bad: ReturnType<typeof checkRows>["bad"]): RowIssue[] {
+export function rowIssues(bad: readonly BadRow[]): RowIssue[] {
   return bad.flatMap((b) =>
     b.errors.map((e) => ({ row: b.row, column: e.column, message: `第 ${b.row} 行“${e.column}”：${e.message}` })),
   );

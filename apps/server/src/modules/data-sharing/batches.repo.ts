@@ -1,7 +1,7 @@
 import { and, count, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "../../platform/db/client.ts";
 import { queryRows } from "../../platform/db/rows.ts";
-import type { CheckedRow } from "./batch-rows.ts";
+import { type CheckedRow, facetOf } from "./batch-rows.ts";
 import { dataBatches } from "./data-sharing.schema.ts";
 
 export type BatchRow = typeof dataBatches.$inferSelect;
@@ -24,36 +24,53 @@ export async function findBatch(db: Db, resourceId: string, batchId: string) {
   return row;
 }
 
-// Rows per statement: one JSON parameter per chunk keeps a 100,000-row file to a few round trips
-// without hitting the bind-parameter limit (drizzle's multi-row VALUES binds five per row).
-const CHUNK = 5000;
+/**
+ * Writes a batch's rows a slice at a time, a later batch replacing the row of the same key (keys are
+ * unique within a batch). Each slice is one statement with one JSON parameter (no bind-parameter
+ * limit), sent before `write` returns, so the caller checks the next slice while the database stores
+ * this one; `flush` waits for the last. A failed statement fails the next `write` or the `flush`.
+ */
+export function rowWriter(db: Db, tenantId: string, resourceId: string, batchId: string, queryField: string | null) {
+  let pending: Promise<void> = Promise.resolve();
+  return {
+    async write(rows: readonly CheckedRow[]): Promise<void> {
+      const chunk = JSON.stringify(rows.map((r) => [r.key, r.data, facetOf(queryField, r.data)]));
+      await pending;
+      const sent = Promise.resolve(
+        db.execute(
+          sql`insert into data_rows (tenant_id, resource_id, key, data, batch_id, facet)
+              select ${tenantId}::uuid, ${resourceId}::uuid, e->>0, e->1, ${batchId}::uuid, e->>2
+              from jsonb_array_elements(${chunk}::jsonb) e
+              on conflict (resource_id, key) do update
+                set data = excluded.data, batch_id = excluded.batch_id, facet = excluded.facet`,
+        ),
+      ).then(() => undefined);
+      // Awaited by the next write or the flush; until then a failure must not count as unhandled.
+      sent.catch(() => undefined);
+      pending = sent;
+      // Let the driver put the statement on the wire before the caller's next (synchronous) slice.
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    },
+    flush: () => pending,
+  };
+}
 
-/** Stores rows, a later batch replacing the row of the same key (keys are unique within a batch). */
-export async function upsertRows(
+/** Recomputes every stored row's 查询条件 text after the resource names another 信息项 (or none). */
+export async function refacetRows(db: Db, resourceId: string, field: string | null): Promise<void> {
+  await db.execute(
+    field
+      ? sql`update data_rows set facet = data->>${field} where resource_id = ${resourceId}`
+      : sql`update data_rows set facet = null where resource_id = ${resourceId} and facet is not null`,
+  );
+}
+
+/** The batch's counts once its rows are checked and stored (it was claimed with the received count). */
+export async function setBatchCounts(
   db: Db,
-  tenantId: string,
-  resourceId: string,
-  batchId: string,
-  rows: readonly CheckedRow[],
+  id: string,
+  counts: Pick<typeof dataBatches.$inferInsert, "accepted" | "quarantined" | "quarantine">,
 ): Promise<void> {
-  const bulk = rows.length > CHUNK;
-  if (bulk) {
-    // A large batch goes to the GIN index's pending list and is merged once at the end: far cheaper
-    // than inserting every row's paths one by one (the caller's transaction scopes the setting).
-    await db.execute(sql`set local gin_pending_list_limit = '64MB'`);
-  }
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = JSON.stringify(rows.slice(i, i + CHUNK).map((r) => [r.key, r.data]));
-    await db.execute(
-      sql`insert into data_rows (tenant_id, resource_id, key, data, batch_id)
-          select ${tenantId}::uuid, ${resourceId}::uuid, e->>0, e->1, ${batchId}::uuid
-          from jsonb_array_elements(${chunk}::jsonb) e
-          on conflict (resource_id, key) do update set data = excluded.data, batch_id = excluded.batch_id`,
-    );
-  }
-  if (bulk) {
-    await db.execute(sql`select gin_clean_pending_list('data_rows_data_idx'::regclass)`);
-  }
+  await db.update(dataBatches).set(counts).where(eq(dataBatches.id, id));
 }
 
 export async function listBatches(db: Db, resourceId: string, page: { offset: number; limit: number }) {

@@ -7,9 +7,10 @@ import type {
   Quality,
 } from "../../../../../packages/contracts/src/data-sharing-batches.ts";
 import type { Ctx } from "../../platform/actor.ts";
+import type { Db } from "../../platform/db/client.ts";
 import { AppError, conflict } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { checkRows, rowIssues, rowsChecksum } from "./batch-rows.ts";
+import { type BadRow, queryFieldOf, rowChecker, rowIssues, rowsChecksum } from "./batch-rows.ts";
 import {
   type BatchRow,
   batchTotals,
@@ -17,8 +18,10 @@ import {
   fieldFill,
   findBatch,
   listBatches,
-  upsertRows,
+  rowWriter,
+  setBatchCounts,
 } from "./batches.repo.ts";
+import type { ResourceRow } from "./resources.repo.ts";
 import { loadManagedResource, loadVisibleResource, nameOf } from "./resources.service.ts";
 
 export function toBatchDto(b: BatchRow): Batch {
@@ -71,7 +74,7 @@ export async function receiveBatch(
   });
 }
 
-/** The one path every batch takes (JSON or file): replay check, row checks, one transaction. */
+/** The one path every batch takes (JSON or file): replay check, then claim, rows and audit in one transaction. */
 export async function acceptBatch(
   ctx: Ctx,
   code: string,
@@ -83,18 +86,6 @@ export async function acceptBatch(
   if (earlier) {
     return { batch: replayOf(earlier, checksum, mode), replay: true };
   }
-  const checked = input.rows ? checkRows(resource.fields, input.rows, input.rowNumbers) : null;
-  if (checked && checked.bad.length > 0 && mode === "reject") {
-    const issues = rowIssues(checked.bad);
-    throw new AppError(
-      "unprocessable",
-      `批次 ${input.batchId} 有 ${checked.bad.length} 行不符合信息项要求，整批未接收：${issues
-        .slice(0, 5)
-        .map((i) => i.message)
-        .join("；")}${issues.length > 5 ? "……" : ""}`,
-      issues.slice(0, 1000).map((i) => ({ ...i, path: input.pathOf(i.row, i.column) })),
-    );
-  }
   const row = {
     id: randomUUID(),
     tenantId: ctx.actor.tenantId,
@@ -102,19 +93,25 @@ export async function acceptBatch(
     batchId: input.batchId,
     mode,
     received: input.rowCount,
-    accepted: checked ? checked.good.length : input.rowCount,
-    quarantined: checked ? checked.bad.length : 0,
+    accepted: input.rowCount,
+    quarantined: 0,
     checksum,
-    quarantine: checked?.bad ?? [],
+    quarantine: [] as BadRow[],
     receivedAt: ctx.clock.now(),
     createdBy: nameOf(ctx.actor),
   };
   const claimed = await ctx.db.transaction(async (tx) => {
+    // Claimed first: a concurrent request with the same batch id waits here, not after storing rows.
     if (!(await claimBatch(tx, row))) {
       return false;
     }
-    if (checked) {
-      await upsertRows(tx, ctx.actor.tenantId, resource.id, row.id, checked.good);
+    if (input.rows) {
+      const stored = await storeRows(tx, ctx.actor.tenantId, resource, row.id, input);
+      if (stored.bad.length > 0 && mode === "reject") {
+        throw refusal(input, stored.bad); // rolls back the claim and every row written
+      }
+      Object.assign(row, { accepted: stored.accepted, quarantined: stored.bad.length, quarantine: stored.bad });
+      await setBatchCounts(tx, row.id, row);
     }
     await recordAudit(
       { db: tx, actor: ctx.actor, clock: ctx.clock, requestId: ctx.requestId },
@@ -144,6 +141,45 @@ export async function acceptBatch(
     }
   }
   return { batch: toBatchDto(row), replay: false };
+}
+
+// Rows per slice: checked while the previous slice is stored (see rowWriter).
+const SLICE = 2500;
+
+/**
+ * Checks and stores a batch's rows slice by slice. In reject mode nothing more is written after the
+ * first bad row (the caller then refuses the batch and its transaction rolls back), but every row is
+ * still checked so the refusal lists them all.
+ */
+async function storeRows(tx: Db, tenantId: string, resource: ResourceRow, batchRowId: string, input: IncomingBatch) {
+  const rows = input.rows ?? [];
+  const check = rowChecker(resource.fields);
+  const writer = rowWriter(tx, tenantId, resource.id, batchRowId, queryFieldOf(resource.fields));
+  const bad: BadRow[] = [];
+  let accepted = 0;
+  for (let i = 0; i < rows.length; i += SLICE) {
+    const slice = check(rows.slice(i, i + SLICE), input.rowNumbers, i);
+    bad.push(...slice.bad);
+    if (input.mode === "reject" && bad.length > 0) {
+      continue;
+    }
+    accepted += slice.good.length;
+    await writer.write(slice.good);
+  }
+  await writer.flush();
+  return { accepted, bad };
+}
+
+function refusal(input: IncomingBatch, bad: readonly BadRow[]): AppError {
+  const issues = rowIssues(bad);
+  return new AppError(
+    "unprocessable",
+    `批次 ${input.batchId} 有 ${bad.length} 行不符合信息项要求，整批未接收：${issues
+      .slice(0, 5)
+      .map((i) => i.message)
+      .join("；")}${issues.length > 5 ? "……" : ""}`,
+    issues.slice(0, 1000).map((i) => ({ ...i, path: input.pathOf(i.row, i.column) })),
+  );
 }
 
 function replayOf(earlier: BatchRow, checksum: string, mode: string): Batch {

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import {
   bigint,
   boolean,
@@ -125,17 +126,18 @@ export const dataBatches = pgTable(
 export const dataRows = pgTable(
   "data_rows",
   {
-    tenantId: tenantId(),
-    resourceId: uuid("resource_id")
-      .notNull()
-      .references(() => dataResources.id),
+    // No foreign keys here (migration 0032): the batch path writes rows only for a resource it loaded.
+    tenantId: uuid("tenant_id").notNull(),
+    resourceId: uuid("resource_id").notNull(),
     key: text("key").notNull(),
     data: jsonb("data").$type<Record<string, string | number | boolean | null>>().notNull(),
     batchId: uuid("batch_id").notNull(),
+    /** The value of the resource's 查询条件 信息项 as text (null when it names none): see migration 0032. */
+    facet: text("facet"),
   },
   (t) => [
     primaryKey({ name: "data_rows_pk", columns: [t.resourceId, t.key] }),
-    index("data_rows_data_idx").using("gin", t.data.op("jsonb_path_ops")),
+    index("data_rows_facet_idx").on(t.resourceId, t.facet, t.key).where(sql`${t.facet} is not null`),
   ],
 );
 

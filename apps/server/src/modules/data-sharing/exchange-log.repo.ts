@@ -6,17 +6,10 @@ import { dataExchangeChains, dataExchangeLog } from "./data-sharing.schema.ts";
 
 export type ExchangeRow = typeof dataExchangeLog.$inferSelect;
 
-/** Appends a row; the database's trigger numbers it, links it to the chain's head and hashes it. */
-export async function appendExchangeRow(
-  db: Db,
-  row: Omit<typeof dataExchangeLog.$inferInsert, "seq" | "prevHash" | "hash">,
-): Promise<void> {
-  await db.insert(dataExchangeLog).values({ ...row, seq: 0, prevHash: "", hash: "" });
-}
-
 /**
- * Appends many rows in their order (a bulk load): statements of 500 rows, each row linked by the
- * trigger as it is inserted, so the chain is the one single appends would have written.
+ * Appends rows in their order: statements of 500 rows, each row numbered, linked to the chain's head
+ * and hashed by the database's trigger as it is inserted (so the chain is the one single appends
+ * would have written).
  */
 export async function appendExchangeRows(
   db: Db,

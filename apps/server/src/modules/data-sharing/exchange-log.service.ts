@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../platform/db/client.ts";
-import { appendExchangeRow, appendExchangeRows, checkExchangeLinks, readExchangeHead } from "./exchange-log.repo.ts";
+import { appendExchangeRows, checkExchangeLinks, readExchangeHead } from "./exchange-log.repo.ts";
 
 /** One served or refused data-service call, as the log records it. */
 export type ExchangeEntry = {
@@ -20,9 +20,57 @@ export type ExchangeEntry = {
   reason: string | null;
 };
 
-/** Appends one call to the tenant's chain (the database links and hashes it, under the head's lock). */
-export async function logExchange(db: Db, entry: ExchangeEntry): Promise<void> {
-  await appendExchangeRow(db, { id: randomUUID(), ...entry });
+type Waiting = { entry: ExchangeEntry & { id: string }; resolve: () => void; reject: (e: unknown) => void };
+type Queue = { waiting: Waiting[]; writing: boolean };
+
+// Per database handle: calls that arrive while a write is under way go together in the next one.
+const queues = new WeakMap<Db, Queue>();
+
+/**
+ * Appends one call to the tenant's chain (the database links and hashes it, under the head's lock)
+ * and resolves once it is committed, so a call is never answered before its log entry is stored.
+ * Every append takes the head's lock and waits for its commit; under load one statement per call
+ * queued the calls behind each other's commits (p99 × 6). So calls that arrive while an append is
+ * under way are written together by the next one, in their order: one lock and one commit for all.
+ * Alone, a call is written at once.
+ */
+export function logExchange(db: Db, entry: ExchangeEntry): Promise<void> {
+  let queue = queues.get(db);
+  if (!queue) {
+    queue = { waiting: [], writing: false };
+    queues.set(db, queue);
+  }
+  const q = queue;
+  return new Promise<void>((resolve, reject) => {
+    q.waiting.push({ entry: { id: randomUUID(), ...entry }, resolve, reject });
+    if (!q.writing) {
+      void drain(db, q);
+    }
+  });
+}
+
+async function drain(db: Db, q: Queue): Promise<void> {
+  q.writing = true;
+  try {
+    while (q.waiting.length > 0) {
+      const group = q.waiting.splice(0, 500);
+      try {
+        await appendExchangeRows(
+          db,
+          group.map((w) => w.entry),
+        );
+        for (const w of group) {
+          w.resolve();
+        }
+      } catch (e) {
+        for (const w of group) {
+          w.reject(e);
+        }
+      }
+    }
+  } finally {
+    q.writing = false;
+  }
 }
 
 /**

@@ -102,6 +102,39 @@ describe("exchange verify", () => {
     expect(await verifyExchangeChain(database.db, tenant.id)).toMatchObject({ ok: true, checked: 8 });
   });
 
+  it("appends calls that arrive together in their order; a failed append fails only its own calls", async () => {
+    const tenant = await buildTenant(database.db);
+    const entry = (i: number, requestId = `g-${i}`) => ({
+      tenantId: tenant.id,
+      at: new Date(),
+      consumerUnitId: tenant.units.a1.id,
+      consumerPath: tenant.units.a1.path,
+      providerPath: tenant.units.b1.path,
+      grantId: null,
+      resourceId: randomUUID(),
+      resourceCode: "10101001-00001",
+      fields: ["姓名"],
+      filter: {},
+      rowsReturned: i,
+      requestId,
+      outcome: "served" as const,
+      reason: null,
+    });
+    // The first call is written alone; the next five arrive while it is, and go in one statement.
+    await Promise.all([0, 1, 2, 3, 4, 5].map((i) => logExchange(database.db, entry(i))));
+    const order = await queryRows<{ request_id: string }>(
+      database.db,
+      sql`select request_id from data_exchange_log where tenant_id = ${tenant.id} order by seq`,
+    );
+    expect(order.map((r) => r.request_id)).toEqual(["g-0", "g-1", "g-2", "g-3", "g-4", "g-5"]);
+    // A call the database refuses (a NUL byte, which PostgreSQL text cannot hold) fails its own
+    // statement's calls only: the next call is written and the chain still verifies.
+    const bad = logExchange(database.db, entry(6, "bad\u0000id"));
+    await expect(bad).rejects.toThrow();
+    await logExchange(database.db, entry(7));
+    expect(await verifyExchangeChain(database.db, tenant.id)).toMatchObject({ ok: true, checked: 7 });
+  });
+
   it("finds a deleted row", async () => {
     const tenantId = await chainOf(10);
     const after = await idAt(tenantId, 5);

@@ -49,6 +49,16 @@ export async function findGrant(db: Db, tenantId: string, id: string) {
   return row;
 }
 
+/** A grant and the resource of `code` (which may be another than the grant's), or undefined when either is missing. */
+export async function findGrantWithResource(db: Db, tenantId: string, grantId: string, code: string) {
+  const [row] = await db
+    .select({ grant: dataGrants, resource: dataResources })
+    .from(dataGrants)
+    .innerJoin(dataResources, and(eq(dataResources.tenantId, dataGrants.tenantId), eq(dataResources.code, code)))
+    .where(and(eq(dataGrants.tenantId, tenantId), eq(dataGrants.id, grantId)));
+  return row;
+}
+
 export async function grantsOfRequests(db: Db, ids: readonly string[]): Promise<Map<string, GrantRow>> {
   if (ids.length === 0) {
     return new Map();

@@ -54,6 +54,8 @@ const FIELD_COLUMNS: ReadonlyArray<Column<keyof Field | "resourceCode">> = [
   { header: "关键项", field: "key", kind: "bool", required: true },
   { header: "个人信息", field: "personal", kind: "bool", required: true },
   { header: "代码表", field: "codeList", kind: "text" },
+  // Optional: a workbook exported before the column existed still imports (empty = 否).
+  { header: "查询条件", field: "query", kind: "bool" },
 ];
 
 type Issue = { sheet: string; row: number; column: string; message: string };
@@ -160,6 +162,8 @@ async function parseWorkbook(body: Buffer, units: readonly Unit[]) {
           .split("、")
           .map((p) => p.trim());
         raw.codeList = read.value === "" ? null : parts;
+      } else if (col.kind === "bool" && read.value === "") {
+        raw[col.field] = false;
       } else {
         raw[col.field] = read.value;
       }

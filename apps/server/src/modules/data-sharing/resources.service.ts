@@ -6,13 +6,15 @@ import type {
   ResourceUpdate,
   SystemInput,
 } from "../../../../../packages/contracts/src/data-sharing.ts";
-import { RESOURCE_CLASSES } from "../../../../../packages/contracts/src/data-sharing.ts";
+import { RESOURCE_CLASSES, ResourceFieldSchema } from "../../../../../packages/contracts/src/data-sharing.ts";
 import { scopeFor } from "../../platform/access-can.ts";
 import type { Actor, Ctx } from "../../platform/actor.ts";
 import { conflict, notFound, validation } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { canonicalJson } from "../audit/audit-hash.ts";
 import { findOrgUnitById, findUnitNames } from "../org/org.repo.ts";
+import { queryFieldOf } from "./batch-rows.ts";
+import { refacetRows } from "./batches.repo.ts";
 import { canManageDataAt, VIEW_DATA } from "./data-sharing.policy.ts";
 import {
   aggregatedRowsOf,
@@ -169,7 +171,9 @@ export function resourceDiff(
 ) {
   const diff: Record<string, { before: unknown; after: unknown }> = {};
   for (const k of EDITABLE) {
-    const b = before ? before[k] : null;
+    // 信息项 stored before an attribute existed (查询条件) compare with its default, not as a change.
+    const b =
+      before && k === "fields" && Array.isArray(before[k]) ? ResourceFieldSchema.array().parse(before[k]) : before?.[k];
     if (canonicalJson(b ?? null) !== canonicalJson(after[k])) {
       diff[k] = { before: b ?? null, after: after[k] };
     }
@@ -236,6 +240,10 @@ export async function updateResourceFor(ctx: Ctx, code: string, input: ResourceU
     const now = ctx.clock.now();
     const version = r.version + 1;
     await updateResource(tx, r.id, { ...input, scopePath: unit.path, version, updatedAt: now });
+    const queryField = queryFieldOf(input.fields);
+    if (queryFieldOf(r.fields) !== queryField) {
+      await refacetRows(tx, r.id, queryField);
+    }
     await insertResourceVersion(tx, {
       id: randomUUID(),
       tenantId: ctx.actor.tenantId,

@@ -2,7 +2,7 @@ import type { ResourceField, UpdateCycle } from "../../../../../packages/contrac
 
 /*
  * The demo catalog's 信息项 written compactly: "名称:C18:kpr" is 字符型 of length 18, key (k),
- * personal (p) and required (r); "性别:C2|男、女" carries a code list. A resource's 信息项 read as
+ * personal (p), required (r) and the 查询条件 (q); "性别:C2|男、女" carries a code list. A resource's 信息项 read as
  * the 编制指南 lists them, without a page of object literals per resource.
  */
 export function fields(...specs: string[]): ResourceField[] {
@@ -18,6 +18,7 @@ export function fields(...specs: string[]): ResourceField[] {
       codeList: codes ? codes.split("、") : null,
       personal: flags.includes("p"),
       key: flags.includes("k"),
+      query: flags.includes("q"),
     };
   });
 }
@@ -79,4 +80,4 @@ export const unit = (name: string): Provider => ({ kind: "bureau_unit", name });
 /** The same 信息项 the registers share. */
 export const PERSON = ["公民身份号码:C18:kp", "姓名:C50:pr", "性别:C2|男、女、未说明"];
 export const ORG = ["统一社会信用代码:C18:k", "单位名称:C200:r"];
-export const PLACE = ["镇街:C30:r", "村居:C50", "详细地址:C200"];
+export const PLACE = ["镇街:C30:rq", "村居:C50", "详细地址:C200"];

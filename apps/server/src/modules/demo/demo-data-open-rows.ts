@@ -2,7 +2,7 @@ import type { ResourceField } from "../../../../../packages/contracts/src/data-s
 import type { DataRow } from "../../../../../packages/contracts/src/data-sharing-batches.ts";
 import type { Db } from "../../platform/db/client.ts";
 import type { Rng } from "../catalog/demo-catalog.ts";
-import { checkRows, rowsChecksum } from "../data-sharing/batch-rows.ts";
+import { checkRows, facetOf, queryFieldOf, rowsChecksum } from "../data-sharing/batch-rows.ts";
 import { dataBatches, dataRows } from "../data-sharing/data-sharing.schema.ts";
 import { demoUuid, type LoadedResource } from "./demo-data-catalog.ts";
 
@@ -99,6 +99,7 @@ export async function insertOpenRows(
       rows.push({ ...rows[0], [required.name]: "" });
     }
     const { good, bad } = checkRows(r.spec.fields, rows);
+    const query = queryFieldOf(r.spec.fields);
     const batchId = demoUuid(`${seed}:data_batch:${r.code}:open`);
     await db.insert(dataBatches).values({
       id: batchId,
@@ -114,9 +115,16 @@ export async function insertOpenRows(
       receivedAt: new Date("2022-12-30T10:00:00+08:00"),
       createdBy: "演示数据",
     });
-    await db
-      .insert(dataRows)
-      .values(good.map((g) => ({ tenantId, resourceId: r.id, key: g.key, data: g.data, batchId })));
+    await db.insert(dataRows).values(
+      good.map((g) => ({
+        tenantId,
+        resourceId: r.id,
+        key: g.key,
+        data: g.data,
+        batchId,
+        facet: facetOf(query, g.data),
+      })),
+    );
     accepted += good.length;
   }
   return accepted;

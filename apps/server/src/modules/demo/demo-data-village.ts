@@ -5,7 +5,7 @@ import { CONDITIONAL, fields, type ResourceSpec, SHARED } from "./demo-data-fiel
  * street provides its own resource of each category under the same name (subclass 城中村治理), so
  * the district reads one category across towns and a town shares its own with its villages.
  */
-const VILLAGE_PLACE = ["村居:C50:r", "经济社:C50", "详细地址:C200"];
+const VILLAGE_PLACE = ["村居:C50:rq", "经济社:C50", "详细地址:C200"];
 
 type Category = [name: string, cycle: ResourceSpec["updateCycle"], personal: boolean, rows: number, specs: string[]];
 

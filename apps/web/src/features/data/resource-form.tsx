@@ -35,6 +35,7 @@ const EMPTY_FIELD: ResourceField = {
   codeList: null,
   personal: false,
   key: false,
+  query: false,
 };
 
 function initialOf(r: Resource | null): Record<string, unknown> {
@@ -85,6 +86,9 @@ function FieldsEditor() {
               </Form.Item>
               <Form.Item name={[name, "personal"]} valuePropName="checked">
                 <Checkbox>个人信息</Checkbox>
+              </Form.Item>
+              <Form.Item name={[name, "query"]} valuePropName="checked">
+                <Checkbox title="数据服务按此信息项筛选最快（建立索引）；每个资源限一个">查询条件</Checkbox>
               </Form.Item>
               <MinusCircleOutlined aria-label="删除信息项" onClick={() => remove(name)} />
             </Space>

@@ -12,7 +12,7 @@ import { BatchUpload } from "./batch-upload.tsx";
 import { dataApi, dataKeys } from "./data-api.ts";
 import { GRANT_STATUS_COLORS, GRANT_STATUS_LABELS } from "./data-labels.ts";
 
-/** The 信息项 table: type, length, required, code list, key and 个人信息. */
+/** The 信息项 table: type, length, required, code list, key, 个人信息 and 查询条件. */
 export function FieldsTable({ fields }: { fields: ResourceField[] }) {
   return (
     <Table<ResourceField>
@@ -31,6 +31,11 @@ export function FieldsTable({ fields }: { fields: ResourceField[] }) {
               {f.personal && (
                 <Tag color="volcano" style={{ marginLeft: 8 }}>
                   个人信息
+                </Tag>
+              )}
+              {f.query && (
+                <Tag color="blue" style={{ marginLeft: 8 }}>
+                  查询条件
                 </Tag>
               )}
             </>
