@@ -30,6 +30,7 @@ import { registerBriefingRoutes } from "./modules/dashboard/briefing.routes.ts";
 import { registerDashboardRoutes } from "./modules/dashboard/dashboard.routes.ts";
 import { registerBatchUploadRoutes } from "./modules/data-sharing/batch-upload.routes.ts";
 import { registerBatchRoutes } from "./modules/data-sharing/batches.routes.ts";
+import { registerDataKeyRoutes } from "./modules/data-sharing/data-keys.routes.ts";
 import { registerExchangeRoutes } from "./modules/data-sharing/exchange.routes.ts";
 import { registerExemptLinkRoutes } from "./modules/data-sharing/exempt-links.routes.ts";
 import { registerRequestRoutes } from "./modules/data-sharing/requests.routes.ts";
@@ -222,6 +223,7 @@ export async function buildApp(opts: {
   registerResourceRoutes(app, deps);
   registerBatchRoutes(app, deps);
   registerBatchUploadRoutes(app, deps);
+  registerDataKeyRoutes(app, deps);
   registerRequestRoutes(app, deps);
   registerExchangeRoutes(app, deps);
   registerStatisticsRoutes(app, deps);

@@ -84,6 +84,13 @@ export const DATA_ROUTES: Record<string, Spec> = {
     body: (t) => ({ providerUnitId: t.unitId, name: "企业登记系统" }),
     scoped: true,
   },
+  "GET /api/data/credentials": { roles: DATA, ok: 200, list: true },
+  "POST /api/data/credentials/:id/revoke": {
+    roles: DATA,
+    ok: 200,
+    url: (t) => `/api/data/credentials/${t.dataKeyId}/revoke`,
+    scoped: true,
+  },
   "GET /api/data/resources/:code/batches": {
     roles: DATA,
     ok: 200,

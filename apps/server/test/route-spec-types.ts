@@ -34,6 +34,8 @@ export type Targets = {
   /** A 有条件共享 request of the unit to itself, pending; and the grant of an unconditional one. */
   dataRequestId: string;
   dataGrantId: string;
+  /** A data:write key of the unit (授权与凭证). */
+  dataKeyId: string;
 };
 export type Spec = {
   /** Roles admitted; "any" = every signed-in user; "public" and "api_key" as declared. */

@@ -84,6 +84,9 @@ const StatisticsPage = lazy(() =>
   import("./features/data/statistics-page.tsx").then((m) => ({ default: m.StatisticsPage })),
 );
 const BatchesPage = lazy(() => import("./features/data/batches-page.tsx").then((m) => ({ default: m.BatchesPage })));
+const CredentialsPage = lazy(() =>
+  import("./features/data/credentials-page.tsx").then((m) => ({ default: m.CredentialsPage })),
+);
 const SystemsPage = lazy(() => import("./features/data/systems-page.tsx").then((m) => ({ default: m.SystemsPage })));
 const ResourcePage = lazy(() => import("./features/data/resource-page.tsx").then((m) => ({ default: m.ResourcePage })));
 const CockpitPage = lazy(() =>
@@ -208,6 +211,7 @@ export function AppRouter() {
               <Route path="data/resources/:code" element={<ResourcePage />} />
               <Route path="data/requests" element={<RequestsPage />} />
               <Route path="data/exchange-log" element={<ExchangeLogPage />} />
+              <Route path="data/credentials" element={<CredentialsPage />} />
               <Route path="data/systems" element={<SystemsPage />} />
               <Route path="data/statistics" element={<StatisticsPage />} />
               <Route path="data/statistics/batches" element={<BatchesPage />} />

@@ -96,6 +96,7 @@ describe("authorization matrix", () => {
             expect(res.body).not.toContain(outside.userId);
             expect(res.body).not.toContain(outside.unitId);
             expect(res.body).not.toContain(outside.apiKeyId);
+            expect(res.body).not.toContain(outside.dataKeyId);
           }
         }
       });

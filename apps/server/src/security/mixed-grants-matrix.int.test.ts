@@ -24,6 +24,7 @@ const outsideIds = (t: Targets) => [
   t.unitId,
   t.userId,
   t.apiKeyId,
+  t.dataKeyId,
   t.workOrderId,
   t.masterId,
   t.ratingId,

@@ -130,7 +130,7 @@ export function routeTargets(database: Database, tenant: { id: string }) {
   /** A fresh data resource of the unit and a system of the unit that provides it. */
   async function dataOf(
     unitId: string,
-  ): Promise<Pick<Targets, "resourceCode" | "systemId" | "dataRequestId" | "dataGrantId">> {
+  ): Promise<Pick<Targets, "resourceCode" | "systemId" | "dataRequestId" | "dataGrantId" | "dataKeyId">> {
     const actor = { kind: "system" as const, tenantId: tenant.id, name: "测试" };
     const ctx = { db: database.db, actor, clock: systemClock, log: silentLogger, requestId: "t" };
     const resource = await createResource(ctx, resourceInput(unitId));
@@ -158,7 +158,12 @@ export function routeTargets(database: Database, tenant: { id: string }) {
       });
     const pending = await ask(conditional.code);
     const granted = await ask(resource.code);
+    const writeKey = await issueApiKey(
+      { db: database.db, tenantId: tenant.id, orgUnitId: unitId, createdBy: "测试" },
+      { name: "测试写入密钥", scopes: ["data:write"] },
+    );
     return {
+      dataKeyId: writeKey.row.id,
       resourceCode: resource.code,
       systemId: system.id,
       dataRequestId: pending.id,

@@ -26,7 +26,7 @@ function parseKey(key: string): { prefix: string; secret: string } | null {
   return m?.[1] && m[2] ? { prefix: m[1], secret: m[2] } : null;
 }
 
-function scopesOf(row: ApiKeyRow): ApiKeyScope[] {
+export function scopesOf(row: ApiKeyRow): ApiKeyScope[] {
   return row.scopes.flatMap((s) => {
     const parsed = ApiKeyScopeSchema.safeParse(s);
     return parsed.success ? [parsed.data] : [];
@@ -101,6 +101,15 @@ export async function revokeApiKey(ctx: Ctx, id: string): Promise<ApiKeyRow & { 
   if (!row || !canManageApiKey(ctx.actor, row)) {
     throw notFound("api_key");
   }
+  return revokeKeyRow(ctx, row);
+}
+
+/**
+ * Revokes a key the caller has already authorized the actor for (the admin's key page, or a data
+ * officer's 授权与凭证), audited; the key stops working in this process at once.
+ */
+export async function revokeKeyRow(ctx: Ctx, row: ApiKeyRow): Promise<ApiKeyRow & { scopeList: ApiKeyScope[] }> {
+  const id = row.id;
   await ctx.db.transaction(async (tx) => {
     await markRevoked(tx, id, ctx.clock.now());
     await recordAudit(

@@ -15,6 +15,24 @@ afterAll(async () => {
   await database.close();
 });
 
+/** A plain served call of the tenant's A1 on B1's resource. */
+const served = (tenant: Awaited<ReturnType<typeof buildTenant>>, i: number, requestId: string) => ({
+  tenantId: tenant.id,
+  at: new Date(),
+  consumerUnitId: tenant.units.a1.id,
+  consumerPath: tenant.units.a1.path,
+  providerPath: tenant.units.b1.path,
+  grantId: null,
+  resourceId: randomUUID(),
+  resourceCode: "10101001-00001",
+  fields: ["姓名"],
+  filter: {},
+  rowsReturned: i,
+  requestId,
+  outcome: "served" as const,
+  reason: null,
+});
+
 /** A tenant with `n` logged calls whose texts exercise what JSON and the database may write differently. */
 async function chainOf(n: number): Promise<string> {
   const tenant = await buildTenant(database.db);
@@ -79,47 +97,13 @@ describe("exchange verify", () => {
 
   it("keeps the chain whole when calls are logged concurrently", async () => {
     const tenant = await buildTenant(database.db);
-    await Promise.all(
-      Array.from({ length: 8 }, (_, i) =>
-        logExchange(database.db, {
-          tenantId: tenant.id,
-          at: new Date(),
-          consumerUnitId: tenant.units.a1.id,
-          consumerPath: tenant.units.a1.path,
-          providerPath: tenant.units.b1.path,
-          grantId: null,
-          resourceId: randomUUID(),
-          resourceCode: "10101001-00001",
-          fields: ["姓名"],
-          filter: {},
-          rowsReturned: i,
-          requestId: `c-${i}`,
-          outcome: "served",
-          reason: null,
-        }),
-      ),
-    );
+    await Promise.all(Array.from({ length: 8 }, (_, i) => logExchange(database.db, served(tenant, i, `c-${i}`))));
     expect(await verifyExchangeChain(database.db, tenant.id)).toMatchObject({ ok: true, checked: 8 });
   });
 
   it("appends calls that arrive together in their order; a failed append fails only its own calls", async () => {
     const tenant = await buildTenant(database.db);
-    const entry = (i: number, requestId = `g-${i}`) => ({
-      tenantId: tenant.id,
-      at: new Date(),
-      consumerUnitId: tenant.units.a1.id,
-      consumerPath: tenant.units.a1.path,
-      providerPath: tenant.units.b1.path,
-      grantId: null,
-      resourceId: randomUUID(),
-      resourceCode: "10101001-00001",
-      fields: ["姓名"],
-      filter: {},
-      rowsReturned: i,
-      requestId,
-      outcome: "served" as const,
-      reason: null,
-    });
+    const entry = (i: number, requestId = `g-${i}`) => served(tenant, i, requestId);
     // The first call is written alone; the next five arrive while it is, and go in one statement.
     await Promise.all([0, 1, 2, 3, 4, 5].map((i) => logExchange(database.db, entry(i))));
     const order = await queryRows<{ request_id: string }>(

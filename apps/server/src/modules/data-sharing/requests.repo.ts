@@ -59,6 +59,19 @@ export async function findGrantWithResource(db: Db, tenantId: string, grantId: s
   return row;
 }
 
+/** Grants by id with their resource's code and name (for the credentials list). */
+export async function grantsWithResources(db: Db, tenantId: string, ids: readonly string[]) {
+  if (ids.length === 0) {
+    return new Map<string, { grant: GrantRow; resourceCode: string; resourceName: string }>();
+  }
+  const rows = await db
+    .select({ grant: dataGrants, resourceCode: dataResources.code, resourceName: dataResources.name })
+    .from(dataGrants)
+    .innerJoin(dataResources, eq(dataResources.id, dataGrants.resourceId))
+    .where(and(eq(dataGrants.tenantId, tenantId), inArray(dataGrants.id, [...ids])));
+  return new Map(rows.map((r) => [r.grant.id, r]));
+}
+
 export async function grantsOfRequests(db: Db, ids: readonly string[]): Promise<Map<string, GrantRow>> {
   if (ids.length === 0) {
     return new Map();

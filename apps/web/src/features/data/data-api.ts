@@ -12,7 +12,10 @@ import {
   BatchListSchema,
   BatchSchema,
   QualitySchema,
+  type WriteKeyInput,
+  WriteKeySchema,
 } from "../../../../../packages/contracts/src/data-sharing-batches.ts";
+import { DataKeyListSchema, DataKeySchema } from "../../../../../packages/contracts/src/data-sharing-credentials.ts";
 import {
   CountersSchema,
   ExchangeListSchema,
@@ -87,6 +90,7 @@ export const dataKeys = {
   batchSearch: (query: Query) => [...dataKeys.all, "batch-search", query] as const,
   exemptMaterials: (code: string, query: Query) => [...dataKeys.all, "exempt-materials", code, query] as const,
   exemptSources: () => [...dataKeys.all, "exempt-sources"] as const,
+  credentials: () => [...dataKeys.all, "credentials"] as const,
 };
 
 export const dataApi = {
@@ -126,6 +130,9 @@ export const dataApi = {
   decide: (id: string, input: DecisionInput) => api.post(`/api/data/requests/${id}/decision`, DataRequestSchema, input),
   revoke: (grantId: string, reason: string) => api.post(`/api/data/grants/${grantId}/revoke`, GrantSchema, { reason }),
   credential: (grantId: string) => api.post(`/api/data/grants/${grantId}/credentials`, GrantCredentialSchema),
+  dataKeys: (signal?: AbortSignal) => api.get("/api/data/credentials", DataKeyListSchema, undefined, signal),
+  revokeDataKey: (id: string) => api.post(`/api/data/credentials/${id}/revoke`, DataKeySchema),
+  issueWriteKey: (input: WriteKeyInput) => api.post("/api/data/write-keys", WriteKeySchema, input),
   exchange: (q: Query, signal?: AbortSignal) => api.get("/api/data/exchange-log", ExchangeListSchema, q, signal),
   counters: (q: Query, signal?: AbortSignal) => api.get("/api/data/exchange-log/counters", CountersSchema, q, signal),
   verifyExchange: () => api.get("/api/data/exchange-log/verify", ExchangeVerifySchema),
