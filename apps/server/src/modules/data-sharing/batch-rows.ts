@@ -78,6 +78,13 @@ function checkCell({ f, codes, days }: FieldCheck, raw: Cell | undefined): { val
 
 export type BadRow = { row: number; errors: Array<{ column: string; message: string }> };
 
+/** How many quarantined rows a batch lists (all are counted): a file of bad rows must not make a batch as large. */
+export const QUARANTINE_LISTED = 1000;
+
+const DUPLICATE = "重复";
+/** A row refused because its key repeats an earlier row's (the quality report counts these). */
+export const isDuplicateKey = (b: BadRow) => b.errors.some((e) => e.message.endsWith(DUPLICATE));
+
 /**
  * Checks rows against the 信息项 (type, length, required, code list, unknown columns) and the key's
  * uniqueness within the batch, one slice of the batch at a time (the checker remembers the keys seen
@@ -119,7 +126,7 @@ export function rowChecker(fields: readonly ResourceField[]) {
       if (errors.length === 0 && first !== undefined) {
         errors.push({
           column: keyFields.map((f) => f.name).join("+") || "整行",
-          message: `关键信息项与第 ${first} 行重复`,
+          message: `关键信息项与第 ${first} 行${DUPLICATE}`,
         });
       }
       if (errors.length > 0) {

@@ -155,7 +155,7 @@ describe("bulk storage", () => {
       sql`select data->>'企业名称' as name from data_rows where ${ofResource()} and key = '91440114MB00006000'`,
     );
     expect(last?.name).toBe("批量6000改");
-    // The index is usable at once (its pending list merged): a containment query finds the row.
+    // A containment query (how the data service filters on other 信息项) finds the replaced row.
     const [found] = await queryRows<{ n: number }>(
       h.database.db,
       sql`select count(*)::int as n from data_rows where ${ofResource()} and data @> ${JSON.stringify({ 企业名称: "批量42改" })}::jsonb`,

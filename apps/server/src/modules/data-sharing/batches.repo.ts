@@ -68,7 +68,7 @@ export async function refacetRows(db: Db, resourceId: string, field: string | nu
 export async function setBatchCounts(
   db: Db,
   id: string,
-  counts: Pick<typeof dataBatches.$inferInsert, "accepted" | "quarantined" | "quarantine">,
+  counts: Pick<typeof dataBatches.$inferInsert, "accepted" | "quarantined" | "quarantine" | "duplicateKeys">,
 ): Promise<void> {
   await db.update(dataBatches).set(counts).where(eq(dataBatches.id, id));
 }
@@ -98,8 +98,7 @@ export async function batchTotals(db: Db, resourceId: string) {
     db,
     sql`select count(*)::int as batches, coalesce(sum(accepted), 0)::bigint as accepted,
           coalesce(sum(quarantined), 0)::bigint as quarantined,
-          coalesce(sum((select count(*) from jsonb_array_elements(quarantine) q
-            where exists (select 1 from jsonb_array_elements(q->'errors') e where e->>'message' like '%重复'))), 0)::bigint as duplicates,
+          coalesce(sum(duplicate_keys), 0)::bigint as duplicates,
           max(received_at) as last
         from data_batches where resource_id = ${resourceId}`,
   );

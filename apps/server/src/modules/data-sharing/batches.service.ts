@@ -10,7 +10,15 @@ import type { Ctx } from "../../platform/actor.ts";
 import type { Db } from "../../platform/db/client.ts";
 import { AppError, conflict } from "../../platform/errors.ts";
 import { recordAudit } from "../audit/audit.service.ts";
-import { type BadRow, queryFieldOf, rowChecker, rowIssues, rowsChecksum } from "./batch-rows.ts";
+import {
+  type BadRow,
+  isDuplicateKey,
+  QUARANTINE_LISTED,
+  queryFieldOf,
+  rowChecker,
+  rowIssues,
+  rowsChecksum,
+} from "./batch-rows.ts";
 import {
   type BatchRow,
   batchTotals,
@@ -97,6 +105,7 @@ export async function acceptBatch(
     quarantined: 0,
     checksum,
     quarantine: [] as BadRow[],
+    duplicateKeys: 0,
     receivedAt: ctx.clock.now(),
     createdBy: nameOf(ctx.actor),
   };
@@ -110,8 +119,14 @@ export async function acceptBatch(
       if (stored.bad.length > 0 && mode === "reject") {
         throw refusal(input, stored.bad); // rolls back the claim and every row written
       }
-      Object.assign(row, { accepted: stored.accepted, quarantined: stored.bad.length, quarantine: stored.bad });
-      await setBatchCounts(tx, row.id, row);
+      const counts = {
+        accepted: stored.accepted,
+        quarantined: stored.bad.length,
+        quarantine: stored.bad.slice(0, QUARANTINE_LISTED),
+        duplicateKeys: stored.bad.filter(isDuplicateKey).length,
+      };
+      Object.assign(row, counts);
+      await setBatchCounts(tx, row.id, counts);
     }
     await recordAudit(
       { db: tx, actor: ctx.actor, clock: ctx.clock, requestId: ctx.requestId },

@@ -111,7 +111,10 @@ export const dataBatches = pgTable(
     accepted: integer("accepted").notNull(),
     quarantined: integer("quarantined").notNull(),
     checksum: text("checksum").notNull(),
+    /** The first QUARANTINE_LISTED quarantined rows and why (`quarantined` counts them all). */
     quarantine: jsonb("quarantine").$type<QuarantinedRow[]>().notNull(),
+    /** Quarantined rows whose key repeated an earlier row's (listed or not). */
+    duplicateKeys: integer("duplicate_keys").notNull().default(0),
     receivedAt: ts("received_at").notNull(),
     createdBy: text("created_by").notNull(),
   },

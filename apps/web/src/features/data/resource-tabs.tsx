@@ -145,7 +145,11 @@ export function BatchesTab({ code, canUpload = false }: { code: string; canUploa
           expandedRowRender: (b) => (
             <List
               size="small"
-              header="隔离行"
+              header={
+                b.quarantine.length < b.quarantined
+                  ? `隔离行（共 ${b.quarantined} 行，列出前 ${b.quarantine.length} 行）`
+                  : "隔离行"
+              }
               dataSource={b.quarantine}
               renderItem={(row) => (
                 <List.Item>
