@@ -8,6 +8,7 @@ describe("the side menu", () => {
     expect(group?.children?.map((c) => c.key)).toEqual([
       "/data/resources",
       "/data/requests",
+      "/data/credentials",
       "/data/exchange-log",
       "/data/systems",
       "/data/statistics",
