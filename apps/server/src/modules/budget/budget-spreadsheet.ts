@@ -11,6 +11,7 @@ import {
 import type { Ctx } from "../../platform/actor.ts";
 import { AppError, notFound } from "../../platform/errors.ts";
 import { cellText } from "../../platform/spreadsheet.ts";
+import { loadWorkbook } from "../../platform/workbook-rows.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { deleteYearProjects, loadYearData, updateFinalAccounts } from "./budget.repo.ts";
 import { editableYear, toProjectDto, viewableYear, writeProject } from "./budget.service.ts";
@@ -94,14 +95,7 @@ function money(v: string | undefined, sheet: string, row: number, field: string,
 export async function parseBudgetWorkbook(
   body: Buffer,
 ): Promise<{ projects: ProjectInput[]; finals: FinalAccounts | null; errors: Issue[] }> {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(body as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError("validation", "无法读取 Excel 文件（仅支持 .xlsx，不支持 .xls）", [
-      { path: "file", message: "文件格式不正确" },
-    ]);
-  }
+  const wb = await loadWorkbook(body);
   const errors: Issue[] = [];
   const ps = wb.getWorksheet(PROJECT_SHEET);
   if (!ps) {

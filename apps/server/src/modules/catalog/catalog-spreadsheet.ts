@@ -5,22 +5,13 @@ import {
   ItemInputSchema,
 } from "../../../../../packages/contracts/src/catalog.ts";
 import type { Ctx } from "../../platform/actor.ts";
-import { AppError } from "../../platform/errors.ts";
-import { cellText } from "../../platform/spreadsheet.ts";
+import { loadSheetPair, sheetRows, unitsByName, workbookBuffer } from "../../platform/workbook-rows.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { findOrgTree } from "../org/org.service.ts";
 import { versionToInput } from "./catalog.mapper.ts";
 import { canEditItem, canViewItem, catalogReadPaths } from "./catalog.policy.ts";
 import { findCurrentVersions, findMaterials } from "./catalog.repo.ts";
-import {
-  type Column,
-  ITEM_COLUMNS,
-  ITEM_SHEET,
-  MATERIAL_COLUMNS,
-  MATERIAL_SHEET,
-  readCell,
-  writeCell,
-} from "./catalog-columns.ts";
+import { ITEM_COLUMNS, ITEM_SHEET, MATERIAL_COLUMNS, MATERIAL_SHEET, readCell, writeCell } from "./catalog-columns.ts";
 import { diffItem } from "./catalog-diff.ts";
 import { findAllVersions } from "./catalog-list.repo.ts";
 import { hierarchyIssue, type PendingVersion, writeVersions } from "./catalog-write.ts";
@@ -29,54 +20,11 @@ type Issue = CatalogImportResult["errors"][number];
 type Unit = { id: string; path: string; name: string };
 type Parsed = { row: number; input: ItemInput; unit: Unit };
 
-function sheetRows(sheet: ExcelJS.Worksheet, columns: ReadonlyArray<Column<unknown>>, errors: Issue[]) {
-  const header = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    header.set(cellText(cell.value).trim(), col);
-  });
-  for (const c of columns) {
-    if (c.required && !header.has(c.header)) {
-      errors.push({ sheet: sheet.name, row: 1, column: c.header, message: "缺少此列" });
-    }
-  }
-  const rows: Array<{ row: number; cell: (header: string) => string }> = [];
-  sheet.eachRow((row, n) => {
-    if (n === 1) {
-      return;
-    }
-    const cell = (h: string) => {
-      const col = header.get(h);
-      return col === undefined ? "" : cellText(row.getCell(col).value).trim();
-    };
-    if (columns.some((c) => cell(c.header) !== "")) {
-      rows.push({ row: n, cell });
-    }
-  });
-  return rows;
-}
-
 /** Parses the workbook into item inputs; every problem is reported with its sheet, row and column. */
 export async function parseCatalogWorkbook(body: Buffer, units: readonly Unit[]) {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(body as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError("validation", "无法读取 Excel 文件（仅支持 .xlsx，不支持 .xls）", [
-      { path: "file", message: "文件格式不正确" },
-    ]);
-  }
-  const is = wb.getWorksheet(ITEM_SHEET);
-  const ms = wb.getWorksheet(MATERIAL_SHEET);
-  if (!is || !ms) {
-    throw new AppError("validation", `缺少工作表“${is ? MATERIAL_SHEET : ITEM_SHEET}”`, [
-      { path: "file", message: "缺少工作表" },
-    ]);
-  }
+  const [is, ms] = await loadSheetPair(body, ITEM_SHEET, MATERIAL_SHEET);
   const errors: Issue[] = [];
-  const byName = new Map<string, Unit[]>();
-  for (const u of units) {
-    byName.set(u.name, [...(byName.get(u.name) ?? []), u]);
-  }
+  const byName = unitsByName(units);
   const items = new Map<
     string,
     { row: number; raw: Record<string, unknown>; unit?: Unit; bad: boolean; materialRows: number[] }
@@ -269,11 +217,5 @@ export async function exportCatalog(ctx: Ctx, asOf?: string): Promise<Buffer> {
       ms.addRow(MATERIAL_COLUMNS.map((c) => writeCell(c, values[c.field], department)));
     }
   }
-  for (const sheet of [is, ms]) {
-    sheet.getRow(1).font = { bold: true };
-    sheet.columns.forEach((c) => {
-      c.width = 18;
-    });
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBuffer(wb);
 }

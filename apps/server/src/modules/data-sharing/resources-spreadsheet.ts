@@ -13,6 +13,13 @@ import { scopeFor } from "../../platform/access-can.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { AppError } from "../../platform/errors.ts";
 import { cellText } from "../../platform/spreadsheet.ts";
+import {
+  loadSheetPair,
+  type SheetIssue,
+  sheetRows,
+  unitsByName,
+  workbookBuffer,
+} from "../../platform/workbook-rows.ts";
 import { recordAudit } from "../audit/audit.service.ts";
 import { type Column, readCell, writeCell } from "../catalog/catalog-columns.ts";
 import { findOrgUnitsInScope } from "../org/org.repo.ts";
@@ -58,63 +65,19 @@ const FIELD_COLUMNS: ReadonlyArray<Column<keyof Field | "resourceCode">> = [
   { header: "查询条件", field: "query", kind: "bool" },
 ];
 
-type Issue = { sheet: string; row: number; column: string; message: string };
 type Unit = { id: string; path: string; name: string };
 type Parsed = { row: number; input: ResourceInput };
 
 /** A cell's text; a date Excel made of a typed day is read back as that day. */
 const text = (v: ExcelJS.CellValue) => (v instanceof Date ? v.toISOString().slice(0, 10) : cellText(v).trim());
 
-function sheetRows(sheet: ExcelJS.Worksheet, columns: ReadonlyArray<Column<unknown>>, errors: Issue[]) {
-  const header = new Map<string, number>();
-  sheet.getRow(1).eachCell((cell, col) => {
-    header.set(text(cell.value), col);
-  });
-  for (const c of columns) {
-    if (c.required && !header.has(c.header)) {
-      errors.push({ sheet: sheet.name, row: 1, column: c.header, message: "缺少此列" });
-    }
-  }
-  const rows: Array<{ row: number; cell: (h: string) => string }> = [];
-  sheet.eachRow((row, n) => {
-    if (n === 1) {
-      return;
-    }
-    const cell = (h: string) => {
-      const col = header.get(h);
-      return col === undefined ? "" : text(row.getCell(col).value);
-    };
-    if (columns.some((c) => cell(c.header) !== "")) {
-      rows.push({ row: n, cell });
-    }
-  });
-  return rows;
-}
-
 /** Parses the workbook into resource inputs; every problem is named by its sheet, row and column. */
 async function parseWorkbook(body: Buffer, units: readonly Unit[]) {
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(body as unknown as ArrayBuffer);
-  } catch {
-    throw new AppError("validation", "无法读取 Excel 文件（仅支持 .xlsx，不支持 .xls）", [
-      { path: "file", message: "文件格式不正确" },
-    ]);
-  }
-  const rs = wb.getWorksheet(RESOURCE_SHEET);
-  const fs = wb.getWorksheet(FIELD_SHEET);
-  if (!rs || !fs) {
-    throw new AppError("validation", `缺少工作表“${rs ? FIELD_SHEET : RESOURCE_SHEET}”`, [
-      { path: "file", message: "缺少工作表" },
-    ]);
-  }
-  const errors: Issue[] = [];
-  const byName = new Map<string, Unit[]>();
-  for (const u of units) {
-    byName.set(u.name, [...(byName.get(u.name) ?? []), u]);
-  }
+  const [rs, fs] = await loadSheetPair(body, RESOURCE_SHEET, FIELD_SHEET);
+  const errors: SheetIssue[] = [];
+  const byName = unitsByName(units);
   const items = new Map<string, { row: number; raw: Record<string, unknown>; bad: boolean; fieldRows: number[] }>();
-  for (const { row, cell } of sheetRows(rs, RESOURCE_COLUMNS, errors)) {
+  for (const { row, cell } of sheetRows(rs, RESOURCE_COLUMNS, errors, text)) {
     const raw: Record<string, unknown> = { fields: [] };
     let bad = false;
     for (const col of RESOURCE_COLUMNS) {
@@ -144,7 +107,7 @@ async function parseWorkbook(body: Buffer, units: readonly Unit[]) {
     }
     items.set(code, { row, raw, bad, fieldRows: [] });
   }
-  for (const { row, cell } of sheetRows(fs, FIELD_COLUMNS, errors)) {
+  for (const { row, cell } of sheetRows(fs, FIELD_COLUMNS, errors, text)) {
     const item = items.get(cell(CODE_HEADER));
     if (!item) {
       const message = `资源 ${cell(CODE_HEADER)} 不在“${RESOURCE_SHEET}”表中`;
@@ -300,11 +263,5 @@ export async function exportResources(ctx: Ctx): Promise<Buffer> {
       fs.addRow(FIELD_COLUMNS.map((c) => writeCell(c, row[c.field], unitName)));
     }
   }
-  for (const sheet of [rs, fs]) {
-    sheet.getRow(1).font = { bold: true };
-    sheet.columns.forEach((c) => {
-      c.width = 18;
-    });
-  }
-  return Buffer.from(await wb.xlsx.writeBuffer());
+  return workbookBuffer(wb);
 }

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, DatePicker, Form, Input, Space, Tag, Typography } from "antd";
+import { Alert, Card, Form, Input, Space, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { Link, useSearchParams } from "react-router-dom";
@@ -9,6 +9,7 @@ import { PagedTable, usePagedList } from "../../shared/paged-list.tsx";
 import { OrgUnitSelect } from "../org/org-unit-select.tsx";
 import { dataApi, dataKeys } from "./data-api.ts";
 import { formatChineseCount } from "./data-figures.tsx";
+import { RangeSubmit } from "./range-submit.tsx";
 
 type Item = Awaited<ReturnType<typeof dataApi.batchSearch>>["items"][number];
 const FILTERS = ["providerUnitId", "resourceCode", "from", "to"] as const;
@@ -52,15 +53,7 @@ export function BatchesPage() {
             <Form.Item name="resourceCode">
               <Input placeholder="资源代码" allowClear style={{ width: 170 }} aria-label="资源代码" />
             </Form.Item>
-            <Form.Item name="range">
-              <DatePicker.RangePicker />
-            </Form.Item>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button onClick={() => setSearch(new URLSearchParams())} style={{ marginLeft: 8 }}>
-              重置
-            </Button>
+            <RangeSubmit onReset={() => setSearch(new URLSearchParams())} />
           </Form>
         </Card>
         {data && (

@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Alert, Button, Card, DatePicker, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from "antd";
+import { Alert, Card, Form, Input, Segmented, Select, Space, Table, Tag, Typography } from "antd";
 import type { Dayjs } from "dayjs";
 import dayjs from "dayjs";
 import { useSearchParams } from "react-router-dom";
@@ -9,6 +9,7 @@ import { PagedTable, usePagedList } from "../../shared/paged-list.tsx";
 import { OrgUnitSelect } from "../org/org-unit-select.tsx";
 import { ChainCheck } from "./chain-check.tsx";
 import { dataApi, dataKeys } from "./data-api.ts";
+import { RangeSubmit } from "./range-submit.tsx";
 
 type Entry = Awaited<ReturnType<typeof dataApi.exchange>>["items"][number];
 type By = "consumer" | "provider" | "resource" | "month";
@@ -145,15 +146,7 @@ export function ExchangeLogPage() {
             <Form.Item name="outcome">
               <Select placeholder="结果" options={OUTCOME_OPTIONS} allowClear style={{ width: 110 }} />
             </Form.Item>
-            <Form.Item name="range">
-              <DatePicker.RangePicker />
-            </Form.Item>
-            <Button type="primary" htmlType="submit">
-              查询
-            </Button>
-            <Button onClick={() => setSearch(new URLSearchParams())} style={{ marginLeft: 8 }}>
-              重置
-            </Button>
+            <RangeSubmit onReset={() => setSearch(new URLSearchParams())} />
           </Form>
         </Card>
         <Card

@@ -1,5 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { Alert, Card, Col, Row, Select, Space, Statistic, Table, Typography } from "antd";
+import { Alert, Card, Col, Row, Select, Space, Statistic, Table, type TableColumnsType, Typography } from "antd";
 import { useNavigate, useSearchParams } from "react-router-dom";
 import type { MonthFigure, Statistics } from "../../../../../packages/contracts/src/data-sharing-statistics.ts";
 import { PageContainer } from "../../layout/page-container.tsx";
@@ -112,58 +112,72 @@ export function StatisticsPage() {
             void navigate(series.name === "汇聚数据量" ? batchesHref(m.month) : exchangeHref(m.month))
           }
         />
-        <Card size="small" title="按提供方">
-          <Table<ProviderRow>
-            rowKey="unitId"
-            size="small"
-            loading={stats.isLoading}
-            dataSource={s ? providers(s) : []}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            columns={[
-              { title: "提供方", dataIndex: "name" },
-              {
-                title: "汇聚数据量（行）",
-                align: "right",
-                render: (_: unknown, r) => <Count value={r.aggregated} to={batchesHref(y, r.unitId)} />,
-              },
-              { title: "批次数", dataIndex: "batches", align: "right", render: count },
-              {
-                title: "被共享数据量（行）",
-                align: "right",
-                render: (_: unknown, r) => (
-                  <Count value={r.shared} to={exchangeHref(y, { providerUnitId: r.unitId })} />
-                ),
-              },
-              { title: "调用次数", dataIndex: "calls", align: "right", render: count },
-            ]}
-          />
-        </Card>
-        <Card size="small" title="按使用方">
-          <Table<ConsumerRow>
-            rowKey="unitId"
-            size="small"
-            loading={stats.isLoading}
-            dataSource={(s?.shared.byConsumer ?? []).map((u) => ({
-              unitId: u.unitId,
-              name: u.name,
-              shared: u.rows,
-              calls: u.count,
-            }))}
-            pagination={{ pageSize: 20, hideOnSinglePage: true }}
-            columns={[
-              { title: "使用方", dataIndex: "name" },
-              {
-                title: "获取数据量（行）",
-                align: "right",
-                render: (_: unknown, r) => (
-                  <Count value={r.shared} to={exchangeHref(y, { consumerUnitId: r.unitId })} />
-                ),
-              },
-              { title: "调用次数", dataIndex: "calls", align: "right", render: count },
-            ]}
-          />
-        </Card>
+        <UnitTable<ProviderRow>
+          title="按提供方"
+          unit="提供方"
+          loading={stats.isLoading}
+          rows={s ? providers(s) : []}
+          figures={[
+            {
+              title: "汇聚数据量（行）",
+              align: "right",
+              render: (_: unknown, r) => <Count value={r.aggregated} to={batchesHref(y, r.unitId)} />,
+            },
+            { title: "批次数", dataIndex: "batches", align: "right", render: count },
+            {
+              title: "被共享数据量（行）",
+              align: "right",
+              render: (_: unknown, r) => <Count value={r.shared} to={exchangeHref(y, { providerUnitId: r.unitId })} />,
+            },
+          ]}
+        />
+        <UnitTable<ConsumerRow>
+          title="按使用方"
+          unit="使用方"
+          loading={stats.isLoading}
+          rows={(s?.shared.byConsumer ?? []).map((u) => ({
+            unitId: u.unitId,
+            name: u.name,
+            shared: u.rows,
+            calls: u.count,
+          }))}
+          figures={[
+            {
+              title: "获取数据量（行）",
+              align: "right",
+              render: (_: unknown, r) => <Count value={r.shared} to={exchangeHref(y, { consumerUnitId: r.unitId })} />,
+            },
+          ]}
+        />
       </Space>
     </PageContainer>
+  );
+}
+
+type UnitTableProps<R> = { title: string; unit: string; loading: boolean; rows: R[]; figures: TableColumnsType<R> };
+
+/** A by-unit table (provider or consumer): the unit's name, its figures, then its calls. */
+function UnitTable<R extends { unitId: string; name: string; calls: number }>({
+  title,
+  unit,
+  loading,
+  rows,
+  figures,
+}: UnitTableProps<R>) {
+  return (
+    <Card size="small" title={title}>
+      <Table<R>
+        rowKey="unitId"
+        size="small"
+        loading={loading}
+        dataSource={rows}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        columns={[
+          { title: unit, dataIndex: "name" },
+          ...figures,
+          { title: "调用次数", dataIndex: "calls", align: "right", render: count },
+        ]}
+      />
+    </Card>
   );
 }
