@@ -103,6 +103,33 @@ describe("data resource catalog workbook", () => {
     expect(audit?.n).toBe(1);
   });
 
+  it("查询条件 round-trips; a workbook made before the column existed still imports (read as 否)", async () => {
+    const wb = await exportBook();
+    const fields = wb.getWorksheet(FIELD_SHEET) as ExcelJS.Worksheet;
+    // 登记状态 is the sixth 信息项 of the first resource.
+    expect(cellOf(fields, codes[0] ?? "", "查询条件", 5).value).toBe("否");
+    cellOf(fields, codes[0] ?? "", "查询条件", 5).value = "是";
+    const res = await importBook(wb);
+    expect(res.json()).toMatchObject({ changed: 1 });
+    const resource = await h.built.app.inject({
+      url: `/api/data/resources/${codes[0]}`,
+      headers: authHeaders(officer),
+    });
+    expect(
+      resource
+        .json()
+        .fields.filter((f: { query: boolean }) => f.query)
+        .map((f: { name: string }) => f.name),
+    ).toEqual(["登记状态"]);
+    // An older workbook: no 查询条件 column at all; read as 否 everywhere, so the resource changes back.
+    const old = await exportBook();
+    const sheet = old.getWorksheet(FIELD_SHEET) as ExcelJS.Worksheet;
+    sheet.spliceColumns(sheet.getRow(1).cellCount, 1);
+    const back = await importBook(old);
+    expect(back.statusCode, back.body).toBe(200);
+    expect(back.json()).toMatchObject({ changed: 1, unchanged: 1 });
+  });
+
   it("a bad cell: 422 naming its sheet, row and column in Chinese, nothing written (not even the good rows)", async () => {
     const before = await versions();
     const wb = await exportBook();
