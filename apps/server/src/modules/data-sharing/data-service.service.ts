@@ -5,7 +5,7 @@ import { AppError, notFound, validation } from "../../platform/errors.ts";
 import { maskIdNumber, maskPhone } from "../../platform/mask.ts";
 import { businessDay } from "../calendar/work-calendar.ts";
 import { facetOf, queryFieldOf, type StoredValue } from "./batch-rows.ts";
-import { dataRows } from "./data-sharing.schema.ts";
+import { pageOfRows } from "./data-rows.repo.ts";
 import { logExchange } from "./exchange-log.service.ts";
 import { findGrantWithResource, type GrantRow } from "./requests.repo.ts";
 import { grantState } from "./requests.service.ts";
@@ -113,24 +113,19 @@ export async function serveRows(ctx: Ctx, code: string, q: RowsQuery) {
       containment[name] = typed(f, raw);
     }
   }
-  // A filter on the 查询条件 is a range of its index, already in key order; others check each row.
+  // A filter on the 查询条件 is a range of its index, already in key order (its value compared as the
+  // text every write stores beside the row); the other filters are checked row by row.
   const queryField = queryFieldOf(resource.fields);
-  const facet = queryField && queryField in containment ? facetOf(queryField, containment) : undefined;
-  const rows = await ctx.db
-    .select({ data: dataRows.data })
-    .from(dataRows)
-    .where(
-      and(
-        eq(dataRows.resourceId, resource.id),
-        facet === undefined ? undefined : facet === null ? sql`false` : eq(dataRows.facet, facet),
-        Object.keys(containment).length > 0
-          ? sql`${dataRows.data} @> ${JSON.stringify(containment)}::jsonb`
-          : undefined,
-      ),
-    )
-    .orderBy(asc(dataRows.key))
-    .limit(q.pageSize + 1)
-    .offset((q.page - 1) * q.pageSize);
+  const facetValue = queryField && queryField in containment ? facetOf(queryField, containment) : null;
+  if (queryField && facetValue !== null) {
+    delete containment[queryField];
+  }
+  const rows = await pageOfRows(
+    ctx.db,
+    resource.id,
+    { ...(facetValue !== null ? { facet: facetValue } : {}), containment },
+    { limit: q.pageSize + 1, offset: (q.page - 1) * q.pageSize },
+  );
   const page = rows.slice(0, q.pageSize);
   const masked = wanted.filter((n) => byName.get(n)?.personal && !grant.personal);
   const items = page.map(({ data }) =>
