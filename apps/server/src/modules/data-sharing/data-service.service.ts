@@ -1,4 +1,3 @@
-import { and, asc, eq, sql } from "drizzle-orm";
 import type { ResourceField } from "../../../../../packages/contracts/src/data-sharing.ts";
 import type { Ctx } from "../../platform/actor.ts";
 import { AppError, notFound, validation } from "../../platform/errors.ts";

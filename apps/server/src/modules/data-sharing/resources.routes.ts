@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { IdParamSchema, PageQuerySchema } from "../../../../../packages/contracts/src/common.ts";
+import { IdParamSchema } from "../../../../../packages/contracts/src/common.ts";
 import {
   InfoSystemListSchema,
   InfoSystemSchema,
