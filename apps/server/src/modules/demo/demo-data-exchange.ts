@@ -3,6 +3,7 @@ import type { Rng } from "../catalog/demo-catalog.ts";
 import { dataGrants, dataRequests } from "../data-sharing/data-sharing.schema.ts";
 import { type ExchangeEntry, logExchangeBatch } from "../data-sharing/exchange-log.service.ts";
 import { type DemoUnits, demoUuid, type LoadedResource, type Unit } from "./demo-data-catalog.ts";
+import type { UsedGrant } from "./demo-data-keys.ts";
 
 /*
  * 2022's 共享交换: the towns and departments ask for the 基础库, the 专题库 and the towns' 城中村
@@ -187,10 +188,32 @@ export async function insertExchange(
   entries.push(...calls);
   entries.sort((a, b) => a.at.getTime() - b.at.getTime() || a.requestId.localeCompare(b.requestId));
   await logExchangeBatch(db, tenantId, entries);
+  const last = new Map<string, Date>();
+  for (const e of entries) {
+    if (e.grantId) {
+      last.set(e.grantId, e.at);
+    }
+  }
+  const used: UsedGrant[] = grants.flatMap((g) => {
+    const lastUsed = last.get(g.id);
+    return lastUsed
+      ? [
+          {
+            id: g.id,
+            consumerUnitId: g.consumerUnitId,
+            consumerName: g.ask.consumer.name,
+            resourceName: g.ask.resource.spec.name,
+            createdAt: g.createdAt,
+            lastUsed,
+          },
+        ]
+      : [];
+  });
   return {
     requests: requests.length,
     grants: grants.length,
     entries: entries.length,
     served: target + servedByCalls,
+    used,
   };
 }

@@ -124,6 +124,25 @@ describe("the demo's data sharing", () => {
     expect(s.refusedCalls).toBeGreaterThan(0);
   });
 
+  it("gives 授权与凭证 the credentials the traffic was served to and the providers' write keys", async () => {
+    const k = await one<{ read: number; used: number; stale: number; orphan: number; write: number }>(
+      database.db,
+      sql`select
+        (select count(*)::int from api_keys where tenant_id = ${tenantId} and 'data:read' = any(scopes)) as read,
+        (select count(distinct grant_id)::int from data_exchange_log where tenant_id = ${tenantId}) as used,
+        (select count(*)::int from api_keys k where tenant_id = ${tenantId} and 'data:read' = any(scopes)
+           and last_used_at <> (select max(at) from data_exchange_log l where l.grant_id = k.grant_id)) as stale,
+        (select count(*)::int from api_keys k where tenant_id = ${tenantId} and 'data:read' = any(scopes)
+           and not exists (select 1 from data_grants g where g.id = k.grant_id and g.consumer_unit_id = k.org_unit_id)) as orphan,
+        (select count(*)::int from api_keys where tenant_id = ${tenantId} and 'data:write' = any(scopes)) as write`,
+    );
+    expect(k.read).toBe(k.used);
+    expect(k.read).toBeGreaterThan(10);
+    expect(k.stale).toBe(0);
+    expect(k.orphan).toBe(0);
+    expect(k.write).toBeGreaterThan(5);
+  });
+
   it("is kept on a second load, and the same seed writes the same catalog, batches and traffic", async () => {
     const db = database.db;
     const before = await fingerprint(db, tenantId);

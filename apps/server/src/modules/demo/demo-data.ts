@@ -6,6 +6,7 @@ import { seededRng } from "../catalog/demo-catalog.ts";
 import { insertRegisteredBatches } from "./demo-data-batches.ts";
 import { demoUnits, insertCatalog, planResources } from "./demo-data-catalog.ts";
 import { insertExchange } from "./demo-data-exchange.ts";
+import { insertDemoKeys } from "./demo-data-keys.ts";
 import { insertOpenRows } from "./demo-data-open-rows.ts";
 import { partLoaded } from "./lanes.ts";
 
@@ -38,8 +39,10 @@ export async function loadDemoDataSharing(
     const towns = units.towns.map((t) => t.name);
     const stored = await insertOpenRows(tx, tenantId, resources, towns, seed, rng);
     const batches = await insertRegisteredBatches(tx, tenantId, resources, stored, seed, rng);
-    const exchange = await insertExchange(tx, tenantId, resources, units, seed, rng);
+    const { used, ...exchange } = await insertExchange(tx, tenantId, resources, units, seed, rng);
+    const keys = await insertDemoKeys(tx, tenantId, seed, used, resources);
     const result = {
+      keys,
       resources: resources.length,
       villageResources: resources.filter((r) => r.spec.subclass === "城中村治理").length,
       ...systems,
