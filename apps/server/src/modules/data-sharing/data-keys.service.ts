@@ -22,9 +22,15 @@ const kindOf = (row: ApiKeyRow): DataKey["kind"] | null => {
  * are the administrator's, on the key page.
  */
 export async function listDataKeys(ctx: Ctx): Promise<DataKey[]> {
-  const rows = (await findApiKeysInScope(ctx.db, ctx.actor.tenantId, scopeFor(ctx.actor, MANAGE_DATA))).filter(
-    (r) => kindOf(r) !== null,
+  const rows = await findApiKeysInScope(ctx.db, ctx.actor.tenantId, scopeFor(ctx.actor, MANAGE_DATA));
+  return toDataKeys(
+    ctx,
+    rows.filter((r) => kindOf(r) !== null),
   );
+}
+
+/** The rows as the page shows them: each credential with its grant's resource and state, and its unit. */
+async function toDataKeys(ctx: Ctx, rows: readonly ApiKeyRow[]): Promise<DataKey[]> {
   const grantIds = rows.flatMap((r) => (r.grantId ? [r.grantId] : []));
   const [grants, units] = await Promise.all([
     grantsWithResources(ctx.db, ctx.actor.tenantId, grantIds),
@@ -67,10 +73,9 @@ export async function revokeDataKey(ctx: Ctx, id: string): Promise<DataKey> {
   if (!row || kindOf(row) === null || !canManageDataAt(ctx.actor, row.orgPath)) {
     throw notFound("api_key");
   }
-  await revokeKeyRow(ctx, row);
-  const listed = (await listDataKeys(ctx)).find((k) => k.id === id);
-  if (!listed) {
+  const [revoked] = await toDataKeys(ctx, [await revokeKeyRow(ctx, row)]);
+  if (!revoked) {
     throw notFound("api_key");
   }
-  return listed;
+  return revoked;
 }
