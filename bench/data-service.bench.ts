@@ -243,7 +243,8 @@ ${RATE} requests/s for ${DURATION_MS / 1000} s after a ${WARMUP_MS / 1000} s war
 machine (the server's two cores are shared with it and with PostgreSQL). 村居 is the resource's
 查询条件, so a filtered page is a range of the \`(resource, facet, key)\` index in key order. Each request
 is answered only after its entry is committed to the hash-chained exchange log (calls that arrive
-while an append is under way are appended together); grant and resource are read in one statement.
+while an append is under way are appended together); a credential's grant and resource are read in one
+statement and kept 5 s (cleared when a grant is revoked or a resource edited).
 
 | engine | requests | failed | p50 | p95 | p99 | max | target p99 < 50 ms | load average (1/5/15 min) |
 | --- | --- | --- | --- | --- | --- | --- | --- | --- |

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
+import { RowsPageSchema } from "../../../../../packages/contracts/src/data-sharing-exchange.ts";
 import { resourceInput } from "../../../test/factories/data-resource.factory.ts";
 import { movableClock } from "../../../test/factories/hall.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
@@ -16,7 +17,7 @@ let consumer: TestUser;
 const input = () => resourceInput(h.tenant.units.b1.id, { shareType: "conditional", shareCondition: "仅限执法使用" });
 let code: string;
 
-const call = (who: TestUser, method: "GET" | "POST", url: string, payload?: object) =>
+const call = (who: TestUser, method: "GET" | "POST" | "PUT", url: string, payload?: object) =>
   h.built.app.inject({ method, url, headers: authHeaders(who), ...(payload ? { payload } : {}) });
 const rows = (secret: string, query = "") =>
   h.built.app.inject({ url: `/api/data/resources/${code}/rows${query}`, headers: { "x-api-key": secret } });
@@ -73,6 +74,8 @@ describe("数据服务", () => {
     const { grantId, secret } = await credential({ fields: ["统一社会信用代码", "法定代表人"] });
     const res = await rows(secret);
     expect(res.statusCode, res.body).toBe(200);
+    // The route writes its answer without checking it against the schema; the schema must still hold.
+    expect(RowsPageSchema.safeParse(res.json()).success).toBe(true);
     expect(res.json().fields).toEqual(["统一社会信用代码", "法定代表人"]);
     expect(res.json().masked).toEqual(["法定代表人"]);
     expect(res.json().items[0]).toEqual({ 统一社会信用代码: "91440114MA00000001", 法定代表人: "李**" });
@@ -120,6 +123,18 @@ describe("数据服务", () => {
     expect(res.statusCode).toBe(403);
     expect(res.json().error.message).toContain("撤销：执法事项已办结");
     expect((await logOf(grantId)).map((e) => e.outcome)).toEqual(["served", "refused"]);
+  });
+
+  it("a resource edit holds from the next call: a 信息项 made personal is masked at once", async () => {
+    const { secret } = await credential({ fields: ["统一社会信用代码", "企业名称"] });
+    expect((await rows(secret, "?pageSize=1")).json().masked).toEqual([]);
+    const edited = { ...input(), code };
+    edited.fields = edited.fields.map((f) => (f.name === "企业名称" ? { ...f, personal: true } : f));
+    const put = await call(provider, "PUT", `/api/data/resources/${code}`, edited);
+    expect(put.statusCode, put.body).toBe(200);
+    const res = await rows(secret, "?pageSize=1");
+    expect(res.json().masked).toEqual(["企业名称"]);
+    expect(res.json().items).toEqual([{ 统一社会信用代码: "91440114MA00000001", 企业名称: "花****" }]);
   });
 
   it("an expired grant is refused with its end date, and logged", async () => {

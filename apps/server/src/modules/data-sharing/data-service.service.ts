@@ -6,9 +6,10 @@ import { businessDay } from "../calendar/work-calendar.ts";
 import { facetOf, queryFieldOf, type StoredValue } from "./batch-rows.ts";
 import { pageOfRows } from "./data-rows.repo.ts";
 import { logExchange } from "./exchange-log.service.ts";
-import { findGrantWithResource, type GrantRow } from "./requests.repo.ts";
+import type { GrantRow } from "./requests.repo.ts";
 import { grantState } from "./requests.service.ts";
 import type { ResourceRow } from "./resources.repo.ts";
+import { servedGrant } from "./served-grants.ts";
 
 export type RowsQuery = { page: number; pageSize: number; fields?: string | undefined } & Record<string, unknown>;
 
@@ -73,8 +74,8 @@ export async function serveRows(ctx: Ctx, code: string, q: RowsQuery) {
   if (actor.kind !== "api_key" || !actor.grantId) {
     throw new AppError("forbidden", "该接口密钥不是数据服务凭证（未绑定共享授权）");
   }
-  // One round trip for both: under a consumer system's load every statement of a call counts.
-  const found = await findGrantWithResource(ctx.db, actor.tenantId, actor.grantId, code);
+  // Read in one round trip and kept a few seconds: under a consumer system's load every statement counts.
+  const found = await servedGrant(ctx.db, actor.tenantId, actor.grantId, code);
   if (!found) {
     throw notFound("data_resource");
   }

@@ -90,6 +90,9 @@ export function registerExchangeRoutes(app: App, deps: RouteDeps): void {
       querystring: RowsQuerySchema,
       response: { 200: RowsPageSchema },
     },
+    // The schema documents the page; serveRows builds it field by field from the grant, and checking
+    // a hundred rows against it on every call was a sixth of the call's time under load.
+    serializerCompiler: () => (data) => JSON.stringify(data),
     handler: async (req) => serveRows(deps.ctx(req), req.params.code, req.query),
   });
   app.get("/api/data/exchange-log", {

@@ -28,6 +28,7 @@ import {
 } from "./requests.repo.ts";
 import { findResourceByCode } from "./resources.repo.ts";
 import { nameOf } from "./resources.service.ts";
+import { forgetServedGrants } from "./served-grants.ts";
 
 /** The provider decides a 有条件共享 request within this many working days (statutory calendar). */
 export const DECISION_WORKDAYS = 5;
@@ -312,6 +313,7 @@ export async function revokeGrant(ctx: Ctx, id: string, reason: string): Promise
       summary: { reason },
     });
   });
+  forgetServedGrants(); // after the commit, so no call keeps the grant as it was
   const request = await findRequest(ctx.db, ctx.actor.tenantId, g.requestId);
   return toGrantDto(
     { ...g, status: "revoked", revokedAt: now, revokeReason: reason },

@@ -26,6 +26,7 @@ import { findOrgUnitsInScope } from "../org/org.repo.ts";
 import { canManageDataAt, VIEW_DATA } from "./data-sharing.policy.ts";
 import { findResourceByCode, listResources, type ResourceRow } from "./resources.repo.ts";
 import { createResource, resourceDiff, updateResourceFor } from "./resources.service.ts";
+import { forgetServedGrants } from "./served-grants.ts";
 
 /** The 数据资源目录 workbook, in the 事项目录's conventions: one sheet of resources, one of their 信息项. */
 export const RESOURCE_SHEET = "信息资源";
@@ -232,6 +233,7 @@ export async function importResources(ctx: Ctx, body: Buffer, dryRun = false) {
       },
     );
   });
+  forgetServedGrants();
   return result;
 }
 

@@ -35,6 +35,7 @@ import {
   updateResource,
   updateSystem,
 } from "./resources.repo.ts";
+import { forgetServedGrants } from "./served-grants.ts";
 
 export function nameOf(actor: Actor): string {
   return actor.kind === "user" ? actor.displayName : actor.name;
@@ -261,6 +262,7 @@ export async function updateResourceFor(ctx: Ctx, code: string, input: ResourceU
       summary: { code, version, changed: Object.keys(diff) },
     });
   });
+  forgetServedGrants(); // after the commit (an import's outer transaction clears again after its own)
   return getResource(ctx, code);
 }
 
