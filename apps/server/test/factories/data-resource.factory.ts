@@ -37,3 +37,17 @@ export function resourceInput(providerUnitId: string, overrides: Partial<Resourc
     ...overrides,
   });
 }
+
+/** A request body for `POST /api/data/requests` (a quarter of two fields), overridable. */
+export function requestInput(resourceCode: string, consumerUnitId: string, overrides: Record<string, unknown> = {}) {
+  return {
+    resourceCode,
+    consumerUnitId,
+    purpose: "核验企业登记信息",
+    legalBasis: "《优化营商环境条例》",
+    fields: ["统一社会信用代码", "企业名称"],
+    periodFrom: "2022-10-01",
+    periodTo: "2022-12-31",
+    ...overrides,
+  };
+}

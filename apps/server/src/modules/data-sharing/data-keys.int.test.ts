@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DataKey } from "../../../../../packages/contracts/src/data-sharing-credentials.ts";
-import { resourceInput } from "../../../test/factories/data-resource.factory.ts";
+import { requestInput, resourceInput } from "../../../test/factories/data-resource.factory.ts";
 import { movableClock } from "../../../test/factories/hall.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
@@ -37,15 +37,7 @@ beforeAll(async () => {
 
 describe("授权与凭证", () => {
   it("lists the unit's credentials and write keys, and revokes them at once", async () => {
-    const ask = await call(townA, "POST", "/api/data/requests", {
-      resourceCode: code,
-      consumerUnitId: h.tenant.units.a1.id,
-      purpose: "核验企业登记信息",
-      legalBasis: "《优化营商环境条例》",
-      fields: ["统一社会信用代码", "企业名称"],
-      periodFrom: "2022-10-01",
-      periodTo: "2022-12-31",
-    });
+    const ask = await call(townA, "POST", "/api/data/requests", requestInput(code, h.tenant.units.a1.id));
     const grantId = ask.json().grant.id as string;
     const credential = await call(townA, "POST", `/api/data/grants/${grantId}/credentials`);
     const write = await call(townA, "POST", "/api/data/write-keys", {

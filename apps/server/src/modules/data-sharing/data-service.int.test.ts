@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import { RowsPageSchema } from "../../../../../packages/contracts/src/data-sharing-exchange.ts";
-import { resourceInput } from "../../../test/factories/data-resource.factory.ts";
+import { requestInput, resourceInput } from "../../../test/factories/data-resource.factory.ts";
 import { movableClock } from "../../../test/factories/hall.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
@@ -24,15 +24,12 @@ const rows = (secret: string, query = "") =>
 
 /** A granted request of A1 with the provider's terms, and its credential's secret. */
 async function credential(terms: object): Promise<{ grantId: string; secret: string }> {
-  const request = await call(consumer, "POST", "/api/data/requests", {
-    resourceCode: code,
-    consumerUnitId: h.tenant.units.a1.id,
-    purpose: "核验企业登记信息",
-    legalBasis: "《优化营商环境条例》",
-    fields: ["统一社会信用代码", "企业名称", "法定代表人"],
-    periodFrom: "2022-10-01",
-    periodTo: "2022-12-31",
-  });
+  const request = await call(
+    consumer,
+    "POST",
+    "/api/data/requests",
+    requestInput(code, h.tenant.units.a1.id, { fields: ["统一社会信用代码", "企业名称", "法定代表人"] }),
+  );
   const decided = await call(provider, "POST", `/api/data/requests/${request.json().id}/decision`, {
     decision: "approve",
     ...terms,

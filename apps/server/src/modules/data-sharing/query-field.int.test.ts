@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { ResourceField } from "../../../../../packages/contracts/src/data-sharing.ts";
-import { resourceInput } from "../../../test/factories/data-resource.factory.ts";
+import { requestInput, resourceInput } from "../../../test/factories/data-resource.factory.ts";
 import { movableClock } from "../../../test/factories/hall.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
@@ -58,15 +58,15 @@ describe("查询条件", () => {
     const stored = await facets(input.code);
     expect(stored.map((r) => r.facet)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((n) => STATES[n % 3]));
 
-    const ask = await call(consumer, "POST", "/api/data/requests", {
-      resourceCode: input.code,
-      consumerUnitId: h.tenant.units.a1.id,
-      purpose: "核验企业登记状态",
-      legalBasis: "《优化营商环境条例》",
-      fields: ["统一社会信用代码", "企业名称", "登记状态"],
-      periodFrom: "2022-10-01",
-      periodTo: "2022-12-31",
-    });
+    const ask = await call(
+      consumer,
+      "POST",
+      "/api/data/requests",
+      requestInput(input.code, h.tenant.units.a1.id, {
+        purpose: "核验企业登记状态",
+        fields: ["统一社会信用代码", "企业名称", "登记状态"],
+      }),
+    );
     expect(ask.json().status).toBe("granted");
     const cred = await call(consumer, "POST", `/api/data/grants/${ask.json().grant.id}/credentials`);
     const get = (query: string) =>

@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Workbench } from "../../../../../packages/contracts/src/workbench.ts";
-import { resourceInput } from "../../../test/factories/data-resource.factory.ts";
+import { requestInput, resourceInput } from "../../../test/factories/data-resource.factory.ts";
 import { movableClock } from "../../../test/factories/hall.factory.ts";
 import { buildUser, type TestUser } from "../../../test/factories/user.factory.ts";
 import { setUpHarness } from "../../../test/harness.ts";
@@ -24,15 +24,16 @@ const run = async (at: string) => {
 };
 async function ask(at: string): Promise<{ id: string; dueAt: string }> {
   clock.set(at);
-  const res = await call(consumer, "POST", "/api/data/requests", {
-    resourceCode: code,
-    consumerUnitId: h.tenant.units.a1.id,
-    purpose: "核验申请人提交的企业信息",
-    legalBasis: "《优化营商环境条例》第三十五条",
-    fields: ["统一社会信用代码", "企业名称"],
-    periodFrom: "2022-10-01",
-    periodTo: "2023-09-30",
-  });
+  const res = await call(
+    consumer,
+    "POST",
+    "/api/data/requests",
+    requestInput(code, h.tenant.units.a1.id, {
+      purpose: "核验申请人提交的企业信息",
+      legalBasis: "《优化营商环境条例》第三十五条",
+      periodTo: "2023-09-30",
+    }),
+  );
   expect(res.statusCode).toBe(201);
   return res.json();
 }
